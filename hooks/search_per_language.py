@@ -1,0 +1,91 @@
+"""One search index per language, each with its own stemmer and stop words.
+
+mkdocs-static-i18n builds the English pages inside the Spanish build, into the
+same site folder, and writes one search index with every language in it. Staff
+on a Spanish page must get Spanish results only, stemmed as Spanish, and staff
+on an English page English results only. So each language build keeps the
+index that Material's search plugin made for it: Spanish at
+``search/search_index.json``, English at ``en/search/search_index.json``, and
+English pages tell Material's scripts that their root is ``en/``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = _i18n(config)
+    return i18n.current_language or i18n.default_language
+
+
+def _prefix(config: MkDocsConfig) -> str:
+    """The folder of the language being built: "" for Spanish, "en/" for English."""
+    i18n = _i18n(config)
+    language = _language(config)
+    return "" if language == i18n.default_language else f"{language}/"
+
+
+def split_index(index: dict, default: str, languages: list[str]) -> dict[str, dict]:
+    """Split a merged index into one per language, locations relative to each language root."""
+    folders = {language: "" if language == default else f"{language}/" for language in languages}
+    others = tuple(folder for folder in folders.values() if folder)
+    split = {}
+    for language, folder in folders.items():
+        if folder:
+            docs = [d for d in index["docs"] if d["location"].startswith(folder)]
+        else:
+            docs = [d for d in index["docs"] if not d["location"].startswith(others)]
+        docs = [{**d, "location": d["location"].removeprefix(folder)} for d in docs]
+        split[language] = {**index, "config": {**index["config"], "lang": [language]}, "docs": docs}
+    return split
+
+
+def rebase_config(html: str, prefix: str) -> str:
+    """Point Material's scripts at the language root: search index and sitemap live there."""
+    start_tag = '<script id="__config" type="application/json">'
+    start = html.find(start_tag)
+    if start < 0 or not prefix:
+        return html
+    start += len(start_tag)
+    end = html.index("</script>", start)
+    app = json.loads(html[start:end])
+    app["base"] = f"{app['base']}/{prefix.rstrip('/')}"
+    return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]
+
+
+# Before Material's search plugin (priority 0) reads its options: each language
+# build indexes with that language's lunr pipeline only.
+@event_priority(100)
+def on_config(config: MkDocsConfig):
+    config.plugins["material/search"].config.lang = [_language(config)]
+
+
+# English pages look for the search index and the sitemap under en/.
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return rebase_config(output, _prefix(config))
+
+
+# Last of all, once mkdocs-static-i18n has built every language and written
+# their merged index: split it, and write each language's index to its folder.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig):
+    i18n = _i18n(config)
+    if i18n.building:
+        return
+    path = Path(config.site_dir, "search", "search_index.json")
+    merged = json.loads(path.read_text(encoding="utf-8"))
+    for language, index in split_index(merged, i18n.default_language, i18n.build_languages).items():
+        folder = "" if language == i18n.default_language else language
+        target = Path(config.site_dir, folder, "search", "search_index.json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")

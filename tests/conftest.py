@@ -1,0 +1,128 @@
+"""Shared fixtures: one real build of the playbook per test run, served on
+127.0.0.1, and one Chromium for every browser test."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("es", "en")
+DEFAULT_LANGUAGE = "es"
+
+# Flags that keep Chromium quiet on a machine without internet.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def source_pages() -> list[str]:
+    """Every page of docs/ as a path without its language suffix: "tipos/enojado"."""
+    keys = set()
+    for path in (ROOT / "docs").rglob("*.md"):
+        relative = path.relative_to(ROOT / "docs").as_posix()
+        for language in LANGUAGES:
+            relative = relative.removesuffix(f".{language}.md")
+        keys.add(relative)
+    return sorted(keys)
+
+
+def page_url(key: str, language: str) -> str:
+    """The address of a page below the site root: "en/tipos/enojado/"."""
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    if key == "index":
+        return prefix
+    if key.endswith("/index"):
+        key = key.removesuffix("/index")
+    return f"{prefix}{key}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real playbook, built once with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site served over HTTP on 127.0.0.1; yields its base address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.exit(
+            "The browser tests need Chromium, and none was found on PATH.\n"
+            "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
+            "or set CHROMIUM=/path/to/chromium, then run `make test` again.",
+            returncode=3,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    page.close()

@@ -1,0 +1,67 @@
+"""In Chromium: every page loads from 127.0.0.1 alone with no console error,
+the language switcher keeps the reader on the same page, and search answers
+in the reader's language."""
+
+import pytest
+
+from conftest import page_url, source_pages
+
+pytestmark = pytest.mark.browser
+
+
+def built_pages(site):
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+    )
+
+
+def test_every_page_loads_cleanly(site, server, page):
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"script: {e}"))
+    page.on(
+        "request",
+        lambda r: r.url.startswith(server) or r.url.startswith("data:")
+        or problems.append(f"other host: {r.url}"),
+    )
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    addresses = built_pages(site)
+    assert len(addresses) >= 2 * len(source_pages())
+    for address in addresses:
+        page.goto(server + address, wait_until="networkidle")
+        assert problems == [], f"{address}: {problems}"
+
+
+@pytest.mark.parametrize("key", ["factores", "tipos/enojado", "index"])
+def test_switcher_keeps_the_reader_on_the_same_page(server, page, key):
+    page.goto(server + page_url(key, "es"))
+    page.locator(".md-select__link[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url(server + page_url(key, "en"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-select__link[hreflang='es']").first.dispatch_event("click")
+    page.wait_for_url(server + page_url(key, "es"))
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected", "foreign"),
+    [
+        ("es", "cliente enojado", "tipos/enojado/", "/en/"),
+        ("en", "angry customer", "en/tipos/enojado/", None),
+    ],
+)
+def test_search_box_finds_the_page_in_the_readers_language(
+    server, page, language, query, expected, foreign
+):
+    page.goto(server + page_url("factores", language))
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").fill(query)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert first.get_attribute("href").startswith(server + expected)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    if language == "es":
+        assert not any(foreign in href for href in hrefs)
+    else:
+        assert all("/en/" in href for href in hrefs)
