@@ -1,0 +1,180 @@
+"""The playbook's sources, read once per build: the catalogue every check and
+generator works from.
+
+Not a hook itself: hooks import it (MkDocs puts the hooks folder on the path
+while it loads them). Reading is cached on the files' size and modification
+time, so the Spanish and English builds of one `mkdocs build`, and each rebuild
+of `mkdocs serve` that changed nothing, share one parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something an editor must fix: where, what, and how."""
+
+    path: str  # below docs/, e.g. "tipos/enojado.en.md"
+    line: int  # 1-based; 1 when the whole file is at fault
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"docs/{self.path}:{self.line}: {self.message}\n    How to fix: {self.hint}"
+
+
+@dataclass
+class SourcePage:
+    path: str  # below docs/: "tipos/enojado.es.md"
+    key: str  # the page without its language: "tipos/enojado"
+    language: str
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_start: int = 1  # line of the file where the body begins
+    _lines: dict[tuple, int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, *keys) -> int:
+        """The line of a front-matter value: line_of("customer_type", "attend", 2)."""
+        keys = tuple(keys)
+        while keys and keys not in self._lines:
+            keys = keys[:-1]
+        return self._lines.get(keys, 1)
+
+    @property
+    def customer_type(self) -> dict | None:
+        value = self.meta.get("customer_type")
+        return value if isinstance(value, dict) else None
+
+
+@dataclass
+class Catalogue:
+    languages: tuple[str, ...]
+    pages: dict[tuple[str, str], SourcePage] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def page(self, key: str, language: str) -> SourcePage | None:
+        return self.pages.get((key, language))
+
+    def keys(self) -> list[str]:
+        return sorted({key for key, _ in self.pages})
+
+    def in_language(self, language: str) -> list[SourcePage]:
+        return [p for (_, lang), p in sorted(self.pages.items()) if lang == language]
+
+    def customer_types(self, language: str) -> list[SourcePage]:
+        """Customer-type pages of a language, in the order of the docs tree."""
+        return [p for p in self.in_language(language) if p.customer_type]
+
+
+def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
+    """"tipos/enojado.es.md" -> ("tipos/enojado", "es"); no suffix -> language None."""
+    stem = path.removesuffix(".md")
+    for language in languages:
+        if stem.endswith(f".{language}"):
+            return stem.removesuffix(f".{language}"), language
+    return stem, None
+
+
+def _line_map(node, prefix=()) -> dict[tuple, int]:
+    """Every key path of a composed YAML node -> its 1-based line."""
+    lines = {prefix: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, key.value)
+            lines.update(_line_map(value, path))
+            lines[path] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_map(item, (*prefix, index)))
+    return lines
+
+
+def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
+    """One source file -> the page and the problems that keep it from being read."""
+    key, language = split_language(path, languages)
+    page = SourcePage(path=path, key=key, language=language or "")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return page, [
+            Problem(path, line, "This file is not UTF-8 text.",
+                    "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
+        ]
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return page, [Problem(path, 1, "This page is empty.",
+                              "Write its front matter (title, description) and its text, or delete the file.")]
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return page, [Problem(path, 1, "This page has no front matter.",
+                              "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")]
+    page.body = text[match.end():]
+    page.body_start = text[: match.end()].count("\n") + 1
+    source = match.group(1) or ""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        what = getattr(error, "problem", None) or "it cannot be read"
+        return page, [Problem(path, line, f"The front matter is not valid YAML: {what}.",
+                              "Check the indentation and put text that contains ':' or '#' in quotes.")]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return page, [Problem(path, 2, "The front matter must be a list of 'key: value' lines.",
+                              "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")]
+    page.meta = meta
+    page._lines = {k: v + 1 for k, v in _line_map(node).items()} if node is not None else {}
+    return page, []
+
+
+class _Cache:
+    signature: tuple = ()
+    catalogue: Catalogue | None = None
+
+
+def _signature(docs_dir: Path, languages) -> tuple:
+    files = sorted(docs_dir.rglob("*.md"))
+    return (str(docs_dir), tuple(languages)) + tuple(
+        (f.as_posix(), f.stat().st_mtime_ns, f.stat().st_size) for f in files
+    )
+
+
+def load(docs_dir: Path, languages) -> Catalogue:
+    """Read every Markdown source below ``docs_dir``: once, until a file changes."""
+    docs_dir = Path(docs_dir)
+    languages = tuple(languages)
+    signature = _signature(docs_dir, languages)
+    if _Cache.catalogue is not None and _Cache.signature == signature:
+        return _Cache.catalogue
+    catalogue = Catalogue(languages=languages)
+    for file in sorted(docs_dir.rglob("*.md")):
+        path = file.relative_to(docs_dir).as_posix()
+        page, problems = parse_page(path, file.read_bytes(), languages)
+        catalogue.problems += problems
+        if page.language:
+            catalogue.pages[(page.key, page.language)] = page
+        else:
+            catalogue.problems.append(Problem(
+                path, 1, "This page has no language in its name.",
+                f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
+    _Cache.signature, _Cache.catalogue = signature, catalogue
+    return catalogue
+
+
+def from_config(config) -> Catalogue:
+    """The catalogue of the site a MkDocs config describes."""
+    i18n = config.plugins["i18n"]
+    languages = [language.locale for language in i18n.config.languages if language.build]
+    return load(Path(config.docs_dir), languages)
