@@ -16,7 +16,9 @@ QUERIES = {
         "cliente conversador": "tipos/conversador/",
         "propuesta de valor": "optimizar/",
         "factores del servicio": "factores/",
-        "Kotler": "que-es/",
+        "Kotler": "referencias/",
+        "definición de servicio": "que-es/",
+        "cliente pasivo": "tipos/desconocedor/",
     },
     "en": {
         "angry customer": "tipos/enojado/",
@@ -26,7 +28,9 @@ QUERIES = {
         "talkative customer": "tipos/conversador/",
         "value proposition": "optimizar/",
         "service factors": "factores/",
-        "Kotler": "que-es/",
+        "Kotler": "referencias/",
+        "definition of a service": "que-es/",
+        "passive customer": "tipos/desconocedor/",
     },
 }
 
