@@ -1,10 +1,13 @@
-"""Language alternates that search engines and audits accept.
+"""Language alternates that search engines, audits and Material's scripts accept.
 
-mkdocs-static-i18n gives each page relative alternate links, good for the
-language switcher; hreflang links must be absolute, and name a default. Its
-sitemap lives at the site root only, while Material's scripts on an English
-page ask for ``en/sitemap.xml``: each language folder gets its own sitemap of
-its own pages (a sitemap may only list addresses below its folder).
+Material's scripts fetch ``sitemap.xml`` below every ``<link rel="alternate">``
+of a page, so those links must name the language roots (as in Material's own
+multi-language set-up), never the page's translations: the fetch would 404 on
+every page. They are absolute, as hreflang requires, with an x-default. The
+page-to-page alternates live where search engines read them per page: in the
+sitemaps (mkdocs-static-i18n writes them with ``xhtml:link`` alternates) and
+in the language switcher's ``hreflang`` links. Each language folder gets its
+own sitemap of its own pages, which Material asks for on English pages.
 """
 
 from __future__ import annotations
@@ -20,17 +23,12 @@ from mkdocs.structure.pages import Page
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def hreflang_links(site_url: str, alternates: list[dict], default: str) -> list[dict]:
-    """Absolute hreflang links for a page, with x-default on the default language.
-
-    Each alternate's link is its page's address below the site root.
-    """
-    links = []
-    for alternate in alternates:
-        href = site_url.rstrip("/") + "/" + alternate["link"].lstrip("/")
-        links.append({"lang": alternate["lang"], "href": href})
-        if alternate["lang"] == default:
-            links.append({"lang": "x-default", "href": href})
+def hreflang_links(site_url: str, roots: dict[str, str], default: str) -> list[dict]:
+    """Absolute hreflang links to each language root, x-default on the default one."""
+    base = site_url.rstrip("/") + "/"
+    links = [{"lang": lang, "href": base + root.strip("/") + ("/" if root.strip("/") else "")}
+             for lang, root in roots.items()]
+    links += [{"lang": "x-default", "href": link["href"]} for link in links if link["lang"] == default]
     return links
 
 
@@ -46,14 +44,12 @@ def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)
 
 
-# After mkdocs-static-i18n (priority 50) has set this page's alternates.
-@event_priority(0)
+# Every page of every language names the same language roots.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    # mkdocs-static-i18n sets the attribute, not the key.
-    alternates = getattr(config.extra, "alternate", None) or []
-    if config.site_url and alternates:
-        default = config.plugins["i18n"].default_language
-        context["hreflang_links"] = hreflang_links(config.site_url, alternates, default)
+    if config.site_url:
+        i18n = config.plugins["i18n"]
+        roots = {lang.locale: lang.link for lang in i18n.config.languages if lang.build}
+        context["hreflang_links"] = hreflang_links(config.site_url, roots, i18n.default_language)
     return context
 
 

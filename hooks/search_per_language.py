@@ -49,16 +49,25 @@ def split_index(index: dict, default: str, languages: list[str]) -> dict[str, di
     return split
 
 
-def rebase_config(html: str, prefix: str) -> str:
-    """Point Material's scripts at the language root: search index and sitemap live there."""
+def configure_search(html: str, prefix: str) -> str:
+    """Point Material's scripts at the language root and at the stemming search worker.
+
+    The search index and the sitemap of a language live at its root, and
+    Material resolves them against ``base``. ``assets/javascripts/workers/search.js``
+    wraps Material's worker so that typed terms are stemmed like the index.
+    """
     start_tag = '<script id="__config" type="application/json">'
     start = html.find(start_tag)
-    if start < 0 or not prefix:
+    if start < 0:
         return html
     start += len(start_tag)
     end = html.index("</script>", start)
     app = json.loads(html[start:end])
-    app["base"] = f"{app['base']}/{prefix.rstrip('/')}"
+    if prefix:
+        # Material resolves "search/search_index.json" against base: it needs the slash.
+        app["base"] = f"{app['base']}/{prefix}"
+    folder, _, worker = app["search"].rpartition("/")
+    app["search"] = f"{folder}/search.js?worker={worker}"
     return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]
 
 
@@ -69,9 +78,10 @@ def on_config(config: MkDocsConfig):
     config.plugins["material/search"].config.lang = [_language(config)]
 
 
-# English pages look for the search index and the sitemap under en/.
+# English pages look for the search index and the sitemap under en/, and
+# every page searches through the stemming worker.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return rebase_config(output, _prefix(config))
+    return configure_search(output, _prefix(config))
 
 
 # Last of all, once mkdocs-static-i18n has built every language and written

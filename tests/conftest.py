@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -31,19 +32,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def source_pages() -> list[str]:
     """Every page of docs/ as a path without its language suffix: "tipos/enojado"."""
     keys = set()
@@ -65,11 +53,38 @@ def page_url(key: str, language: str) -> str:
     return f"{prefix}{key}/"
 
 
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None):
+    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site_url() -> str:
+    """Where the test server will serve the site: the build's absolute links name it."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_url) -> Path:
     """The real playbook, built once with `mkdocs build --strict`."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site_dir, "--strict")
+    result = mkdocs_build(ROOT, site_dir, "--strict", site_url=site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 
@@ -80,10 +95,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
+def server(site, site_url) -> str:
     """The built site served over HTTP on 127.0.0.1; yields its base address."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = int(site_url.rstrip("/").rsplit(":", 1)[1])
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
