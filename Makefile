@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test
+.PHONY: serve build test translated
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -15,6 +15,12 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/python -m pytest
+
+# After reviewing a translation against its Spanish page: record that it is up
+# to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md
+translated: $(VENV)/.site
+	@test -n "$(PAGE)" || { echo "Name the translation you reviewed: make translated PAGE=docs/factores.en.md"; exit 2; }
+	$(BIN)/python hooks/translations.py mark $(PAGE)
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -1,0 +1,165 @@
+"""Translation drift: tell readers and editors when a translation has fallen
+behind the Spanish page it translates.
+
+Each translation records the fingerprint of the Spanish text it was last
+reviewed against (``translated_from``, written by ``make translated``; see
+hooks/translations.py). In every build:
+
+- a translation whose Spanish page has changed since shows, above its text, a
+  notice that it may be out of date, with a link to the Spanish page
+  (overrides/partials/translation-notice.html);
+- the translation-status page (``traducciones/`` in each language, rendered by
+  overrides/translation-status.html) lists every page pair with its state and
+  every page past its review date (hooks/review_dates.py);
+- the build's output lists the stale translations and those never marked
+  reviewed.
+
+A stale translation never fails the build, even under ``strict: true``: the
+Spanish page is the reference, and an urgent fix to it must be published at
+once, before anyone has had time to translate it. So the build reports drift
+as information (MkDocs prints it; strict mode only fails on warnings), and
+the notice keeps readers of the translation from trusting it blindly.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import content
+import generated_pages
+import review_dates
+import translations
+from generated_pages import GeneratedPage, url_of
+
+STATUS_PAGE = "traducciones.md"
+LABELS = Path(__file__).with_name("translation_labels.yml")
+
+log = logging.getLogger("mkdocs.hooks.translation_drift")
+
+
+def labels() -> dict[str, dict]:
+    """The notice's and the status page's words, by language."""
+    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+
+
+def _default(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].default_language
+
+
+def _pairs(config: MkDocsConfig) -> dict[tuple[str, str], translations.PagePair]:
+    """Every page pair of the site, by (key, translation language); once per catalogue."""
+    catalogue = content.from_config(config)
+    if _Cache.catalogue is not catalogue:
+        _Cache.catalogue = catalogue
+        _Cache.pairs = {(pair.key, pair.language): pair
+                        for pair in translations.pairs(catalogue, _default(config))}
+    return _Cache.pairs
+
+
+class _Cache:
+    catalogue: content.Catalogue | None = None
+    pairs: dict = {}
+
+
+def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> dict | None:
+    """What the out-of-date notice of a translation shows; None when it is not stale."""
+    if pair.state != translations.STALE:
+        return None
+    default = _default(config)
+    return {
+        "title": words["notice_title"],
+        "text": words["notice_text"].format(language=words["language_names"][default]),
+        "link": words["notice_link"],
+        "source_url": url_of(config, f"{pair.key}.md", default),
+        "source_language": default,
+    }
+
+
+def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
+    """The translation-status page's content, with addresses below the site root."""
+    default = _default(config)
+    rows = []
+    for pair in _pairs(config).values():
+        rows.append({
+            "source": f"docs/{pair.source.path}",
+            "source_url": url_of(config, f"{pair.key}.md", default),
+            "translation": f"docs/{pair.key}.{pair.language}.md",
+            "translation_url": url_of(config, f"{pair.key}.md", pair.language)
+            if pair.translation else None,
+            "state": pair.state,
+        })
+    reviews = [{
+        "page": f"docs/{review.page.path}",
+        "url": url_of(config, f"{review.page.key}.md", review.page.language),
+        "owner": review.owner,
+        "review_by": review.review_by.isoformat(),
+        "days_late": review.days_late,
+    } for review in review_dates.overdue(content.from_config(config), today)]
+    counts = {state: sum(row["state"] == state for row in rows)
+              for state in labels()[language]["states"]}
+    return {"pairs": rows, "reviews": reviews, "counts": counts, "today": today.isoformat()}
+
+
+def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> GeneratedPage:
+    words = labels()[language]
+    meta = {"title": words["status_title"], "description": words["status_description"],
+            "template": "translation-status.html", "search": {"exclude": True}}
+    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    source += words["status_intro"] + "\n"
+    context = {"status": status(config, language, today), "status_labels": words}
+    return GeneratedPage(STATUS_PAGE, source, context=context)
+
+
+def report(pairs: list[translations.PagePair]) -> list[str]:
+    """The build's lines about translations that need an editor."""
+    lines = []
+    for pair in pairs:
+        name = f"docs/{pair.key}.{pair.language}.md"
+        source = f"docs/{pair.source.path}"
+        if pair.state == translations.STALE:
+            lines.append(
+                f"Translation may be out of date: {source} changed after {name} was last "
+                f"reviewed. Update {name} if it needs it, then run: make translated PAGE={name}")
+        elif pair.state == translations.NO_RECORD:
+            lines.append(
+                f"Translation not marked reviewed: {name} does not record which version of "
+                f"{source} it translates. Once it matches, run: make translated PAGE={name}")
+    return lines
+
+
+# After mkdocs-static-i18n (-100) has sorted the files of the language being
+# built: the status page, in that language (hooks/generated_pages.py).
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig):
+    language = generated_pages.current_language(config)
+    generated_pages.add(files, config, [status_page(config, language, datetime.date.today())])
+    return files
+
+
+# Each translated page learns whether it is stale: the notice template reads it.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    if hasattr(page.file, generated_pages.MARK):
+        return context
+    catalogue = content.from_config(config)
+    key, language = content.split_language(page.file.src_uri, catalogue.languages)
+    pair = _pairs(config).get((key, language))
+    if pair is not None:
+        context["translation_notice"] = notice(config, pair, labels()[language])
+    return context
+
+
+# Once every language is built: the editors' report, as information.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig):
+    if config.plugins["i18n"].building:
+        return
+    for line in report(list(_pairs(config).values())):
+        log.info(line)
