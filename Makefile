@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test translated
+.PHONY: serve build test translated benchmark
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -15,6 +15,11 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Build speed and scaling, page weight and search speed against vanilla Material,
+# with budgets (tests/benchmark.py; about ten minutes on two cores). Needs Chromium.
+benchmark: $(VENV)/.test
+	$(BIN)/python tests/benchmark.py
 
 # After reviewing a translation against its Spanish page: record that it is up
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md

@@ -1,0 +1,1 @@
+"""Helpers of tests/benchmark.py: corpora, projects, measurements. Not tests."""
