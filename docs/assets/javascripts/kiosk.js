@@ -1,0 +1,173 @@
+/*
+ * The store kiosk (kiosk/): shows the quick cards one after another.
+ *
+ * - ?interval=SECONDS sets how long each card stays (default 15; a value that
+ *   is not a number from 3 to 3600 falls back to the default).
+ * - ?lang=both alternates the languages: each card in the page's language,
+ *   then in the other. Every card is already in the page: once loaded, the
+ *   kiosk needs no network, and keeps rotating without one.
+ * - A tap, a click or an arrow key pauses and steps; the pause button pauses
+ *   and resumes (WCAG 2.2.2). After 60 s without input it resumes by itself.
+ * - It keeps the screen awake (Screen Wake Lock), asking again whenever the
+ *   lock is released, e.g. when the page was hidden for a while.
+ * - Every few minutes it asks for version.json, without the cache, and
+ *   reloads only when the server answers with another version.
+ */
+(function () {
+  "use strict";
+
+  var DEFAULT_INTERVAL = 15;
+  var MIN_INTERVAL = 3;
+  var MAX_INTERVAL = 3600;
+  var IDLE_RESUME_MS = 60 * 1000;
+  var VERSION_CHECK_MS = 5 * 60 * 1000;
+
+  // The seconds each card stays: the ?interval= parameter when it is sensible.
+  function intervalSeconds(search) {
+    var raw = new URLSearchParams(search).get("interval");
+    if (raw === null || !/^\s*\d+(\.\d+)?\s*$/.test(raw)) return DEFAULT_INTERVAL;
+    var seconds = Number(raw);
+    return seconds >= MIN_INTERVAL && seconds <= MAX_INTERVAL ? seconds : DEFAULT_INTERVAL;
+  }
+
+  function start() {
+    var body = document.body;
+    var params = new URLSearchParams(window.location.search);
+    var both = params.get("lang") === "both";
+    var language = body.getAttribute("data-language");
+    var version = body.getAttribute("data-version");
+    var versionUrl = body.getAttribute("data-version-url");
+    var labels = JSON.parse(document.getElementById("qc-kiosk-labels").textContent);
+    var seconds = intervalSeconds(window.location.search);
+
+    var all = Array.prototype.slice.call(document.querySelectorAll(".qc-slide"));
+    var slides = all.filter(function (slide) {
+      return both || slide.getAttribute("data-lang") === language;
+    });
+    if (!slides.length) return;
+    var cardsPerLanguage = all.filter(function (slide) {
+      return slide.getAttribute("data-lang") === language;
+    }).length;
+
+    var stage = document.querySelector(".qc-kiosk__stage");
+    var pauseButton = document.querySelector("[data-kiosk=pause]");
+    var pauseLabel = pauseButton.querySelector(".qc-kiosk__pause-label");
+    var status = document.querySelector(".qc-kiosk__status");
+
+    var current = 0;
+    var paused = false;
+    var rotation = null;
+    var idle = null;
+
+    function show(index) {
+      slides[current].hidden = true;
+      current = (index + slides.length) % slides.length;
+      slides[current].hidden = false;
+      var position = Math.floor(current / (slides.length / cardsPerLanguage)) + 1;
+      status.textContent = labels.position
+        .replace("{n}", position)
+        .replace("{total}", cardsPerLanguage) + (paused ? " · " + labels.paused : "");
+    }
+
+    function schedule() {
+      window.clearTimeout(rotation);
+      if (!paused) {
+        rotation = window.setTimeout(function () {
+          show(current + 1);
+          schedule();
+        }, seconds * 1000);
+      }
+    }
+
+    function setPaused(value) {
+      paused = value;
+      pauseButton.setAttribute("aria-pressed", String(paused));
+      pauseLabel.textContent = paused ? labels.play : labels.pause;
+      body.classList.toggle("qc-kiosk--paused", paused);
+      show(current);
+      schedule();
+    }
+
+    // Any input restarts the 60 s after which the kiosk resumes by itself.
+    function touched() {
+      window.clearTimeout(idle);
+      idle = window.setTimeout(function () {
+        if (paused) setPaused(false);
+      }, IDLE_RESUME_MS);
+    }
+
+    function step(delta) {
+      if (!paused) setPaused(true);
+      show(current + delta);
+      touched();
+    }
+
+    all.forEach(function (slide) {
+      slide.hidden = true;
+    });
+    slides[0].hidden = false;
+    setPaused(false);
+
+    stage.addEventListener("click", function () {
+      step(1);
+    });
+    document.querySelector("[data-kiosk=next]").addEventListener("click", function () {
+      step(1);
+    });
+    document.querySelector("[data-kiosk=previous]").addEventListener("click", function () {
+      step(-1);
+    });
+    pauseButton.addEventListener("click", function () {
+      setPaused(!paused);
+      touched();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "ArrowRight" || event.key === "ArrowDown" || event.key === "PageDown") {
+        event.preventDefault();
+        step(1);
+      } else if (event.key === "ArrowLeft" || event.key === "ArrowUp" || event.key === "PageUp") {
+        event.preventDefault();
+        step(-1);
+      } else {
+        touched();
+      }
+    });
+
+    // Keep the screen on; the browser releases the lock when the page hides.
+    var lock = null;
+    function keepAwake() {
+      if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+      navigator.wakeLock.request("screen").then(function (sentinel) {
+        lock = sentinel;
+        sentinel.addEventListener("release", function () {
+          lock = null;
+          keepAwake();
+        });
+      }, function () {
+        // Refused (no permission, battery saver): the kiosk works on without it.
+      });
+    }
+    document.addEventListener("visibilitychange", keepAwake);
+    keepAwake();
+
+    // New content: reload, but only when the server answers with another version.
+    function checkVersion() {
+      if (!versionUrl || navigator.onLine === false) return;
+      window.fetch(versionUrl, { cache: "no-store" }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (answer) {
+        if (answer && answer.version && answer.version !== version) window.location.reload();
+      }, function () {
+        // Unreachable: keep showing what is loaded.
+      });
+    }
+    window.setInterval(checkVersion, VERSION_CHECK_MS);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

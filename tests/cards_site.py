@@ -1,0 +1,96 @@
+"""Small changed copies of the playbook for the quick-card tests: copy the
+project, change a customer type's front matter, build, serve."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+TYPES = ("desconocedor", "conocedor", "enojado", "confianzudo", "sarcastico", "conversador")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of everything a build reads: mkdocs.yml, docs/, hooks/, overrides/."""
+    destination.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, destination / name, ignore=ignore)
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    return yaml.safe_load(match.group(1)), text[match.end():]
+
+
+def write_page(path: Path, meta: dict, body: str) -> None:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def change_type(project: Path, type_id: str, language: str, change) -> None:
+    """Apply ``change(customer_type)`` to one type page's data, in place."""
+    path = project / "docs" / "tipos" / f"{type_id}.{language}.md"
+    meta, body = read_page(path)
+    change(meta["customer_type"])
+    write_page(path, meta, body)
+
+
+def text_of(length: int, seed: str) -> str:
+    """Plausible text of exactly ``length`` characters (long words, as in Spanish)."""
+    words = ("Confirmar constantemente lo que el cliente necesita realmente antes "
+             "de responder, explicando cada alternativa disponible con tranquilidad ").split()
+    text = seed
+    index = 0
+    while len(text) < length:
+        text += " " + words[index % len(words)]
+        index += 1
+    text = text[:length]
+    return text[:-1] + "s" if text.endswith(" ") else text
+
+
+def fill_to_limits(data: dict) -> None:
+    """The most a card may hold: every list at its longest, every line at its longest."""
+    import customer_types  # hooks/ is on sys.path while the tests run (see test files)
+
+    chars = customer_types.MAX_CHARS
+    limits = customer_types.LIMITS
+    data["name"] = text_of(chars["name"], "Nombre")
+    data["summary"] = text_of(chars["summary"], "Resumen")
+    data["recognise"] = [text_of(chars["item"], f"R{i}") for i in range(limits["recognise"][1])]
+    data["attend"] = [text_of(chars["item"], f"A{i}") for i in range(limits["attend"][1])]
+    questions = data["questions"]
+    questions["guidance"] = [text_of(chars["item"], f"G{i}") for i in range(limits["guidance"][1])]
+    questions["examples"] = [text_of(chars["item"] - 1, f"¿E{i}") + "?"
+                             for i in range(limits["examples"][1])]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int = 0):
+    """A folder over HTTP on 127.0.0.1; yields its base address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
