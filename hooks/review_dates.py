@@ -64,7 +64,8 @@ def overdue(catalogue: content.Catalogue, today: datetime.date) -> list[Review]:
         due = review_date(page)
         if isinstance(due, datetime.date) and due < today:
             owner = page.meta.get("owner")
-            reviews.append(Review(page, str(owner).strip() if owner else "", due, (today - due).days))
+            owner = str(owner).strip() if owner else ""
+            reviews.append(Review(page, owner, due, (today - due).days))
     return sorted(reviews, key=lambda review: (review.review_by, review.page.path))
 
 

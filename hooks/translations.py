@@ -197,11 +197,13 @@ def mark(arguments: list[str], config_file: Path) -> list[str]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise CommandError(f"docs/{page.path} is not UTF-8 text; save it as UTF-8.") from error
+                raise CommandError(
+                    f"docs/{page.path} is not UTF-8 text; save it as UTF-8.") from error
             try:
                 updated = with_record(text, value)
             except ValueError as error:
-                raise CommandError(f"docs/{page.path}: {error}. Add one, then try again.") from error
+                raise CommandError(
+                    f"docs/{page.path}: {error}. Add one, then try again.") from error
             if updated != text:
                 file.write_bytes(updated.encode("utf-8"))
             done.append(f"docs/{page.path}: reviewed against docs/{key}.{default}.md ({value})")
@@ -240,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("status", help="list every page pair and its state")
     args = parser.parse_args(argv)
     try:
-        lines = mark(args.pages, args.config_file) if args.command == "mark" else status(args.config_file)
+        if args.command == "mark":
+            lines = mark(args.pages, args.config_file)
+        else:
+            lines = status(args.config_file)
     except CommandError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

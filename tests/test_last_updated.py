@@ -92,7 +92,7 @@ def test_the_strict_build_passes(builds, case):
 @pytest.mark.parametrize("case", ["no-history", "no-git"])
 def test_without_history_pages_show_the_build_date_in_their_language(builds, case):
     _, err, site = builds[case]
-    today = datetime.datetime.now(datetime.timezone.utc).date()
+    today = datetime.datetime.now(datetime.UTC).date()
     assert dates(site, "factores") == {
         "es": format_date(today, "long", locale="es"),
         "en": format_date(today, "long", locale="en"),
@@ -105,8 +105,8 @@ def test_without_history_pages_show_the_build_date_in_their_language(builds, cas
 
 def test_a_shallow_clone_on_ci_is_reported_as_information(builds):
     _, err, _ = builds["shallow"]
-    assert re.search(r"^INFO\s+-\s+mkdocs_git_revision_date_localized_plugin: \s*"
-                     r"Running on GitHub Actions might lead to wrong\s+Git revision dates", err, re.M)
+    assert re.search(r"^INFO\s+-\s+mkdocs_git_revision_date_localized_plugin: \s*Running on "
+                     r"GitHub Actions might lead to wrong\s+Git revision dates", err, re.M)
 
 
 def test_the_playbook_shows_last_updated_dates_in_each_language(site):

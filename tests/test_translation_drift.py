@@ -41,7 +41,8 @@ def test_fingerprint_ignores_what_a_reader_cannot_see():
     assert re.fullmatch(r"sha256:[0-9a-f]{16}", base)
     invisible = (
         "---\r\n# a comment\r\ndescription: Los seis factores.\r\ntitle: Factores\r\n"
-        "owner: Formación\r\nreview_by: 2030-01-01\r\n---\r\n\r\n\r\n\r\nAmabilidad y rapidez.   \r\n\r\n"
+        "owner: Formación\r\nreview_by: 2030-01-01\r\n---\r\n\r\n\r\n\r\n"
+        "Amabilidad y rapidez.   \r\n\r\n"
     )
     assert translations.fingerprint(source_page(invisible)) == base
 
@@ -70,7 +71,8 @@ def test_record_goes_last_in_the_front_matter_and_nothing_else_moves():
 def test_an_old_record_is_replaced_where_it_stands():
     text = "\ufeff---\r\ntranslated_from: sha256:old\r\ntitle: Factors\r\n---\r\nBody.\r\n"
     updated = translations.with_record(text, "sha256:new")
-    assert updated == "\ufeff---\r\ntranslated_from: sha256:new\r\ntitle: Factors\r\n---\r\nBody.\r\n"
+    assert updated == (
+        "\ufeff---\r\ntranslated_from: sha256:new\r\ntitle: Factors\r\n---\r\nBody.\r\n")
 
 
 def test_a_page_without_front_matter_is_refused():
@@ -220,7 +222,8 @@ def test_the_build_reports_stale_and_unmarked_translations(drift_site):
 def test_a_stale_translation_shows_the_notice_linking_to_the_spanish_page(drift_site):
     _, site, _ = drift_site
     page = html(site, "en/vieja")
-    notice = re.search(r'<aside class="admonition warning translation-notice".*?</aside>', page, re.S)
+    notice = re.search(r'<aside class="admonition warning translation-notice".*?</aside>',
+                       page, re.S)
     assert notice, "no out-of-date notice on the stale translation"
     assert "This translation may be out of date" in notice.group(0)
     assert "The original page in Spanish changed" in notice.group(0)
@@ -241,8 +244,8 @@ def test_no_notice_elsewhere(drift_site, address):
 def status_rows(page: str) -> dict[str, str]:
     """Translation file -> state, from the status page's table."""
     table = re.search(r'<table class="translation-status">.*?</table>', page, re.S).group(0)
-    rows = re.findall(r'<tr data-state="([a-z-]+)">\s*<td>.*?</td>\s*<td>.*?<code>(docs/[^<]+)</code>',
-                      table, re.S)
+    row = r'<tr data-state="([a-z-]+)">\s*<td>.*?</td>\s*<td>.*?<code>(docs/[^<]+)</code>'
+    rows = re.findall(row, table, re.S)
     return {name: state for state, name in rows}
 
 
@@ -325,7 +328,8 @@ def test_marking_takes_the_spanish_page_or_the_translation(project):
 
 @pytest.mark.parametrize(("setup", "argument", "message"), [
     (None, "docs/nada.en.md", "there is no Spanish page docs/nada.es.md"),
-    ("delete-translation", "docs/vieja.en.md", "docs/vieja.en.md does not exist. Write the translation"),
+    ("delete-translation", "docs/vieja.en.md",
+     "docs/vieja.en.md does not exist. Write the translation"),
     ("no-front-matter", "docs/vieja.en.md", "docs/vieja.en.md: it has no front matter"),
     ("broken-spanish", "docs/vieja.en.md", "docs/vieja.es.md cannot be read"),
 ])
@@ -336,7 +340,8 @@ def test_marking_refuses_bad_input_clearly_and_changes_nothing(project, setup, a
     elif setup == "no-front-matter":
         english.write_text("# Old\n\nText.\n", encoding="utf-8")
     elif setup == "broken-spanish":
-        (project / "docs/vieja.es.md").write_text("---\ntitle: [roto\n---\nTexto.\n", encoding="utf-8")
+        spanish = project / "docs/vieja.es.md"
+        spanish.write_text("---\ntitle: [roto\n---\nTexto.\n", encoding="utf-8")
     before = {path: path.read_bytes() for path in (project / "docs").rglob("*.md")}
     result = mark(project, argument)
     assert result.returncode == 1
