@@ -1,0 +1,194 @@
+"""The editors' workflow: page templates that build as copied, front matter
+checked in the editor, pull-request checks and deploy, pre-commit."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT, mkdocs_build, page_url
+
+IGNORED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
+                                 ".pytest_cache", ".cache")
+REMARK = ROOT / "node_modules" / ".bin" / "remark"
+
+
+# Templates -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def templated_site(tmp_path_factory):
+    """A copy of the playbook with both templates copied in as CONTRIBUTING.md says."""
+    project = tmp_path_factory.mktemp("templated") / "playbook"
+    shutil.copytree(ROOT, project, ignore=IGNORED)
+    for language in ("es", "en"):
+        shutil.copy(ROOT / f"templates/pagina.{language}.md",
+                    project / f"docs/pagina.{language}.md")
+        shutil.copy(ROOT / f"templates/tipo-de-cliente.{language}.md",
+                    project / f"docs/tipos/tipo-de-cliente.{language}.md")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config, added_type = re.subn(r"^(\s+- )tipos/conversador\.md\n",
+                                 r"\g<0>\g<1>tipos/tipo-de-cliente.md\n", config, flags=re.M)
+    config, added_page = re.subn(r"^  - referencias\.md\n", r"\g<0>  - pagina.md\n", config,
+                                 flags=re.M)
+    assert added_type == added_page == 1, "mkdocs.yml's nav changed: update this test"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path_factory.mktemp("templated-site")
+    return site, mkdocs_build(project, site, "--strict")
+
+
+def test_templates_build_strictly_as_copied(templated_site):
+    site, build = templated_site
+    assert build.returncode == 0, build.stdout + build.stderr
+    for language in ("es", "en"):
+        assert (site / page_url("pagina", language) / "index.html").exists()
+        assert (site / page_url("tipos/tipo-de-cliente", language) / "index.html").exists()
+        # The new type's quick card is made from its front matter.
+        assert (site / page_url("cards/tipo-de-cliente", language) / "index.html").exists()
+
+
+def test_templates_come_in_both_languages_with_the_same_ids():
+    for name in ("pagina", "tipo-de-cliente"):
+        ids = {language: re.findall(r"\{#([a-z0-9-]+)\}",
+                                    (ROOT / f"templates/{name}.{language}.md").read_text("utf-8"))
+               for language in ("es", "en")}
+        assert ids["es"] and ids["es"] == ids["en"], name
+
+
+# Front matter, checked in the editor ---------------------------------------------
+
+def remark(*paths, cwd=ROOT):
+    assert REMARK.exists(), "remark is missing: run `npm ci` (make test does)"
+    return subprocess.run([str(REMARK), *paths, "--quiet", "--frail", "--no-stdout", "--no-color"],
+                          cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_pages_and_templates_pass_the_editor_check():
+    result = remark("docs", "templates")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_editor_check_points_at_the_mistake(tmp_path):
+    """A page with mistakes, checked with the project's .remarkrc.yml and schema."""
+    shutil.copy(ROOT / ".remarkrc.yml", tmp_path)
+    shutil.copytree(ROOT / "hooks/schemas", tmp_path / "hooks/schemas")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    page = tmp_path / "docs/tipos/roto.es.md"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "---\ntitle: Roto\ndescription: corta\nreview_by: pronto\ncolor: rojo\n"
+        "customer_type:\n  id: roto\n  questions:\n    kind: cerradas\n---\n\nTexto.\n",
+        encoding="utf-8")
+    result = remark("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    report = result.stderr
+    assert re.search(r"^\s*3:\d+-3:\d+\s+warning\s+Must NOT have fewer than 50 characters",
+                     report, re.M)
+    assert re.search(r"^\s*4:\d+-4:\d+\s+warning\s+Must match", report, re.M)  # review_by
+    assert re.search(r"^\s*9:\d+-9:\d+\s+warning\s+Must be equal to one of the allowed values: "
+                     r"`open`, `exploratory`, `closed`, `open-then-closed`", report, re.M)
+    assert "Must NOT have additional properties" in report  # color
+
+
+def jsonc(path):
+    """VS Code's JSON with comments."""
+    text = re.sub(r"^\s*//.*$", "", path.read_text(encoding="utf-8"), flags=re.M)
+    return json.loads(text)
+
+
+def test_vscode_recommends_the_extensions_it_is_configured_for():
+    extensions = jsonc(ROOT / ".vscode/extensions.json")["recommendations"]
+    assert {"unifiedjs.vscode-remark", "redhat.vscode-yaml"} <= set(extensions)
+    settings = jsonc(ROOT / ".vscode/settings.json")
+    assert settings["remark.requireConfig"] is True
+    assert settings["[markdown]"]["editor.formatOnSave"] is False
+    assert list(settings["yaml.schemas"].values()) == ["mkdocs.yml"]
+    remarkrc = yaml.safe_load((ROOT / ".remarkrc.yml").read_text(encoding="utf-8"))
+    schemas = remarkrc["plugins"][1][1]["schemas"]
+    assert all((ROOT / schema).exists() for schema in schemas)
+    # Every package the configuration names is pinned in package.json.
+    packages = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    for plugin in ("remark-cli", "remark-frontmatter", "remark-lint-frontmatter-schema"):
+        assert re.fullmatch(r"\d+\.\d+\.\d+", packages[plugin]), plugin
+
+
+# Pull-request checks and deploy ----------------------------------------------------
+
+def workflow(name):
+    data = yaml.safe_load((ROOT / ".github/workflows" / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True)  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job):
+    return job["steps"]
+
+
+def runs(job) -> str:
+    return "\n".join(step.get("run", "") for step in steps(job))
+
+
+def test_pull_requests_build_strictly_and_run_the_tests():
+    checks = workflow("checks.yml")
+    assert "pull_request" in checks["on"]
+    (job,) = checks["jobs"].values()
+    commands = runs(job)
+    assert re.search(r"apt-get install\b.*\bchromium\b", commands, re.S)
+    assert re.search(r"^make build$", commands, re.M)
+    assert re.search(r"^make test$", commands, re.M)
+    assert commands.index("make build") < commands.index("make test")
+    checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert checks["permissions"] == {"contents": "read"}
+
+
+def test_main_is_built_with_its_address_and_deployed_with_the_pages_actions():
+    deploy = workflow("deploy.yml")
+    assert deploy["on"]["push"]["branches"] == ["main"]
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps(build) + steps(publish)]
+    assert uses.index("actions/configure-pages") < uses.index("actions/upload-pages-artifact")
+    assert "actions/deploy-pages" in uses
+    make = next(step for step in steps(build) if step.get("run") == "make build")
+    assert make["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "site"
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {"contents": "read"}
+
+
+def test_every_action_is_pinned_to_a_commit_of_a_release():
+    for path in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), (
+                    f"{path.name}: {line.strip()}")
+
+
+def test_the_commands_the_workflows_run_exist():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("build", "test"):
+        assert re.search(rf"^{target}:", makefile, re.M)
+
+
+# pre-commit -------------------------------------------------------------------------
+
+def test_pre_commit_configuration_is_valid_and_runs_ruff_and_the_content_checks():
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config",
+                             ".pre-commit-config.yaml"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: (repo["repo"], hook) for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["ruff-check"][0] == "https://github.com/astral-sh/ruff-pre-commit"
+    repo, build = hooks["playbook-build"]
+    assert repo == "local" and build["entry"] == "make build" and build["pass_filenames"] is False
+    for path in ("docs/factores.es.md", "hooks/content.py", "overrides/main.html", "mkdocs.yml"):
+        assert re.search(build["files"], path), path
+    assert not re.search(build["files"], "README.md")
