@@ -5,7 +5,7 @@ Not a hook: hooks/customer_type_page.py and hooks/cards.py import it. The data
 of a type lives in the front matter of its page (``customer_type:``), once per
 language; this module checks that it fits a card and turns it into plain
 dictionaries the templates and cards.json read. The words around the data
-(block titles, kinds of question) come from labels.yml beside this file.
+(block titles, kinds of question) come from card_labels.yml beside this file.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 import content
 from content import Catalogue, Problem, SourcePage
 
-LABELS_FILE = Path(__file__).with_name("labels.yml")
+LABELS_FILE = Path(__file__).with_name("card_labels.yml")
 
 # What a card holds. A card must fit one A6 sheet and a 1080p screen at 32 px:
 # these limits keep it so (tests/test_cards_fit.py builds a card at every limit).
@@ -54,7 +54,7 @@ class _Labels:
 
 
 def labels() -> dict[str, dict]:
-    """The UI words of every language, read from labels.yml (again when it changes)."""
+    """The UI words of every language, read from card_labels.yml (again when it changes)."""
     stat = LABELS_FILE.stat()
     signature = (stat.st_mtime_ns, stat.st_size)
     if signature != _Labels.signature:

@@ -82,6 +82,47 @@ def fill_to_limits(data: dict) -> None:
                              for i in range(limits["examples"][1])]
 
 
+# The WCAG contrast of every piece of text in the card, against the colour
+# actually behind it (the nearest ancestor with a background).
+CONTRASTS = """(root) => {
+  const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
+  const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  const background = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const [r, g, b, a = 1] = parse(getComputedStyle(node).backgroundColor);
+      if (a > 0) return [r, g, b];
+    }
+    return [255, 255, 255];
+  };
+  const results = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const element = text.parentElement;
+    if (!text.textContent.trim() || !element.getClientRects().length) continue;
+    const behind = background(element);
+    const [r, g, b, a = 1] = parse(getComputedStyle(element).color);
+    const color = [r, g, b].map((c, i) => c * a + behind[i] * (1 - a));
+    const [light, dark] = [luminance(color), luminance(behind)].sort((x, y) => y - x);
+    results.push({text: text.textContent.trim().slice(0, 40), ratio: (light + 0.05) / (dark + 0.05)});
+  }
+  return results;
+}"""
+
+
+# The font size of every piece of text inside an element.
+TEXT_SIZES = """(root) => {
+  const sizes = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (text.textContent.trim() && text.parentElement.getClientRects().length) {
+      sizes.push(parseFloat(getComputedStyle(text.parentElement).fontSize));
+    }
+  }
+  return sizes;
+}"""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass

@@ -8,6 +8,8 @@
  *   kiosk needs no network, and keeps rotating without one.
  * - A tap, a click or an arrow key pauses and steps; the pause button pauses
  *   and resumes (WCAG 2.2.2). After 60 s without input it resumes by itself.
+ * - Each card's type grows to fill the screen (never below the CSS's size,
+ *   at least 32 px at 1080p).
  * - It keeps the screen awake (Screen Wake Lock), asking again whenever the
  *   lock is released, e.g. when the page was hidden for a while.
  * - Every few minutes it asks for version.json, without the cache, and
@@ -59,10 +61,30 @@
     var rotation = null;
     var idle = null;
 
+    // A card with little text gets larger type, up to half as large again,
+    // as long as all of it still fits the screen; never smaller than the CSS's.
+    function fit(slide) {
+      var card = slide.querySelector(".qc-card");
+      slide.style.fontSize = "";
+      var low = parseFloat(window.getComputedStyle(slide).fontSize);
+      var high = low * 1.5;
+      for (var step = 0; step < 7; step++) {
+        var size = (low + high) / 2;
+        slide.style.fontSize = size + "px";
+        if (card.scrollHeight <= card.clientHeight && card.scrollWidth <= card.clientWidth) {
+          low = size;
+        } else {
+          high = size;
+        }
+      }
+      slide.style.fontSize = low + "px";
+    }
+
     function show(index) {
       slides[current].hidden = true;
       current = (index + slides.length) % slides.length;
       slides[current].hidden = false;
+      fit(slides[current]);
       var position = Math.floor(current / (slides.length / cardsPerLanguage)) + 1;
       status.textContent = labels.position
         .replace("{n}", position)
@@ -148,6 +170,9 @@
         // Refused (no permission, battery saver): the kiosk works on without it.
       });
     }
+    window.addEventListener("resize", function () {
+      fit(slides[current]);
+    });
     document.addEventListener("visibilitychange", keepAwake);
     keepAwake();
 
