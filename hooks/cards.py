@@ -50,8 +50,16 @@ def card_path(card_id: str) -> str:
 def qr_svg(url: str, title: str) -> str:
     """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""
     code = segno.make(url, error="m")
-    return code.svg_inline(scale=1, border=4, dark="#000", light="#fff", title=title,
-                           svgclass="qc-qr", lineclass=None, omitsize=True)
+    return code.svg_inline(
+        scale=1,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=title,
+        svgclass="qc-qr",
+        lineclass=None,
+        omitsize=True,
+    )
 
 
 def card(config: MkDocsConfig, catalogue, page) -> dict:
@@ -75,8 +83,10 @@ def all_cards(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Every language's cards, in the order of the navigation."""
     catalogue = customer_types.checked(config)
     return {
-        language: [card(config, catalogue, page)
-                   for page in customer_types.type_pages(catalogue, language, config.nav)]
+        language: [
+            card(config, catalogue, page)
+            for page in customer_types.type_pages(catalogue, language, config.nav)
+        ]
         for language in generated_pages.languages(config)
     }
 
@@ -86,20 +96,24 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
     base = url_of(config, JSON, language)
     entries = []
     for data in cards:
-        entries.append({
-            "id": data["id"],
-            "name": data["name"],
-            "icon": data["icon"],
-            "summary": data["summary"],
-            "recognise": data["recognise"],
-            "attend": data["attend"],
-            "questions": data["questions"],
-            "phrases": data["phrases"],
-            "related": [{"title": link["title"], "url": relative_url(link["url"], base)}
-                        for link in data["related"]],
-            "url": relative_url(data["url"], base),
-            "page_url": relative_url(data["page_url"], base),
-        })
+        entries.append(
+            {
+                "id": data["id"],
+                "name": data["name"],
+                "icon": data["icon"],
+                "summary": data["summary"],
+                "recognise": data["recognise"],
+                "attend": data["attend"],
+                "questions": data["questions"],
+                "phrases": data["phrases"],
+                "related": [
+                    {"title": link["title"], "url": relative_url(link["url"], base)}
+                    for link in data["related"]
+                ],
+                "url": relative_url(data["url"], base),
+                "page_url": relative_url(data["page_url"], base),
+            }
+        )
     document = {"language": language, "version": version, "cards": entries}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -121,7 +135,13 @@ def version_of(config: MkDocsConfig, cards: dict) -> str:
 
 
 def markdown_page(meta: dict, body: str = "") -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
+    return (
+        "---\n"
+        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        + "---\n\n"
+        + body
+        + "\n"
+    )
 
 
 def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> list[GeneratedPage]:
@@ -129,38 +149,76 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     labels = customer_types.labels()
     words = labels[language]
     version = version_of(config, cards)
-    shared = {"labels": words, "cards_index_url": url_of(config, INDEX, language),
-              "kiosk_url": url_of(config, KIOSK, language)}
-    generated = [GeneratedPage(
-        INDEX,
-        markdown_page({"title": words["cards_title"], "description": words["cards_description"],
-                       "template": "cards.html", "hide": ["toc"]}, words["cards_intro"]),
-        context={**shared, "cards": cards[language]},
-        in_nav=True,
-    )]
+    shared = {
+        "labels": words,
+        "cards_index_url": url_of(config, INDEX, language),
+        "kiosk_url": url_of(config, KIOSK, language),
+    }
+    generated = [
+        GeneratedPage(
+            INDEX,
+            markdown_page(
+                {
+                    "title": words["cards_title"],
+                    "description": words["cards_description"],
+                    "template": "cards.html",
+                    "hide": ["toc"],
+                },
+                words["cards_intro"],
+            ),
+            context={**shared, "cards": cards[language]},
+            in_nav=True,
+        )
+    ]
     for data in cards[language]:
-        generated.append(GeneratedPage(
-            card_path(data["id"]),
-            markdown_page({"title": words["card_title"].format(name=data["name"]),
-                           "description": data["summary"], "template": "card.html",
-                           "search": {"exclude": True}, "hide": ["navigation", "toc", "footer"]}),
-            context={**shared, "card": data},
-        ))
+        generated.append(
+            GeneratedPage(
+                card_path(data["id"]),
+                markdown_page(
+                    {
+                        "title": words["card_title"].format(name=data["name"]),
+                        "description": data["summary"],
+                        "template": "card.html",
+                        "search": {"exclude": True},
+                        "hide": ["navigation", "toc", "footer"],
+                    }
+                ),
+                context={**shared, "card": data},
+            )
+        )
     # The kiosk holds every language's cards, its own first, so ?lang=both needs no request.
     order = [language] + [other for other in cards if other != language]
-    slides = [{"card": data, "labels": labels[other]}
-              for position in range(len(cards[language]))
-              for other in order
-              for data in cards[other][position:position + 1]]
-    generated.append(GeneratedPage(
-        KIOSK,
-        markdown_page({"title": words["kiosk_title"], "description": words["kiosk_description"],
-                       "template": "kiosk.html", "search": {"exclude": True}}),
-        in_sitemap=False,
-        context={**shared, "kiosk": {"slides": slides, "language": language, "version": version,
-                                     "version_url": relative_url(url_of(config, VERSION, language),
-                                                                 url_of(config, KIOSK, language))}},
-    ))
+    slides = [
+        {"card": data, "labels": labels[other]}
+        for position in range(len(cards[language]))
+        for other in order
+        for data in cards[other][position : position + 1]
+    ]
+    generated.append(
+        GeneratedPage(
+            KIOSK,
+            markdown_page(
+                {
+                    "title": words["kiosk_title"],
+                    "description": words["kiosk_description"],
+                    "template": "kiosk.html",
+                    "search": {"exclude": True},
+                }
+            ),
+            in_sitemap=False,
+            context={
+                **shared,
+                "kiosk": {
+                    "slides": slides,
+                    "language": language,
+                    "version": version,
+                    "version_url": relative_url(
+                        url_of(config, VERSION, language), url_of(config, KIOSK, language)
+                    ),
+                },
+            },
+        )
+    )
     generated.append(GeneratedPage(JSON, cards_json(config, cards[language], language, version)))
     generated.append(GeneratedPage(VERSION, json.dumps({"version": version}) + "\n"))
     return generated

@@ -75,14 +75,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     catalogue = customer_types.checked(config)
     card = customer_types.model(catalogue, source)
     labels = customer_types.labels()[source.language]
-    links = [{"title": link["title"], "href": link_from(source.path, link["path"])}
-             for link in card["related"]]
+    links = [
+        {"title": link["title"], "href": link_from(source.path, link["path"])}
+        for link in card["related"]
+    ]
     card_link = link_from(source.path, f"cards/{card['id']}.md")
     template = theme_env(config).get_template(TEMPLATE).module
     intro, rest = split_intro(markdown)
-    return "".join([
-        intro,
-        str(template.overview(card, labels)),
-        rest,
-        str(template.related(card, labels, links, card_link)),
-    ])
+    return "".join(
+        [
+            intro,
+            str(template.overview(card, labels)),
+            rest,
+            str(template.related(card, labels, links, card_link)),
+        ]
+    )

@@ -39,8 +39,13 @@ QUESTION_FIELDS = ("kind", "guidance", "examples")
 
 # The headings the type page gets from its data: fixed ids, the same in every
 # language, so links like tipos/enojado.md#atender work from either.
-ANCHORS = {"recognise": "reconocer", "attend": "atender", "ask": "preguntar",
-           "phrases": "frases", "related": "relacionado"}
+ANCHORS = {
+    "recognise": "reconocer",
+    "attend": "atender",
+    "ask": "preguntar",
+    "phrases": "frases",
+    "related": "relacionado",
+}
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 ATTR_ID = re.compile(r"[ \t]*\{:?[^}]*?#([\w-]+)[^}]*\}[ \t]*$")
@@ -91,12 +96,14 @@ def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
 
 
 def split_related(entry: str) -> tuple[str, str]:
-    """"factores.md#rapidez" -> ("factores", "rapidez"); no anchor -> ("factores", "")."""
+    """ "factores.md#rapidez" -> ("factores", "rapidez"); no anchor -> ("factores", "")."""
     path, _, anchor = entry.partition("#")
     return path.removesuffix(".md"), anchor
 
 
-def resolve_related(catalogue: Catalogue, page: SourcePage, entry) -> tuple[dict | None, str | None]:
+def resolve_related(
+    catalogue: Catalogue, page: SourcePage, entry
+) -> tuple[dict | None, str | None]:
     """A related entry -> {path, title} in the page's language, or the reason it fails."""
     if not isinstance(entry, str) or not entry.strip():
         return None, "is not a page address"
@@ -125,18 +132,35 @@ def _list_problems(page: SourcePage, keys: tuple, value, bounds, limit, hint) ->
     low, high = bounds
     line = page.line_of(*keys)
     if not isinstance(value, list):
-        return [Problem(page.path, line, f"customer_type.{name} must be a list of {low} to {high} lines.",
-                        f"Write each one on its own line starting with '- '. {hint}")]
+        return [
+            Problem(
+                page.path,
+                line,
+                f"customer_type.{name} must be a list of {low} to {high} lines.",
+                f"Write each one on its own line starting with '- '. {hint}",
+            )
+        ]
     problems = []
     if not low <= len(value) <= high:
-        problems.append(Problem(
-            page.path, line, f"customer_type.{name} has {len(value)} lines; it needs {low} to {high}.",
-            hint if len(value) > high else f"Add at least {low}."))
+        problems.append(
+            Problem(
+                page.path,
+                line,
+                f"customer_type.{name} has {len(value)} lines; it needs {low} to {high}.",
+                hint if len(value) > high else f"Add at least {low}.",
+            )
+        )
     for index, item in enumerate(value):
         message = _text_problems(item, f"Line {index + 1} of customer_type.{name}", limit)
         if message:
-            problems.append(Problem(page.path, page.line_of(*keys, index), message + ".",
-                                    "Shorten it, or split it in two lines. Put text that contains ':' in quotes."))
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line_of(*keys, index),
+                    message + ".",
+                    "Shorten it, or split it in two lines. Put text that contains ':' in quotes.",
+                )
+            )
     return problems
 
 
@@ -146,9 +170,17 @@ def _unknown(page: SourcePage, keys: tuple, mapping: dict, known: tuple) -> list
         if key in known:
             continue
         close = difflib.get_close_matches(str(key), known, n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else f"The known fields are: {', '.join(known)}."
-        problems.append(Problem(page.path, page.line_of(*keys, key),
-                                f"customer_type has an unknown field '{key}'.", hint))
+        hint = (
+            f"Did you mean '{close[0]}'?" if close else f"The known fields are: {', '.join(known)}."
+        )
+        problems.append(
+            Problem(
+                page.path,
+                page.line_of(*keys, key),
+                f"customer_type has an unknown field '{key}'.",
+                hint,
+            )
+        )
     return problems
 
 
@@ -156,77 +188,156 @@ def page_problems(catalogue: Catalogue, page: SourcePage, icon_exists) -> list[P
     """What keeps one type page's data from making its card, in plain words."""
     data = page.meta.get("customer_type")
     if not isinstance(data, dict):
-        return [Problem(page.path, page.line_of("customer_type"),
-                        "customer_type must be a group of fields (id, name, icon, summary, ...).",
-                        "Copy the customer_type block of another type page and change its values.")]
+        return [
+            Problem(
+                page.path,
+                page.line_of("customer_type"),
+                "customer_type must be a group of fields (id, name, icon, summary, ...).",
+                "Copy the customer_type block of another type page and change its values.",
+            )
+        ]
     problems = _unknown(page, ("customer_type",), data, FIELDS)
     for key in FIELDS:
         if key not in data:
-            problems.append(Problem(page.path, page.line_of("customer_type"),
-                                    f"customer_type has no '{key}'.",
-                                    f"Add '{key}:' as in the other type pages."))
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line_of("customer_type"),
+                    f"customer_type has no '{key}'.",
+                    f"Add '{key}:' as in the other type pages.",
+                )
+            )
     stem = PurePosixPath(page.key).name
     if "id" in data and data["id"] != stem:
-        problems.append(Problem(page.path, page.line_of("customer_type", "id"),
-                                f"customer_type.id is '{data['id']}', but the file is named '{stem}'.",
-                                f"Write 'id: {stem}': the id is the file name, the same in every language."))
+        problems.append(
+            Problem(
+                page.path,
+                page.line_of("customer_type", "id"),
+                f"customer_type.id is '{data['id']}', but the file is named '{stem}'.",
+                f"Write 'id: {stem}': the id is the file name, the same in every language.",
+            )
+        )
     for key in ("name", "summary", "icon"):
         if key in data:
             message = _text_problems(data[key], f"customer_type.{key}", MAX_CHARS.get(key, 200))
             if message:
-                problems.append(Problem(page.path, page.line_of("customer_type", key), message + ".",
-                                        "Write a short line of text; put it in quotes if it contains ':'."))
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of("customer_type", key),
+                        message + ".",
+                        "Write a short line of text; put it in quotes if it contains ':'.",
+                    )
+                )
     icon = data.get("icon")
-    if isinstance(icon, str) and icon.strip() and not (ICON.match(icon.strip()) and icon_exists(icon.strip())):
-        problems.append(Problem(page.path, page.line_of("customer_type", "icon"),
-                                f"There is no icon called '{icon}'.",
-                                "Pick one from https://pictogrammers.com/library/mdi/ and write it as "
-                                "'material/<name>', e.g. 'material/emoticon-angry-outline'."))
+    if (
+        isinstance(icon, str)
+        and icon.strip()
+        and not (ICON.match(icon.strip()) and icon_exists(icon.strip()))
+    ):
+        problems.append(
+            Problem(
+                page.path,
+                page.line_of("customer_type", "icon"),
+                f"There is no icon called '{icon}'.",
+                "Pick one from https://pictogrammers.com/library/mdi/ and write it as "
+                "'material/<name>', e.g. 'material/emoticon-angry-outline'.",
+            )
+        )
     for key in ("recognise", "attend"):
         if key in data:
-            problems += _list_problems(page, ("customer_type", key), data[key], LIMITS[key],
-                                       MAX_CHARS["item"], "Keep the six most useful; move the rest to the page's text.")
+            problems += _list_problems(
+                page,
+                ("customer_type", key),
+                data[key],
+                LIMITS[key],
+                MAX_CHARS["item"],
+                "Keep the six most useful; move the rest to the page's text.",
+            )
     if "phrases" in data:
-        problems += _list_problems(page, ("customer_type", "phrases"), data["phrases"], LIMITS["phrases"],
-                                   MAX_CHARS["phrase"], "Keep the most useful ones.")
+        problems += _list_problems(
+            page,
+            ("customer_type", "phrases"),
+            data["phrases"],
+            LIMITS["phrases"],
+            MAX_CHARS["phrase"],
+            "Keep the most useful ones.",
+        )
     questions = data.get("questions")
     if "questions" in data and not isinstance(questions, dict):
-        problems.append(Problem(page.path, page.line_of("customer_type", "questions"),
-                                "customer_type.questions must hold 'kind', 'guidance' and 'examples'.",
-                                "Copy the questions block of another type page and change its values."))
+        problems.append(
+            Problem(
+                page.path,
+                page.line_of("customer_type", "questions"),
+                "customer_type.questions must hold 'kind', 'guidance' and 'examples'.",
+                "Copy the questions block of another type page and change its values.",
+            )
+        )
     elif isinstance(questions, dict):
         problems += _unknown(page, ("customer_type", "questions"), questions, QUESTION_FIELDS)
         kind = questions.get("kind")
         if kind not in KINDS:
-            problems.append(Problem(page.path, page.line_of("customer_type", "questions", "kind"),
-                                    f"customer_type.questions.kind is '{kind}'.",
-                                    f"Write one of: {', '.join(KINDS)}."))
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line_of("customer_type", "questions", "kind"),
+                    f"customer_type.questions.kind is '{kind}'.",
+                    f"Write one of: {', '.join(KINDS)}.",
+                )
+            )
         for key in ("guidance", "examples"):
             keys = ("customer_type", "questions", key)
             if key not in questions:
-                problems.append(Problem(page.path, page.line_of(*keys[:-1]),
-                                        f"customer_type.questions has no '{key}'.",
-                                        f"Add '{key}:' with its lines, as in the other type pages."))
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of(*keys[:-1]),
+                        f"customer_type.questions has no '{key}'.",
+                        f"Add '{key}:' with its lines, as in the other type pages.",
+                    )
+                )
             else:
-                problems += _list_problems(page, keys, questions[key], LIMITS[key], MAX_CHARS["item"],
-                                           "Keep the most useful ones.")
+                problems += _list_problems(
+                    page,
+                    keys,
+                    questions[key],
+                    LIMITS[key],
+                    MAX_CHARS["item"],
+                    "Keep the most useful ones.",
+                )
     related = data.get("related")
     if "related" in data and not isinstance(related, list):
-        problems.append(Problem(page.path, page.line_of("customer_type", "related"),
-                                "customer_type.related must be a list of page addresses.",
-                                "Write each as '- page.md#section', e.g. '- factores.md#rapidez'."))
+        problems.append(
+            Problem(
+                page.path,
+                page.line_of("customer_type", "related"),
+                "customer_type.related must be a list of page addresses.",
+                "Write each as '- page.md#section', e.g. '- factores.md#rapidez'.",
+            )
+        )
     elif isinstance(related, list):
         for index, entry in enumerate(related):
             _, reason = resolve_related(catalogue, page, entry)
             if reason:
-                problems.append(Problem(page.path, page.line_of("customer_type", "related", index),
-                                        f"The related link '{entry}' {reason}.",
-                                        "Write it as 'page.md#section', with the page's path below docs/ "
-                                        "and the id written after its heading, e.g. 'factores.md#rapidez'."))
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of("customer_type", "related", index),
+                        f"The related link '{entry}' {reason}.",
+                        "Write it as 'page.md#section', with the page's path below docs/ "
+                        "and the id written after its heading, e.g. 'factores.md#rapidez'.",
+                    )
+                )
     for heading in sorted(set(headings(page, generated=False)) & set(ANCHORS.values())):
-        problems.append(Problem(page.path, page.body_start,
-                                f"The heading id '#{heading}' is taken: the type page makes that heading "
-                                f"from customer_type.", "Give the heading in the page's text another id."))
+        problems.append(
+            Problem(
+                page.path,
+                page.body_start,
+                f"The heading id '#{heading}' is taken: the type page makes that heading "
+                f"from customer_type.",
+                "Give the heading in the page's text another id.",
+            )
+        )
     return problems
 
 
@@ -241,10 +352,16 @@ def problems(catalogue: Catalogue, icon_exists) -> list[Problem]:
         for language in catalogue.languages:
             if (page.key, language) not in typed:
                 other = f"{page.key}.{language}.md"
-                found.append(Problem(page.path, page.line_of("customer_type"),
-                                     f"This customer type has no '{language}' half: docs/{other} "
-                                     f"{'has no customer_type' if catalogue.page(page.key, language) else 'does not exist'}.",
-                                     f"Write docs/{other} with the same customer_type fields, translated."))
+                exists = catalogue.page(page.key, language) is not None
+                state = "has no customer_type" if exists else "does not exist"
+                found.append(
+                    Problem(
+                        page.path,
+                        page.line_of("customer_type"),
+                        f"This customer type has no '{language}' half: docs/{other} {state}.",
+                        f"Write docs/{other} with the same customer_type fields, translated.",
+                    )
+                )
     return found
 
 
@@ -308,8 +425,9 @@ def icon_finder(config):
 
 def report(found: list[Problem]) -> str:
     count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
-    return (f"The customer types' data cannot make the quick cards ({count}):\n\n"
-            + "\n".join(str(problem) for problem in found))
+    return f"The customer types' data cannot make the quick cards ({count}):\n\n" + "\n".join(
+        str(problem) for problem in found
+    )
 
 
 class _Checked:

@@ -47,7 +47,9 @@ class GeneratedPage:
     """A page (a ``.md`` path) or any other file to add to one language's build."""
 
     path: str  # below the language root, the same in every language: "cards/enojado.md"
-    content: str | bytes  # Markdown with front matter for a page; the bytes or text of any other file
+    content: (
+        str | bytes
+    )  # Markdown with front matter for a page; the bytes or text of any other file
     context: dict = field(default_factory=dict)  # added to the template context of a page
     in_nav: bool = False  # False: MkDocs does not list it among pages missing from the nav
     in_sitemap: bool = True  # a page listed in the sitemap, with its translations
@@ -130,7 +132,9 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
             )
         setattr(file, MARK, page)
         if page.in_sitemap and file.is_documentation_page():
-            file.alternates = {lang: _Translation(url_of(config, page.path, lang)) for lang in languages(config)}
+            file.alternates = {
+                lang: _Translation(url_of(config, page.path, lang)) for lang in languages(config)
+            }
             i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
         files.append(file)
@@ -186,7 +190,8 @@ def on_post_build(config: MkDocsConfig):
     generated = _Generated.by_language
     everywhere = set().union(*generated.values()) if generated else set()
     missing = sorted(
-        (path, language) for language in languages(config)
+        (path, language)
+        for language in languages(config)
         for path in everywhere - generated.get(language, set())
     )
     if missing:

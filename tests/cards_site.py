@@ -37,7 +37,7 @@ def copy_project(destination: Path) -> Path:
 def read_page(path: Path) -> tuple[dict, str]:
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
-    return yaml.safe_load(match.group(1)), text[match.end():]
+    return yaml.safe_load(match.group(1)), text[match.end() :]
 
 
 def write_page(path: Path, meta: dict, body: str) -> None:
@@ -55,8 +55,10 @@ def change_type(project: Path, type_id: str, language: str, change) -> None:
 
 def text_of(length: int, seed: str) -> str:
     """Plausible text of exactly ``length`` characters (long words, as in Spanish)."""
-    words = ("Confirmar constantemente lo que el cliente necesita realmente antes "
-             "de responder, explicando cada alternativa disponible con tranquilidad ").split()
+    words = (
+        "Confirmar constantemente lo que el cliente necesita realmente antes "
+        "de responder, explicando cada alternativa disponible con tranquilidad "
+    ).split()
     text = seed
     index = 0
     while len(text) < length:
@@ -78,15 +80,19 @@ def fill_to_limits(data: dict) -> None:
     data["attend"] = [text_of(chars["item"], f"A{i}") for i in range(limits["attend"][1])]
     questions = data["questions"]
     questions["guidance"] = [text_of(chars["item"], f"G{i}") for i in range(limits["guidance"][1])]
-    questions["examples"] = [text_of(chars["item"] - 1, f"¿E{i}") + "?"
-                             for i in range(limits["examples"][1])]
+    questions["examples"] = [
+        text_of(chars["item"] - 1, f"¿E{i}") + "?" for i in range(limits["examples"][1])
+    ]
 
 
 # The WCAG contrast of every piece of text in the card, against the colour
 # actually behind it (the nearest ancestor with a background).
 CONTRASTS = """(root) => {
   const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-  const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const channel = (c) => {
+    c /= 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
   const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   const background = (element) => {
     for (let node = element; node; node = node.parentElement) {
@@ -104,7 +110,8 @@ CONTRASTS = """(root) => {
     const [r, g, b, a = 1] = parse(getComputedStyle(element).color);
     const color = [r, g, b].map((c, i) => c * a + behind[i] * (1 - a));
     const [light, dark] = [luminance(color), luminance(behind)].sort((x, y) => y - x);
-    results.push({text: text.textContent.trim().slice(0, 40), ratio: (light + 0.05) / (dark + 0.05)});
+    const ratio = (light + 0.05) / (dark + 0.05);
+    results.push({text: text.textContent.trim().slice(0, 40), ratio});
   }
   return results;
 }"""

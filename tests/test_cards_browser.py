@@ -27,7 +27,8 @@ FIT = """(card) => {
     right = Math.max(right, box.right);
   }
   const clipped = [...card.querySelectorAll('*')].filter(
-    (e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible').length;
+    (e) => e.scrollHeight > e.clientHeight + 1
+      && getComputedStyle(e).overflowY !== 'visible').length;
   return {bottom, right, clipped};
 }"""
 
@@ -48,8 +49,10 @@ def full_hd(browser):
 
 
 def assert_fits_the_screen(page):
-    size = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
-                         " innerWidth, innerHeight]")
+    size = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight,"
+        " innerWidth, innerHeight]"
+    )
     assert size[0] <= size[2] and size[1] <= size[3], f"scrollbars: {size}"
     fit = page.locator(".qc-card").evaluate(FIT)
     assert fit["bottom"] <= FULL_HD["height"] and fit["right"] <= FULL_HD["width"], fit
@@ -58,11 +61,15 @@ def assert_fits_the_screen(page):
 
 def assert_one_sheet(page):
     for paper in ("A6", "A5", "Letter"):
-        assert pdf_pages(page.pdf(format=paper)) == 1, f"{page.url} needs more than one {paper} sheet"
+        assert pdf_pages(page.pdf(format=paper)) == 1, (
+            f"{page.url} needs more than one {paper} sheet"
+        )
 
 
 @pytest.mark.parametrize(("type_id", "language"), CARD_PAGES)
-def test_a_card_has_three_filled_blocks_fits_the_screen_and_one_sheet(server, full_hd, type_id, language):
+def test_a_card_has_three_filled_blocks_fits_the_screen_and_one_sheet(
+    server, full_hd, type_id, language
+):
     page, errors = full_hd
     page.goto(server + page_url(f"cards/{type_id}", language))
     card = page.locator(".qc-card")

@@ -20,12 +20,16 @@ def changed_site(tmp_path_factory):
     """The playbook with one changed field per language, built without a site_url."""
     project = cards_site.copy_project(tmp_path_factory.mktemp("changed"))
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     originals = {}
     for language in LANGUAGES:
+
         def change(data, language=language):
             originals[language] = data["attend"][0]
             data["attend"][0] = MARKERS[language]
+
         cards_site.change_type(project, "enojado", language, change)
     result = mkdocs_build(project, project / "site", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -83,8 +87,12 @@ def test_the_changed_field_is_visible_in_the_kiosk(changed_site, browser):
 def test_bad_card_data_stops_the_build_with_every_problem_named(tmp_path):
     project = cards_site.copy_project(tmp_path / "broken")
     cards_site.change_type(project, "enojado", "es", lambda d: d["attend"].extend(["Uno", "Dos"]))
-    cards_site.change_type(project, "conocedor", "en", lambda d: d.update(recognize=d.pop("recognise")))
-    cards_site.change_type(project, "sarcastico", "es", lambda d: d["questions"].update(kind="a veces"))
+    cards_site.change_type(
+        project, "conocedor", "en", lambda d: d.update(recognize=d.pop("recognise"))
+    )
+    cards_site.change_type(
+        project, "sarcastico", "es", lambda d: d["questions"].update(kind="a veces")
+    )
     result = mkdocs_build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0

@@ -54,7 +54,9 @@ def cards_json(site: Path, language: str) -> dict:
 
 def type_page(path: str, data: dict, body: str = "Texto.\n") -> tuple:
     meta = {"title": "Cliente enojado", "description": "Cómo atenderlo.", "customer_type": data}
-    raw = ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body).encode()
+    raw = (
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+    ).encode()
     return content.parse_page(path, raw, ("es", "en"))[0]
 
 
@@ -66,7 +68,11 @@ def good_data() -> dict:
         "summary": "Calma, privacidad y respuestas breves.",
         "recognise": ["Bajo autocontrol"],
         "attend": ["No perder la calma", "Dar privacidad"],
-        "questions": {"kind": "closed", "guidance": ["Cerradas"], "examples": ["¿Esta boleta?", "¿Hoy?"]},
+        "questions": {
+            "kind": "closed",
+            "guidance": ["Cerradas"],
+            "examples": ["¿Esta boleta?", "¿Hoy?"],
+        },
         "phrases": ["Entiendo su molestia.", "Pasemos aquí."],
         "related": ["referencias.md#rapidez"],
     }
@@ -74,10 +80,14 @@ def good_data() -> dict:
 
 def catalogue_with(data: dict, en_data: dict | None = None, body: str = "Texto.\n"):
     catalogue = content.Catalogue(languages=("es", "en"))
-    pages = [type_page("tipos/enojado.es.md", data, body),
-             type_page("tipos/enojado.en.md", en_data if en_data is not None else good_data(), body)]
+    pages = [
+        type_page("tipos/enojado.es.md", data, body),
+        type_page("tipos/enojado.en.md", en_data if en_data is not None else good_data(), body),
+    ]
     for language in ("es", "en"):
-        pages.append(content.parse_page(f"referencias.{language}.md", REFERENCES.encode(), ("es", "en"))[0])
+        pages.append(
+            content.parse_page(f"referencias.{language}.md", REFERENCES.encode(), ("es", "en"))[0]
+        )
     for page in pages:
         catalogue.pages[(page.key, page.language)] = page
     return catalogue
@@ -85,7 +95,9 @@ def catalogue_with(data: dict, en_data: dict | None = None, body: str = "Texto.\
 
 def problems_of(data: dict, **kwargs) -> list[content.Problem]:
     catalogue = catalogue_with(data, **kwargs)
-    return customer_types.problems(catalogue, lambda icon: icon == "material/emoticon-angry-outline")
+    return customer_types.problems(
+        catalogue, lambda icon: icon == "material/emoticon-angry-outline"
+    )
 
 
 def test_good_data_has_no_problems():
@@ -96,7 +108,9 @@ def test_the_model_carries_labels_and_related_titles():
     catalogue = catalogue_with(good_data())
     model = customer_types.model(catalogue, catalogue.page("tipos/enojado", "en"))
     assert model["questions"]["kind_label"] == "Closed questions"
-    assert model["related"] == [{"path": "referencias.md#rapidez", "title": "Rapidez en la atención"}]
+    assert model["related"] == [
+        {"path": "referencias.md#rapidez", "title": "Rapidez en la atención"}
+    ]
 
 
 def with_change(change) -> dict:
@@ -105,24 +119,42 @@ def with_change(change) -> dict:
     return data
 
 
-@pytest.mark.parametrize(("change", "on_line", "words"), [
-    (lambda d: d.update(attend=["Uno"] * 7), "attend:", "has 7 lines; it needs 1 to 6"),
-    (lambda d: d.update(recognise=[]), "recognise:", "has 0 lines; it needs 1 to 6"),
-    (lambda d: d["attend"].append("x" * 71), "xxxxxxxx", "has 71 characters; a card has room for 70"),
-    (lambda d: d.update(attend="Dar privacidad"), "attend:", "must be a list"),
-    (lambda d: d["attend"].append(42), "- 42", "must be a line of text"),
-    (lambda d: d.update(recognize=["Bajo autocontrol"]), "recognize:", "Did you mean 'recognise'?"),
-    (lambda d: d["questions"].update(kind="sometimes"), "kind:", "Write one of: open, exploratory"),
-    (lambda d: d["questions"].update(examples=["Solo una"]), "examples:", "it needs 2 to 3"),
-    (lambda d: d.update(icon="material/no-such-icon"), "icon:", "There is no icon called"),
-    (lambda d: d.update(icon="../../../etc/passwd"), "icon:", "There is no icon called"),
-    (lambda d: d.update(id="angry"), "id:", "but the file is named 'enojado'"),
-    (lambda d: d.update(related=["referencias.md#lentitud"]), "lentitud",
-     "'referencias.md' has no heading with that id"),
-    (lambda d: d.update(related=["nada.md#rapidez"]), "nada.md", "there is no such page"),
-    (lambda d: d.pop("summary"), "customer_type:", "customer_type has no 'summary'"),
-    (lambda d: d.update(name="N" * 31), "name:", "a card has room for 30"),
-])
+@pytest.mark.parametrize(
+    ("change", "on_line", "words"),
+    [
+        (lambda d: d.update(attend=["Uno"] * 7), "attend:", "has 7 lines; it needs 1 to 6"),
+        (lambda d: d.update(recognise=[]), "recognise:", "has 0 lines; it needs 1 to 6"),
+        (
+            lambda d: d["attend"].append("x" * 71),
+            "xxxxxxxx",
+            "has 71 characters; a card has room for 70",
+        ),
+        (lambda d: d.update(attend="Dar privacidad"), "attend:", "must be a list"),
+        (lambda d: d["attend"].append(42), "- 42", "must be a line of text"),
+        (
+            lambda d: d.update(recognize=["Bajo autocontrol"]),
+            "recognize:",
+            "Did you mean 'recognise'?",
+        ),
+        (
+            lambda d: d["questions"].update(kind="sometimes"),
+            "kind:",
+            "Write one of: open, exploratory",
+        ),
+        (lambda d: d["questions"].update(examples=["Solo una"]), "examples:", "it needs 2 to 3"),
+        (lambda d: d.update(icon="material/no-such-icon"), "icon:", "There is no icon called"),
+        (lambda d: d.update(icon="../../../etc/passwd"), "icon:", "There is no icon called"),
+        (lambda d: d.update(id="angry"), "id:", "but the file is named 'enojado'"),
+        (
+            lambda d: d.update(related=["referencias.md#lentitud"]),
+            "lentitud",
+            "'referencias.md' has no heading with that id",
+        ),
+        (lambda d: d.update(related=["nada.md#rapidez"]), "nada.md", "there is no such page"),
+        (lambda d: d.pop("summary"), "customer_type:", "customer_type has no 'summary'"),
+        (lambda d: d.update(name="N" * 31), "name:", "a card has room for 30"),
+    ],
+)
 def test_bad_data_gets_a_clear_problem_on_its_line(change, on_line, words):
     data = with_change(change)
     found = problems_of(data)
@@ -130,7 +162,9 @@ def test_bad_data_gets_a_clear_problem_on_its_line(change, on_line, words):
     assert problem is not None, [str(p) for p in found]
     assert problem.path == "tipos/enojado.es.md"
     source = type_page("tipos/enojado.es.md", data)
-    lines = ("---\n" + yaml.safe_dump(source.meta, allow_unicode=True, sort_keys=False)).splitlines()
+    lines = (
+        "---\n" + yaml.safe_dump(source.meta, allow_unicode=True, sort_keys=False)
+    ).splitlines()
     assert on_line in lines[problem.line - 1], (problem.line, lines)
 
 
@@ -168,7 +202,9 @@ def test_the_report_names_file_line_and_fix():
 # Random front matter: the checks report or pass, they never crash.
 values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=90),
-    lambda children: st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=12), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=8) | st.dictionaries(st.text(max_size=12), children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -204,7 +240,11 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
     assert keys_of(labels["es"]) == keys_of(labels["en"])
     assert set(labels["es"]["question_kinds"]) == set(customer_types.KINDS)
     for language in LANGUAGES:
-        assert all(isinstance(v, str) and v.strip() for v in labels[language].values() if not isinstance(v, dict))
+        assert all(
+            isinstance(v, str) and v.strip()
+            for v in labels[language].values()
+            if not isinstance(v, dict)
+        )
 
 
 def test_the_schema_and_the_checks_agree_on_the_limits():
@@ -216,7 +256,9 @@ def test_the_schema_and_the_checks_agree_on_the_limits():
         assert (card[key]["minItems"], card[key]["maxItems"]) == customer_types.LIMITS[key]
     questions = card["questions"]["properties"]
     for key in ("guidance", "examples"):
-        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_types.LIMITS[key]
+        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_types.LIMITS[
+            key
+        ]
     assert questions["kind"]["enum"] == list(customer_types.KINDS)
 
 
@@ -224,37 +266,52 @@ def test_the_schema_and_the_checks_agree_on_the_limits():
 
 
 def fake_config(current="es", use_directory_urls=True):
-    i18n = SimpleNamespace(default_language="es", build_languages=["es", "en"], current_language=current,
-                           building=False, i18n_files_per_language={})
-    return SimpleNamespace(plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="/tmp/x")
+    i18n = SimpleNamespace(
+        default_language="es",
+        build_languages=["es", "en"],
+        current_language=current,
+        building=False,
+        i18n_files_per_language={},
+    )
+    return SimpleNamespace(
+        plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="/tmp/x"
+    )
 
 
-@pytest.mark.parametrize(("path", "language", "url"), [
-    ("cards/index.md", "es", "cards/"),
-    ("cards/index.md", "en", "en/cards/"),
-    ("cards/enojado.md", "en", "en/cards/enojado/"),
-    ("cards/cards.json", "en", "en/cards/cards.json"),
-    ("tipos/enojado.md", "es", "tipos/enojado/"),
-    ("index.md", "en", "en/"),
-    ("index.md", "es", ""),
-])
+@pytest.mark.parametrize(
+    ("path", "language", "url"),
+    [
+        ("cards/index.md", "es", "cards/"),
+        ("cards/index.md", "en", "en/cards/"),
+        ("cards/enojado.md", "en", "en/cards/enojado/"),
+        ("cards/cards.json", "en", "en/cards/cards.json"),
+        ("tipos/enojado.md", "es", "tipos/enojado/"),
+        ("index.md", "en", "en/"),
+        ("index.md", "es", ""),
+    ],
+)
 def test_url_of(path, language, url):
     assert generated_pages.url_of(fake_config(), path, language) == url
 
 
-@pytest.mark.parametrize(("target", "base", "relative"), [
-    ("en/factores/", "en/cards/cards.json", "../factores/"),
-    ("en/cards/enojado/", "en/cards/cards.json", "enojado/"),
-    ("", "cards/cards.json", "../"),
-    ("factores/#rapidez", "cards/cards.json", "../factores/#rapidez"),
-])
+@pytest.mark.parametrize(
+    ("target", "base", "relative"),
+    [
+        ("en/factores/", "en/cards/cards.json", "../factores/"),
+        ("en/cards/enojado/", "en/cards/cards.json", "enojado/"),
+        ("", "cards/cards.json", "../"),
+        ("factores/#rapidez", "cards/cards.json", "../factores/#rapidez"),
+    ],
+)
 def test_relative_url(target, base, relative):
     assert generated_pages.relative_url(target, base) == relative
 
 
 def test_the_switcher_of_a_generated_page_names_its_translations():
-    alternates = [{"name": "Español", "link": "/", "lang": "es"},
-                  {"name": "English", "link": "/en/", "lang": "en"}]
+    alternates = [
+        {"name": "Español", "link": "/", "lang": "es"},
+        {"name": "English", "link": "/en/", "lang": "en"},
+    ]
     links = generated_pages.translation_links(alternates, fake_config("en"), "cards/enojado.md")
     assert [link["link"] for link in links] == ["cards/enojado/", "en/cards/enojado/"]
     assert alternates[1]["link"] == "/en/", "the plugin's own list must stay untouched"
@@ -262,12 +319,16 @@ def test_the_switcher_of_a_generated_page_names_its_translations():
 
 def test_pages_added_before_the_i18n_plugin_sorted_the_files_are_refused():
     with pytest.raises(PluginError, match=r"@event_priority\(-200\)"):
-        generated_pages.add(Files([]), fake_config(), [generated_pages.GeneratedPage("x/index.md", "# X")])
+        generated_pages.add(
+            Files([]), fake_config(), [generated_pages.GeneratedPage("x/index.md", "# X")]
+        )
 
 
 def test_a_page_generated_in_one_language_only_stops_the_build():
     config = fake_config()
-    marked = SimpleNamespace(**{generated_pages.MARK: generated_pages.GeneratedPage("status/index.md", "")})
+    marked = SimpleNamespace(
+        **{generated_pages.MARK: generated_pages.GeneratedPage("status/index.md", "")}
+    )
     generated_pages.on_files([marked], config)  # Spanish
     config.plugins["i18n"].current_language = "en"
     generated_pages.on_files([], config)  # English generates nothing
@@ -301,7 +362,9 @@ def test_the_addresses_in_cards_json_lead_to_built_pages(site, language):
             assert target.is_file(), url
             assert target.is_relative_to((site / folder).resolve())
             if language != "es":
-                assert target.is_relative_to((site / language).resolve()), f"{url} leaves the English site"
+                assert target.is_relative_to((site / language).resolve()), (
+                    f"{url} leaves the English site"
+                )
 
 
 def test_the_schema_refuses_a_broken_cards_json(site):
@@ -337,7 +400,9 @@ def test_generated_pages_have_their_language_and_a_switcher_to_their_translation
     for key in ["cards/index", *(f"cards/{t}" for t in TYPES)]:
         html = read(site, page_url(key, language))
         assert re.search(rf'<html lang="{language}"', html)
-        switcher = dict(re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html))
+        switcher = dict(
+            re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html)
+        )
         switcher = {lang: href for href, lang in switcher.items()}
         here = site / page_url(key, language)
         target = (here / switcher[other] / "index.html").resolve()
@@ -367,11 +432,17 @@ def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
     for anchor in customer_types.ANCHORS.values():
         assert f"tipos/enojado/#{anchor}" in locations
     words = customer_types.labels()[language]
-    attend = next(doc for doc in search_index(site, language)["docs"]
-                  if doc["location"] == "tipos/enojado/#atender")
+    attend = next(
+        doc
+        for doc in search_index(site, language)["docs"]
+        if doc["location"] == "tipos/enojado/#atender"
+    )
     assert attend["title"] == words["attend"]
     first_bullet = cards_json(site, language)["cards"][2]["attend"][0]
-    assert first_bullet.replace("'", "&#39;")[:20] in attend["text"] or first_bullet[:20] in attend["text"]
+    assert (
+        first_bullet.replace("'", "&#39;")[:20] in attend["text"]
+        or first_bullet[:20] in attend["text"]
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -388,9 +459,11 @@ def test_type_pages_show_their_data_with_fixed_ids_and_links_in_their_language(s
         html = read(site, page_url(f"tipos/{TYPES[number]}", language))
         for anchor in customer_types.ANCHORS.values():
             assert f'id="{anchor}"' in html
-        for line in data["recognise"] + data["attend"] + data["questions"]["examples"] + data["phrases"]:
+        for line in (
+            data["recognise"] + data["attend"] + data["questions"]["examples"] + data["phrases"]
+        ):
             assert line.replace("'", "&#39;") in html, line
-        related = html[html.index('id="relacionado"'):]
+        related = html[html.index('id="relacionado"') :]
         hrefs = re.findall(r'<a href="([^"#]+)', related)[: len(data["related"]) + 1]
         here = site / page_url(f"tipos/{TYPES[number]}", language)
         for href in hrefs:
@@ -405,14 +478,23 @@ def test_the_qr_code_encodes_the_full_pages_address(site, site_url):
         html = read(site, page_url("cards/enojado", language))
         address = site_url + page_url("tipos/enojado", language)
         expected = segno.make(address, error="m").svg_inline(
-            scale=1, border=4, dark="#000", light="#fff", svgclass="qc-qr", lineclass=None, omitsize=True,
-            title=labels[language]["qr_title"].format(url=address))
+            scale=1,
+            border=4,
+            dark="#000",
+            light="#fff",
+            svgclass="qc-qr",
+            lineclass=None,
+            omitsize=True,
+            title=labels[language]["qr_title"].format(url=address),
+        )
         assert expected in html
 
 
 def test_no_editor_text_reaches_a_page_unescaped():
     """Text of the front matter is text: markup in it is shown, never run."""
-    catalogue = catalogue_with(with_change(lambda d: d["attend"].append("<b onmouseover=x>ojo</b>")))
+    catalogue = catalogue_with(
+        with_change(lambda d: d["attend"].append("<b onmouseover=x>ojo</b>"))
+    )
     assert problems_of(catalogue.page("tipos/enojado", "es").customer_type) == []
     templates = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates))

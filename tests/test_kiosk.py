@@ -33,7 +33,10 @@ Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {
     window.__wake.requests += 1;
     const sentinel = new EventTarget();
     sentinel.type = type;
-    sentinel.release = () => { sentinel.dispatchEvent(new Event('release')); return Promise.resolve(); };
+    sentinel.release = () => {
+      sentinel.dispatchEvent(new Event('release'));
+      return Promise.resolve();
+    };
     window.__wake.sentinels.push(sentinel);
     return Promise.resolve(sentinel);
   },
@@ -104,10 +107,22 @@ def test_the_kiosk_rotates_through_every_card_every_15_seconds(kiosk, language):
     assert k.errors == []
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("5", 5), ("30", 30), ("7.5", 7.5), ("abc", 15), ("", 15), ("0", 15), ("-5", 15),
-    ("2", 15), ("1e3", 15), ("99999", 15), ("5;alert(1)", 15),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("5", 5),
+        ("30", 30),
+        ("7.5", 7.5),
+        ("abc", 15),
+        ("", 15),
+        ("0", 15),
+        ("-5", 15),
+        ("2", 15),
+        ("1e3", 15),
+        ("99999", 15),
+        ("5;alert(1)", 15),
+    ],
+)
 def test_interval_sets_the_seconds_and_bad_values_fall_back_to_15(kiosk, value, seconds):
     k = kiosk(f"kiosk/?interval={value}")
     first = k.shown()
@@ -232,9 +247,15 @@ def version_file(site) -> str:
     return json.loads((site / "kiosk/version.json").read_text())["version"]
 
 
-@pytest.mark.parametrize(("answer", "reloads"), [
-    ("new", True), ("same", False), ("server error", False), ("network error", False),
-])
+@pytest.mark.parametrize(
+    ("answer", "reloads"),
+    [
+        ("new", True),
+        ("same", False),
+        ("server error", False),
+        ("network error", False),
+    ],
+)
 def test_the_kiosk_reloads_only_when_the_server_answers_a_new_version(kiosk, site, answer, reloads):
     calls = []
 
@@ -246,7 +267,9 @@ def test_the_kiosk_reloads_only_when_the_server_answers_a_new_version(kiosk, sit
             route.fulfill(status=503, body="busy")
         else:
             version = "0123456789abcdef" if answer == "new" else version_file(site)
-            route.fulfill(status=200, content_type="application/json", body=json.dumps({"version": version}))
+            route.fulfill(
+                status=200, content_type="application/json", body=json.dumps({"version": version})
+            )
 
     k = kiosk()
     k.page.route("**/kiosk/version.json", respond)
@@ -290,7 +313,9 @@ def test_a_refused_wake_lock_is_no_error(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize(("motion", "animation"), [("reduce", "none"), ("no-preference", "qc-fade")])
+@pytest.mark.parametrize(
+    ("motion", "animation"), [("reduce", "none"), ("no-preference", "qc-fade")]
+)
 def test_the_kiosk_honours_reduced_motion(kiosk, motion, animation):
     k = kiosk(reduced_motion=motion)
     k.wait(15 * SECOND)
@@ -303,7 +328,9 @@ def test_nothing_on_the_kiosk_leads_off_it(kiosk, server, language):
     k = kiosk(page_url("kiosk/index", language) + "?lang=both")
     page = k.page
     assert page.locator("a, area, form, input, select, textarea, iframe, [onclick]").count() == 0
-    assert page.locator("body > header, nav, footer, .md-header, .md-search, .md-footer").count() == 0
+    assert (
+        page.locator("body > header, nav, footer, .md-header, .md-search, .md-footer").count() == 0
+    )
     buttons = page.locator("button")
     assert buttons.count() == 3 and all(b.is_visible() for b in buttons.all())
     resources = page.evaluate("""[...document.querySelectorAll('[src], link[href]')]
@@ -312,10 +339,14 @@ def test_nothing_on_the_kiosk_leads_off_it(kiosk, server, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_kiosk_text_is_at_least_32px_with_aaa_contrast_and_every_card_fits_at_1080p(kiosk, language):
+def test_kiosk_text_is_at_least_32px_with_aaa_contrast_and_every_card_fits_at_1080p(
+    kiosk, language
+):
     k = kiosk(page_url("kiosk/index", language) + "?lang=both", reduced_motion="reduce")
     page = k.page
-    size = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    size = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+    )
     assert size == [FULL_HD["width"], FULL_HD["height"]]
     assert min(page.locator(".qc-kiosk__controls").evaluate(TEXT_SIZES)) >= 32
     controls_top = page.locator(".qc-kiosk__controls").bounding_box()["y"]
@@ -323,8 +354,10 @@ def test_kiosk_text_is_at_least_32px_with_aaa_contrast_and_every_card_fits_at_10
         card = page.locator(".qc-slide:visible .qc-card")
         sizes = card.evaluate(TEXT_SIZES)
         assert sizes and min(sizes) >= 32, sizes
-        bottom = card.evaluate("(c) => Math.max(...[...c.querySelectorAll('*')].map("
-                               "(e) => e.getBoundingClientRect().bottom))")
+        bottom = card.evaluate(
+            "(c) => Math.max(...[...c.querySelectorAll('*')].map("
+            "(e) => e.getBoundingClientRect().bottom))"
+        )
         assert bottom <= controls_top
         low = [r for r in card.evaluate(CONTRASTS) if r["ratio"] < 7]
         assert not low, f"below 7:1: {low}"
