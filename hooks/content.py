@@ -123,10 +123,12 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(source)
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
+        # for unhashable keys ({[a]: b}): malformed front matter all the same.
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
-        what = getattr(error, "problem", None) or "it cannot be read"
+        what = getattr(error, "problem", None) or str(error) or "it cannot be read"
         return page, [Problem(path, line, f"The front matter is not valid YAML: {what}.",
                               "Check the indentation and put text that contains ':' or '#' in quotes.")]
     if meta is None:

@@ -1,0 +1,240 @@
+"""Stop the build when the pages have problems an editor must fix.
+
+Runs every check of hooks/checks/ and stops the build with all the problems
+found, each with its file, line, what is wrong and how to fix it: a plain
+`mkdocs build` too, not only `--strict`, and never with a Python traceback
+(MkDocs prints an Abort's message and exits with status 1). It stops a build
+at most once, at one of two moments:
+
+1. Before any page is read (on_files of the first language built): every
+   check of the sources. Nothing is written, and no hook or template ever
+   sees a page that is unreadable, malformed, unsafe or untranslated. Links
+   are checked as far as the sources tell: a page that a hook may still
+   generate, or an id on a page that gets headings from its data, is not
+   reported missing yet.
+2. When the outermost build ends: links and anchors against what was really
+   built, every language and generated page included, and the rendered HTML
+   against anything unsafe that slipped through.
+
+mkdocs-static-i18n builds the English pages inside the Spanish build's
+on_post_build. While each language is built, this hook records what links can
+point at: the pages in `files` (generated pages included) and the ids each
+rendered page really has.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.toc import slugify as toc_slugify
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import checks
+import content
+from checks import safety
+from checks.anchors import Site, site_from_catalogue, source_ids
+
+ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+
+
+@dataclass
+class _Build:
+    """What the language builds of one `mkdocs build` have seen so far."""
+
+    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
+    files: set[str] = field(default_factory=set)
+    unsafe: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # language, key, what, needle
+
+
+_build = _Build()
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = _i18n(config)
+    return i18n.current_language or i18n.default_language
+
+
+def _key(src_uri: str, languages) -> str:
+    return content.split_language(src_uri, tuple(languages))[0]
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    return [language.locale for language in _i18n(config).config.languages if language.build]
+
+
+# A new `mkdocs build` (or rebuild of `mkdocs serve`) starts with nothing seen;
+# the English build nested inside it keeps what the Spanish one saw.
+@event_priority(100)
+def on_config(config: MkDocsConfig):
+    global _build
+    if not _i18n(config).building:
+        _build = _Build()
+
+
+def _slugify(config: MkDocsConfig):
+    toc = config.mdx_configs.get("toc", {})
+    return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
+
+
+def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
+    if problems:
+        root = os.path.dirname(config.config_file_path or "") or "."
+        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+        raise Abort(format_report(problems, docs))
+
+
+# 1. After mkdocs-static-i18n (-100) has sorted the files of the first language,
+# before hooks generate pages from the sources (-200) and before any page is read.
+@event_priority(-150)
+def on_files(files: Files, config: MkDocsConfig):
+    if _i18n(config).building:
+        return files
+    catalogue = content.from_config(config)
+    slugify, separator = _slugify(config)
+    # Pages may still be generated; type pages get headings from their data
+    # (hooks/customer_type_page.py): those links wait for the built site.
+    type_pages = [
+        (page.language, page.key)
+        for page in catalogue.pages.values()
+        if "customer_type" in page.meta
+    ]
+    site = site_from_catalogue(
+        catalogue,
+        slugify,
+        separator,
+        files=[f.src_uri for f in files],
+        open=True,
+        open_ids=type_pages,
+    )
+    icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
+    _stop(
+        config,
+        checks.run_all(catalogue, site, slugify=slugify, separator=separator, icon_dirs=icon_dirs),
+    )
+    return files
+
+
+# Once every hook has added its pages (hooks/cards.py adds generated ones):
+# every page and file of this language is something a link may point at.
+@event_priority(-500)
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    language = _language(config)
+    languages = _languages(config)
+    pages = _build.pages.setdefault(language, {})
+    for file in files:
+        if file.is_documentation_page():
+            key = _key(file.src_uri, languages)
+            pages.setdefault(key, None)
+            if file.generated_by:
+                _build.generated[key] = file.generated_by
+        else:
+            _build.files.add(file.src_uri)
+    return nav
+
+
+# Last of all on each page: the ids it really has, and anything unsafe that
+# got through to its HTML.
+@event_priority(-500)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
+    language = _language(config)
+    key = _key(page.file.src_uri, _languages(config))
+    ids = frozenset(
+        next(group for group in match.groups() if group is not None)
+        for match in ID_ATTRIBUTE.finditer(html)
+    )
+    _build.pages.setdefault(language, {})[key] = ids
+    _build.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
+    return html
+
+
+def _site(catalogue: content.Catalogue, slugify, separator: str) -> Site:
+    """The recorded pages and ids; a page never rendered gets the ids of its source."""
+    pages: dict[str, dict[str, frozenset[str]]] = {}
+    for language, recorded in _build.pages.items():
+        pages[language] = {}
+        for key, ids in recorded.items():
+            if ids is None:
+                page = catalogue.page(key, language)
+                ids = source_ids(page, slugify, separator) if page else frozenset()
+            pages[language][key] = ids
+    return Site(pages=pages, files=frozenset(_build.files))
+
+
+def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
+    """What the rendered pages show and the checks of the sources did not catch."""
+    problems = []
+    for language, key, what, needle in _build.unsafe:
+        page = catalogue.page(key, language)
+        if page is None:
+            source = _build.generated.get(key, "a hook")
+            problems.append(
+                content.Problem(
+                    f"{key}.md",
+                    0,
+                    f"The page {key} generated by {source} ({language}) contains {what}.",
+                    "It is made from the pages' front matter: check the fields it shows for HTML "
+                    "or scripts.",
+                )
+            )
+            continue
+        lines = page.body.splitlines()
+        line = next(
+            (page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()),
+            1,
+        )
+        problems.append(
+            content.Problem(
+                page.path,
+                line,
+                f"This page's HTML contains {what}, which is not allowed.",
+                "Remove the raw HTML that produces it.",
+            )
+        )
+    return problems
+
+
+def format_report(problems: list[content.Problem], docs: str = "docs") -> str:
+    count = len(problems)
+    lines = [
+        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
+        "",
+    ]
+    for problem in problems:
+        if problem.line == 0:  # a generated page: no file to open
+            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
+        else:
+            lines.append(
+                f"{docs}/{problem.path}:{problem.line}: {problem.message}\n    How to fix: "
+                f"{problem.hint}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+# 2. Once, when the outermost build ends (below mkdocs-static-i18n's -100,
+# which builds the other languages), before the search indexes and sitemaps
+# are finished: links and anchors against what was built.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig):
+    if _i18n(config).building:
+        return
+    catalogue = content.from_config(config)
+    slugify, separator = _slugify(config)
+    site = _site(catalogue, slugify, separator)
+    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
+    problems += _rendered_problems(catalogue)
+    _stop(config, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))

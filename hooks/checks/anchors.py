@@ -1,0 +1,135 @@
+"""Anchors: the ids a link can jump to, and one check, that no id is used twice
+on a page.
+
+A heading's id is its `{#id}` when it has one, else the slug Python-Markdown's
+toc extension makes of its text (with the slugify function and separator of
+mkdocs.yml). Other ids come from attribute lists and raw HTML.
+
+``Site`` is what links may point at, per language: each page (also pages that
+hooks generate) with its ids, and the other files of docs/. During a build the
+hook fills it with the ids of the rendered pages; ``site_from_catalogue`` makes
+one from the sources alone (for tests, and for pages not rendered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify as toc_slugify
+
+from content import Catalogue, Problem, SourcePage
+
+from .markdown import document, inline_text
+
+Slugify = Callable[[str, str], str]
+
+
+@dataclass
+class Site:
+    """What a link can point at: language -> page key ("tipos/enojado") -> its ids."""
+
+    pages: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    files: frozenset[str] = frozenset()  # other files below docs/: "assets/favicon.svg"
+    # Before the pages are built, hooks may still add pages and files (open), and
+    # ids to some pages (open_ids: (language, key) pairs): what may still come is
+    # not reported missing.
+    open: bool = False
+    open_ids: frozenset[tuple[str, str]] = frozenset()
+
+    def may_have(self, language: str, key: str, id_: str) -> bool:
+        """Whether the page has ``id_``, or may still get it."""
+        return (
+            id_ in self.ids(language, key)
+            or (language, key) in self.open_ids
+            or (self.open and not self.has_page(language, key))
+        )
+
+    def has_page(self, language: str, key: str) -> bool:
+        return key in self.pages.get(language, {})
+
+    def ids(self, language: str, key: str) -> frozenset[str]:
+        return self.pages.get(language, {}).get(key, frozenset())
+
+    def keys(self, language: str) -> list[str]:
+        return sorted(self.pages.get(language, {}))
+
+
+def heading_ids(
+    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> list[tuple[str, int, bool]]:
+    """Each heading's id, line, and whether it was written explicitly, in page order."""
+    result = []
+    for heading in document(page).headings:
+        if heading.explicit_id:
+            result.append((heading.explicit_id, heading.line, True))
+        else:
+            try:
+                slug = slugify(inline_text(heading.text), separator)
+            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+                slug = toc_slugify(inline_text(heading.text), separator)
+            result.append((slug, heading.line, False))
+    return result
+
+
+def source_ids(
+    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> frozenset[str]:
+    """The ids a page will have once built, as far as its source tells."""
+    ids = {anchor.id for anchor in document(page).anchors}
+    ids.update(slug for slug, _, _ in heading_ids(page, slugify, separator) if slug)
+    return frozenset(ids)
+
+
+def site_from_catalogue(
+    catalogue: Catalogue,
+    slugify: Slugify = toc_slugify,
+    separator: str = "-",
+    files=(),
+    open: bool = False,
+    open_ids=(),
+) -> Site:
+    pages: dict[str, dict[str, frozenset[str]]] = {language: {} for language in catalogue.languages}
+    for (key, language), page in catalogue.pages.items():
+        pages.setdefault(language, {})[key] = source_ids(page, slugify, separator)
+    return Site(pages=pages, files=frozenset(files), open=open, open_ids=frozenset(open_ids))
+
+
+def check(
+    catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> list[Problem]:
+    """No two headings or elements of a page share an id."""
+    problems = []
+    for page in catalogue.pages.values():
+        seen: dict[str, int] = {}
+        ids = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
+        explicit_lines = {(anchor.id, anchor.line) for anchor in document(page).anchors}
+        ids += [
+            entry
+            for entry in heading_ids(page, slugify, separator)
+            if (entry[0], entry[1]) not in explicit_lines
+        ]
+        for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
+            if not id_:
+                continue
+            if id_ in seen:
+                how = (
+                    "Change one of the two ids (on a heading, the '{#...}' at the end of its line) "
+                    "and update the links that should go to it."
+                    if explicit
+                    else "Two headings with the same text get the same id: give this one its own "
+                    "id at the "
+                    f"end of its line, e.g. '{{#{id_}-2}}', and link to that."
+                )
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): "
+                        "links to it cannot tell the two apart.",
+                        how,
+                    )
+                )
+            else:
+                seen[id_] = line
+    return problems

@@ -1,0 +1,193 @@
+"""Citations: every source named in the text links to its entry on the
+references page, and every entry is cited at least once in each language.
+
+The references page (referencias.es.md / referencias.en.md) lists one entry
+per source as a level-3 heading with an id: `### Kotler (2007) {#kotler-2007}`.
+A citation is a link to such an entry: `[Kotler (2007)](referencias.md#kotler-2007)`.
+The names to look for come from the entries themselves: the last word of four
+letters or more before the year in parentheses ("Instituto Guillermo
+Subercaseaux (sf.a)" -> "Subercaseaux", "Kotler (2007)" -> "Kotler"), so a new
+entry is checked as soon as it is added; the playbook's own sources
+(KNOWN_AUTHORS) are looked for even if their entry is missing. Naming a source
+anywhere else on a page (outside the references page) without such a link is
+an uncited citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from content import Catalogue, Problem, SourcePage
+
+from .anchors import heading_ids
+from .markdown import document, inline_text
+from .urls import language_name, relative, resolve
+
+REFERENCES = "referencias"  # the references page, without language
+# The playbook's sources, looked for even before (or without) their entry.
+KNOWN_AUTHORS = ("Subercaseaux", "Kotler")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    author: str  # the name that cites it in the text
+    line: int
+
+
+def entries(page: SourcePage) -> list[Entry]:
+    found = []
+    ids = heading_ids(page)
+    for heading, (id_, line, _) in zip(document(page).headings, ids, strict=True):
+        if heading.level != 3 or not id_:
+            continue
+        title = inline_text(heading.text)
+        words = re.findall(r"[^\W\d_]{4,}", title.split(" (")[0])
+        found.append(Entry(id_, title, words[-1] if words else "", line))
+    return found
+
+
+def authors(catalogue: Catalogue) -> set[str]:
+    names = set(KNOWN_AUTHORS)
+    for language in catalogue.languages:
+        page = catalogue.page(REFERENCES, language)
+        if page:
+            names.update(entry.author for entry in entries(page) if entry.author)
+    return names
+
+
+def _strings(value, path=()):
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _strings(sub, (*path, key))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from _strings(sub, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def _example(page: SourcePage, candidates: list[Entry]) -> str:
+    address = relative(page.path, f"{REFERENCES}.md")
+    if not candidates:
+        return f"[Author, year]({address}#entry-id)"
+    entry = candidates[0]
+    example = f"[{entry.title.replace(' (', ', ').rstrip(')')}]({address}#{entry.id})"
+    if len(candidates) > 1:
+        example += " (its entries: " + ", ".join(f"#{e.id}" for e in candidates) + ")"
+    return example
+
+
+def check(catalogue: Catalogue) -> list[Problem]:
+    names = sorted(authors(catalogue))
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I) if names else None
+    problems: list[Problem] = []
+    for language in catalogue.languages:
+        references = catalogue.page(REFERENCES, language)
+        if references is None:
+            continue  # the parity check reports the missing page
+        listed = entries(references)
+        entry_ids = {entry.id for entry in listed}
+        by_author: dict[str, list[Entry]] = {}
+        for entry in listed:
+            by_author.setdefault(entry.author.lower(), []).append(entry)
+        cited: set[str] = set()
+        for page in catalogue.in_language(language):
+            if page.key == REFERENCES:
+                continue
+            doc = document(page)
+            links = [link for link in doc.links if link.kind in ("link", "reference", "autolink")]
+            for link in links:
+                target = resolve(page.path, link.url)
+                if (
+                    target
+                    and target.is_page
+                    and target.page(catalogue.languages) == (REFERENCES, None)
+                ):
+                    if target.fragment in entry_ids:
+                        cited.add(target.fragment)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(doc.prose):
+                name = match.group(1)
+                line = doc.line_at(match.start())
+                around = [link for link in links if link.span[0] <= match.start() < link.span[1]]
+                example = _example(page, by_author.get(name.lower(), []))
+                if not around:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"'{name}' is named here without a citation link.",
+                            f"Make the citation a link to its entry on the references page: "
+                            f"{example}.",
+                        )
+                    )
+                    continue
+                target = resolve(page.path, around[-1].url)
+                to_references = (
+                    target is not None
+                    and target.is_page
+                    and target.page(catalogue.languages)[0] == REFERENCES
+                )
+                if not to_references:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"'{name}' is cited with a link to '{around[-1].url}', not to the "
+                            f"references page.",
+                            f"Link the citation to its entry on the references page: {example}.",
+                        )
+                    )
+                elif not target.fragment:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"The citation of '{name}' links to the references page but not to "
+                            f"its entry.",
+                            f"Add the entry's id after '#': {example}.",
+                        )
+                    )
+                elif target.fragment not in entry_ids and target.fragment in {
+                    id_ for id_, _, _ in heading_ids(references)
+                }:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"The citation of '{name}' links to '#{target.fragment}', which is "
+                            f"not a reference entry.",
+                            f"Link to the entry itself: {example}.",
+                        )
+                    )
+            for path, value in _strings(page.meta):
+                for match in pattern.finditer(value):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            page.line_of(*path),
+                            f"'{match.group(1)}' is named in the front matter, where a citation "
+                            f"cannot link "
+                            "to the references page.",
+                            "Cite the source in the page's text instead, as a link to its entry "
+                            "on the references page.",
+                        )
+                    )
+        for entry in listed:
+            if entry.id not in cited:
+                problems.append(
+                    Problem(
+                        references.path,
+                        entry.line,
+                        f"The reference '#{entry.id}' is not cited by any "
+                        f"{language_name(language)} page.",
+                        f"Cite it where its content is used, as a link to "
+                        f"'{REFERENCES}.md#{entry.id}', "
+                        "or remove the entry (in both languages).",
+                    )
+                )
+    return problems
