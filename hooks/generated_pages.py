@@ -16,12 +16,11 @@ keeps generators out of:
   being built.
 - The plugin lists the pages of each language, with their translations, in
   the sitemap; it knows nothing of generated ones. :func:`add` lists them.
-- The plugin points the language switcher of each page at that page's
-  translation, but only for the pages it found in ``docs/``: a generated page
-  would keep the links of whatever page was rendered before it. This hook
-  points them at the generated page's translation, the page generated at the
-  same path in the other language; hooks/alternates.py then makes hreflang
-  links of them.
+- The plugin points the language switcher of each page (links that carry
+  hreflang) at that page's translation, but only for the pages it found in
+  ``docs/``: a generated page would keep the links of whatever page was
+  rendered before it. This hook points them at the generated page's
+  translation, the page generated at the same path in the other language.
 
 Every language must generate the same paths; the build stops if one does not.
 """
