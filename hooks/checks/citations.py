@@ -90,6 +90,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
             continue  # the parity check reports the missing page
         listed = entries(references)
         entry_ids = {entry.id for entry in listed}
+        reference_ids = {id_ for id_, _, _ in heading_ids(references)}
         by_author: dict[str, list[Entry]] = {}
         for entry in listed:
             by_author.setdefault(entry.author.lower(), []).append(entry)
@@ -152,9 +153,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
                             f"Add the entry's id after '#': {example}.",
                         )
                     )
-                elif target.fragment not in entry_ids and target.fragment in {
-                    id_ for id_, _, _ in heading_ids(references)
-                }:
+                elif target.fragment not in entry_ids and target.fragment in reference_ids:
                     problems.append(
                         Problem(
                             page.path,
