@@ -75,25 +75,6 @@ FAULTS = [
         "This page is empty",
         "front matter",
     ),
-    Fault(
-        "no-front-matter",
-        {"factores.en.md": "# Factors\n\nText.\n"},
-        "factores.en.md",
-        1,
-        "no front matter",
-        "'---'",
-    ),
-    Fault(
-        "front-matter-only",
-        {
-            "factores.en.md": "---\ntitle: Test factors\ndescription: The factors that "
-            "make good service, in a minimal test site.\n---\n"
-        },
-        "factores.en.md",
-        5,
-        "no text below it",
-        "Write the page's text",
-    ),
     # Anchors and links
     Fault(
         "duplicate-heading-id",
@@ -102,14 +83,6 @@ FAULTS = [
         "## Otra rapidez",
         "'#rapidez' is used twice",
         "Change one of the two ids",
-    ),
-    Fault(
-        "duplicate-heading-text",
-        {"factores.en.md": append("## Speed\n\nAgain.\n\n## Speed!\n\nOnce more.")},
-        "factores.en.md",
-        "## Speed!",
-        "'#speed' is used twice",
-        "its own id",
     ),
     Fault(
         "missing-anchor",
@@ -142,18 +115,6 @@ FAULTS = [
         "/factores/",
         "absolute address",
         "relative to this file",
-    ),
-    Fault(
-        "link-outside-docs",
-        {
-            "tipos/enojado.es.md": replace(
-                "(../factores.md#amabilidad)", "(../../factores.md#amabilidad)"
-            )
-        },
-        ES_TYPE,
-        "../../factores.md",
-        "outside the docs folder",
-        "'../'",
     ),
     Fault(
         "raw-html-link",
@@ -221,14 +182,6 @@ FAULTS = [
         "Did you mean 'recognise'?",
     ),
     Fault(
-        "unknown-page-field",
-        {"factores.es.md": replace("title:", "titel: x\ntitle:")},
-        "factores.es.md",
-        "titel:",
-        "Unknown field 'titel'",
-        "Did you mean 'title'?",
-    ),
-    Fault(
         "missing-description",
         {
             "factores.es.md": replace(
@@ -261,14 +214,6 @@ FAULTS = [
         "  attend:",
         "has 7 items; at most 6",
         "Keep the 6",
-    ),
-    Fault(
-        "empty-list",
-        {ES_TYPE: replace("  recognise:\n    - Bajo autocontrol\n", "  recognise: []\n")},
-        ES_TYPE,
-        "recognise:",
-        "is an empty list",
-        "Add items",
     ),
     Fault(
         "unknown-question-kind",

@@ -104,6 +104,7 @@ def test_files_reports_unreadable_and_empty_pages():
                 "factores.en.md": "---\ntitle: x\ndescription: y\n---\n\n",
                 "factores.es.md": b"---\ntitle: Caf\xe9\n---\n",
                 "index.es.md": "",
+                "index.en.md": "# Home\n\nText.\n",
             },
         )
     )
@@ -113,6 +114,7 @@ def test_files_reports_unreadable_and_empty_pages():
     )
     assert any(f.startswith("factores.es.md:2: This file is not UTF-8") for f in found)
     assert any(f.startswith("index.es.md:1: This page is empty") for f in found)
+    assert any(f.startswith("index.en.md:1: This page has no front matter") for f in found)
 
 
 def test_a_customer_type_page_may_be_front_matter_only():
@@ -579,3 +581,11 @@ def test_the_schema_lives_where_editors_find_it():
         "recognise",
         "related",
     }
+
+
+def test_a_misspelt_page_field_gets_a_did_you_mean():
+    found = fm({"factores.es.md": replace("title:", "titel: x\ntitle:")})
+    assert found == [
+        "factores.es.md:2: Unknown field 'titel'. | Did you mean 'title'? The fields allowed here are: "
+        "customer_type, description, hide, icon, owner, review_by, search, title, translated_from."
+    ]
