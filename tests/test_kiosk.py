@@ -44,6 +44,13 @@ Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {
 """
 
 
+# The page seems hidden or visible, as after switching tabs or screens.
+VISIBILITY = """() => {
+  Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'STATE'});
+  document.dispatchEvent(new Event('visibilitychange'));
+}"""
+
+
 class Kiosk:
     """A kiosk page under a fake clock, with its console errors and requests."""
 
@@ -298,6 +305,13 @@ def test_the_wake_lock_is_requested_and_requested_again(browser, server):
     k.page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     k.page.wait_for_timeout(100)
     assert k.page.evaluate("window.__wake.requests") == 2
+    # Hidden, the browser releases the lock: the kiosk asks again once visible.
+    k.page.evaluate(VISIBILITY.replace("STATE", "hidden"))
+    k.page.evaluate("window.__wake.sentinels[1].release()")
+    k.page.wait_for_timeout(100)
+    assert k.page.evaluate("window.__wake.requests") == 2, "asked while hidden"
+    k.page.evaluate(VISIBILITY.replace("STATE", "visible"))
+    k.page.wait_for_function("window.__wake.requests === 3")
     assert k.errors == []
     context.close()
 
