@@ -192,3 +192,39 @@ def test_pre_commit_configuration_is_valid_and_runs_ruff_and_the_content_checks(
     for path in ("docs/factores.es.md", "hooks/content.py", "overrides/main.html", "mkdocs.yml"):
         assert re.search(build["files"], path), path
     assert not re.search(build["files"], "README.md")
+
+
+# The contributing guide -------------------------------------------------------------
+
+GUIDES = ("CONTRIBUTING.md", "CONTRIBUTING.en.md")
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_the_guide_names_only_commands_and_files_that_exist(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in set(re.findall(r"`make (\w+)", text)):
+        assert re.search(rf"^{target}:", makefile, re.M), f"{guide}: make {target}"
+    paths = set(re.findall(r"`((?:templates|hooks|\.github/workflows|\.vscode)/[\w./-]+|"
+                           r"\.remarkrc\.yml|mkdocs\.yml)`", text))
+    assert paths
+    for path in paths:
+        assert (ROOT / path).exists(), f"{guide}: {path}"
+    for link in re.findall(r"\]\((CONTRIBUTING[\w.]*\.md)\)", text):
+        assert (ROOT / link).exists()
+
+
+def test_both_guides_have_the_same_sections():
+    sections = [re.findall(r"^## .+$", (ROOT / g).read_text(encoding="utf-8"), re.M)
+                for g in GUIDES]
+    assert len(sections[0]) == len(sections[1]) >= 10
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_the_guide_contents_link_to_its_headings(guide):
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces as '-'."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    anchors = {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+               for heading in re.findall(r"^#{2,3} (.+)$", text, re.M)}
+    for target in re.findall(r"\]\(#([^)]+)\)", text):
+        assert target in anchors, f"{guide}: #{target}"
