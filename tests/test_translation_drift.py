@@ -16,7 +16,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, source_pages
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import content  # noqa: E402
@@ -367,3 +367,23 @@ def test_labels_exist_in_both_languages():
     assert shape(labels["es"]) == shape(labels["en"])
     assert set(labels["en"]["states"]) == {translations.FRESH, translations.STALE,
                                             translations.NO_RECORD, translations.NO_TRANSLATION}
+
+
+# The playbook itself ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("address", "title"), [
+    ("traducciones", "Estado de las traducciones"), ("en/traducciones", "Translation status")])
+def test_the_playbook_has_a_status_page_listing_every_page(site, address, title):
+    page = html(site, address)
+    assert f"<h1>{title}</h1>" in page
+    listed = set(status_rows(page))
+    assert listed == {f"docs/{key}.en.md" for key in source_pages()}
+
+
+def test_every_english_page_of_the_playbook_is_a_translation_the_command_can_mark():
+    """The command reads the real site: every English page has a Spanish source."""
+    result = subprocess.run([sys.executable, "hooks/translations.py", "status"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    names = {line.split(":")[0] for line in result.stdout.splitlines()}
+    assert names == {f"docs/{key}.en.md" for key in source_pages()}
