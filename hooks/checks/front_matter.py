@@ -131,6 +131,10 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     if keyword == "required":
         missing = [name for name in value if isinstance(instance, dict) and name not in instance]
         problems = []
+        # A misspelt field is reported once, as unknown, with its "did you mean".
+        allowed = subschema.get("properties", {})
+        misspelt = {_near(name, allowed) for name in instance if name not in allowed}
+        missing = [name for name in missing if name not in misspelt]
         for name in missing:
             about = subschema.get("properties", {}).get(name, {}).get("description", "")
             container = "the front matter" if not path else f"'{path[-1]}'"

@@ -46,11 +46,20 @@ def _missing_pages(catalogue: Catalogue) -> list[Problem]:
     return problems
 
 
-def _required(path: tuple) -> set[str]:
+def _schema_at(path: tuple) -> dict:
     node = schema()
     for part in path:
         node = node.get("properties", {}).get(part, {})
-    return set(node.get("required", []))
+    return node
+
+
+def _required(path: tuple) -> set[str]:
+    return set(_schema_at(path).get("required", []))
+
+
+def _known(path: tuple, name) -> bool:
+    """Whether the schema knows the field (an unknown one is the schema's to report)."""
+    return name in _schema_at(path).get("properties", {name: None})
 
 
 def _compare(
@@ -72,6 +81,8 @@ def _compare(
         return
     if isinstance(a, dict) and isinstance(b, dict):
         for name, value in a.items():
+            if not _known(path, name):
+                continue
             if name in b:
                 _compare(problems, reference, page, value, b[name], (*path, name))
             elif name not in _required(path):  # a missing required field: the schema reports it

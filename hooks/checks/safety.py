@@ -253,9 +253,20 @@ class _Rendered(HTMLParser):
 # Read as a browser reads it (references decoded, blanks dropped), a page that
 # has none of these has nothing unsafe, and needs no parsing: most pages.
 SUSPECT = re.compile(
-    "|".join([f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
-             + [r"on[a-z]+=", "srcdoc", "script:", "data:", r"url\(", r"expression\(", "@import",
-                "behavior:", "-moz-binding"])
+    "|".join(
+        [f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
+        + [
+            r"on[a-z]+=",
+            "srcdoc",
+            "script:",
+            "data:",
+            r"url\(",
+            r"expression\(",
+            "@import",
+            "behavior:",
+            "-moz-binding",
+        ]
+    )
 )
 
 
