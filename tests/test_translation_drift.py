@@ -5,10 +5,14 @@ and an unmarked translation and pages past or before their review date."""
 from __future__ import annotations
 
 import datetime
+import functools
+import http.server
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +20,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, mkdocs_build, source_pages
+from conftest import ROOT, _QuietHandler, mkdocs_build, source_pages
+from test_accessibility import AXE, WCAG_TAGS
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import content  # noqa: E402
@@ -120,7 +125,9 @@ def make_project(folder: Path) -> Path:
     config = {
         "site_name": "Prueba",
         "docs_dir": "docs",
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "es"},
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "es",
+                  "palette": {"scheme": "default", "primary": "custom", "accent": "custom"}},
+        "extra_css": ["assets/stylesheets/playbook.css"],
         "plugins": [
             "search",
             {"i18n": {"docs_structure": "suffix", "reconfigure_search": False, "languages": [
@@ -135,6 +142,9 @@ def make_project(folder: Path) -> Path:
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     docs = folder / "docs"
+    # The playbook's own styles: its colours and underlined links.
+    (docs / "assets/stylesheets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs/assets/stylesheets/playbook.css", docs / "assets/stylesheets")
     for key, title in [("index", "Inicio"), ("fresca", "Fresca"), ("vieja", "Vieja"),
                        ("sin-marca", "Sin marca")]:
         write(docs / f"{key}.es.md", f"""
@@ -387,3 +397,34 @@ def test_every_english_page_of_the_playbook_is_a_translation_the_command_can_mar
     assert result.returncode == 0, result.stderr
     names = {line.split(":")[0] for line in result.stdout.splitlines()}
     assert names == {f"docs/{key}.en.md" for key in source_pages()}
+
+
+# In Chromium ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def drift_server(drift_site):
+    """The small site over HTTP on 127.0.0.1."""
+    _, site, _ = drift_site
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.browser
+def test_the_notice_is_seen_and_leads_to_the_spanish_page(drift_server, page):
+    page.goto(drift_server + "en/vieja/")
+    notice = page.locator(".translation-notice")
+    assert notice.is_visible()
+    assert notice.get_attribute("role") == "note"
+    # The small site's pages are not the playbook's: check the notice itself.
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    results = page.evaluate("""tags => axe.run('.translation-notice', {
+        runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", WCAG_TAGS)
+    assert results["passes"] and results["violations"] == []
+    notice.get_by_role("link", name="Read the original page").click()
+    page.wait_for_url(drift_server + "vieja/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator(".translation-notice").count() == 0
