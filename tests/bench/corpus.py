@@ -52,10 +52,10 @@ JOINERS = {
 }
 LABELS = {
     "es": {"topic": "Tema", "page": "Página", "index": "Resumen del tema", "see": "Ver también",
-           "source": "Fuente", "tip": "Consejo", "col": ("Situación", "Qué hacer"),
+           "tip": "Consejo", "col": ("Situación", "Qué hacer"),
            "desc": "Página de ejemplo del tema"},
     "en": {"topic": "Topic", "page": "Page", "index": "Topic overview", "see": "See also",
-           "source": "Source", "tip": "Tip", "col": ("Situation", "What to do"),
+           "tip": "Tip", "col": ("Situation", "What to do"),
            "desc": "Example page of topic"},
 }
 
@@ -70,12 +70,15 @@ def paragraph(rng: random.Random, language: str, sentences: int = 4) -> str:
     return " ".join(sentence(rng, language, rng.randint(9, 15)) for _ in range(sentences))
 
 
-def reference_ids(docs: Path) -> list[str]:
-    """Ids of the references page's entries (its ### headings), to cite."""
-    path = docs / f"referencias.{LANGUAGES[0]}.md"
-    if not path.exists():
-        return []
-    return re.findall(r"^###\s.*\{#([\w-]+)\}\s*$", path.read_text(encoding="utf-8"), re.M)
+def references(docs: Path) -> dict[str, dict[str, str]]:
+    """The references page's entries (its ### headings), id -> heading, by language."""
+    entries = {}
+    for language in LANGUAGES:
+        path = docs / f"referencias.{language}.md"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        found = re.findall(r"^###\s+(.*?)\s*\{#([\w-]+)\}\s*$", text, re.M)
+        entries[language] = {id_: title for title, id_ in found}
+    return entries
 
 
 def page_keys(count: int) -> list[str]:
@@ -94,7 +97,7 @@ def link(source_key: str, target_key: str, anchor: str) -> str:
     return f"{relative}#{anchor}"
 
 
-def page_text(keys: list[str], number: int, language: str, citations: list[str]) -> str:
+def page_text(keys: list[str], number: int, language: str, citations: dict[str, str]) -> str:
     """One generated page: the same structure, ids and links in every language."""
     key = keys[number]
     labels = LABELS[language]
@@ -116,8 +119,9 @@ def page_text(keys: list[str], number: int, language: str, citations: list[str])
     def cite() -> str:
         if not citations:
             return ""
-        anchor = citations[shape.randrange(len(citations))]
-        return f" ([{labels['source']}]({link(key, 'referencias', anchor)}))"
+        # Cited as the playbook cites: the entry's heading, linked to it.
+        anchor = sorted(citations)[shape.randrange(len(citations))]
+        return f" ([{citations[anchor]}]({link(key, 'referencias', anchor)}))"
 
     lines = ["---", f'title: "{title}"', f'description: "{description}"', "---", ""]
     lines += [paragraph(words, language, 3) + f" {labels['see']}: [{title_words}]({target()}).", ""]
@@ -153,11 +157,14 @@ def write_corpus(playbook_docs: Path, target: Path, pages_per_language: int) -> 
     shutil.copytree(playbook_docs, target)
     count = max(0, pages_per_language - source_pages(playbook_docs))
     keys = page_keys(count)
-    citations = reference_ids(playbook_docs)
+    entries = references(playbook_docs)
+    # Entries that exist in every language: a citation must resolve in both.
+    shared = set.intersection(*(set(found) for found in entries.values()))
     for number, key in enumerate(keys):
         for language in LANGUAGES:
             path = target / f"{key}.{language}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
+            citations = {id_: entries[language][id_] for id_ in shared}
             path.write_text(page_text(keys, number, language, citations), encoding="utf-8")
     return count
 

@@ -78,9 +78,12 @@ def page_config(html: str) -> dict:
 
 @dataclass
 class Weight:
-    gzip_bytes: int  # HTML + CSS + JS of the site itself, each gzip-compressed
-    files: list[str]
+    files: dict[str, int]  # path in the site -> its gzip-compressed bytes
     elsewhere: list[str]  # addresses on other hosts: not counted
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(self.files.values())
 
 
 def gzipped(path: Path) -> int:
@@ -91,7 +94,7 @@ def page_weight(site: Path, base: str, urls: list[str]) -> Weight:
     """What a page costs a reader: the HTML, CSS and JS files it loaded (``urls``,
     as the browser asked for them, the search worker's scripts included), each
     gzip-compressed. The search index is counted on its own."""
-    total, files, elsewhere = 0, [], []
+    files, elsewhere = {}, []
     for url in urls:
         if not url.startswith(base):
             elsewhere.append(url)
@@ -100,6 +103,5 @@ def page_weight(site: Path, base: str, urls: list[str]) -> Weight:
         if path == "" or path.endswith("/"):
             path += "index.html"
         if posixpath.splitext(path)[1] in (".html", ".css", ".js") and path not in files:
-            files.append(path)
-            total += gzipped(site / path)
-    return Weight(total, files, elsewhere)
+            files[path] = gzipped(site / path)
+    return Weight(files, elsewhere)
