@@ -138,14 +138,17 @@ def prepare(work: Path, sizes: list[int], site_url: str) -> tuple[list[list[Site
     for size in sizes:
         corpus_docs = work / f"corpus-{size}" / "docs"
         count = corpus.write_corpus(docs, corpus_docs, size)
+        ours_config = projects.write_ours(ROOT, work / f"corpus-{size}" / "ours", corpus_docs)
+        note = corpus.mark_translated(ROOT, ours_config, corpus_docs)
+        if note:
+            print(f"Note: {note}", flush=True)
         corpus.commit_to_git(corpus_docs.parent)
         # A generated page in the middle of the corpus: its weight, its search.
         middle = corpus.page_keys(count)[count // 2] if count else CONTENT_PAGE
         middle = page_url(middle, DEFAULT_LANGUAGE)
         groups.append([
-            Site(f"{size}/language, ours", projects.write_ours(
-                ROOT, work / f"corpus-{size}" / "ours", corpus_docs),
-                work / f"site-{size}-ours", middle, base=ours_auto),
+            Site(f"{size}/language, ours", ours_config,
+                 work / f"site-{size}-ours", middle, base=ours_auto),
             Site(f"{size}/language, vanilla", projects.write_vanilla(
                 ROOT, work / f"corpus-{size}" / "vanilla", corpus_docs, site_url),
                 work / f"site-{size}-vanilla", middle, base=vanilla),

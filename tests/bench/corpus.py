@@ -19,6 +19,7 @@ import re
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 LANGUAGES = ("es", "en")
@@ -167,6 +168,25 @@ def write_corpus(playbook_docs: Path, target: Path, pages_per_language: int) -> 
             citations = {id_: entries[language][id_] for id_ in shared}
             path.write_text(page_text(keys, number, language, citations), encoding="utf-8")
     return count
+
+
+def mark_translated(root: Path, config: Path, docs: Path) -> str | None:
+    """Record every generated translation as reviewed, as editors do after
+    translating (``make translated``), so that the corpus's English pages are
+    as up to date as the playbook's. Returns a note when that could not be done."""
+    command = root / "hooks" / "translations.py"
+    if not command.exists():
+        return None
+    pages = [str(path) for path in sorted((docs / "biblioteca").rglob(f"*.{LANGUAGES[1]}.md"))]
+    if not pages:
+        return None
+    result = subprocess.run([sys.executable, str(command), "-f", str(config), "mark", *pages],
+                            cwd=config.parent, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        return ("The corpus's translations could not be marked reviewed; its English pages "
+                "count as never reviewed:\n" + (result.stderr or result.stdout)[-1000:])
+    return None
 
 
 def commit_to_git(folder: Path) -> None:
