@@ -287,7 +287,9 @@ def machine() -> str:
     system = platform.platform()
     try:
         release = dict(
-            line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line
+            line.split("=", 1)
+            for line in Path("/etc/os-release").read_text().splitlines()
+            if "=" in line
         )
         system = release.get("PRETTY_NAME", system).strip('"')
     except OSError:
@@ -303,11 +305,12 @@ def table(results: list[Result]) -> str:
         status = "ok" if not r.below() else "BELOW: " + ", ".join(r.below())
         rows.append(["/" + r.address, r.form_factor, *scores, status])
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |"]
-    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        lines.append("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
-    return "\n".join(lines)
+
+    def line(cells):
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(header), rule, *(line(row) for row in rows)])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,14 +344,19 @@ def main(argv: list[str] | None = None) -> int:
                 for form_factor in FORM_FACTORS:
                     result = measure(node, cli, base, address, form_factor, args.runs, args.reports)
                     results.append(result)
-                    print(f"/{address} {form_factor}: {result.scores or result.error}", file=sys.stderr)
+                    print(
+                        f"/{address} {form_factor}: {result.scores or result.error}",
+                        file=sys.stderr,
+                    )
         finally:
             httpd.shutdown()
             httpd.server_close()
 
     print()
-    print(f"Lighthouse, {datetime.date.today().isoformat()}, {machine()}, "
-          f"{args.runs} run(s) per page (median):")
+    print(
+        f"Lighthouse, {datetime.date.today().isoformat()}, {machine()}, "
+        f"{args.runs} run(s) per page (median):"
+    )
     print(table(results))
     below = [r for r in results if r.below()]
     for r in below:
@@ -356,8 +364,10 @@ def main(argv: list[str] | None = None) -> int:
         for audit in r.failing:
             print(f"  {audit}")
     if below:
-        print(f"\n{len(below)} of {len(results)} measurements below the bar "
-              f"(performance {MINIMUM['performance']}, the rest 100).")
+        print(
+            f"\n{len(below)} of {len(results)} measurements below the bar "
+            f"(performance {MINIMUM['performance']}, the rest 100)."
+        )
         return 1
     print("\nEvery page meets the bar.")
     return 0

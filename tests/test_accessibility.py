@@ -200,8 +200,11 @@ INDICATOR = """el => {
 # Whether a control is one a keyboard user must be able to reach: rendered,
 # enabled, not taken out of the tab order, and (for a radio group) the one
 # option Tab stops at.
-REACHABLE = """el => {
-    const indicator = (""" + INDICATOR + """)(el);
+REACHABLE = (
+    """el => {
+    const indicator = ("""
+    + INDICATOR
+    + """)(el);
     const rect = indicator.getBoundingClientRect();
     return !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]') && !el.hidden
         && el.checkVisibility({visibilityProperty: true})
@@ -213,9 +216,13 @@ REACHABLE = """el => {
         return group.find(radio => radio.checked) || group[0];
     }
 }"""
+)
 
-MARK_CONTROLS = """() => {
-    const reachable = """ + REACHABLE + """;
+MARK_CONTROLS = (
+    """() => {
+    const reachable = """
+    + REACHABLE
+    + """;
     const selector = 'a[href], button, input, select, textarea, summary, [tabindex]';
     let count = 0;
     for (const el of document.querySelectorAll(selector)) {
@@ -223,19 +230,27 @@ MARK_CONTROLS = """() => {
     }
     return count;
 }"""
+)
 
 # What the focused element shows: an outline at least 2px wide that stands
 # out 3:1 from what lies just outside it, on most of its sides. The page is
 # looked at there (elementsFromPoint), so a header or overlay behind the
 # element counts, not only its parents.
-FOCUS_STATE = """() => {
+FOCUS_STATE = (
+    """() => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const shown = (""" + INDICATOR + """)(el);
+    const shown = ("""
+    + INDICATOR
+    + """)(el);
     const style = getComputedStyle(shown);
     const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
-    const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-    const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const channel = v => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r, g, b]) =>
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
     const over = (top, bottom) => {
         const a = top.length > 3 ? top[3] : 1;
         return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a));
@@ -265,7 +280,8 @@ FOCUS_STATE = """() => {
     const contrasts = sides.map(([x, y]) => {
         if (!drawn) return 0;
         const backdrop = backdropAt(x, y);
-        const [l1, l2] = [luminance(over(ring, backdrop)), luminance(backdrop)].sort((a, b) => b - a);
+        const [l1, l2] = [luminance(over(ring, backdrop)), luminance(backdrop)]
+            .sort((a, b) => b - a);
         return (l1 + 0.05) / (l2 + 0.05);
     }).sort((a, b) => b - a);
     // The contrast on the middle side of those measured: most of the ring shows.
@@ -278,6 +294,7 @@ FOCUS_STATE = """() => {
         onScreen: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
     };
 }"""
+)
 
 
 def tab_through(page) -> tuple[int, list[dict]]:
@@ -346,9 +363,13 @@ def sample_pages(site) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("scheme", "viewport"), [("light", DESKTOP), ("dark", MOBILE)], ids=["light-desktop", "dark-mobile"]
+    ("scheme", "viewport"),
+    [("light", DESKTOP), ("dark", MOBILE)],
+    ids=["light-desktop", "dark-mobile"],
 )
-def test_keyboard_reaches_every_control_with_a_visible_focus(site, server, browser, scheme, viewport):
+def test_keyboard_reaches_every_control_with_a_visible_focus(
+    site, server, browser, scheme, viewport
+):
     context = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
     problems = []
     try:
@@ -433,7 +454,7 @@ def test_keyboard_check_finds_faults(browser):
     finally:
         context.close()
     assert '0:1 against its background): <button id="no-ring"' in problems
-    assert "against its background): <div id=\"white-on-white\"" in problems
+    assert 'against its background): <div id="white-on-white"' in problems
     assert 'not reachable with Tab: <a href="#c"' in problems
     assert 'href="#a"' not in problems
     # tabindex=-1 takes a link out of the tab order on purpose: not a fault.
