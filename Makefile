@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Without git installed, "last updated" falls back to the build date (hooks/last_updated.py).
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test translated benchmark
+.PHONY: serve build test translated benchmark quality
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -22,6 +22,12 @@ test: $(VENV)/.test node_modules/.installed
 # with budgets (tests/benchmark.py; about ten minutes on two cores). Needs Chromium.
 benchmark: $(VENV)/.test
 	$(BIN)/python tests/benchmark.py
+
+# Lighthouse on home, a content page, a customer type, a card and the kiosk, both
+# languages, mobile and desktop, served gzip-compressed like a static host
+# (tests/quality.py; a few minutes). Lighthouse installs here only, never for `make test`.
+quality: $(VENV)/.test tests/lighthouse/node_modules/.installed
+	$(BIN)/python tests/quality.py
 
 # After reviewing a translation against its Spanish page: record that it is up
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md
@@ -46,4 +52,8 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
+	touch $@
+
+tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --no-audit --no-fund --silent
 	touch $@
