@@ -303,7 +303,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds per project (median)")
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes, pages per language")
     parser.add_argument("--loads", type=int, default=3, help="page loads per language for search")
-    parser.add_argument("--cap", type=float, default=150,
+    parser.add_argument("--cap", type=float, default=90,
                         help="seconds: a project whose build takes longer is built once only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     options = parser.parse_args()
