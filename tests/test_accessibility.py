@@ -304,6 +304,7 @@ def tab_through(page) -> tuple[int, list[dict]]:
     seen = set()
     for _ in range(controls + 50):
         page.keyboard.press("Tab")
+        settle(page)  # the drawer sliding in, the search box widening
         state = page.evaluate(FOCUS_STATE)
         if state is None:  # the page itself, between the last control and the first
             continue
