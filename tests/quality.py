@@ -299,7 +299,10 @@ def machine() -> str:
         system = release.get("PRETTY_NAME", system).strip('"')
     except OSError:
         pass
-    return f"{os.cpu_count()} cores ({cpu}), {system}"
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = f", load average {os.getloadavg()[0]:.1f} at the end"
+    return f"{os.cpu_count()} cores ({cpu}), {system}{load}"
 
 
 def table(results: list[Result]) -> str:
