@@ -144,6 +144,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
 class _Cache:
     signature: tuple = ()
     catalogue: Catalogue | None = None
+    config: object | None = None  # the build the catalogue was last handed to
 
 
 def _signature(docs_dir: Path, languages) -> tuple:
@@ -176,7 +177,17 @@ def load(docs_dir: Path, languages) -> Catalogue:
 
 
 def from_config(config) -> Catalogue:
-    """The catalogue of the site a MkDocs config describes."""
+    """The catalogue of the site a MkDocs config describes.
+
+    Hooks ask for it on every page. Within one build (both languages share one
+    config object; `mkdocs serve` loads a new one per rebuild) the sources
+    cannot change, so the answer is kept without even listing the files again:
+    listing them per page made the build grow with the square of its size.
+    """
+    if _Cache.config is config and _Cache.catalogue is not None:
+        return _Cache.catalogue
     i18n = config.plugins["i18n"]
     languages = [language.locale for language in i18n.config.languages if language.build]
-    return load(Path(config.docs_dir), languages)
+    catalogue = load(Path(config.docs_dir), languages)
+    _Cache.config = config
+    return catalogue

@@ -24,6 +24,7 @@ the notice keeps readers of the translation from trusting it blindly.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from pathlib import Path
 
@@ -45,6 +46,7 @@ LABELS = Path(__file__).with_name("translation_labels.yml")
 log = logging.getLogger("mkdocs.hooks.translation_drift")
 
 
+@functools.cache
 def labels() -> dict[str, dict]:
     """The notice's and the status page's words, by language."""
     return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
