@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+
 def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 

@@ -13,10 +13,10 @@ without a language suffix, to anchors that exist in both languages.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import random
 import re
-import os
 import shutil
 import subprocess
 import sys
