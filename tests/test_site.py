@@ -82,3 +82,11 @@ def test_no_resource_from_another_host(site):
         offenders += [(path, u) for u in re.findall(r"url\((['\"]?)(?:https?:)?//[^)]*\)", text)]
         offenders += [(path, u) for u in re.findall(r"@import\s+['\"]?(?:https?:)?//", text)]
     assert not offenders
+
+
+def test_not_found_page_speaks_both_languages(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert '<h1 lang="es">Página no encontrada</h1>' in html
+    assert '<h2 lang="en">Page not found</h2>' in html
+    # Served at any missing address: its links start at the site root.
+    assert 'href="/"' in html and 'href="/en/"' in html
