@@ -73,3 +73,17 @@ def test_search_box_finds_the_page_in_the_readers_language(
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     in_english = [href.startswith(server + "en/") for href in hrefs]
     assert all(in_english) if language == "en" else not any(in_english)
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "angry"), ("es", "quejas"), ("en", "complaints")])
+def test_results_found_through_a_stem_do_not_call_the_word_missing(server, page, language, query):
+    """Material lists a typed word as "Missing" unless a matched term starts
+    with it; stems often do not ("angry" is indexed as "angri")."""
+    page.goto(server + page_url("factores", language))
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    missing = page.locator(".md-search-result__item:first-child .md-search-result__terms")
+    assert missing.count() == 0, missing.first.inner_text()

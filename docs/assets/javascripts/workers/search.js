@@ -12,12 +12,14 @@ importScripts(new URL(new URL(self.location.href).searchParams.get("worker"), se
 
 const query = lunr.Index.prototype.query
 lunr.Index.prototype.query = function (build) {
-  return query.call(this, function (q) {
+  const typed = []
+  const results = query.call(this, function (q) {
     build.call(q, q)
     for (const clause of [...q.clauses]) {
       const term = clause.term
       if (!clause.usePipeline && term.endsWith("*") && !term.slice(0, -1).includes("*")
-          && clause.presence !== lunr.Query.presence.PROHIBITED)
+          && clause.presence !== lunr.Query.presence.PROHIBITED) {
+        typed.push(term.slice(0, -1))
         q.clause({
           fields: clause.fields,
           boost: clause.boost,
@@ -25,6 +27,22 @@ lunr.Index.prototype.query = function (build) {
           term: term.slice(0, -1),
           usePipeline: true
         })
+      }
     }
   })
+  /*
+   * Material lists a typed word under "Missing" unless a term the result
+   * matched starts with it, and stems often do not: "angry" is indexed as
+   * "angri". A word whose stem the result matched is named as matched too.
+   */
+  for (const word of typed) {
+    const stems = this.pipeline.runString(word)
+    for (const { matchData } of results) {
+      const terms = Object.keys(matchData.metadata)
+      const match = terms.find(term => stems.some(stem => term.startsWith(stem)))
+      if (match !== undefined && !(word in matchData.metadata))
+        matchData.metadata[word] = matchData.metadata[match]
+    }
+  }
+  return results
 }
