@@ -19,6 +19,7 @@ card markup is overrides/partials/card-blocks.html.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -47,6 +48,9 @@ def card_path(card_id: str) -> str:
     return f"cards/{card_id}.md"
 
 
+# Each language's build makes every language's cards (the kiosk shows them all):
+# each code is drawn once per run, not once per language built.
+@functools.lru_cache(maxsize=256)
 def qr_svg(url: str, title: str) -> str:
     """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""
     code = segno.make(url, error="m")
