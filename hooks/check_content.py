@@ -36,6 +36,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import assets
 import checks
 import content
 from checks import safety
@@ -54,6 +55,9 @@ class _Build:
     unsafe: list[tuple[str, str, str, str]] = field(
         default_factory=list
     )  # language, key, what, needle
+    unstyled: list[tuple[str, str, assets.Component, str]] = field(
+        default_factory=list
+    )  # language, key, component, class
 
 
 _build = _Build()
@@ -158,6 +162,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     )
     _build.pages.setdefault(language, {})[key] = ids
     _build.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
+    # Material's styles for components the site does not enable are left out
+    # (hooks/assets.py): a page that shows one anyway would look broken.
+    _build.unstyled += [(language, key, component, token)
+                        for component, token in assets.unstyled(html, config)]
     return html
 
 
@@ -175,9 +183,18 @@ def _site(catalogue: content.Catalogue, slugify, separator: str) -> Site:
 
 
 def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
-    """What the rendered pages show and the checks of the sources did not catch."""
+    """What the rendered pages show and the checks of the sources did not catch:
+    (language, key, what the HTML contains, why it must not, text to look for, fix)."""
+    found = [(language, key, what, ", which is not allowed", needle,
+              "Remove the raw HTML that produces it.")
+             for language, key, what, needle in _build.unsafe]
+    for language, key, component, token in _build.unstyled:
+        fix = assets.how_to_enable(component)
+        found.append((language, key, f"Material's {component.name} (class '{token}')",
+                      ", whose styles this site leaves out", token,
+                      f"{fix[0].upper()}{fix[1:]}, or take it out of the page."))
     problems = []
-    for language, key, what, needle in _build.unsafe:
+    for language, key, what, why, needle, hint in found:
         page = catalogue.page(key, language)
         if page is None:
             source = _build.generated.get(key, "a hook")
@@ -196,14 +213,7 @@ def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
             (page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()),
             1,
         )
-        problems.append(
-            content.Problem(
-                page.path,
-                line,
-                f"This page's HTML contains {what}, which is not allowed.",
-                "Remove the raw HTML that produces it.",
-            )
-        )
+        problems.append(content.Problem(page.path, line, f"This page's HTML contains {what}{why}.", hint))
     return problems
 
 
