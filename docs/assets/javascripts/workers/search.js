@@ -12,22 +12,30 @@ importScripts(new URL(new URL(self.location.href).searchParams.get("worker"), se
 
 const query = lunr.Index.prototype.query
 lunr.Index.prototype.query = function (build) {
+  const pipeline = this.pipeline
   const typed = []
   const results = query.call(this, function (q) {
     build.call(q, q)
     for (const clause of [...q.clauses]) {
       const term = clause.term
-      if (!clause.usePipeline && term.endsWith("*") && !term.slice(0, -1).includes("*")
-          && clause.presence !== lunr.Query.presence.PROHIBITED) {
-        typed.push(term.slice(0, -1))
-        q.clause({
-          fields: clause.fields,
-          boost: clause.boost,
-          presence: lunr.Query.presence.OPTIONAL,
-          term: term.slice(0, -1),
-          usePipeline: true
-        })
-      }
+      if (clause.usePipeline || !term.endsWith("*") || term.slice(0, -1).includes("*")
+          || clause.presence === lunr.Query.presence.PROHIBITED)
+        continue
+      const word = term.slice(0, -1)
+      const stems = pipeline.runString(word)
+      // A word that is its own stem ("que" while typing "queja") is found
+      // by the wildcard already: only a word that stems to something else
+      // needs its own clause.
+      if (stems.length === 1 && stems[0] === word)
+        continue
+      typed.push([word, stems])
+      q.clause({
+        fields: clause.fields,
+        boost: clause.boost,
+        presence: lunr.Query.presence.OPTIONAL,
+        term: word,
+        usePipeline: true
+      })
     }
   })
   /*
@@ -35,12 +43,12 @@ lunr.Index.prototype.query = function (build) {
    * matched starts with it, and stems often do not: "angry" is indexed as
    * "angri". A word whose stem the result matched is named as matched too.
    */
-  for (const word of typed) {
-    const stems = this.pipeline.runString(word)
+  for (const [word, stems] of typed) {
     for (const { matchData } of results) {
-      const terms = Object.keys(matchData.metadata)
-      const match = terms.find(term => stems.some(stem => term.startsWith(stem)))
-      if (match !== undefined && !(word in matchData.metadata))
+      if (word in matchData.metadata)
+        continue
+      const match = Object.keys(matchData.metadata).find(term => stems.some(stem => term.startsWith(stem)))
+      if (match !== undefined)
         matchData.metadata[word] = matchData.metadata[match]
     }
   }
