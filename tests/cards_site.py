@@ -3,13 +3,9 @@ project, change a customer type's front matter, build, serve."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 import yaml
@@ -130,20 +126,3 @@ TEXT_SIZES = """(root) => {
 }"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int = 0):
-    """A folder over HTTP on 127.0.0.1; yields its base address."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()

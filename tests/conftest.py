@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from static_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("es", "en")
@@ -68,12 +66,6 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | Non
     )
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url() -> str:
     """Where the test server will serve the site: the build's absolute links name it."""
@@ -89,28 +81,11 @@ def site(tmp_path_factory, site_url) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-    def end_headers(self):
-        # linkchecker waits 0.1-0.6 s between requests to a host unless the
-        # host answers with this header (tests/test_links.py: 80 s, not 5).
-        self.send_header("LinkChecker", "unthrottled")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def server(site, site_url) -> str:
     """The built site served over HTTP on 127.0.0.1; yields its base address."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    port = int(site_url.rstrip("/").rsplit(":", 1)[1])
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site, int(site_url.rstrip("/").rsplit(":", 1)[1])) as base:
+        yield base
 
 
 def chromium_path() -> str:

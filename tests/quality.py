@@ -23,18 +23,18 @@ import gzip
 import http.server
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.measure import machine
 from conftest import CHROMIUM_ARGS, DEFAULT_LANGUAGE, LANGUAGES, ROOT, chromium_path
+from static_server import serve
 
 LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 
@@ -157,13 +157,6 @@ def compressed(path: str, mtime_ns: int) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(StaticHostHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 # --- Building ---------------------------------------------------------------
 
 
@@ -280,31 +273,6 @@ def failing_audits(lhr: dict) -> list[str]:
 # --- Report -----------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    system = platform.platform()
-    try:
-        release = dict(
-            line.split("=", 1)
-            for line in Path("/etc/os-release").read_text().splitlines()
-            if "=" in line
-        )
-        system = release.get("PRETTY_NAME", system).strip('"')
-    except OSError:
-        pass
-    load = ""
-    if hasattr(os, "getloadavg"):
-        load = f", load average {os.getloadavg()[0]:.1f} at the end"
-    return f"{os.cpu_count()} cores ({cpu}), {system}{load}"
-
-
 def table(results: list[Result]) -> str:
     header = ["Page", "Form factor", "Perf.", "A11y", "Best pr.", "SEO", ""]
     rows = []
@@ -335,8 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         args.reports.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="playbook-quality-") as temp:
         site = Path(temp)
-        httpd, base = serve(site)
-        try:
+        with serve(site, handler=StaticHostHandler) as base:
             build(site, base)
             addresses = [
                 ("" if language == DEFAULT_LANGUAGE else f"{language}/") + page
@@ -358,13 +325,10 @@ def main(argv: list[str] | None = None) -> int:
                         f"/{address} {form_factor}: {result.scores or result.error}",
                         file=sys.stderr,
                     )
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
 
     print()
     print(
-        f"Lighthouse, {datetime.date.today().isoformat()}, {machine()}, "
+        f"Lighthouse, {datetime.date.today().isoformat()}, {machine(load=True)}, "
         f"{args.runs} run(s) per page (median):"
     )
     print(table(results))

@@ -11,6 +11,7 @@ import pytest
 import cards_site
 from cards_site import CONTRASTS, TEXT_SIZES
 from conftest import LANGUAGES, mkdocs_build, page_url
+from static_server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -142,7 +143,7 @@ def fullest(tmp_path_factory, browser):
     for type_id in TYPES:
         for language in LANGUAGES:
             cards_site.change_type(project, type_id, language, cards_site.fill_to_limits)
-    with cards_site.serve(project / "site") as base:
+    with serve(project / "site") as base:
         result = mkdocs_build(project, project / "site", site_url=base)
         assert result.returncode == 0, result.stdout + result.stderr
         yield base

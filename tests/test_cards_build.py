@@ -11,6 +11,7 @@ import pytest
 
 import cards_site
 from conftest import LANGUAGES, mkdocs_build, page_url
+from static_server import serve
 
 MARKERS = {"es": "Ofrecer un vaso de agua ZX17", "en": "Offer a glass of water ZX17"}
 
@@ -70,7 +71,7 @@ def test_without_a_site_url_cards_have_no_qr_code(changed_site):
 
 def test_the_changed_field_is_visible_in_the_kiosk(changed_site, browser):
     site, _ = changed_site
-    with cards_site.serve(site) as base:
+    with serve(site) as base:
         context = browser.new_context(viewport={"width": 1920, "height": 1080})
         page = context.new_page()
         page.goto(base + "kiosk/?lang=both")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import importlib.metadata
 import json
 import os
+import platform
 import posixpath
 import re
 import shutil
@@ -16,6 +18,30 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 GZIP_LEVEL = 6  # what web servers commonly use
+
+
+def machine(load: bool = False) -> str:
+    """The machine and the versions a result was measured with, for the README."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    system = platform.platform(terse=True)
+    try:
+        system = platform.freedesktop_os_release().get("PRETTY_NAME", system)
+    except OSError:
+        pass
+    versions = ", ".join(
+        f"{package} {importlib.metadata.version(package)}"
+        for package in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n")
+    )
+    busy = f", load average {os.getloadavg()[0]:.1f} at the end" if load and hasattr(os, "getloadavg") else ""
+    return (f"{os.cpu_count()} CPUs ({cpu}), {system}, Python {platform.python_version()}; "
+            f"{versions}{busy}")
 
 
 class BuildFailed(Exception):
@@ -31,6 +57,9 @@ def build(config: Path, site_dir: Path, site_url: str) -> float:
     """
     shutil.rmtree(site_dir, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    # Python keeps compiled modules, as on an editor's machine: else our hooks
+    # would be compiled anew on every build, the installed packages not.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet",
                "--config-file", str(config), "--site-dir", str(site_dir)]
     start = time.perf_counter()
