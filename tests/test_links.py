@@ -8,14 +8,12 @@ sitemaps, canonical and hreflang links included.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from xml.etree import ElementTree
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, _QuietHandler
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from static_server import serve
 
 CONFIG = ROOT / "tests" / "linkcheckerrc"
 
@@ -97,14 +95,8 @@ def test_linkchecker_finds_broken_links_and_anchors(tmp_path):
         <h2 id="present">Present</h2></body></html>""",
         encoding="utf-8",
     )
-    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        found = problems(linkchecker(f"http://127.0.0.1:{httpd.server_address[1]}/"))
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(tmp_path) as base:
+        found = problems(linkchecker(base))
     assert len(found) == 3, found
     assert any("missing.html: 404" in line for line in found)
     assert any("links to #absent: Anchor `absent'" in line for line in found)

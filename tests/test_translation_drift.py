@@ -5,14 +5,11 @@ and an unmarked translation and pages past or before their review date."""
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, _QuietHandler, mkdocs_build, source_pages
+from conftest import ROOT, mkdocs_build, source_pages
+from static_server import serve
 from test_accessibility import AXE, WCAG_TAGS
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -405,12 +403,8 @@ def test_every_english_page_of_the_playbook_is_a_translation_the_command_can_mar
 def drift_server(drift_site):
     """The small site over HTTP on 127.0.0.1."""
     _, site, _ = drift_site
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.mark.browser

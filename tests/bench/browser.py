@@ -86,7 +86,7 @@ def measure_search(browser, base: str, pages: dict[str, str], loads: int) -> Sea
     times = SearchTimes()
     for language, address in pages.items():
         queries = QUERIES[language]
-        for attempt in range(loads):
+        for _ in range(loads):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             try:
                 page = context.new_page()
