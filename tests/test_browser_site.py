@@ -87,3 +87,17 @@ def test_results_found_through_a_stem_do_not_call_the_word_missing(server, page,
     expect(results.first).to_be_visible()
     missing = page.locator(".md-search-result__item:first-child .md-search-result__terms")
     assert missing.count() == 0, missing.first.inner_text()
+
+
+def test_results_further_down_the_list_show_when_scrolled_to(server, page):
+    """Results out of view skip layout until scrolled to (content-visibility):
+    scrolled to, each shows its title and text."""
+    page.goto(server + page_url("index", "es") + "?q=cliente")
+    items = page.locator(".md-search-result__item")
+    expect(items.nth(9)).to_be_attached()
+    last = items.nth(items.count() - 1)
+    last.scroll_into_view_if_needed()
+    expect(last).to_be_visible()
+    box = last.bounding_box()
+    assert box and box["height"] > 40
+    assert "liente" in last.inner_text()
