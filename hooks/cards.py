@@ -85,7 +85,7 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
 
 def all_cards(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Every language's cards, in the order of the navigation."""
-    catalogue = customer_types.checked(config)
+    catalogue = customer_types.catalogue(config)
     return {
         language: [
             card(config, catalogue, page)

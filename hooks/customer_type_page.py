@@ -72,7 +72,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = source_of(config, page)
     if source is None or "customer_type" not in source.meta:
         return markdown
-    catalogue = customer_types.checked(config)
+    catalogue = customer_types.catalogue(config)
     card = customer_types.model(catalogue, source)
     labels = customer_types.labels()[source.language]
     links = [

@@ -3,39 +3,49 @@ and cards.json.
 
 Not a hook: hooks/customer_type_page.py and hooks/cards.py import it. The data
 of a type lives in the front matter of its page (``customer_type:``), once per
-language; this module checks that it fits a card and turns it into plain
-dictionaries the templates and cards.json read. The words around the data
-(block titles, kinds of question) come from card_labels.yml beside this file.
+language, and hooks/schemas/page.schema.json says what it may hold. The
+content checks (hooks/check_content.py, hooks/checks/) hold every page to that
+schema and stop the build before any card is made, so this module trusts the
+data and turns it into plain dictionaries the templates and cards.json read.
+The words around the data (block titles, kinds of question) come from
+card_labels.yml beside this file.
 """
 
 from __future__ import annotations
 
-import difflib
+import json
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 
 import content
-from content import Catalogue, Problem, SourcePage
+from content import Catalogue, SourcePage
 
 LABELS_FILE = Path(__file__).with_name("card_labels.yml")
+SCHEMA_FILE = Path(__file__).with_name("schemas") / "page.schema.json"
 
-# What a card holds. A card must fit one A6 sheet and a 1080p screen at 32 px:
-# these limits keep it so (tests/test_cards_fit.py builds a card at every limit).
-LIMITS = {
-    "recognise": (1, 6),
-    "attend": (1, 6),
-    "guidance": (1, 3),
-    "examples": (2, 3),
-    "phrases": (2, 3),
-}
-MAX_CHARS = {"name": 30, "summary": 100, "item": 70, "phrase": 160}
-KINDS = ("open", "exploratory", "closed", "open-then-closed")
-FIELDS = ("id", "name", "icon", "summary", "recognise", "attend", "questions", "phrases", "related")
-QUESTION_FIELDS = ("kind", "guidance", "examples")
+
+def _card_limits() -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """What a card holds, as the schema says: lines per list, characters per text.
+
+    A card must fit one A6 sheet and a 1080p screen at 32 px: the schema's
+    limits keep it so (tests/test_cards_browser.py builds a card at every limit).
+    """
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    fields = schema["properties"]["customer_type"]["properties"]
+    lists = {**fields, **fields["questions"]["properties"]}
+    limits = {key: (lists[key]["minItems"], lists[key]["maxItems"])
+              for key in ("recognise", "attend", "guidance", "examples", "phrases")}
+    chars = {"name": fields["name"]["maxLength"], "summary": fields["summary"]["maxLength"],
+             "item": schema["definitions"]["text"]["maxLength"],
+             "phrase": schema["definitions"]["phrase"]["maxLength"]}
+    return limits, chars
+
+
+LIMITS, MAX_CHARS = _card_limits()
 
 # The headings the type page gets from its data: fixed ids, the same in every
 # language, so links like tipos/enojado.md#atender work from either.
@@ -50,7 +60,6 @@ ANCHORS = {
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 ATTR_ID = re.compile(r"[ \t]*\{:?[^}]*?#([\w-]+)[^}]*\}[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
-ICON = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 
 class _Labels:
@@ -101,268 +110,12 @@ def split_related(entry: str) -> tuple[str, str]:
     return path.removesuffix(".md"), anchor
 
 
-def resolve_related(
-    catalogue: Catalogue, page: SourcePage, entry
-) -> tuple[dict | None, str | None]:
-    """A related entry -> {path, title} in the page's language, or the reason it fails."""
-    if not isinstance(entry, str) or not entry.strip():
-        return None, "is not a page address"
+def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
+    """A related entry ("factores.md#rapidez") -> its path and title in the page's language."""
     key, anchor = split_related(entry.strip())
     target = catalogue.page(key, page.language)
-    if target is None:
-        return None, f"names '{key}.md', and there is no such page in this language"
-    if not anchor:
-        return {"path": entry.strip(), "title": str(target.meta.get("title") or key)}, None
-    titles = headings(target)
-    if anchor not in titles:
-        return None, f"names the section '#{anchor}', and '{key}.md' has no heading with that id"
-    return {"path": entry.strip(), "title": titles[anchor]}, None
-
-
-def _text_problems(value, where, limit) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return f"{where} must be a line of text"
-    if len(value.strip()) > limit:
-        return f"{where} has {len(value.strip())} characters; a card has room for {limit}"
-    return None
-
-
-def _list_problems(page: SourcePage, keys: tuple, value, bounds, limit, hint) -> list[Problem]:
-    name = ".".join(str(k) for k in keys[1:])
-    low, high = bounds
-    line = page.line_of(*keys)
-    if not isinstance(value, list):
-        return [
-            Problem(
-                page.path,
-                line,
-                f"customer_type.{name} must be a list of {low} to {high} lines.",
-                f"Write each one on its own line starting with '- '. {hint}",
-            )
-        ]
-    problems = []
-    if not low <= len(value) <= high:
-        problems.append(
-            Problem(
-                page.path,
-                line,
-                f"customer_type.{name} has {len(value)} lines; it needs {low} to {high}.",
-                hint if len(value) > high else f"Add at least {low}.",
-            )
-        )
-    for index, item in enumerate(value):
-        message = _text_problems(item, f"Line {index + 1} of customer_type.{name}", limit)
-        if message:
-            problems.append(
-                Problem(
-                    page.path,
-                    page.line_of(*keys, index),
-                    message + ".",
-                    "Shorten it, or split it in two lines. Put text that contains ':' in quotes.",
-                )
-            )
-    return problems
-
-
-def _unknown(page: SourcePage, keys: tuple, mapping: dict, known: tuple) -> list[Problem]:
-    problems = []
-    for key in mapping:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(str(key), known, n=1)
-        hint = (
-            f"Did you mean '{close[0]}'?" if close else f"The known fields are: {', '.join(known)}."
-        )
-        problems.append(
-            Problem(
-                page.path,
-                page.line_of(*keys, key),
-                f"customer_type has an unknown field '{key}'.",
-                hint,
-            )
-        )
-    return problems
-
-
-def page_problems(catalogue: Catalogue, page: SourcePage, icon_exists) -> list[Problem]:
-    """What keeps one type page's data from making its card, in plain words."""
-    data = page.meta.get("customer_type")
-    if not isinstance(data, dict):
-        return [
-            Problem(
-                page.path,
-                page.line_of("customer_type"),
-                "customer_type must be a group of fields (id, name, icon, summary, ...).",
-                "Copy the customer_type block of another type page and change its values.",
-            )
-        ]
-    problems = _unknown(page, ("customer_type",), data, FIELDS)
-    for key in FIELDS:
-        if key not in data:
-            problems.append(
-                Problem(
-                    page.path,
-                    page.line_of("customer_type"),
-                    f"customer_type has no '{key}'.",
-                    f"Add '{key}:' as in the other type pages.",
-                )
-            )
-    stem = PurePosixPath(page.key).name
-    if "id" in data and data["id"] != stem:
-        problems.append(
-            Problem(
-                page.path,
-                page.line_of("customer_type", "id"),
-                f"customer_type.id is '{data['id']}', but the file is named '{stem}'.",
-                f"Write 'id: {stem}': the id is the file name, the same in every language.",
-            )
-        )
-    for key in ("name", "summary", "icon"):
-        if key in data:
-            message = _text_problems(data[key], f"customer_type.{key}", MAX_CHARS.get(key, 200))
-            if message:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of("customer_type", key),
-                        message + ".",
-                        "Write a short line of text; put it in quotes if it contains ':'.",
-                    )
-                )
-    icon = data.get("icon")
-    if (
-        isinstance(icon, str)
-        and icon.strip()
-        and not (ICON.match(icon.strip()) and icon_exists(icon.strip()))
-    ):
-        problems.append(
-            Problem(
-                page.path,
-                page.line_of("customer_type", "icon"),
-                f"There is no icon called '{icon}'.",
-                "Pick one from https://pictogrammers.com/library/mdi/ and write it as "
-                "'material/<name>', e.g. 'material/emoticon-angry-outline'.",
-            )
-        )
-    for key in ("recognise", "attend"):
-        if key in data:
-            problems += _list_problems(
-                page,
-                ("customer_type", key),
-                data[key],
-                LIMITS[key],
-                MAX_CHARS["item"],
-                "Keep the six most useful; move the rest to the page's text.",
-            )
-    if "phrases" in data:
-        problems += _list_problems(
-            page,
-            ("customer_type", "phrases"),
-            data["phrases"],
-            LIMITS["phrases"],
-            MAX_CHARS["phrase"],
-            "Keep the most useful ones.",
-        )
-    questions = data.get("questions")
-    if "questions" in data and not isinstance(questions, dict):
-        problems.append(
-            Problem(
-                page.path,
-                page.line_of("customer_type", "questions"),
-                "customer_type.questions must hold 'kind', 'guidance' and 'examples'.",
-                "Copy the questions block of another type page and change its values.",
-            )
-        )
-    elif isinstance(questions, dict):
-        problems += _unknown(page, ("customer_type", "questions"), questions, QUESTION_FIELDS)
-        kind = questions.get("kind")
-        if kind not in KINDS:
-            problems.append(
-                Problem(
-                    page.path,
-                    page.line_of("customer_type", "questions", "kind"),
-                    f"customer_type.questions.kind is '{kind}'.",
-                    f"Write one of: {', '.join(KINDS)}.",
-                )
-            )
-        for key in ("guidance", "examples"):
-            keys = ("customer_type", "questions", key)
-            if key not in questions:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of(*keys[:-1]),
-                        f"customer_type.questions has no '{key}'.",
-                        f"Add '{key}:' with its lines, as in the other type pages.",
-                    )
-                )
-            else:
-                problems += _list_problems(
-                    page,
-                    keys,
-                    questions[key],
-                    LIMITS[key],
-                    MAX_CHARS["item"],
-                    "Keep the most useful ones.",
-                )
-    related = data.get("related")
-    if "related" in data and not isinstance(related, list):
-        problems.append(
-            Problem(
-                page.path,
-                page.line_of("customer_type", "related"),
-                "customer_type.related must be a list of page addresses.",
-                "Write each as '- page.md#section', e.g. '- factores.md#rapidez'.",
-            )
-        )
-    elif isinstance(related, list):
-        for index, entry in enumerate(related):
-            _, reason = resolve_related(catalogue, page, entry)
-            if reason:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of("customer_type", "related", index),
-                        f"The related link '{entry}' {reason}.",
-                        "Write it as 'page.md#section', with the page's path below docs/ "
-                        "and the id written after its heading, e.g. 'factores.md#rapidez'.",
-                    )
-                )
-    for heading in sorted(set(headings(page, generated=False)) & set(ANCHORS.values())):
-        problems.append(
-            Problem(
-                page.path,
-                page.body_start,
-                f"The heading id '#{heading}' is taken: the type page makes that heading "
-                f"from customer_type.",
-                "Give the heading in the page's text another id.",
-            )
-        )
-    return problems
-
-
-def problems(catalogue: Catalogue, icon_exists) -> list[Problem]:
-    """What keeps any type's data from making the cards, every language, together."""
-    found = []
-    typed = {(p.key, p.language) for p in catalogue.pages.values() if "customer_type" in p.meta}
-    for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
-        if "customer_type" not in page.meta:
-            continue
-        found += page_problems(catalogue, page, icon_exists)
-        for language in catalogue.languages:
-            if (page.key, language) not in typed:
-                other = f"{page.key}.{language}.md"
-                exists = catalogue.page(page.key, language) is not None
-                state = "has no customer_type" if exists else "does not exist"
-                found.append(
-                    Problem(
-                        page.path,
-                        page.line_of("customer_type"),
-                        f"This customer type has no '{language}' half: docs/{other} {state}.",
-                        f"Write docs/{other} with the same customer_type fields, translated.",
-                    )
-                )
-    return found
+    title = headings(target)[anchor] if anchor else str(target.meta.get("title") or key)
+    return {"path": entry.strip(), "title": title}
 
 
 def nav_order(nav) -> list[str]:
@@ -411,38 +164,26 @@ def model(catalogue: Catalogue, page: SourcePage) -> dict:
             "examples": [item.strip() for item in questions["examples"]],
         },
         "phrases": [item.strip() for item in data["phrases"]],
-        "related": [resolve_related(catalogue, page, entry)[0] for entry in data["related"]],
+        "related": [related_topic(catalogue, page, entry) for entry in data["related"]],
         "source": page.path,
         "page": f"{page.key}.md",
     }
 
 
-def icon_finder(config):
-    """Whether an icon ("material/emoticon-angry-outline") is among the theme's icons."""
-    folders = [Path(folder, ".icons") for folder in config.theme.dirs]
-    return lambda icon: any((folder / f"{icon}.svg").is_file() for folder in folders)
+CHECKS = "hooks/check_content.py"
 
 
-def report(found: list[Problem]) -> str:
-    count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
-    return f"The customer types' data cannot make the quick cards ({count}):\n\n" + "\n".join(
-        str(problem) for problem in found
-    )
+def catalogue(config) -> Catalogue:
+    """The site's catalogue, its customer types already checked.
 
-
-class _Checked:
-    catalogue: Catalogue | None = None
-
-
-def checked(config) -> Catalogue:
-    """The site's catalogue, once its customer types are known to make good cards.
-
-    Stops the build with every problem found, each with its file and line.
+    hooks/check_content.py checks every page against the schema before any
+    hook makes a card, and stops the build with each problem's file, line and
+    fix: it must be registered, and before the card hooks.
     """
-    catalogue = content.from_config(config)
-    if _Checked.catalogue is not catalogue:
-        found = problems(catalogue, icon_finder(config))
-        if found:
-            raise PluginError(report(found))
-        _Checked.catalogue = catalogue
-    return catalogue
+    hooks = [str(path).replace("\\", "/") for path in config.hooks]
+    if not any(path.endswith(CHECKS) for path in hooks):
+        raise PluginError(
+            f"The quick cards need the content checks: add '{CHECKS}' to the hooks in "
+            "mkdocs.yml, before the card hooks."
+        )
+    return content.from_config(config)

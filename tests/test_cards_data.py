@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 import cards_site  # noqa: F401  (puts hooks/ on the path)
+import checks
 import content
 import customer_types
 import generated_pages
@@ -29,9 +30,12 @@ from conftest import LANGUAGES, ROOT, page_url
 TYPES = cards_site.TYPES
 SCHEMA = json.loads((ROOT / "hooks/schemas/cards.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+PAGE_SCHEMA = json.loads((ROOT / "hooks/schemas/page.schema.json").read_text(encoding="utf-8"))
+KINDS = PAGE_SCHEMA["properties"]["customer_type"]["properties"]["questions"]["properties"]["kind"]["enum"]
+ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 REFERENCES = """---
 title: Referencias
-description: Fuentes.
+description: Las fuentes de este manual, con los datos de cada obra citada en sus páginas.
 ---
 
 ## Rapidez en la atención {#rapidez}
@@ -53,7 +57,9 @@ def cards_json(site: Path, language: str) -> dict:
 
 
 def type_page(path: str, data: dict, body: str = "Texto.\n") -> tuple:
-    meta = {"title": "Cliente enojado", "description": "Cómo atenderlo.", "customer_type": data}
+    meta = {"title": "Cliente enojado",
+            "description": "Cómo reconocer y atender al cliente enojado, y qué preguntas hacerle.",
+            "customer_type": data}
     raw = (
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
     ).encode()
@@ -94,10 +100,11 @@ def catalogue_with(data: dict, en_data: dict | None = None, body: str = "Texto.\
 
 
 def problems_of(data: dict, **kwargs) -> list[content.Problem]:
+    """What the content checks say of a type page with ``data`` (its English half good)."""
     catalogue = catalogue_with(data, **kwargs)
-    return customer_types.problems(
-        catalogue, lambda icon: icon == "material/emoticon-angry-outline"
-    )
+    site = checks.site_from_catalogue(catalogue)
+    return checks.front_matter.check(catalogue, ICONS) + checks.links.check(catalogue, site) \
+        + checks.parity.check(catalogue, site) + checks.anchors.check(catalogue)
 
 
 def test_good_data_has_no_problems():
@@ -119,40 +126,25 @@ def with_change(change) -> dict:
     return data
 
 
+# What would break a card, and the words of the problem the checks report on its line.
 @pytest.mark.parametrize(
     ("change", "on_line", "words"),
     [
-        (lambda d: d.update(attend=["Uno"] * 7), "attend:", "has 7 lines; it needs 1 to 6"),
-        (lambda d: d.update(recognise=[]), "recognise:", "has 0 lines; it needs 1 to 6"),
-        (
-            lambda d: d["attend"].append("x" * 71),
-            "xxxxxxxx",
-            "has 71 characters; a card has room for 70",
-        ),
+        (lambda d: d.update(attend=["Uno"] * 7), "attend:", "has 7 items; at most 6"),
+        (lambda d: d.update(recognise=[]), "recognise:", "is an empty list; it needs at least 1"),
+        (lambda d: d["attend"].append("x" * 71), "xxxxxxxx", "is 71 characters long; at most 70 fit"),
         (lambda d: d.update(attend="Dar privacidad"), "attend:", "must be a list"),
-        (lambda d: d["attend"].append(42), "- 42", "must be a line of text"),
-        (
-            lambda d: d.update(recognize=["Bajo autocontrol"]),
-            "recognize:",
-            "Did you mean 'recognise'?",
-        ),
-        (
-            lambda d: d["questions"].update(kind="sometimes"),
-            "kind:",
-            "Write one of: open, exploratory",
-        ),
-        (lambda d: d["questions"].update(examples=["Solo una"]), "examples:", "it needs 2 to 3"),
-        (lambda d: d.update(icon="material/no-such-icon"), "icon:", "There is no icon called"),
-        (lambda d: d.update(icon="../../../etc/passwd"), "icon:", "There is no icon called"),
-        (lambda d: d.update(id="angry"), "id:", "but the file is named 'enojado'"),
-        (
-            lambda d: d.update(related=["referencias.md#lentitud"]),
-            "lentitud",
-            "'referencias.md' has no heading with that id",
-        ),
-        (lambda d: d.update(related=["nada.md#rapidez"]), "nada.md", "there is no such page"),
-        (lambda d: d.pop("summary"), "customer_type:", "customer_type has no 'summary'"),
-        (lambda d: d.update(name="N" * 31), "name:", "a card has room for 30"),
+        (lambda d: d["attend"].append(42), "- 42", "must be a text, not a number"),
+        (lambda d: d.update(recognize=["Bajo autocontrol"]), "recognize:", "Did you mean 'recognise'?"),
+        (lambda d: d["questions"].update(kind="sometimes"), "kind:", "open, exploratory"),
+        (lambda d: d["questions"].update(examples=["Solo una"]), "examples:", "it needs at least 2"),
+        (lambda d: d.update(icon="material/no-such-icon"), "icon:", "There is no icon"),
+        (lambda d: d.update(icon="../../../etc/passwd"), "icon:", "is not written as expected"),
+        (lambda d: d.update(id="angry"), "id:", "but its file is named 'enojado'"),
+        (lambda d: d.update(related=["referencias.md#lentitud"]), "lentitud", "#lentitud"),
+        (lambda d: d.update(related=["nada.md#rapidez"]), "nada.md", "nada"),
+        (lambda d: d.pop("summary"), "customer_type:", "'summary'"),
+        (lambda d: d.update(name="N" * 31), "name:", "is 31 characters long; at most 30 fit"),
     ],
 )
 def test_bad_data_gets_a_clear_problem_on_its_line(change, on_line, words):
@@ -176,27 +168,14 @@ def test_every_problem_is_reported_together():
     assert len(problems_of(data)) >= 4  # too many, bad kind, unknown field, missing field
 
 
-def test_a_type_without_its_english_half_is_refused():
-    catalogue = catalogue_with(good_data())
-    english = catalogue.pages.pop(("tipos/enojado", "en"))
-    found = customer_types.problems(catalogue, lambda icon: True)
-    assert any("has no 'en' half" in p.message and "does not exist" in p.message for p in found)
-    english.meta.pop("customer_type")
-    catalogue.pages[("tipos/enojado", "en")] = english
-    found = customer_types.problems(catalogue, lambda icon: True)
-    assert any("has no customer_type" in p.message for p in found)
-
-
 def test_a_heading_may_not_take_an_id_the_data_makes():
     found = problems_of(good_data(), body="Texto.\n\n## Otra cosa {#atender}\n")
-    assert any("'#atender' is taken" in p.message for p in found)
+    assert any("'#atender' is taken" in p.message for p in found), [str(p) for p in found]
 
 
-def test_the_report_names_file_line_and_fix():
-    found = problems_of(with_change(lambda d: d.update(attend=["Uno"] * 7)))
-    report = customer_types.report(found)
-    assert re.search(r"docs/tipos/enojado\.es\.md:\d+: customer_type\.attend has 7 lines", report)
-    assert "How to fix:" in report
+def test_the_cards_need_the_content_checks():
+    with pytest.raises(PluginError, match="hooks/check_content.py"):
+        customer_types.catalogue(SimpleNamespace(hooks=[str(ROOT / "hooks/cards.py")]))
 
 
 # Random front matter: the checks report or pass, they never crash.
@@ -207,17 +186,19 @@ values = st.recursive(
     ),
     max_leaves=25,
 )
+FIELDS = tuple(PAGE_SCHEMA["properties"]["customer_type"]["properties"])
+QUESTION_FIELDS = tuple(PAGE_SCHEMA["properties"]["customer_type"]["properties"]["questions"]["properties"])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from([*customer_types.FIELDS, "extra"]), values, max_size=10))
+@given(st.dictionaries(st.sampled_from([*FIELDS, "extra"]), values, max_size=10))
 def test_random_data_never_crashes_the_checks(data):
     found = problems_of(data)
     assert all(isinstance(problem, content.Problem) for problem in found)
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.one_of(values, st.dictionaries(st.sampled_from(customer_types.QUESTION_FIELDS), values)))
+@given(st.one_of(values, st.dictionaries(st.sampled_from(QUESTION_FIELDS), values)))
 def test_random_questions_never_crash_the_checks(questions):
     data = good_data()
     data["questions"] = questions
@@ -238,7 +219,7 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
     labels = customer_types.labels()
     assert set(labels) == set(LANGUAGES)
     assert keys_of(labels["es"]) == keys_of(labels["en"])
-    assert set(labels["es"]["question_kinds"]) == set(customer_types.KINDS)
+    assert set(labels["es"]["question_kinds"]) == set(KINDS)
     for language in LANGUAGES:
         assert all(
             isinstance(v, str) and v.strip()
@@ -247,7 +228,7 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
         )
 
 
-def test_the_schema_and_the_checks_agree_on_the_limits():
+def test_cards_json_and_the_page_schema_agree_on_the_limits():
     card = SCHEMA["$defs"]["card"]["properties"]
     assert SCHEMA["$defs"]["line"]["maxLength"] == customer_types.MAX_CHARS["item"]
     assert card["name"]["maxLength"] == customer_types.MAX_CHARS["name"]
@@ -259,7 +240,7 @@ def test_the_schema_and_the_checks_agree_on_the_limits():
         assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_types.LIMITS[
             key
         ]
-    assert questions["kind"]["enum"] == list(customer_types.KINDS)
+    assert questions["kind"]["enum"] == KINDS
 
 
 # --- The generated-pages library ----------------------------------------------------------
@@ -491,11 +472,11 @@ def test_the_qr_code_encodes_the_full_pages_address(site, site_url):
 
 
 def test_no_editor_text_reaches_a_page_unescaped():
-    """Text of the front matter is text: markup in it is shown, never run."""
-    catalogue = catalogue_with(
-        with_change(lambda d: d["attend"].append("<b onmouseover=x>ojo</b>"))
-    )
-    assert problems_of(catalogue.page("tipos/enojado", "es").customer_type) == []
+    """Text of the front matter is text: the checks refuse markup in it, and
+    should any reach a card, the card shows it, never runs it."""
+    data = with_change(lambda d: d["attend"].append("<b onmouseover=x>ojo</b>"))
+    assert any("HTML is not allowed" in p.hint for p in problems_of(data)), problems_of(data)
+    catalogue = catalogue_with(data)
     templates = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates))
     module = env.get_template("partials/card-blocks.html").module

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+import customer_types
 from content import Catalogue, Problem, SourcePage
 
 from .markdown import document, inline_text
@@ -109,10 +110,23 @@ def check(
             for entry in heading_ids(page, slugify, separator)
             if (entry[0], entry[1]) not in explicit_lines
         ]
+        # A customer type's data makes headings with fixed ids (#atender...):
+        # the page's own text may not take them.
+        made = set(customer_types.ANCHORS.values()) if page.customer_type else set()
         for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
             if not id_:
                 continue
-            if id_ in seen:
+            if id_ in made:
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"The id '#{id_}' is taken: this customer type's page makes a heading "
+                        "with that id from its customer_type data.",
+                        "Give this heading another id (the '{#...}' at the end of its line).",
+                    )
+                )
+            elif id_ in seen:
                 how = (
                     "Change one of the two ids (on a heading, the '{#...}' at the end of its line) "
                     "and update the links that should go to it."
