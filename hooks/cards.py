@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import segno
@@ -48,11 +49,40 @@ def card_path(card_id: str) -> str:
     return f"cards/{card_id}.md"
 
 
-# Each language's build makes every language's cards (the kiosk shows them all):
-# each code is drawn once per run, not once per language built.
+# Each language's build makes every language's cards (the kiosk shows them
+# all), and a code takes segno a few ms to draw (most of it choosing the mask
+# that scans best): each is drawn once, then kept in .cache/ beside mkdocs.yml
+# (git ignores it) for the next build and the next rebuild of `mkdocs serve`.
+# One entry per card, which says what it was drawn from: a changed address or
+# title is drawn anew, and the folder does not grow from build to build.
+QR_FOLDER = Path(".cache") / "playbook" / "qr"
+
+
 @functools.lru_cache(maxsize=256)
-def qr_svg(url: str, title: str) -> str:
+def qr_svg(url: str, title: str, entry: Path | None = None) -> str:
     """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""
+    digest = hashlib.sha256("\n".join((url, title)).encode()).hexdigest()
+    source = f"<!-- segno {segno.__version__}: {digest} -->\n"
+    if entry is not None:
+        try:
+            cached = entry.read_text(encoding="utf-8")
+            if cached.startswith(source) and cached.endswith("</svg>"):
+                return cached.removeprefix(source)
+        except (OSError, UnicodeDecodeError):
+            pass
+    svg = draw_qr(url, title)
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(source + svg, encoding="utf-8")
+            temporary.replace(entry)
+        except OSError:
+            pass  # a folder that cannot be written: draw again next time
+    return svg
+
+
+def draw_qr(url: str, title: str) -> str:
     code = segno.make(url, error="m")
     return code.svg_inline(
         scale=1,
@@ -79,7 +109,8 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
         title = customer_types.labels()[language]["qr_title"].format(url=address)
-        data["qr"] = qr_svg(address, title)
+        folder = Path(config.config_file_path or ".").resolve().parent / QR_FOLDER
+        data["qr"] = qr_svg(address, title, folder / f"{language}-{data['id']}.svg")
     return data
 
 

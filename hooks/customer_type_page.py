@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 import content
 import customer_types
+import template_cache
 
 HEADING = re.compile(r"^#{1,6}[ \t]")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -65,6 +66,7 @@ def on_pre_build(config: MkDocsConfig):
 def theme_env(config: MkDocsConfig):
     if _Theme.env is None:
         _Theme.env = config.theme.get_env()
+        _Theme.env.bytecode_cache = template_cache.bytecode_cache(config)
     return _Theme.env
 
 

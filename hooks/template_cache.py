@@ -1,20 +1,27 @@
-"""One compile of each theme template per build, not one per language.
+"""Templates compiled once, not on every build and every language.
 
-mkdocs-static-i18n builds the site once per language, and MkDocs gives every
-build a new Jinja environment, which compiles Material's templates and ours
-again: that second compile was about a tenth of the whole build. Jinja can
-keep compiled templates in a bytecode cache; this one lives in memory, shared
-by the builds of one run. Jinja checks each entry against its template's
-source, so an edited template is compiled anew (on `mkdocs serve` too).
+MkDocs gives each build a new Jinja environment, and mkdocs-static-i18n builds
+the site once per language: every build compiled Material's templates and ours
+again, twice, and `mkdocs serve` did it on every rebuild, about a tenth of the
+playbook's build. Jinja can keep compiled templates in a bytecode cache; this
+one is on disk, in .cache/ beside mkdocs.yml (where Material's plugins keep
+theirs; git ignores it). Jinja checks each entry against its template's source
+and the Python version, so an edited template is compiled anew, and a broken
+entry is compiled anew as well. Where the folder cannot be written, the cache
+lives in memory for the build.
 """
 
 from __future__ import annotations
 
-from jinja2 import BytecodeCache
+from pathlib import Path
+
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 from jinja2.environment import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+
+FOLDER = Path(".cache") / "playbook" / "templates"
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -35,10 +42,22 @@ class MemoryBytecodeCache(BytecodeCache):
         self.store.clear()
 
 
-CACHE = MemoryBytecodeCache()
+MEMORY = MemoryBytecodeCache()
+
+
+def bytecode_cache(config: MkDocsConfig) -> BytecodeCache:
+    """The project's cache folder, or memory where it cannot be written."""
+    folder = Path(config.config_file_path or ".").resolve().parent / FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".writable"
+        probe.touch()
+    except OSError:
+        return MEMORY
+    return FileSystemBytecodeCache(str(folder))
 
 
 # Every language's build: MkDocs renders no template before this event.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = CACHE
+    env.bytecode_cache = bytecode_cache(config)
     return env
