@@ -14,7 +14,8 @@ at most once, at one of two moments:
    reported missing yet.
 2. When the outermost build ends: links and anchors against what was really
    built, every language and generated page included, and the rendered HTML
-   against anything unsafe that slipped through.
+   against anything unsafe that slipped through, or any part of Material
+   whose styles hooks/assets.py leaves out.
 
 mkdocs-static-i18n builds the English pages inside the Spanish build's
 on_post_build. While each language is built, this hook records what links can

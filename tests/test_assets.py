@@ -162,3 +162,12 @@ def test_a_page_showing_a_left_out_component_stops_the_build(tmp_path):
         r"    How to fix: Add 'pymdownx\.tabbed' to markdown_extensions in mkdocs\.yml, "
         r"or take it out of the page\.$",
         output, re.M), output
+
+
+def test_pages_are_held_to_the_trimmed_css_only_where_it_is_trimmed():
+    config = Config()
+    config.hooks = []  # a project without hooks/assets.py keeps Material's CSS whole
+    assert assets.unstyled('<div class="tabbed-set md-typeset">', config) == []
+    config.hooks = [str(ROOT / "hooks" / "assets.py")]
+    found = assets.unstyled('<div class="tabbed-set md-typeset">', config)
+    assert [(component.name, token) for component, token in found] == [("content tabs", "tabbed-set")]
