@@ -31,6 +31,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+import content
+
 MAIN = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
 # A rule for one of Material's named colours: [data-md-color-primary=indigo] and
@@ -153,8 +155,18 @@ def without(css: str, drop) -> str:
     return "".join(kept)
 
 
+class _Unused:
+    config: object | None = None
+    components: tuple[Component, ...] = ()
+
+
 def unused(config: MkDocsConfig) -> tuple[Component, ...]:
-    return tuple(component for component in COMPONENTS if not component.in_use(config))
+    """The components the site does not enable: worked out once per build
+    (both languages share one config), not on every page."""
+    if _Unused.config is not config:
+        _Unused.components = tuple(c for c in COMPONENTS if not c.in_use(config))
+        _Unused.config = config
+    return _Unused.components
 
 
 def class_pattern(components) -> re.Pattern | None:
@@ -205,7 +217,7 @@ def unstyled(html: str, config: MkDocsConfig) -> list[tuple[Component, str]]:
     """Classes in a page's HTML whose styles the site leaves out, with their
     component. hooks/check_content.py reports them: raw HTML in a page could
     name one (a template would too), and it would show unstyled."""
-    if not any(str(path).replace("\\", "/").endswith("hooks/assets.py") for path in config.hooks):
+    if not content.hook_registered(config, "hooks/assets.py"):
         return []  # this hook is not registered: Material's CSS is whole
     components = unused(config)
     pattern = token_pattern(components)

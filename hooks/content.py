@@ -199,3 +199,9 @@ def from_config(config) -> Catalogue:
     catalogue = load(Path(config.docs_dir), languages)
     _Cache.config = config
     return catalogue
+
+
+def hook_registered(config, hook: str) -> bool:
+    """Whether mkdocs.yml registers a hook ("hooks/assets.py"): hooks that
+    rely on another say so when it is missing."""
+    return any(Path(path).as_posix().endswith(hook) for path in config.hooks)

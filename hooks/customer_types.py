@@ -180,8 +180,7 @@ def catalogue(config) -> Catalogue:
     hook makes a card, and stops the build with each problem's file, line and
     fix: it must be registered, and before the card hooks.
     """
-    hooks = [str(path).replace("\\", "/") for path in config.hooks]
-    if not any(path.endswith(CHECKS) for path in hooks):
+    if not content.hook_registered(config, CHECKS):
         raise PluginError(
             f"The quick cards need the content checks: add '{CHECKS}' to the hooks in "
             "mkdocs.yml, before the card hooks."
