@@ -12,11 +12,18 @@ English pages tell Material's scripts that their root is ``en/``.
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+import content
+import search_worker
+
+WORKER_HOOK = "hooks/search_worker.py"
 
 
 def _i18n(config: MkDocsConfig):
@@ -50,12 +57,14 @@ def split_index(index: dict, default: str, languages: list[str]) -> dict[str, di
     return split
 
 
-def configure_search(html: str, prefix: str) -> str:
-    """Point Material's scripts at the language root and at the stemming search worker.
+def configure_search(html: str, prefix: str, worker: str) -> str:
+    """Point Material's scripts at the language root and at the language's search worker.
 
     The search index and the sitemap of a language live at its root, and
-    Material resolves them against ``base``. ``assets/javascripts/workers/search.js``
-    wraps Material's worker so that typed terms are stemmed like the index.
+    Material resolves them against ``base``. ``worker`` is the file name of the
+    language's search worker (hooks/search_worker.py), which lives beside
+    Material's; it fetches the index itself, and gets its address, relative
+    to itself, in its own: ?index=<file>.
     """
     start_tag = '<script id="__config" type="application/json">'
     start = html.find(start_tag)
@@ -67,22 +76,29 @@ def configure_search(html: str, prefix: str) -> str:
     if prefix:
         # Material resolves "search/search_index.json" against base: it needs the slash.
         app["base"] = f"{app['base']}/{prefix}"
-    folder, _, worker = app["search"].rpartition("/")
-    app["search"] = f"{folder}/search.js?worker={worker}"
+    folder = app["search"].rpartition("/")[0]
+    # Both paths are relative to the page: the index's, relative to the worker.
+    index = posixpath.relpath(posixpath.join(app["base"], "search", "search_index.json"), folder)
+    app["search"] = f"{folder}/{worker}?index={index}"
     return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]
 
 
 # Before Material's search plugin (priority 0) reads its options: each language
 # build indexes with that language's lunr pipeline only.
+# Pages are pointed at the search workers that hooks/search_worker.py writes.
 @event_priority(100)
 def on_config(config: MkDocsConfig):
+    if not content.hook_registered(config, WORKER_HOOK):
+        raise PluginError(f"hooks/search_per_language.py points pages at the search workers that "
+                          f"{WORKER_HOOK} writes: register it in mkdocs.yml's hooks.")
     config.plugins["material/search"].config.lang = [_language(config)]
 
 
 # English pages look for the search index and the sitemap under en/, and
-# every page searches through the stemming worker.
+# every page searches through its language's worker.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return configure_search(output, _prefix(config))
+    worker = search_worker.workers(config)[_language(config)]
+    return configure_search(output, _prefix(config), posixpath.basename(worker.uri))
 
 
 # Last of all, once mkdocs-static-i18n has built every language and written
