@@ -14,7 +14,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import expect
 
-from conftest import ROOT, page_url
+from conftest import ROOT, mkdocs_build, page_url
+from fixtures.sites import base_files, make_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import search_worker  # noqa: E402
@@ -99,6 +100,18 @@ def test_no_page_starts_the_plain_worker_source(site):
         if match:
             assert re.search(r"/search\.(es|en)\.[0-9a-f]{8}\.min\.js\?index=",
                              json.loads(match.group(1))["search"]), html
+
+
+def test_the_index_hook_without_the_worker_hook_stops_the_build(tmp_path):
+    project = make_project(tmp_path / "project", base_files())
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - hooks/search_worker.py\n" in text
+    config.write_text(text.replace("  - hooks/search_worker.py\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "hooks/search_worker.py writes: register it in mkdocs.yml's hooks" in output
 
 
 # In Chromium
