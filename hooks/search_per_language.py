@@ -6,7 +6,9 @@ on a Spanish page must get Spanish results only, stemmed as Spanish, and staff
 on an English page English results only. So each language build keeps the
 index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
-English pages tell Material's scripts that their root is ``en/``.
+English pages tell Material's scripts that their root is ``en/``. Each
+language also gets its own search worker script (hooks/search_worker.py),
+which fetches its language's index itself.
 """
 
 from __future__ import annotations
@@ -16,14 +18,11 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import content
 import search_worker
-
-WORKER_HOOK = "hooks/search_worker.py"
 
 
 def _i18n(config: MkDocsConfig):
@@ -57,14 +56,15 @@ def split_index(index: dict, default: str, languages: list[str]) -> dict[str, di
     return split
 
 
-def configure_search(html: str, prefix: str, worker: str) -> str:
+def configure_search(html: str, prefix: str, worker: str, suggest: bool = False) -> str:
     """Point Material's scripts at the language root and at the language's search worker.
 
     The search index and the sitemap of a language live at its root, and
     Material resolves them against ``base``. ``worker`` is the file name of the
     language's search worker (hooks/search_worker.py), which lives beside
-    Material's; it fetches the index itself, and gets its address, relative
-    to itself, in its own: ?index=<file>.
+    Material's. It fetches the index itself: its address gives it the index's,
+    relative to itself, and whether the site suggests search terms, the one
+    option of Material's worker (?index=<file>&suggest).
     """
     start_tag = '<script id="__config" type="application/json">'
     start = html.find(start_tag)
@@ -79,26 +79,31 @@ def configure_search(html: str, prefix: str, worker: str) -> str:
     folder = app["search"].rpartition("/")[0]
     # Both paths are relative to the page: the index's, relative to the worker.
     index = posixpath.relpath(posixpath.join(app["base"], "search", "search_index.json"), folder)
-    app["search"] = f"{folder}/{worker}?index={index}"
+    app["search"] = f"{folder}/{worker}?index={index}" + ("&suggest" if suggest else "")
     return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]
 
 
 # Before Material's search plugin (priority 0) reads its options: each language
 # build indexes with that language's lunr pipeline only.
-# Pages are pointed at the search workers that hooks/search_worker.py writes.
 @event_priority(100)
 def on_config(config: MkDocsConfig):
-    if not content.hook_registered(config, WORKER_HOOK):
-        raise PluginError(f"hooks/search_per_language.py points pages at the search workers that "
-                          f"{WORKER_HOOK} writes: register it in mkdocs.yml's hooks.")
     config.plugins["material/search"].config.lang = [_language(config)]
+
+
+# After mkdocs-static-i18n (-100) has settled the files of the language built:
+# the build that writes Material's scripts writes each language's worker beside them.
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig):
+    search_worker.add_to(files, config)
+    return files
 
 
 # English pages look for the search index and the sitemap under en/, and
 # every page searches through its language's worker.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    worker = search_worker.workers(config)[_language(config)]
-    return configure_search(output, _prefix(config), posixpath.basename(worker.uri))
+    worker = search_worker.script_name(config, _language(config))
+    suggest = "search.suggest" in config.theme["features"]
+    return configure_search(output, _prefix(config), worker, suggest)
 
 
 # Last of all, once mkdocs-static-i18n has built every language and written

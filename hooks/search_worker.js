@@ -14,37 +14,49 @@ const address = new URL(self.location.href)
  * sends it the index only when the page's own start-up work is done, a good
  * 100 ms later on a slow machine, and the worker sits idle until then. So
  * the worker fetches the same index itself and hands it to Material's
- * worker as the page's setup message; the page's own setup then goes no
- * further, unless it asks for other options. If that fetch fails, or the
- * page's setup comes first, Material's worker sets up as it always has.
+ * worker as the page's setup message; the page's own setup (the page still
+ * fetches the index, which the browser's cache then serves) goes no further,
+ * unless it asks for other options. If the worker's fetch fails, or the
+ * page's setup comes first, Material's worker sets up from the page's
+ * message, as it always has.
  */
 const SETUP = 0, READY = 1
-const OPTIONS = JSON.stringify({ suggest: false })
-let early = "waiting"  // then "building" and "built", or "superseded" or "failed"
+// Material's worker takes one option, whether the site suggests terms: the
+// build says so in this script's address (?suggest).
+const OPTIONS = JSON.stringify({ suggest: address.searchParams.has("suggest") })
+let ownSetup = "fetching"  // then "building" and "built", or "superseded" or "failed"
+const fetching = new AbortController()
 addEventListener("message", event => {
-  if (!event.isTrusted || event.data.type !== SETUP)
+  if (!event.isTrusted || event.data?.type !== SETUP)
     return
-  if (early === "built" && JSON.stringify(event.data.data.options) === OPTIONS)
+  if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
     event.stopImmediatePropagation()
-  else
-    early = "superseded"
+  } else {
+    ownSetup = "superseded"
+    fetching.abort()
+  }
 })
 const post = self.postMessage
 self.postMessage = function (message, ...rest) {
-  if (early === "building" && message.type === READY)
-    early = "built"
+  if (ownSetup === "building" && message?.type === READY)
+    ownSetup = "built"
   return post.call(this, message, ...rest)
 }
-fetch(new URL(address.searchParams.get("index"), address))
-  .then(response => response.ok ? response.json() : Promise.reject(response.status))
+fetch(new URL(address.searchParams.get("index"), address), { signal: fetching.signal })
+  .then(response => response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)))
   .then(({ config, docs }) => {
-    if (early !== "waiting")
+    if (ownSetup !== "fetching")
       return
-    early = "building"
+    ownSetup = "building"
     const data = { config, docs, options: JSON.parse(OPTIONS) }
     dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data } }))
   })
-  .catch(() => { early = "failed" })
+  .catch(error => {
+    if (ownSetup !== "fetching")
+      return
+    ownSetup = "failed"
+    console.warn("Search: the worker could not fetch the index; it waits for the page's.", error)
+  })
 
 /*
  * Material's worker asks for lunr's scripts for the language by address once

@@ -9,7 +9,9 @@ has come. Each language gets one script instead,
 typed words as the index is) with Material's worker and the language's lunr
 scripts where it marks, minified. A hash of its contents names it, as
 Material names its own scripts, so no browser keeps an old one.
-hooks/search_per_language.py points each page at its language's script.
+
+Not a hook itself: hooks/search_per_language.py adds the scripts to the site
+and points each page at its language's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import assets
@@ -47,24 +48,6 @@ def lunr_scripts(language: str) -> list[str]:
     return [] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"]
 
 
-def theme_file(config: MkDocsConfig, uri: str) -> Path | None:
-    """A file of the theme, as MkDocs picks it: custom_dir first."""
-    for folder in config.theme.dirs:
-        path = Path(folder, uri)
-        if path.is_file():
-            return path
-    return None
-
-
-def material_worker(config: MkDocsConfig) -> str:
-    for folder in config.theme.dirs:
-        for path in sorted(Path(folder, FOLDER).glob("search.*.min.js")):
-            if MATERIAL_WORKER.match(f"{FOLDER}/{path.name}"):
-                return path.read_text(encoding="utf-8")
-    raise PluginError(f"hooks/search_worker.py: the theme has no search worker ({FOLDER}/search.<hash>.min.js). "
-                      "Is the theme Material for MkDocs?")
-
-
 def bundle(source: str, material: str, lunr: dict[str, str]) -> str:
     """Our worker with Material's and ``lunr``'s scripts (name: text) at its mark."""
     if source.count(MARK) != 1:
@@ -72,45 +55,55 @@ def bundle(source: str, material: str, lunr: dict[str, str]) -> str:
                           "Material's worker and lunr's scripts go there.")
     before, after = source.split(MARK)
     held = f"const BUNDLED = {json.dumps(list(lunr))};\n"
-    parts = [assets.minified(".js", before), held, SOURCE_MAP.sub("", material).strip(),
+    # Material's worker opens with "use strict", which holds only at the
+    # start of a script or function: it gets a function of its own.
+    material = "(function () {\n" + SOURCE_MAP.sub("", material).strip() + "\n})();"
+    parts = [assets.minified(".js", before), held, material,
              *(text.strip() for text in lunr.values()), assets.minified(".js", after)]
     return "\n".join(parts) + "\n"
 
 
-def workers(config: MkDocsConfig) -> dict[str, Worker]:
-    """Each built language's worker script: made once per build (both
-    languages' builds share one config)."""
-    if _Workers.config is not config:
+def languages(config: MkDocsConfig) -> list[str]:
+    """The languages built: mkdocs-static-i18n's, or the theme's alone."""
+    i18n = config.plugins.get("i18n")
+    return list(i18n.build_languages) if i18n is not None else [config.theme["language"]]
+
+
+def add_to(files: Files, config: MkDocsConfig) -> None:
+    """Add each built language's worker script to ``files``, if they hold
+    Material's (the build that writes the theme's assets): made once per
+    build, as both languages' builds share one config."""
+    material = next((file for file in files if MATERIAL_WORKER.match(file.src_uri)), None)
+    if material is None:
+        return
+    if _Made.config is not config:
         source = SOURCE.read_text(encoding="utf-8")
-        material = material_worker(config)
         made = {}
-        for language in config.plugins["i18n"].build_languages:
+        for language in languages(config):
             lunr = {}
             for name in lunr_scripts(language):
-                path = theme_file(config, f"{LUNR}/{name}")
-                if path is None:
-                    raise PluginError(f"hooks/search_worker.py: Material has no search support for the "
-                                      f"language {language!r} ({LUNR}/{name}).")
-                lunr[name] = path.read_text(encoding="utf-8")
-            content = bundle(source, material, lunr)
+                script = files.get_file_from_path(f"{LUNR}/{name}")
+                if script is None:
+                    raise PluginError(f"Material has no search support for the language {language!r} "
+                                      f"({LUNR}/{name}): hooks/search_worker.py cannot make its worker.")
+                lunr[name] = script.content_string
+            content = bundle(source, material.content_string, lunr)
             digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
             made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", content)
-        _Workers.config, _Workers.made = config, made
-    return _Workers.made
-
-
-class _Workers:
-    config: MkDocsConfig | None = None
-    made: dict[str, Worker] = {}
-
-
-# After mkdocs-static-i18n (-100) has settled the files of the language built.
-# The build that writes Material's scripts writes ours beside them.
-@event_priority(-200)
-def on_files(files: Files, config: MkDocsConfig):
-    if not any(MATERIAL_WORKER.match(file.src_uri) for file in files):
-        return files
-    for worker in workers(config).values():
+        _Made.config, _Made.workers = config, made
+    for worker in _Made.workers.values():
         if files.get_file_from_path(worker.uri) is None:
             files.append(File.generated(config, worker.uri, content=worker.content))
-    return files
+
+
+def script_name(config: MkDocsConfig, language: str) -> str:
+    """The file name of a language's worker script, which lives beside Material's."""
+    if _Made.config is not config or language not in _Made.workers:
+        raise PluginError("hooks/search_worker.py made no search worker for this build: "
+                          f"the theme's files hold no Material search worker ({FOLDER}/search.<hash>.min.js).")
+    return _Made.workers[language].uri.rpartition("/")[2]
+
+
+class _Made:
+    config: MkDocsConfig | None = None
+    workers: dict[str, Worker] = {}

@@ -14,10 +14,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import expect
 
-from conftest import ROOT, mkdocs_build, page_url
-from fixtures.sites import base_files, make_project
+from conftest import ROOT, page_url
 
 sys.path.insert(0, str(ROOT / "hooks"))
+import search_per_language  # noqa: E402
 import search_worker  # noqa: E402
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -57,6 +57,8 @@ def test_the_script_holds_materials_worker_and_lunrs_at_the_mark():
         < script.index("lunr.es = 1") < script.index("lunr.Index.prototype.query")
     assert 'const BUNDLED = ["lunr.stemmer.support.min.js", "lunr.es.min.js"]' in script
     assert "sourceMappingURL" not in script
+    # Material's "use strict" holds in a function of its own.
+    assert '(function () {\n/* Material\'s worker */ self.lunr = {}\n})();' in script
     # Our comments go; Material's and lunr's scripts go in as they are.
     assert "MARK" not in script and "/* Material appends" not in script
     assert "/* support */" in script
@@ -93,25 +95,27 @@ def test_each_page_starts_its_languages_worker_with_its_languages_index(site, ke
     assert ("lunr.es" in text) == (language == "es")
 
 
-def test_no_page_starts_the_plain_worker_source(site):
-    assert not (site / "assets" / "javascripts" / "workers" / "search.js").exists()
-    for html in site.rglob("index.html"):
+def test_every_page_with_search_starts_a_languages_worker(site):
+    pages = 0
+    for html in site.rglob("*.html"):
         match = CONFIG.search(html.read_text(encoding="utf-8"))
-        if match:
+        # The 404 page is Material's, written outside any language's pages:
+        # it keeps Material's own worker.
+        if match and html != site / "404.html":
+            pages += 1
             assert re.search(r"/search\.(es|en)\.[0-9a-f]{8}\.min\.js\?index=",
                              json.loads(match.group(1))["search"]), html
+    assert pages >= 40
 
 
-def test_the_index_hook_without_the_worker_hook_stops_the_build(tmp_path):
-    project = make_project(tmp_path / "project", base_files())
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - hooks/search_worker.py\n" in text
-    config.write_text(text.replace("  - hooks/search_worker.py\n", ""), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert "hooks/search_worker.py writes: register it in mkdocs.yml's hooks" in output
+def test_the_worker_is_told_whether_the_site_suggests_terms():
+    html = ('<script id="__config" type="application/json">'
+            '{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>')
+    for suggest, query in ((False, "?index=../../../search/search_index.json"),
+                           (True, "?index=../../../search/search_index.json&suggest")):
+        app = json.loads(CONFIG.search(search_per_language.configure_search(
+            html, "", "search.es.89abcdef.min.js", suggest)).group(1))
+        assert app["search"] == "../assets/javascripts/workers/search.es.89abcdef.min.js" + query
 
 
 # In Chromium
@@ -168,3 +172,31 @@ def test_search_answers_when_the_worker_cannot_fetch_the_index(server, page, lan
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + expected)))
     assert failed, "the worker did not ask for the index"
+
+
+@pytest.mark.browser
+def test_search_answers_when_the_pages_setup_comes_first(server, page):
+    """The worker's own request is held until the page's setup has built the
+    index: the worker drops its request, and builds no second index."""
+    held = []
+
+    def hold_the_workers_request(route):
+        if route.request.resource_type == "fetch":
+            held.append(route)
+        else:
+            route.continue_()
+
+    dropped = []
+    page.on("requestfailed", lambda request: request.resource_type == "fetch" and dropped.append(request))
+    page.add_init_script(READY_COUNTER)
+    page.route(re.compile(r"/search_index\.json$"), hold_the_workers_request)
+    page.goto(server + page_url("factores", "en") + "?q=angry%20customer")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "en/tipos/enojado/")))
+    assert len(held) == 1, "the worker did not ask for the index"
+    search = page.locator("input.md-search__input")
+    search.fill("")
+    search.press_sequentially("complaints")
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "en/funciones/")))
+    assert [request.url for request in dropped] == [held[0].request.url]
+    assert page.evaluate("window.__ready") == 1, "the worker built the index twice"

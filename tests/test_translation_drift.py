@@ -134,7 +134,7 @@ def make_project(folder: Path) -> Path:
             ]}},
         ],
         "hooks": [str(hooks / name) for name in
-                  ("search_per_language.py", "search_worker.py", "generated_pages.py", "translation_drift.py",
+                  ("search_per_language.py", "generated_pages.py", "translation_drift.py",
                    "review_dates.py")],
         "nav": ["index.md", "fresca.md", "vieja.md", "sin-marca.md"],
     }
