@@ -1,6 +1,8 @@
-"""Material partials that overrides/partials/ replaces for speed: each must
-stay Material's own partial with the one change its header explains, and
-render the same navigation as Material's."""
+"""Material partials that overrides/partials/ replaces: each must stay
+Material's own partial with the changes its header explains, nothing else,
+so that a Material upgrade that changes one fails here instead of leaving an
+old copy in the site. The navigation partial must also render the same
+navigation as Material's."""
 
 from __future__ import annotations
 
@@ -37,16 +39,40 @@ INDEX_FILTER = """\
 """
 
 
-def test_nav_item_is_materials_partial_with_the_index_filter_alone():
-    theirs = (MATERIAL / "partials" / "nav-item.html").read_text(encoding="utf-8")
-    ours = (OURS / "partials" / "nav-item.html").read_text(encoding="utf-8")
-    assert INDEX_LOOP in theirs, (
-        "Material's nav-item.html no longer has the loop overrides/partials/nav-item.html "
-        "replaces: copy Material's partial anew and make the change again, or drop the override."
-    )
-    assert HEADER.sub("", ours) == HEADER.sub("", theirs).replace(INDEX_LOOP, INDEX_FILTER), (
-        "overrides/partials/nav-item.html differs from Material's partial by more than the "
-        "index filter: copy Material's partial anew and make only that change."
+# Each override: Material's text and ours, for every change it makes.
+CHANGES = {
+    "partials/nav-item.html": [(INDEX_LOOP, INDEX_FILTER)],
+    "partials/search.html": [
+        ('<div class="md-search" data-md-component="search" role="dialog">',
+         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        ('<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+         '<div class="md-search__scrollwrap" data-md-scrollfix>'),
+    ],
+}
+
+
+def test_every_override_of_a_material_partial_is_listed():
+    # main.html and 404.html extend Material's templates (its documented way);
+    # a partial of the same name as one of Material's replaces it whole.
+    overridden = {path.relative_to(OURS).as_posix() for path in OURS.glob("partials/*.html")
+                  if (MATERIAL / path.relative_to(OURS)).exists()}
+    assert overridden == set(CHANGES)
+
+
+@pytest.mark.parametrize("name", sorted(CHANGES))
+def test_an_override_is_materials_partial_with_its_changes_alone(name):
+    theirs = (MATERIAL / name).read_text(encoding="utf-8")
+    ours = (OURS / name).read_text(encoding="utf-8")
+    expected = HEADER.sub("", theirs)
+    for old, new in CHANGES[name]:
+        assert expected.count(old) == 1, (
+            f"Material's {name} no longer holds what overrides/{name} changes: copy Material's "
+            "partial anew and make the changes its header describes, or drop the override."
+        )
+        expected = expected.replace(old, new)
+    assert HEADER.sub("", ours) == expected, (
+        f"overrides/{name} differs from Material's partial by more than the changes its header "
+        "describes: copy Material's partial anew and make only those."
     )
 
 
