@@ -155,18 +155,10 @@ def without(css: str, drop) -> str:
     return "".join(kept)
 
 
-class _Unused:
-    config: object | None = None
-    components: tuple[Component, ...] = ()
-
-
+@content.once_per_build
 def unused(config: MkDocsConfig) -> tuple[Component, ...]:
-    """The components the site does not enable: worked out once per build
-    (both languages share one config), not on every page."""
-    if _Unused.config is not config:
-        _Unused.components = tuple(c for c in COMPONENTS if not c.in_use(config))
-        _Unused.config = config
-    return _Unused.components
+    """The components the site does not enable: worked out once per build, not on every page."""
+    return tuple(c for c in COMPONENTS if not c.in_use(config))
 
 
 def class_pattern(components) -> re.Pattern | None:

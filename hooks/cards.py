@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+import content
 import customer_types
 import generated_pages
 from generated_pages import GeneratedPage, relative_url, url_of
@@ -51,13 +52,10 @@ def card_path(card_id: str) -> str:
 
 # Each language's build makes every language's cards (the kiosk shows them
 # all), and a code takes segno a few ms to draw (most of it choosing the mask
-# that scans best): each is drawn once, then kept in .cache/ beside mkdocs.yml
-# (git ignores it) for the next build and the next rebuild of `mkdocs serve`.
-# One entry per card, which says what it was drawn from: a changed address or
-# title is drawn anew, and the folder does not grow from build to build.
-QR_FOLDER = Path(".cache") / "playbook" / "qr"
-
-
+# that scans best): each is drawn once, then kept in .cache/playbook/qr/
+# (content.cache_folder) for the next build and the next rebuild of `mkdocs
+# serve`. One entry per card, which says what it was drawn from: a changed
+# address or title is drawn anew, and the folder does not grow from build to build.
 @functools.lru_cache(maxsize=256)
 def qr_svg(url: str, title: str, entry: Path | None = None) -> str:
     """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""
@@ -109,8 +107,8 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
         title = customer_types.labels()[language]["qr_title"].format(url=address)
-        folder = Path(config.config_file_path or ".").resolve().parent / QR_FOLDER
-        data["qr"] = qr_svg(address, title, folder / f"{language}-{data['id']}.svg")
+        entry = content.cache_folder(config, "qr") / f"{language}-{data['id']}.svg"
+        data["qr"] = qr_svg(address, title, entry)
     return data
 
 

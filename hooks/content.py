@@ -9,6 +9,7 @@ of `mkdocs serve` that changed nothing, share one parse.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,7 +153,6 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
 class _Cache:
     signature: tuple = ()
     catalogue: Catalogue | None = None
-    config: object | None = None  # the build the catalogue was last handed to
 
 
 def _signature(docs_dir: Path, languages) -> tuple:
@@ -184,21 +184,42 @@ def load(docs_dir: Path, languages) -> Catalogue:
     return catalogue
 
 
+def once_per_build(function):
+    """``function(config, ...)``, worked out once per build and kept.
+
+    Both languages' builds share one config object, and `mkdocs serve` loads a
+    new one per rebuild: what depends on the build alone is worked out at its
+    first call, not on every page. The other arguments count only then.
+    """
+    kept = {}
+
+    @functools.wraps(function)
+    def once(config, *args, **kwargs):
+        if kept.get("config") is not config:
+            kept["result"] = function(config, *args, **kwargs)
+            kept["config"] = config
+        return kept["result"]
+
+    return once
+
+
+@once_per_build
 def from_config(config) -> Catalogue:
     """The catalogue of the site a MkDocs config describes.
 
-    Hooks ask for it on every page. Within one build (both languages share one
-    config object; `mkdocs serve` loads a new one per rebuild) the sources
-    cannot change, so the answer is kept without even listing the files again:
+    Hooks ask for it on every page. Within one build the sources cannot
+    change, so the answer is kept without even listing the files again:
     listing them per page made the build grow with the square of its size.
     """
-    if _Cache.config is config and _Cache.catalogue is not None:
-        return _Cache.catalogue
     i18n = config.plugins["i18n"]
     languages = [language.locale for language in i18n.config.languages if language.build]
-    catalogue = load(Path(config.docs_dir), languages)
-    _Cache.config = config
-    return catalogue
+    return load(Path(config.docs_dir), languages)
+
+
+def cache_folder(config, name: str) -> Path:
+    """A folder of .cache/playbook/ beside mkdocs.yml (git ignores it), where
+    a build keeps work for the next build and the next rebuild of `mkdocs serve`."""
+    return Path(config.config_file_path or ".").resolve().parent / ".cache" / "playbook" / name
 
 
 def hook_registered(config, hook: str) -> bool:

@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import assets
+import content
 
 SOURCE = Path(__file__).with_suffix(".js")
 MARK = "/* MARK: Material's worker and lunr's scripts for the language */"
@@ -63,47 +64,40 @@ def bundle(source: str, material: str, lunr: dict[str, str]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def languages(config: MkDocsConfig) -> list[str]:
-    """The languages built: mkdocs-static-i18n's, or the theme's alone."""
-    i18n = config.plugins.get("i18n")
-    return list(i18n.build_languages) if i18n is not None else [config.theme["language"]]
+@content.once_per_build
+def workers(config: MkDocsConfig, files: Files | None = None) -> dict[str, Worker]:
+    """Each built language's worker script, made once per build from the
+    build's files: Material's worker and lunr's scripts."""
+    material = next((file for file in files or () if MATERIAL_WORKER.match(file.src_uri)), None)
+    if material is None:
+        raise PluginError("hooks/search_worker.py made no search worker for this build: "
+                          f"the theme's files hold no Material search worker ({FOLDER}/search.<hash>.min.js).")
+    source = SOURCE.read_text(encoding="utf-8")
+    made = {}
+    for language in config.plugins["i18n"].build_languages:
+        lunr = {}
+        for name in lunr_scripts(language):
+            script = files.get_file_from_path(f"{LUNR}/{name}")
+            if script is None:
+                raise PluginError(f"Material has no search support for the language {language!r} "
+                                  f"({LUNR}/{name}): hooks/search_worker.py cannot make its worker.")
+            lunr[name] = script.content_string
+        text = bundle(source, material.content_string, lunr)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", text)
+    return made
 
 
 def add_to(files: Files, config: MkDocsConfig) -> None:
     """Add each built language's worker script to ``files``, if they hold
-    Material's (the build that writes the theme's assets): made once per
-    build, as both languages' builds share one config."""
-    material = next((file for file in files if MATERIAL_WORKER.match(file.src_uri)), None)
-    if material is None:
+    Material's (the build that writes the theme's assets)."""
+    if not any(MATERIAL_WORKER.match(file.src_uri) for file in files):
         return
-    if _Made.config is not config:
-        source = SOURCE.read_text(encoding="utf-8")
-        made = {}
-        for language in languages(config):
-            lunr = {}
-            for name in lunr_scripts(language):
-                script = files.get_file_from_path(f"{LUNR}/{name}")
-                if script is None:
-                    raise PluginError(f"Material has no search support for the language {language!r} "
-                                      f"({LUNR}/{name}): hooks/search_worker.py cannot make its worker.")
-                lunr[name] = script.content_string
-            content = bundle(source, material.content_string, lunr)
-            digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-            made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", content)
-        _Made.config, _Made.workers = config, made
-    for worker in _Made.workers.values():
+    for worker in workers(config, files).values():
         if files.get_file_from_path(worker.uri) is None:
             files.append(File.generated(config, worker.uri, content=worker.content))
 
 
 def script_name(config: MkDocsConfig, language: str) -> str:
     """The file name of a language's worker script, which lives beside Material's."""
-    if _Made.config is not config or language not in _Made.workers:
-        raise PluginError("hooks/search_worker.py made no search worker for this build: "
-                          f"the theme's files hold no Material search worker ({FOLDER}/search.<hash>.min.js).")
-    return _Made.workers[language].uri.rpartition("/")[2]
-
-
-class _Made:
-    config: MkDocsConfig | None = None
-    workers: dict[str, Worker] = {}
+    return workers(config)[language].uri.rpartition("/")[2]

@@ -21,6 +21,8 @@ from jinja2.environment import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+import content
+
 FOLDER = Path(".cache") / "playbook" / "templates"
 
 
@@ -47,7 +49,7 @@ MEMORY = MemoryBytecodeCache()
 
 def bytecode_cache(config: MkDocsConfig) -> BytecodeCache:
     """The project's cache folder, or memory where it cannot be written."""
-    folder = Path(config.config_file_path or ".").resolve().parent / FOLDER
+    folder = content.cache_folder(config, FOLDER.name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".writable"
