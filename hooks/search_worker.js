@@ -109,16 +109,23 @@ lunr.Index.prototype.query = function (build) {
   /*
    * Material lists a typed word under "Missing" unless a term the result
    * matched starts with it, and stems often do not: "angry" is indexed as
-   * "angri". A word whose stem the result matched is named as matched too.
+   * "angri". A word whose stem the result matched is named as matched too,
+   * with no positions of its own: Material marks every position it is given,
+   * and a position given twice is marked inside its own mark.
    */
-  for (const [word, stems] of typed) {
-    for (const { matchData } of results) {
+  for (const { matchData } of results) {
+    for (const [word, stems] of typed) {
       if (word in matchData.metadata)
         continue
-      const match = Object.keys(matchData.metadata).find(term => stems.some(stem => term.startsWith(stem)))
-      if (match !== undefined)
-        matchData.metadata[word] = matchData.metadata[match]
+      if (Object.keys(matchData.metadata).some(term => stems.some(stem => term.startsWith(stem))))
+        matchData.metadata[word] = {}
     }
+    // A term met by two clauses (its prefix and its stem) has its positions
+    // twice: each is kept once.
+    for (const fields of Object.values(matchData.metadata))
+      for (const data of Object.values(fields))
+        if (Array.isArray(data.position))
+          data.position = [...new Set(data.position)]
   }
   return results
 }
