@@ -8,7 +8,10 @@ index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
 language also gets its own search worker script (hooks/search_worker.py),
-which fetches its language's index itself.
+which fetches its language's index itself, and the lunr index the build made
+from it once (``search/lunr_index.json``, hooks/playbook/search_index.py),
+which the worker loads instead of building its own on every page. A page's
+``search_terms`` (the words staff use for it) are indexed with it, unseen.
 """
 
 from __future__ import annotations
@@ -18,11 +21,14 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+import content
 import search_worker
+from playbook import search_index
 
 
 def _i18n(config: MkDocsConfig):
@@ -54,6 +60,12 @@ def split_index(index: dict, default: str, languages: list[str]) -> dict[str, di
         docs = [{**d, "location": d["location"].removeprefix(folder)} for d in docs]
         split[language] = {**index, "config": {**index["config"], "lang": [language]}, "docs": docs}
     return split
+
+
+@content.once_per_build
+def _staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
+    """Each page's search terms by its address, gathered as its pages are built."""
+    return {}
 
 
 def configure_search(html: str, prefix: str, worker: str, suggest: bool = False) -> str:
@@ -98,6 +110,14 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
+# The front matter is checked before any page is built (hooks/check_content.py).
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    words = page.meta.get("search_terms")
+    if words:
+        _staff_words(config)[page.url] = [str(word) for word in words]
+    return context
+
+
 # English pages look for the search index and the sitemap under en/, and
 # every page searches through its language's worker.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -107,17 +127,27 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # Last of all, once mkdocs-static-i18n has built every language and written
-# their merged index: split it, and write each language's index to its folder.
+# their merged index: split it, and write each language's index to its folder,
+# with the lunr index made from it beside it.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig):
     i18n = _i18n(config)
     if i18n.building:
         return
     path = Path(config.site_dir, "search", "search_index.json")
-    merged = json.loads(path.read_text(encoding="utf-8"))
+    merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
+                                           _staff_words(config))
+    lunr = Path(config.site_dir, search_worker.LUNR)
     for language, index in split_index(merged, i18n.default_language, i18n.build_languages).items():
-        folder = "" if language == i18n.default_language else language
-        target = Path(config.site_dir, folder, "search", "search_index.json")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(config.site_dir, "" if language == i18n.default_language else language, "search")
+        folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        script = lunr / f"lunr.{language}.min.js"
+        try:
+            built = search_index.build(index["config"], index["docs"],
+                                       script.read_text(encoding="utf-8") if script.is_file() else None)
+        except search_index.IndexError_ as error:
+            raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
+                              f"index: {error}.") from None
+        (folder / "lunr_index.json").write_text(search_index.serialised(built), encoding="utf-8")
