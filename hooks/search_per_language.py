@@ -147,7 +147,7 @@ def on_post_build(config: MkDocsConfig):
         try:
             built = search_index.build(index["config"], index["docs"],
                                        script.read_text(encoding="utf-8") if script.is_file() else None)
-        except search_index.IndexError_ as error:
+        except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
         (folder / "lunr_index.json").write_text(search_index.serialised(built), encoding="utf-8")

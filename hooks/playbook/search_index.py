@@ -6,10 +6,12 @@ port of lunr.js, so the worker only loads it (``lunr.Index.load``): Material's
 tokenizer (aware of markup, with the positions it highlights from), the
 language's pipeline as lunr.js and lunr-languages run it in the browser
 (trimmer, stop words, stemmer) and Material's settings (``b = 0``, the field
-boosts). For Spanish, the stop words and the trimmer's letters are read from
-the ``lunr.es`` script the site ships, and the stemmer is Snowball's, the
-algorithm lunr-languages compiles. Plain Python over the index's ``config``
-and ``docs``; the tests prove the browser builds the same index.
+boosts). English stems with lunr.js's own Porter stemmer, ported here line
+for line (lunr.py's differs on words such as "away"). For Spanish, the stop
+words and the trimmer's letters are read from the ``lunr.es`` script the site
+ships, and the stemmer is Snowball's, the algorithm lunr-languages compiles.
+Plain Python over the index's ``config`` and ``docs``; the tests prove the
+browser builds the same index and stems every word of the corpus alike.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ LANGUAGES = ("en", "es")
 TAG_OPEN, TEXT, TAG_CLOSE = 0, 1, 2
 
 
-class IndexError_(ValueError):
+class SearchIndexError(ValueError):
     """The index cannot be built as the browser would build it."""
 
 
@@ -64,7 +66,7 @@ def js_regex(pattern: str) -> re.Pattern:
             elif code in "SWD" and not in_class:
                 out.append(f"[^{classes[code.lower()]}]")
             elif code in "SWD":
-                raise IndexError_(f"the search separator {pattern!r} uses \\{code} inside [...], "
+                raise SearchIndexError(f"the search separator {pattern!r} uses \\{code} inside [...], "
                                   "which this build cannot match as browsers do")
             elif code == "b" and not in_class:
                 out.append(_BOUNDARY)
@@ -89,8 +91,23 @@ def _int32(value: int) -> int:
     return value - 0x100000000 if value & 0x80000000 else value
 
 
-def split(text: str, separator: re.Pattern) -> Iterator[tuple[int, int]]:
+def split(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
     """The non-empty ranges between separators, as Material's ``split``."""
+    ranges, index = [], 0
+    for match in separator.finditer(text):
+        # After a separator of no length (a lookahead), JavaScript's search
+        # goes on one character later, where Python's may not: step by step.
+        if match.start() == match.end():
+            return list(_split_step_by_step(text, separator))
+        if index < match.start():
+            ranges.append((index, match.start()))
+        index = match.end()
+    if index < len(text):
+        ranges.append((index, len(text)))
+    return ranges
+
+
+def _split_step_by_step(text: str, separator: re.Pattern) -> Iterator[tuple[int, int]]:
     index = 0
     position = 0
     while True:
@@ -101,7 +118,7 @@ def split(text: str, separator: re.Pattern) -> Iterator[tuple[int, int]]:
         if not match:
             return
         index = match.end()
-        # A separator of no length (a lookahead) moves on by one character.
+        # A separator of no length moves on by one character.
         position = match.end() if match.end() > match.start() else match.start() + 1
         if position > len(text):
             if index < len(text):
@@ -134,10 +151,10 @@ def extract(text: str) -> Iterator[tuple[int, int, int, int]]:
         yield block, TEXT, start, end
 
 
-def tokenize(value, separator: re.Pattern) -> list[Token]:
-    """A field's tokens, each with the position Material highlights from:
-    its block << 20 | its entry in the block, as Material's ``tokenize``."""
-    tokens: list[Token] = []
+def tokenize(value, separator: re.Pattern) -> list[tuple[str, int]]:
+    """A field's words, each with the position Material highlights from: its
+    block << 20 | its entry in the block, as Material's ``tokenize``."""
+    tokens: list[tuple[str, int]] = []
     if value is None:
         return tokens
     table: list[int] = []  # entries per block; only their count matters here
@@ -154,7 +171,7 @@ def tokenize(value, separator: re.Pattern) -> list[Token]:
             for index, until in split(section, separator):
                 table[block] += 1
                 position = _int32(_int32(block << 20) | (table[block] - 1))
-                tokens.append(Token(section[index:until].lower(), {"position": position}))
+                tokens.append((section[index:until].lower(), position))
     return tokens
 
 
@@ -258,8 +275,14 @@ def _spanish_snowball():
     return snowballstemmer.stemmer("spanish")
 
 
+# A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
+@functools.lru_cache(maxsize=None)
+def _spanish_stem(word: str) -> str:
+    return _spanish_snowball().stemWord(word)
+
+
 def spanish_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata: _spanish_snowball().stemWord(text))
+    return token.update(lambda text, metadata: _spanish_stem(text))
 
 
 # The label lunr.es gives its stemmer: a loaded index names its search
@@ -277,7 +300,7 @@ def spanish_language(script: str) -> tuple[str, set[str]]:
     letters = re.search(r'\.es\.wordCharacters="([^"]+)"', script)
     words = re.search(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)', script)
     if not letters or not words:
-        raise IndexError_("lunr.es no longer holds its letters and stop words where this build "
+        raise SearchIndexError("lunr.es no longer holds its letters and stop words where this build "
                           "reads them (lunr.es.min.js): the index cannot match the browser's.")
     return letters.group(1), set(words.group(1).split(" "))
 
@@ -290,7 +313,7 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
                  "stemmer": english_stemmer}
     elif language == "es":
         if script is None:
-            raise IndexError_("the Spanish index needs the site's lunr.es script")
+            raise SearchIndexError("the Spanish index needs the site's lunr.es script")
         letters, stop_words = spanish_language(script)
         start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
 
@@ -303,7 +326,7 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
         trimmer.label, stop_word_filter.label = "trimmer-es", "stopWordFilter-es"
         steps = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": spanish_stemmer}
     else:
-        raise IndexError_(f"no search pipeline is known for the language {language!r} "
+        raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
                           f"(known: {', '.join(LANGUAGES)})")
     indexing = [steps[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in names]
     search = [steps["stemmer"]] if "stemmer" in names else []
@@ -318,6 +341,19 @@ class MaterialBuilder(Builder):
     def __init__(self, separator: re.Pattern):
         super().__init__()
         self.separator = separator
+        self._terms: dict[str, str | None] = {}
+
+    def term(self, text: str) -> str | None:
+        """A word through the pipeline (None: left out). The steps are
+        functions of the word alone: each word is worked out once."""
+        if text not in self._terms:
+            token = Token(text, {})
+            for step in self.pipeline._stack:
+                token = step(token)
+                if token is None:
+                    break
+            self._terms[text] = None if token is None else str(token)
+        return self._terms[text]
 
     def add(self, doc, attributes=None):
         # lunr.Builder.prototype.add, with Material's tokenizer and field extractor.
@@ -325,13 +361,13 @@ class MaterialBuilder(Builder):
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         for field_name in self._fields:
-            terms = self.pipeline.run(tokenize(doc.get(field_name), self.separator))
+            terms = [(term, position) for text, position in tokenize(doc.get(field_name), self.separator)
+                     if (term := self.term(text)) is not None]
             field_ref = str(FieldRef(doc_ref, field_name))
             field_terms = defaultdict(int)
             self.field_term_frequencies[field_ref] = field_terms
             self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                key = str(term)
+            for key, position in terms:
                 field_terms[key] += 1
                 posting = self.inverted_index.get(key)
                 if posting is None:
@@ -339,9 +375,8 @@ class MaterialBuilder(Builder):
                     posting["_index"] = self.term_index
                     self.term_index += 1
                     self.inverted_index[key] = posting
-                entry = posting[field_name].setdefault(doc_ref, {})
-                for metadata_key in self.metadata_whitelist:
-                    entry.setdefault(metadata_key, []).append(term.metadata[metadata_key])
+                # Material keeps one piece of metadata: each word's position.
+                posting[field_name].setdefault(doc_ref, {"position": []})["position"].append(position)
 
     def _create_field_vectors(self):
         # lunr.Builder.prototype.createFieldVectors, scores rounded as lunr.js rounds them.
@@ -356,15 +391,16 @@ class MaterialBuilder(Builder):
                 self.field_vectors[field_ref] = Vector()
                 continue
             norm = self._k1 * (1 - self._b + self._b * (length / self.average_field_length[ref.field_name]))
-            vector = Vector()
+            elements = []
             for term, tf in frequencies.items():
                 if term not in idfs:
                     idfs[term] = idf(self.inverted_index[term], self.document_count)
                 score = idfs[term] * ((self._k1 + 1) * tf) / (norm + tf)
                 score *= field_boost
                 score *= doc_boost
-                vector.insert(self.inverted_index[term]["_index"], math.floor(score * 1000 + 0.5) / 1000)
-            self.field_vectors[field_ref] = vector
+                elements.append((self.inverted_index[term]["_index"], math.floor(score * 1000 + 0.5) / 1000))
+            # A vector's elements, flat and in the order of their index.
+            self.field_vectors[field_ref] = Vector([value for pair in sorted(elements) for value in pair])
 
 
 # Staff's own words for a page (its front matter's search_terms) go in a field
@@ -389,12 +425,11 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
     lunr script for the language (lunr.es.min.js), when it is not English."""
     languages = config.get("lang") or ["en"]
     if len(languages) != 1:
-        raise IndexError_(f"one language per index, not {languages}")
+        raise SearchIndexError(f"one language per index, not {languages}")
     indexing, search = pipelines(languages[0], config.get("pipeline", []), script)
     builder = MaterialBuilder(js_regex(config["separator"]))
     builder.pipeline.add(*indexing)
     builder.search_pipeline.add(*search)
-    builder.metadata_whitelist = ["position"]
     builder.b(0)
     builder.ref("location")
     for name, spec in config["fields"].items():
