@@ -33,7 +33,7 @@ quality: $(VENV)/.test tests/lighthouse/node_modules/.installed
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md
 translated: $(VENV)/.site
 	@test -n "$(PAGE)" || { echo "Name the translation you reviewed: make translated PAGE=docs/factores.en.md"; exit 2; }
-	$(BIN)/python hooks/translations.py mark $(PAGE)
+	PYTHONPATH=hooks $(BIN)/python tools/translated.py mark $(PAGE)
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

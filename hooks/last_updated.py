@@ -28,6 +28,8 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from playbook.build import Priority
+
 # The loggers of the plugin's modules (mkdocs.plugins.get_plugin_logger).
 PLUGIN_LOGGERS = tuple(
     f"mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.{module}"
@@ -57,9 +59,9 @@ class PluginMessages(logging.Filter):
 _filter = PluginMessages()
 
 
-# Before the plugin's own on_config (priority 0) first looks at git, on every
+# Before the plugin's own on_config first looks at git, on every
 # build and every rebuild of `mkdocs serve`: each message once per build.
-@event_priority(100)
+@event_priority(Priority.FIRST)
 def on_config(config: MkDocsConfig):
     _filter.seen.clear()
     for name in PLUGIN_LOGGERS:

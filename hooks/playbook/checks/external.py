@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from content import Catalogue, Problem
-
-from .markdown import document
+from ..catalogue import Catalogue, Problem
+from ..markdown import document
 from .safety import DANGEROUS_SCHEMES
 from .urls import is_external, scheme
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import difflib
 
-from content import Catalogue, Problem, SourcePage
-
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import document
 from .anchors import Site
-from .markdown import document
 from .urls import Target, language_name, relative, resolve
 
 MAX_LISTED = 8

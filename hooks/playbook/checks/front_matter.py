@@ -12,25 +12,12 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import functools
-import json
 from pathlib import Path
 
-from jsonschema import Draft7Validator
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..schema import page_schema, validator
 
-from content import Catalogue, Problem, SourcePage
-
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "page.schema.json"
-
-
-@functools.cache
-def schema() -> dict:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@functools.cache
-def _validator() -> Draft7Validator:
-    return Draft7Validator(schema(), format_checker=Draft7Validator.FORMAT_CHECKER)
+schema = page_schema
 
 
 def as_json(value):
@@ -301,7 +288,7 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         if page.path in unreadable:
             continue
         errors = sorted(
-            _validator().iter_errors(as_json(page.meta)),
+            validator().iter_errors(as_json(page.meta)),
             key=lambda e: [str(p) for p in e.absolute_path],
         )
         for error in errors:

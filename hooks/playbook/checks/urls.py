@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from content import split_language
+from ..catalogue import split_language
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop these before reading a scheme: "java\tscript:" still runs.

@@ -1,6 +1,6 @@
 """The content checks: one module per concern, each a pure function from the
 catalogue (and, for links, what the site offers to link to) to a list of
-content.Problem. hooks/check_content.py runs them all during a build."""
+catalogue.Problem. hooks/check_content.py runs them all during a build."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from content import Catalogue, Problem
-
+from ..catalogue import Catalogue, Problem
 from . import anchors, citations, external, files, front_matter, links, parity, safety
 from .anchors import Site, site_from_catalogue
 

@@ -13,17 +13,13 @@ one from the sources alone (for tests, and for pages not rendered).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-import customer_types
-from content import Catalogue, Problem, SourcePage
-
-from .markdown import document, inline_text
-
-Slugify = Callable[[str, str], str]
+from .. import customer_type
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import Slugify, document, heading_ids
 
 
 @dataclass
@@ -54,23 +50,6 @@ class Site:
 
     def keys(self, language: str) -> list[str]:
         return sorted(self.pages.get(language, {}))
-
-
-def heading_ids(
-    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
-) -> list[tuple[str, int, bool]]:
-    """Each heading's id, line, and whether it was written explicitly, in page order."""
-    result = []
-    for heading in document(page).headings:
-        if heading.explicit_id:
-            result.append((heading.explicit_id, heading.line, True))
-        else:
-            try:
-                slug = slugify(inline_text(heading.text), separator)
-            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-                slug = toc_slugify(inline_text(heading.text), separator)
-            result.append((slug, heading.line, False))
-    return result
 
 
 def source_ids(
@@ -112,7 +91,7 @@ def check(
         ]
         # A customer type's data makes headings with fixed ids (#atender...):
         # the page's own text may not take them.
-        made = set(customer_types.ANCHORS.values()) if page.customer_type else set()
+        made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
         for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
             if not id_:
                 continue

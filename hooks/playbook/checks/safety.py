@@ -18,9 +18,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from content import Catalogue, Problem, SourcePage
-
-from .markdown import URL_ATTRIBUTES, document
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import URL_ATTRIBUTES, document
 from .urls import IGNORED_BY_BROWSERS, scheme
 
 DANGEROUS_SCHEMES = {

@@ -9,7 +9,7 @@ type's page may be front matter only: its structured part is rendered from it.
 
 from __future__ import annotations
 
-from content import Catalogue, Problem
+from ..catalogue import Catalogue, Problem
 
 
 def check(catalogue: Catalogue) -> list[Problem]:

@@ -18,10 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from content import Catalogue, Problem, SourcePage
-
-from .anchors import heading_ids
-from .markdown import document, inline_text
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import document, heading_ids, inline_text
 from .urls import language_name, relative, resolve
 
 REFERENCES = "referencias"  # the references page, without language

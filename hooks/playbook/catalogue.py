@@ -1,20 +1,20 @@
 """The playbook's sources, read once per build: the catalogue every check and
 generator works from.
 
-Not a hook itself: hooks import it (MkDocs puts the hooks folder on the path
-while it loads them). Reading is cached on the files' size and modification
-time, so the Spanish and English builds of one `mkdocs build`, and each rebuild
-of `mkdocs serve` that changed nothing, share one parse.
+Plain Python over the files of docs/: every page's front matter (each value
+with its line) and body, and the problems that keep a page from being read.
+Reading is kept (playbook.cache) until a file changes.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from . import cache
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
 # for every page of every build, and the pure-Python parser is ten times slower.
@@ -73,6 +73,10 @@ class Catalogue:
 
     def in_language(self, language: str) -> list[SourcePage]:
         return [p for (_, lang), p in sorted(self.pages.items()) if lang == language]
+
+    def split(self, path: str) -> tuple[str, str | None]:
+        """A path below docs/ -> its page key and language (None without one)."""
+        return split_language(path, self.languages)
 
     def customer_types(self, language: str) -> list[SourcePage]:
         """Customer-type pages of a language, in the order of the docs tree."""
@@ -150,27 +154,20 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     return page, []
 
 
-class _Cache:
-    signature: tuple = ()
-    catalogue: Catalogue | None = None
+def sources(docs_dir, languages=()) -> list[Path]:
+    """Every Markdown source below ``docs_dir``."""
+    return sorted(Path(docs_dir).rglob("*.md"))
 
 
-def _signature(docs_dir: Path, languages) -> tuple:
-    files = sorted(docs_dir.rglob("*.md"))
-    return (str(docs_dir), tuple(languages)) + tuple(
-        (f.as_posix(), f.stat().st_mtime_ns, f.stat().st_size) for f in files
-    )
-
-
-def load(docs_dir: Path, languages) -> Catalogue:
+# Both languages' builds of one `mkdocs build`, and each rebuild of `mkdocs
+# serve` that changed no page, share one parse.
+@cache.kept(files=sources)
+def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
     """Read every Markdown source below ``docs_dir``: once, until a file changes."""
     docs_dir = Path(docs_dir)
     languages = tuple(languages)
-    signature = _signature(docs_dir, languages)
-    if _Cache.catalogue is not None and _Cache.signature == signature:
-        return _Cache.catalogue
     catalogue = Catalogue(languages=languages)
-    for file in sorted(docs_dir.rglob("*.md")):
+    for file in sources(docs_dir):
         path = file.relative_to(docs_dir).as_posix()
         page, problems = parse_page(path, file.read_bytes(), languages)
         catalogue.problems += problems
@@ -180,49 +177,4 @@ def load(docs_dir: Path, languages) -> Catalogue:
             catalogue.problems.append(Problem(
                 path, 1, "This page has no language in its name.",
                 f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
-    _Cache.signature, _Cache.catalogue = signature, catalogue
     return catalogue
-
-
-def once_per_build(function):
-    """``function(config, ...)``, worked out once per build and kept.
-
-    Both languages' builds share one config object, and `mkdocs serve` loads a
-    new one per rebuild: what depends on the build alone is worked out at its
-    first call, not on every page. The other arguments count only then.
-    """
-    kept = {}
-
-    @functools.wraps(function)
-    def once(config, *args, **kwargs):
-        if kept.get("config") is not config:
-            kept["result"] = function(config, *args, **kwargs)
-            kept["config"] = config
-        return kept["result"]
-
-    return once
-
-
-@once_per_build
-def from_config(config) -> Catalogue:
-    """The catalogue of the site a MkDocs config describes.
-
-    Hooks ask for it on every page. Within one build the sources cannot
-    change, so the answer is kept without even listing the files again:
-    listing them per page made the build grow with the square of its size.
-    """
-    i18n = config.plugins["i18n"]
-    languages = [language.locale for language in i18n.config.languages if language.build]
-    return load(Path(config.docs_dir), languages)
-
-
-def cache_folder(config, name: str) -> Path:
-    """A folder of .cache/playbook/ beside mkdocs.yml (git ignores it), where
-    a build keeps work for the next build and the next rebuild of `mkdocs serve`."""
-    return Path(config.config_file_path or ".").resolve().parent / ".cache" / "playbook" / name
-
-
-def hook_registered(config, hook: str) -> bool:
-    """Whether mkdocs.yml registers a hook ("hooks/assets.py"): hooks that
-    rely on another say so when it is missing."""
-    return any(Path(path).as_posix().endswith(hook) for path in config.hooks)

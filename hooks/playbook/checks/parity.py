@@ -9,20 +9,11 @@ Problems are reported on the translation that falls short.
 
 from __future__ import annotations
 
-from content import Catalogue, Problem, SourcePage
-
-from .anchors import Site, heading_ids
-from .front_matter import schema
-from .markdown import document
+from .. import customer_type, schema
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import document, heading_ids
+from .anchors import Site
 from .urls import language_name, resolve
-
-# Values that do not change with the language.
-SAME_IN_EVERY_LANGUAGE = {
-    ("customer_type", "id"),
-    ("customer_type", "icon"),
-    ("customer_type", "questions", "kind"),
-    ("customer_type", "related"),
-}
 
 
 def _missing_pages(catalogue: Catalogue) -> list[Problem]:
@@ -47,10 +38,7 @@ def _missing_pages(catalogue: Catalogue) -> list[Problem]:
 
 
 def _schema_at(path: tuple) -> dict:
-    node = schema()
-    for part in path:
-        node = node.get("properties", {}).get(part, {})
-    return node
+    return schema.at(path)
 
 
 def _required(path: tuple) -> set[str]:
@@ -67,7 +55,8 @@ def _compare(
 ) -> None:
     """Report where ``b`` (of ``page``) lacks the shape of ``a`` (of ``reference``)."""
     where = ".".join(str(p) for p in path)
-    if path in SAME_IN_EVERY_LANGUAGE:
+    # Values that do not change with the language (the schema's x-same-in-every-language).
+    if path in customer_type.shape().same_everywhere:
         if a != b:
             problems.append(
                 Problem(

@@ -11,19 +11,26 @@ reporting: text indented like code is still scanned (in this playbook indented
 text is admonition and card content, not code), and a fence that is never
 closed is no fence. The hook double-checks the rendered pages too.
 
-Results are cached on the body's text: the Spanish and English builds of one
+The one Markdown scanner of the playbook: the checks, the customer types and
+the type pages all read headings, ids and fences through it. Results are kept
+on the body's text (playbook.cache): the Spanish and English builds of one
 `mkdocs build` scan each file once.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from markdown.extensions.attr_list import get_attrs
+from markdown.extensions.toc import slugify as toc_slugify
+
+from . import cache
+
+Slugify = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -262,7 +269,7 @@ def inline_text(markdown: str) -> str:
 # --- The scan -----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=2048)
+@cache.kept(size=2048)
 def scan(body: str, body_start: int = 1) -> Document:
     """Everything the checks need from a page body; ``body_start`` is its first line."""
     body = body.replace("\r\n", "\n")
@@ -459,3 +466,31 @@ URL_ATTRIBUTES = frozenset(
 def document(page) -> Document:
     """The scan of a catalogue page (content.SourcePage)."""
     return scan(page.body, page.body_start)
+
+
+def heading_ids(
+    page, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> list[tuple[str, int, bool]]:
+    """Each heading's id, line, and whether it was written explicitly, in page order."""
+    result = []
+    for heading in document(page).headings:
+        if heading.explicit_id:
+            result.append((heading.explicit_id, heading.line, True))
+        else:
+            try:
+                slug = slugify(inline_text(heading.text), separator)
+            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+                slug = toc_slugify(inline_text(heading.text), separator)
+            result.append((slug, heading.line, False))
+    return result
+
+
+def intro_and_rest(body: str) -> tuple[str, str]:
+    """A body's opening paragraphs, and the rest from its first heading on
+    (ATX or setext, outside code)."""
+    headings = scan(body).headings
+    if not headings:
+        return body, ""
+    lines = body.replace("\r\n", "\n").split("\n")
+    first = headings[0].line - 1
+    return "\n".join(lines[:first]) + ("\n" if first else ""), "\n".join(lines[first:])
