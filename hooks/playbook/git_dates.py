@@ -80,6 +80,8 @@ def read(folder: Path) -> History:
     except (OSError, subprocess.SubprocessError) as error:
         return History(missing=f"git could not run ({error})")
     if where.returncode != 0:
+        if "not a git repository" in where.stderr:
+            return History(missing="not a git repository")
         reason = where.stderr.strip().splitlines()
         return History(missing=reason[0].removeprefix("fatal: ") if reason else "git failed")
     shallow = where.stdout.strip() == "true"
