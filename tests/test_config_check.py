@@ -114,3 +114,9 @@ def test_each_missing_page_gets_the_fix_that_fits(path, hint):
 def test_pages_files_and_links_are_not_problems(path):
     assert config_check.nav_problems([config_check.NavEntry(path, 3)], {"factores.md"},
                                      {"assets/guia.pdf"}, ("es", "en")) == []
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_the_guides_explain_the_nav_message(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert "| `mkdocs.yml:…: The nav names the page '…', which is not in docs/.` |" in text

@@ -26,7 +26,7 @@ from fixtures.sites import base_files, make_project
 sys.path.insert(0, str(ROOT / "hooks"))
 from playbook import git_dates  # noqa: E402  (the hooks folder is on the path only now)
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 # The date Material shows at the foot of a page, after the clock icon.
 SHOWN = re.compile(r'<aside class="md-source-file">\s*<span class="md-source-file__fact">\s*'
                    r'<span class="md-icon" title="[^"]+">.*?</span>\s*([^<]+?)\s*</span>', re.S)
@@ -236,3 +236,13 @@ def test_the_playbook_shows_each_page_s_last_commit_date(site):
                                    capture_output=True, text=True, check=True).stdout.strip()
             when = datetime.datetime.fromtimestamp(int(stamp), UTC)
             assert shown(site, key, language) == long_dates(when)[language], source
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_the_guides_explain_each_line_about_dates(builds, guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    for case in ("shallow", "no-repository"):
+        line = ONE_LINE.search(builds[0][case][1]).group(0)
+        said = line.split("INFO", 1)[1].split("-", 1)[1].strip()
+        # The table quotes the line up to its first variable part.
+        assert f"| `{said.split('(')[0]}(" in text, (guide, said)

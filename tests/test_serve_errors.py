@@ -158,3 +158,9 @@ def test_each_page_gets_the_error_in_its_language(tmp_path):
     assert {page: (tmp_path / page).read_text(encoding="utf-8") for page in pages} == {
         "404.html": "ES", "en/index.html": "EN", "en/tipos/enojado/index.html": "EN",
         "entrada/index.html": "ES", "factores/index.html": "ES", "index.html": "ES"}
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_the_guides_explain_the_failed_rebuild(guide):
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    assert "| `The rebuild failed: the N pages of the site say why, …` |" in text

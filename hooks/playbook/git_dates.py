@@ -97,5 +97,5 @@ def read(folder: Path) -> History:
 
 def localized(timestamp: float, locale: str) -> str:
     """A Unix time as a long date in a language: "23 de noviembre de 2026"."""
-    day = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date()
+    day = datetime.datetime.fromtimestamp(timestamp, datetime.UTC).date()
     return format_date(day, "long", locale=locale)
