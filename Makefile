@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# Without git installed, "last updated" falls back to the build date (hooks/last_updated.py).
+# The benchmark's baseline reads git through GitPython, which refuses to load
+# without git installed unless told to keep quiet.
 export GIT_PYTHON_REFRESH := quiet
 
 .PHONY: serve build test translated benchmark quality

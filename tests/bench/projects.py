@@ -10,8 +10,8 @@ Vanilla is what a new site gets from Material and mkdocs-static-i18n: the same
 site name, languages and Markdown extensions (so the same Markdown gives the
 same pages), and nothing else: no hooks, no custom_dir, no extra CSS, default
 features, palette, fonts and search, automatic navigation. For the hooks'
-budget it may also get the third-party plugins the playbook needs (its git
-dates), with our options: then only our hooks, templates and settings differ.
+budget it may also get a third-party plugin for what our hooks add and vanilla
+lacks (git dates): then only our hooks, templates and settings differ.
 """
 
 from __future__ import annotations
@@ -43,14 +43,6 @@ def top_level_block(text: str, key: str) -> str:
     return match.group(0) if match else ""
 
 
-def plugin_entry(config: dict, name: str) -> dict | None:
-    """A plugin's entry in mkdocs.yml's plugins list, options included."""
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and name in plugin:
-            return {name: plugin[name]}
-    return None
-
-
 def i18n_languages(config: dict) -> list[dict]:
     for plugin in config.get("plugins", []):
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -58,9 +50,9 @@ def i18n_languages(config: dict) -> list[dict]:
     raise SystemExit("mkdocs.yml has no i18n plugin: the benchmark needs its languages.")
 
 
-def write_vanilla(root: Path, project: Path, docs: Path, site_url: str, plugins: tuple[str, ...] = ()) -> Path:
+def write_vanilla(root: Path, project: Path, docs: Path, site_url: str, plugins: dict | None = None) -> Path:
     """A vanilla Material + mkdocs-static-i18n project building ``docs``; with
-    ``plugins``, those of our mkdocs.yml's third-party plugins too, with our options."""
+    ``plugins`` (name -> options), those third-party plugins too."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     ours = read_config(root / "mkdocs.yml")
     languages = [
@@ -73,7 +65,7 @@ def write_vanilla(root: Path, project: Path, docs: Path, site_url: str, plugins:
         "docs_dir": str(docs),
         "theme": {"name": "material", "language": ours.get("theme", {}).get("language", "en")},
         "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": languages}}]
-        + [plugin_entry(ours, name) for name in plugins],
+        + [{name: options} for name, options in (plugins or {}).items()],
     }
     project.mkdir(parents=True, exist_ok=True)
     path = project / "mkdocs.yml"
