@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 import assets
 import checks
 import content
-from checks import safety
+from checks import emoji, placeholders, safety
 from checks.anchors import Site, site_from_catalogue, source_ids
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
@@ -95,6 +95,24 @@ def _slugify(config: MkDocsConfig):
     return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
 
 
+@content.once_per_build
+def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
+    options = config.mdx_configs.get("pymdownx.emoji")
+    if options is None:
+        return None
+    index = options.get("emoji_index")
+    if index is None:
+        return emoji.material_index()
+    return emoji.names(index(options.get("options", {}), None))
+
+
+def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
+    """The placeholder texts of templates/, beside mkdocs.yml."""
+    folder = Path(config.config_file_path or ".").resolve().parent / "templates"
+    return placeholders.from_folder(folder, _languages(config)) if folder.is_dir() else None
+
+
 def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
@@ -128,7 +146,16 @@ def on_files(files: Files, config: MkDocsConfig):
     icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
     _stop(
         config,
-        checks.run_all(catalogue, site, slugify=slugify, separator=separator, icon_dirs=icon_dirs),
+        checks.run_all(
+            catalogue,
+            site,
+            slugify=slugify,
+            separator=separator,
+            icon_dirs=icon_dirs,
+            emoji_names=_emoji_names(config),
+            templates=_templates(config),
+            config_file=config.config_file_path,
+        ),
     )
     return files
 
@@ -229,7 +256,7 @@ def format_report(problems: list[content.Problem], docs: str = "docs") -> str:
             lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
         else:
             lines.append(
-                f"{docs}/{problem.path}:{problem.line}: {problem.message}\n    How to fix: "
+                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
                 f"{problem.hint}"
             )
         lines.append("")
@@ -248,4 +275,4 @@ def on_post_build(config: MkDocsConfig):
     site = _site(catalogue, slugify, separator)
     problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
     problems += _rendered_problems(catalogue)
-    _stop(config, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    _stop(config, checks.ordered(catalogue, problems))

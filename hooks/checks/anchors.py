@@ -93,6 +93,11 @@ def site_from_catalogue(
     pages: dict[str, dict[str, frozenset[str]]] = {language: {} for language in catalogue.languages}
     for (key, language), page in catalogue.pages.items():
         pages.setdefault(language, {})[key] = source_ids(page, slugify, separator)
+    # A page that cannot be read has ids nobody knows yet: links to them are
+    # not reported, its own problem is.
+    unreadable = {problem.path for problem in catalogue.problems}
+    open_ids = {*open_ids, *((p.language, p.key) for p in catalogue.pages.values()
+                             if p.path in unreadable)}
     return Site(pages=pages, files=frozenset(files), open=open, open_ids=frozenset(open_ids))
 
 
