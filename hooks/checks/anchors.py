@@ -37,6 +37,9 @@ class Site:
     # not reported missing.
     open: bool = False
     open_ids: frozenset[tuple[str, str]] = frozenset()
+    # Ids a translation lacks because its heading has another id: (language,
+    # key, id). The heading is reported (checks/parity.py), not every link to it.
+    excused: frozenset[tuple[str, str, str]] = frozenset()
 
     def may_have(self, language: str, key: str, id_: str) -> bool:
         """Whether the page has ``id_``, or may still get it."""

@@ -119,10 +119,12 @@ def check(catalogue: Catalogue) -> list[Problem]:
                         cites.add(target.fragment)
             cited |= cites
             if not cites and page.key not in UNCITED and page.path not in unreadable:
+                lines = page.body.split("\n")
+                first = next((i for i, text in enumerate(lines) if text.strip()), 0)
                 problems.append(
                     Problem(
                         page.path,
-                        page.body_start,
+                        page.body_start + first,
                         "This page cites no source: no link to an entry of the references "
                         "page.",
                         "Cite the source its content comes from where it is used: "

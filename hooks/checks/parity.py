@@ -153,6 +153,24 @@ def _customer_types(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     return problems
 
 
+def missing_ids(catalogue: Catalogue, faulty=frozenset()) -> set[tuple[str, str, str]]:
+    """(language, page key, id) of each heading id a translation lacks, which its
+    original has: links to it are explained by the heading's own problem."""
+    default = catalogue.languages[0]
+    found = set()
+    for key in catalogue.keys():
+        original = catalogue.page(key, default)
+        if original is None or original.path in faulty:
+            continue
+        for language in catalogue.languages[1:]:
+            page = catalogue.page(key, language)
+            if page is None or page.path in faulty:
+                continue
+            have = {id_ for id_, _, _ in explicit_ids(page)}
+            found |= {(language, key, id_) for id_, _, _ in explicit_ids(original) if id_ not in have}
+    return found
+
+
 def _heading_ids(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     """Section headings carry the same ids in every language: reported on the translation."""
     problems = []

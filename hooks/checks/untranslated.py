@@ -3,7 +3,7 @@
 A translation is often started by copying the Spanish file; the parity checks
 then pass, since every field and heading id is there. The text tells: Spanish
 is full of words such as "que", "los", "para", English of "the", "and", "of".
-A paragraph (or the front matter's texts) of at least MIN_WORDS words in
+A paragraph (or a text of the front matter) of at least MIN_WORDS words in
 which Spanish function words are more than SPANISH_SHARE of the words and
 outnumber English ones RATIO to one is Spanish. The thresholds were set on the
 playbook's own pages: its English paragraphs have at most a few Spanish words
@@ -54,16 +54,16 @@ def spanish(text: str) -> bool:
     return es > SPANISH_SHARE * len(words) and es > RATIO * en
 
 
-def _strings(value):
+def _strings(value, path=()):
     if isinstance(value, dict):
         for key, sub in value.items():
             if key not in ("id", "icon", "related", "kind", "translated_from", "review_by"):
-                yield from _strings(sub)
+                yield from _strings(sub, (*path, key))
     elif isinstance(value, list):
-        for sub in value:
-            yield from _strings(sub)
+        for index, sub in enumerate(value):
+            yield from _strings(sub, (*path, index))
     elif isinstance(value, str):
-        yield value
+        yield path, value
 
 
 def paragraphs(page: SourcePage) -> list[tuple[int, str]]:
@@ -85,10 +85,8 @@ def check(catalogue: Catalogue) -> list[Problem]:
     for page in catalogue.in_language(LANGUAGE):
         original = catalogue.page(page.key, catalogue.languages[0])
         name = original.path if original else "the Spanish page"
-        meta = " ".join(_strings({k: v for k, v in page.meta.items()}))
-        found = [line for line, text in paragraphs(page) if spanish(text)]
-        if spanish(meta):
-            found.insert(0, page.line_of("title"))
+        found = [page.line_of(*path) for path, text in _strings(page.meta) if spanish(text)]
+        found += [line for line, text in paragraphs(page) if spanish(text)]
         if not found:
             continue
         more = len(found) - 1
