@@ -5,7 +5,6 @@ placeholders, untranslated pages, menu translations, uncited pages)."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -415,7 +414,8 @@ def test_spanish_front_matter_in_an_english_page_is_found():
     edits = {
         EN_TYPE: lambda t: t.replace(
             "Little self-control; calm and brief answers.",
-            "Poco autocontrol y un problema poco claro: calma, privacidad y respuestas breves para que se sienta escuchado.",
+            "Poco autocontrol y un problema poco claro, calma, privacidad y respuestas breves "
+            "para que se sienta escuchado.",
         )
     }
     found = untranslated.check(catalogue(apply(base_files(), edits)))
