@@ -341,3 +341,26 @@ def test_an_unreadable_file_is_listed_first(tmp_path):
         "docs/factores.en.md",
         "docs/index.en.md",
     ], output
+
+
+def test_additions_are_labelled_in_each_language(tmp_path):
+    """`!!! aporte` boxes are titled with the label of the page's language; a type page's
+    example questions and phrases say they are additions too."""
+    files = apply(
+        base_files(),
+        {
+            "factores.es.md": append('!!! aporte\n    Un ejemplo propio.\n\n!!! aporte "Tabla"\n    Otra cosa.'),
+            "factores.en.md": append('!!! aporte\n    An example of our own.\n\n!!! aporte "Table"\n    Another.'),
+        },
+    )
+    project = make_project(tmp_path / "project", files)
+    result = mkdocs_build(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    for folder, label, title in (("", "Aporte del manual", "Tabla"), ("en/", "Playbook addition", "Table")):
+        html = (site / folder / "factores" / "index.html").read_text(encoding="utf-8")
+        titles = re.findall(r'<div class="admonition aporte">\s*<p class="admonition-title">([^<]*)</p>', html)
+        assert titles == [label, f"{label}: {title}"]
+        card_page = (site / folder / "tipos" / "enojado" / "index.html").read_text(encoding="utf-8")
+        assert card_page.count(f'<span class="pb-addition-label">{label}</span>') == 1  # examples
+        assert card_page.count(f'<p class="pb-addition-label">{label}</p>') == 1  # phrases
