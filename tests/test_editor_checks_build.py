@@ -284,6 +284,9 @@ def _build(destination: Path, fault: Fault | None):
 def builds(tmp_path_factory):
     jobs = {"base": None, **{fault.name: fault for fault in FAULTS}}
 
+    # Made here, once: threads asking for it at the same time would race to make it.
+    tmp_path_factory.getbasetemp()
+
     def run(item):
         name, fault = item
         return name, _build(tmp_path_factory.mktemp(name), fault)
