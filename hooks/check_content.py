@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from playbook import build, cache, checks, material_css
 from playbook import catalogue as content
 from playbook.build import Priority
-from playbook.checks import safety
+from playbook.checks import emoji, placeholders, safety
 from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
@@ -66,6 +66,25 @@ class _Build:
 @cache.kept()
 def _seen(config: MkDocsConfig) -> _Build:
     return _Build()
+
+
+# Worked out once per build.
+@cache.kept()
+def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
+    options = config.mdx_configs.get("pymdownx.emoji")
+    if options is None:
+        return None
+    index = options.get("emoji_index")
+    if index is None:
+        return emoji.material_index()
+    return emoji.names(index(options.get("options", {}), None))
+
+
+def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
+    """The placeholder texts of templates/, beside mkdocs.yml."""
+    folder = build.project(config) / "templates"
+    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
 
 
 def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
@@ -101,7 +120,16 @@ def on_files(files: Files, config: MkDocsConfig):
     icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
     _stop(
         config,
-        checks.run_all(catalogue, site, slugify=slugify, separator=separator, icon_dirs=icon_dirs),
+        checks.run_all(
+            catalogue,
+            site,
+            slugify=slugify,
+            separator=separator,
+            icon_dirs=icon_dirs,
+            emoji_names=_emoji_names(config),
+            templates=_templates(config),
+            config_file=config.config_file_path,
+        ),
     )
     return files
 
@@ -204,7 +232,7 @@ def format_report(problems: list[content.Problem], docs: str = "docs") -> str:
             lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
         else:
             lines.append(
-                f"{docs}/{problem.path}:{problem.line}: {problem.message}\n    How to fix: "
+                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
                 f"{problem.hint}"
             )
         lines.append("")
@@ -224,4 +252,4 @@ def on_post_build(config: MkDocsConfig):
     site = _site(seen, catalogue, slugify, separator)
     problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
     problems += _rendered_problems(seen, catalogue)
-    _stop(config, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    _stop(config, checks.ordered(catalogue, problems))

@@ -387,6 +387,9 @@ def builds(tmp_path_factory):
     """Every broken site (and the base site, unbroken), built in parallel."""
     jobs = {"base": base_files(), **{fault.name: _fault_files(fault) for fault in FAULTS}}
 
+    # Made here, once: threads asking for it at the same time would race to make it.
+    tmp_path_factory.getbasetemp()
+
     def run(item):
         name, files = item
         project = tmp_path_factory.mktemp(name)

@@ -42,8 +42,68 @@ def templated_site(tmp_path_factory):
     return site, mkdocs_build(project, site, "--strict")
 
 
-def test_templates_build_strictly_as_copied(templated_site):
+KEPT = {"id", "icon", "kind", "related", "owner", "review_by"}  # real values, kept as copied
+
+
+def _own(value, key=None):
+    """Each example text of the front matter made the page's own; real values kept."""
+    if isinstance(value, dict):
+        return {name: _own(sub, name) for name, sub in value.items()}
+    if isinstance(value, list):
+        return [_own(sub, key) for sub in value]
+    return f"Propio: {value}" if isinstance(value, str) and key not in KEPT else value
+
+
+def _fill_in(text: str) -> str:
+    """What an editor does to a copied template: every example text rewritten (here a word
+    added to each line and table cell), headings, ids, links and boxes kept."""
+    _, front, body = text.split("---\n", 2)
+    meta = _own(yaml.safe_load(front))
+    lines = []
+    for line in body.split("\n"):
+        if line.lstrip().startswith(("#", "!!!")) or re.fullmatch(r"[|\s:-]*", line):
+            lines.append(line)
+        else:
+            cells = line.split("|")
+            lines.append("|".join(re.sub(r"(\w) (\w)", r"\1 propio \2", cell, count=1) for cell in cells))
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + dumped + "---\n" + "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def filled_site(tmp_path_factory):
+    """The templated copy with every example text of the templates replaced."""
+    project = tmp_path_factory.mktemp("filled") / "playbook"
+    shutil.copytree(ROOT, project, ignore=IGNORED)
+    for language in ("es", "en"):
+        for source, target in ((f"pagina.{language}.md", f"pagina.{language}.md"),
+                               (f"tipo-de-cliente.{language}.md", f"tipos/tipo-de-cliente.{language}.md")):
+            text = (ROOT / "templates" / source).read_text(encoding="utf-8")
+            (project / "docs" / target).write_text(_fill_in(text), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^(\s+- )tipos/conversador\.md\n", r"\g<0>\g<1>tipos/tipo-de-cliente.md\n", config, flags=re.M)
+    config = re.sub(r"^  - referencias\.md\n", r"\g<0>  - pagina.md\n", config, flags=re.M)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path_factory.mktemp("filled-site")
+    return site, mkdocs_build(project, site, "--strict")
+
+
+def test_templates_as_copied_stop_only_at_their_example_texts(templated_site):
+    """A copied template is valid in every way but one: its example texts must be replaced."""
     site, build = templated_site
+    output = build.stdout + build.stderr
+    assert build.returncode != 0 and "Traceback" not in output
+    entries = re.findall(r"^(docs/[\w./-]+):\d+: (.*)$", output, re.M)
+    assert {path for path, _ in entries} == {
+        f"docs/{name}.{language}.md"
+        for name in ("pagina", "tipos/tipo-de-cliente") for language in ("es", "en")
+    }, output
+    assert all("is the example text of templates/" in what for _, what in entries), output
+    assert not list(site.rglob("*.html"))  # nothing published
+
+
+def test_templates_build_strictly_once_filled_in(filled_site):
+    site, build = filled_site
     assert build.returncode == 0, build.stdout + build.stderr
     for language in ("es", "en"):
         assert (site / page_url("pagina", language) / "index.html").exists()

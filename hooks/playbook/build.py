@@ -37,6 +37,9 @@ class Priority:
     # on_page_context: after mkdocs-static-i18n (50) has set the switcher for
     # the page, before hreflang links (0) are made from it.
     SWITCHER = 25
+    # on_page_markdown: after the type pages get their blocks (0), which hold
+    # editorial additions too.
+    AFTER_TYPE_PAGE = -50
     # mkdocs-static-i18n's own: sorting the files, building the other languages.
     I18N = -100
     # on_files: after the files are sorted by language, before any page is

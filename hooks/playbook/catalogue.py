@@ -21,6 +21,11 @@ from . import cache
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+OPENING = re.compile(r"\A---[ \t]*\r?\n")
+YAML_LIKE = re.compile(r"^(?:[ \t]+\S|#|- |[\w\"'-]+[ \t]*:)")
+# A plain YAML value that runs onto a line starting with "- ": a list item
+# indented too far, which YAML silently glues to the item above.
+GLUED_ITEM = re.compile(r"\n[ \t]*- ")
 
 
 @dataclass(frozen=True)
@@ -31,9 +36,13 @@ class Problem:
     line: int  # 1-based; 1 when the whole file is at fault
     message: str
     hint: str
+    in_docs: bool = True  # False: the path is beside mkdocs.yml ("mkdocs.yml")
+
+    def where(self, docs: str = "docs") -> str:
+        return f"{docs}/{self.path}" if self.in_docs else self.path
 
     def __str__(self) -> str:
-        return f"docs/{self.path}:{self.line}: {self.message}\n    How to fix: {self.hint}"
+        return f"{self.where()}:{self.line}: {self.message}\n    How to fix: {self.hint}"
 
 
 @dataclass
@@ -44,6 +53,10 @@ class SourcePage:
     meta: dict = field(default_factory=dict)
     body: str = ""
     body_start: int = 1  # line of the file where the body begins
+    # What the front matter says ambiguously, though YAML reads it: a key
+    # written twice (the last one silently wins), a list item glued to the one
+    # above. Reported by the front-matter check.
+    front_matter_problems: list[Problem] = field(default_factory=list)
     _lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     def line_of(self, *keys) -> int:
@@ -106,6 +119,47 @@ def _line_map(node, prefix=()) -> dict[tuple, int]:
     return lines
 
 
+def _field_name(path: tuple) -> str:
+    names = [str(part) for part in path if not isinstance(part, int)]
+    items = [part for part in path if isinstance(part, int)]
+    dotted = ".".join(names) or "the front matter"
+    return f"item {items[-1] + 1} of '{dotted}'" if items and isinstance(path[-1], int) \
+        else f"'{dotted}'"
+
+
+def _ambiguities(path: str, node, source: str, prefix=()) -> list[Problem]:
+    """Keys written twice and list items glued to the one above, in a composed node."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                where = ".".join(str(p) for p in (*prefix, name))
+                problems.append(Problem(
+                    path, key.start_mark.line + 2,
+                    f"The field '{where}' is written twice (first on line {seen[name]}); "
+                    "only this last one would count.",
+                    "Keep one of the two: delete the other, or merge their values into one."))
+            else:
+                seen[name] = key.start_mark.line + 2
+            problems += _ambiguities(path, value, source, (*prefix, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _ambiguities(path, item, source, (*prefix, index))
+    elif isinstance(node, yaml.ScalarNode) and not node.style and prefix:  # plain: "" or None
+        text = source[node.start_mark.index:node.end_mark.index]
+        glued = GLUED_ITEM.search(text)
+        if glued:
+            line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
+            problems.append(Problem(
+                path, line,
+                f"This line starts with '- ' but is read as the end of "
+                f"{_field_name(prefix)} above it: it is indented further than the other items.",
+                "Indent it exactly like the item above, so that it is an item of its own."))
+    return problems
+
+
 def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
     """One source file -> the page and the problems that keep it from being read."""
     key, language = split_language(path, languages)
@@ -123,6 +177,14 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         return page, [Problem(path, 1, "This page is empty.",
                               "Write its front matter (title, description) and its text, or delete the file.")]
     match = FRONT_MATTER.match(text)
+    if not match and OPENING.match(text):
+        lines = text.split("\n")
+        blank = next((i + 1 for i, line in enumerate(lines[1:], 1)
+                      if not YAML_LIKE.match(line)), len(lines))
+        return page, [Problem(path, 1, "The front matter that starts on this line is never "
+                                       "closed: no '---' line ends it.",
+                              f"Add a line with '---' after its last field (probably above "
+                              f"line {blank}), before the page's text.")]
     if not match:
         return page, [Problem(path, 1, "This page has no front matter.",
                               "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")]
@@ -151,6 +213,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
                               "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")]
     page.meta = meta
     page._lines = {k: v + 1 for k, v in _line_map(node).items()} if node is not None else {}
+    page.front_matter_problems = _ambiguities(path, node, source) if node is not None else []
     return page, []
 
 

@@ -6,6 +6,9 @@ Python-Markdown (with the extensions of mkdocs.yml) will see them. Code (fenced
 blocks and `inline code`), HTML comments and backslash-escaped characters are
 blanked out first, since Markdown does not read them as links or HTML.
 
+It also finds admonitions (`!!! tip "Title"`, `??? note`) with whether their
+text is indented below them, and emoji shortcodes (`:smile:`) in the text.
+
 Where this scanner and Python-Markdown could disagree, it errs on the side of
 reporting: text indented like code is still scanned (in this playbook indented
 text is admonition and card content, not code), and a fence that is never
@@ -75,6 +78,25 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class Admonition:
+    """`!!! kind "Title"` (or `??? kind`): ``empty`` when no indented text follows it."""
+
+    kind: str  # the first word: "tip", "note", "aporte"
+    title: str | None  # None when no title is written; "" for `""`
+    line: int
+    empty: bool
+    indent: int  # columns before the `!!!`
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """`:name:` in the text, which pymdownx.emoji turns into an emoji or icon."""
+
+    name: str  # without the colons
+    line: int
+
+
+@dataclass(frozen=True)
 class Document:
     text: str  # the body with code, comments, escapes and link addresses blanked out
     prose: str  # the same, also without attribute lists and HTML tags: what readers read
@@ -84,6 +106,8 @@ class Document:
     tags: tuple[Tag, ...]
     attr_lists: tuple[AttrList, ...]
     anchors: tuple[Anchor, ...]
+    admonitions: tuple[Admonition, ...] = ()
+    shortcodes: tuple[Shortcode, ...] = ()
     _newlines: tuple[int, ...] = ()
 
     def line_at(self, offset: int) -> int:
@@ -266,6 +290,49 @@ def inline_text(markdown: str) -> str:
     return text.strip()
 
 
+# --- Admonitions and emoji ------------------------------------------------------
+
+# As Python-Markdown's admonition and pymdownx.details read them.
+ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w\-]+(?: +[\w\-]+)*)'
+    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$'
+)
+# pymdownx.emoji's pattern (RE_EMOJI).
+SHORTCODE = re.compile(r":([+\-\w]+):")
+
+
+def _columns(line: str) -> int:
+    """The indentation of a line in columns, a tab to the next multiple of four."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
+    """Each admonition, and whether any text is indented (four more columns) below it."""
+    found = []
+    for index, line in enumerate(lines):
+        match = ADMONITION.match(line)
+        if not match:
+            continue
+        indent = _columns(line)
+        empty = True
+        for following in lines[index + 1 :]:
+            if not following.strip():
+                continue
+            empty = _columns(following) < indent + 4
+            break
+        found.append(Admonition(match.group("kind").split()[0].lower(), match.group("title"),
+                                body_start + index, empty, indent))
+    return found
+
+
 # --- The scan -----------------------------------------------------------------
 
 
@@ -420,6 +487,10 @@ def scan(body: str, body_start: int = 1) -> Document:
     prose = ATTR_LIST.sub(lambda m: _blank(m) if _is_attr_list(m.group(1)) else m.group(0), text)
     prose = HTML_TAG.sub(_blank, prose)
 
+    admonitions = _admonitions(text.split("\n"), body_start)
+    shortcodes = [Shortcode(match.group(1), line_at(match.start()))
+                  for match in SHORTCODE.finditer(prose)]
+
     links.sort(key=lambda link: (link.line, link.span))
     return Document(
         text=text,
@@ -430,6 +501,8 @@ def scan(body: str, body_start: int = 1) -> Document:
         tags=tuple(tags),
         attr_lists=tuple(attr_lists),
         anchors=tuple(anchors),
+        admonitions=tuple(admonitions),
+        shortcodes=tuple(shortcodes),
         _newlines=newlines,
     )
 

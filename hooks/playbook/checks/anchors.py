@@ -33,6 +33,9 @@ class Site:
     # not reported missing.
     open: bool = False
     open_ids: frozenset[tuple[str, str]] = frozenset()
+    # Ids a translation lacks because its heading has another id: (language,
+    # key, id). The heading is reported (checks/parity.py), not every link to it.
+    excused: frozenset[tuple[str, str, str]] = frozenset()
 
     def may_have(self, language: str, key: str, id_: str) -> bool:
         """Whether the page has ``id_``, or may still get it."""
@@ -72,6 +75,11 @@ def site_from_catalogue(
     pages: dict[str, dict[str, frozenset[str]]] = {language: {} for language in catalogue.languages}
     for (key, language), page in catalogue.pages.items():
         pages.setdefault(language, {})[key] = source_ids(page, slugify, separator)
+    # A page that cannot be read has ids nobody knows yet: links to them are
+    # not reported, its own problem is.
+    unreadable = {problem.path for problem in catalogue.problems}
+    open_ids = {*open_ids, *((p.language, p.key) for p in catalogue.pages.values()
+                             if p.path in unreadable)}
     return Site(pages=pages, files=frozenset(files), open=open, open_ids=frozenset(open_ids))
 
 

@@ -11,6 +11,11 @@ entry is checked as soon as it is added; the playbook's own sources
 (KNOWN_AUTHORS) are looked for even if their entry is missing. Naming a source
 anywhere else on a page (outside the references page) without such a link is
 an uncited citation.
+
+Every page cites its source, too: at least one link to an entry of the
+references page, except the home page (UNCITED, a map of the site) and the
+references page itself. What a page adds beyond its sources is marked as the
+playbook's own (`!!! aporte`, CONTRIBUTING), so readers can tell the two apart.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from .urls import language_name, relative, resolve
 REFERENCES = "referencias"  # the references page, without language
 # The playbook's sources, looked for even before (or without) their entry.
 KNOWN_AUTHORS = ("Subercaseaux", "Kotler")
+UNCITED = {"index", REFERENCES}  # pages that need not cite a source
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,11 @@ def check(catalogue: Catalogue) -> list[Problem]:
     names = sorted(authors(catalogue))
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I) if names else None
     problems: list[Problem] = []
+    unreadable = {problem.path for problem in catalogue.problems}
     for language in catalogue.languages:
         references = catalogue.page(REFERENCES, language)
-        if references is None:
-            continue  # the parity check reports the missing page
+        if references is None or references.path in unreadable:
+            continue  # the parity check reports the missing page, the file check the other
         listed = entries(references)
         entry_ids = {entry.id for entry in listed}
         reference_ids = {id_ for id_, _, _ in heading_ids(references)}
@@ -98,6 +105,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
                 continue
             doc = document(page)
             links = [link for link in doc.links if link.kind in ("link", "reference", "autolink")]
+            cites = set()
             for link in links:
                 target = resolve(page.path, link.url)
                 if (
@@ -106,7 +114,22 @@ def check(catalogue: Catalogue) -> list[Problem]:
                     and target.page(catalogue.languages) == (REFERENCES, None)
                 ):
                     if target.fragment in entry_ids:
-                        cited.add(target.fragment)
+                        cites.add(target.fragment)
+            cited |= cites
+            if not cites and page.key not in UNCITED and page.path not in unreadable:
+                lines = page.body.split("\n")
+                first = next((i for i, text in enumerate(lines) if text.strip()), 0)
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.body_start + first,
+                        "This page cites no source: no link to an entry of the references "
+                        "page.",
+                        "Cite the source its content comes from where it is used: "
+                        f"{_example(page, listed)}. Mark what the playbook adds beyond its "
+                        "sources with an '!!! aporte' box.",
+                    )
+                )
             if pattern is None:
                 continue
             for match in pattern.finditer(doc.prose):
@@ -174,6 +197,9 @@ def check(catalogue: Catalogue) -> list[Problem]:
                             "on the references page.",
                         )
                     )
+        # A page that cannot be read may well cite it: its own problem comes first.
+        if any(p.path in unreadable for p in catalogue.in_language(language)):
+            continue
         for entry in listed:
             if entry.id not in cited:
                 problems.append(

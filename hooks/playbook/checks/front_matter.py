@@ -4,8 +4,10 @@ The same schema gives editors completion and hover help in their editor, so it
 is the one description of what a page may say: required fields, types,
 non-empty lists of limited length, no unknown keys. Schema errors are turned
 into plain sentences with the line of the field and a "did you mean" for a
-misspelt key. Beyond the schema: a customer type's id equals its file name and
-is used by one page per language, and icons name icons that exist.
+misspelt key. Beyond the schema: no key is written twice and no list item is
+glued to the one above (content.py finds both while reading), a customer
+type's id equals its file name and is used by one page per language, and
+icons name icons that exist.
 """
 
 from __future__ import annotations
@@ -287,6 +289,7 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
         if page.path in unreadable:
             continue
+        problems += page.front_matter_problems
         errors = sorted(
             validator().iter_errors(as_json(page.meta)),
             key=lambda e: [str(p) for p in e.absolute_path],

@@ -181,7 +181,7 @@ def check_link(
 
 
 def _check_anchor(catalogue, site, page, line, what, url, key, language, target: Target, own: bool):
-    if not target.fragment:
+    if not target.fragment or (language, key, target.fragment) in site.excused:
         return []
     ids = site.ids(language, key)
     if site.may_have(language, key, target.fragment):

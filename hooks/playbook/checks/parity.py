@@ -4,7 +4,10 @@ Every page exists in every language; a customer type's data has the same shape
 in each (same fields, lists of the same length, and the same language-neutral
 values: id, icon, kind of questions, related topics); and every anchor that a
 page or a related topic links to exists in every language of its target page.
-Problems are reported on the translation that falls short.
+Problems are reported on the translation that falls short. A page whose own
+checks failed (unreadable, against the schema, a heading without its id) is
+left out of every comparison: it is reported once, where it is wrong, and no
+value of it is offered as the one to copy.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from .. import customer_type, schema
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..markdown import document, heading_ids
 from .anchors import Site
+from .headings import explicit_ids
 from .urls import language_name, resolve
 
 
@@ -97,12 +101,14 @@ def _compare(
         )
 
 
-def _customer_types(catalogue: Catalogue) -> list[Problem]:
+def _customer_types(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     problems: list[Problem] = []
     default = catalogue.languages[0]
     for key in catalogue.keys():
         pages = [catalogue.page(key, language) for language in catalogue.languages]
         pages = [page for page in pages if page is not None]
+        if any(page.path in faulty for page in pages):
+            continue  # its own problems first: they are reported where they are
         with_data = [page for page in pages if page.customer_type is not None]
         if not with_data:
             continue
@@ -133,6 +139,67 @@ def _customer_types(catalogue: Catalogue) -> list[Problem]:
                 page.customer_type,
                 ("customer_type",),
             )
+    return problems
+
+
+def missing_ids(catalogue: Catalogue, faulty=frozenset()) -> set[tuple[str, str, str]]:
+    """(language, page key, id) of each heading id a translation lacks, which its
+    original has: links to it are explained by the heading's own problem."""
+    default = catalogue.languages[0]
+    found = set()
+    for key in catalogue.keys():
+        original = catalogue.page(key, default)
+        if original is None or original.path in faulty:
+            continue
+        for language in catalogue.languages[1:]:
+            page = catalogue.page(key, language)
+            if page is None or page.path in faulty:
+                continue
+            have = {id_ for id_, _, _ in explicit_ids(page)}
+            found |= {(language, key, id_) for id_, _, _ in explicit_ids(original) if id_ not in have}
+    return found
+
+
+def _heading_ids(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
+    """Section headings carry the same ids in every language: reported on the translation."""
+    problems = []
+    default = catalogue.languages[0]
+    for key in catalogue.keys():
+        original = catalogue.page(key, default)
+        if original is None or original.path in faulty:
+            continue
+        ids = explicit_ids(original)
+        wanted = [id_ for id_, _, _ in ids]
+        for language in catalogue.languages[1:]:
+            page = catalogue.page(key, language)
+            if page is None or page.path in faulty:
+                continue
+            own = explicit_ids(page)
+            have = [id_ for id_, _, _ in own]
+            extra = [entry for entry in own if entry[0] not in wanted]
+            missing = [entry for entry in ids if entry[0] not in have]
+            for (id_, line, text), (other, other_line, other_text) in zip(extra, missing, strict=False):
+                problems.append(Problem(
+                    page.path, line,
+                    f"The heading '{text}' has the id '#{id_}', which {original.path} does not "
+                    f"have; its heading '{other_text}' (line {other_line}) has '#{other}' "
+                    "instead.",
+                    f"Headings keep the same ids in every language: if they are the same "
+                    f"section, write '{{#{other}}}' here (or change both files, and the links "
+                    "to it)."))
+            for id_, line, text in extra[len(missing):]:
+                problems.append(Problem(
+                    page.path, line,
+                    f"The heading '{text}' has the id '#{id_}', which {original.path} does not "
+                    "have.",
+                    f"Give it the id of the {language_name(default)} heading it translates, or "
+                    f"add the section to {original.path} too, with the same id."))
+            for other, other_line, other_text in missing[len(extra):]:
+                problems.append(Problem(
+                    page.path, own[-1][1] if own else page.body_start,
+                    f"This page has no heading with the id '#{other}', which {original.path} "
+                    f"has on line {other_line} ('{other_text}').",
+                    f"Translate that section here, ending its heading with '{{#{other}}}'."))
     return problems
 
 
@@ -221,5 +288,12 @@ def _translated_heading(
     return 1, f"Headings keep the same ids in every language: {fix}"
 
 
-def check(catalogue: Catalogue, site: Site) -> list[Problem]:
-    return _missing_pages(catalogue) + _customer_types(catalogue) + _linked_anchors(catalogue, site)
+def check(catalogue: Catalogue, site: Site, faulty=frozenset()) -> list[Problem]:
+    """``faulty``: the pages whose own checks failed, left out of the comparisons."""
+    unreadable = {problem.path for problem in catalogue.problems}
+    faulty = frozenset(faulty) | unreadable
+    linked = [p for p in _linked_anchors(catalogue, site) if p.path not in faulty]
+    # A heading whose id differs and is linked is one problem: the link's says more.
+    at = {(p.path, p.line) for p in linked}
+    headings = [p for p in _heading_ids(catalogue, faulty) if (p.path, p.line) not in at]
+    return _missing_pages(catalogue) + _customer_types(catalogue, faulty) + headings + linked
