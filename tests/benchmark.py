@@ -39,8 +39,9 @@ from pathlib import Path
 
 from bench import browser, corpus, measure, projects, standins
 from bench.measure import machine
-from conftest import CHROMIUM_ARGS, DEFAULT_LANGUAGE, LANGUAGES, page_url
-from static_server import free_port, serve
+from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support.chromium import CHROMIUM_ARGS
+from support.server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT_PAGE = "factores"  # the playbook's content page whose weight is compared

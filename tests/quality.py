@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.measure import machine
-from conftest import CHROMIUM_ARGS, DEFAULT_LANGUAGE, LANGUAGES, ROOT, chromium_path
-from static_server import serve
+from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from support.server import serve
 
 LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
 
@@ -221,7 +222,7 @@ def lighthouse(node: str, cli: Path, url: str, form_factor: str, report: Path | 
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": chromium_path()}
+    env = {**os.environ, "CHROME_PATH": chromium_path() or sys.exit(NOT_FOUND)}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "no output")

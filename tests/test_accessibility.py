@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_url, source_pages
+from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
+from support.chromium import AXE, WCAG_TAGS
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# axe-core's tags for the WCAG 2.0, 2.1 and 2.2 level A and AA success criteria.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}

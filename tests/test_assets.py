@@ -6,17 +6,14 @@ the build with its file, line and fix."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import material
 import pytest
 
-from conftest import ROOT
-from fixtures.sites import append, apply, base_files, build
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import assets  # noqa: E402
+import assets
+from support import ROOT
+from support.sites import append, apply, base_files, build
 
 THEME = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 MAIN = next(THEME.glob("main.*.min.css"))

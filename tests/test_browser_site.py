@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import page_url, source_pages
+from support import page_url, source_pages
 
 pytestmark = pytest.mark.browser
 

@@ -5,16 +5,13 @@ folder cannot be written still builds."""
 
 from __future__ import annotations
 
-import sys
 from types import SimpleNamespace
 
 import jinja2
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import cards  # noqa: E402
-import template_cache  # noqa: E402
+import cards
+import template_cache
+from support import ROOT
 
 
 def config_in(folder):

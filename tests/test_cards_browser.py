@@ -8,10 +8,9 @@ import re
 
 import pytest
 
-import cards_site
-from cards_site import CONTRASTS, TEXT_SIZES
-from conftest import LANGUAGES, mkdocs_build, page_url
-from static_server import serve
+from support import LANGUAGES, cards_site, mkdocs_build, page_url
+from support.cards_site import CONTRASTS, TEXT_SIZES
+from support.server import serve
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-import cards_site
-from conftest import LANGUAGES, mkdocs_build, page_url
-from static_server import serve
+from support import LANGUAGES, cards_site, mkdocs_build, page_url
+from support.server import serve
 
 MARKERS = {"es": "Ofrecer un vaso de agua ZX17", "en": "Offer a glass of water ZX17"}
 

@@ -20,12 +20,11 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import cards_site  # noqa: F401  (puts hooks/ on the path)
 import checks
 import content
 import customer_types
 import generated_pages
-from conftest import LANGUAGES, ROOT, page_url
+from support import LANGUAGES, ROOT, cards_site, page_url
 
 TYPES = cards_site.TYPES
 SCHEMA = json.loads((ROOT / "hooks/schemas/cards.schema.json").read_text(encoding="utf-8"))

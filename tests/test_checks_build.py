@@ -9,7 +9,6 @@ The broken sites are built in parallel, once per test run (module fixture).
 from __future__ import annotations
 
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +17,10 @@ import material
 import pytest
 import yaml
 
-from conftest import ROOT
-from fixtures.sites import DELETE, append, apply, base_files, build, catalogue, line_of, replace
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import checks  # noqa: E402
-import content  # noqa: E402
+import checks
+import content
+from support import ROOT
+from support.sites import DELETE, append, apply, base_files, build, catalogue, line_of, replace
 
 ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 REPORT_HEADER = "The playbook cannot be built"

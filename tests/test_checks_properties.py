@@ -6,21 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import sys
 
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
-from fixtures.sites import apply, base_files, catalogue
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import checks  # noqa: E402
-import content  # noqa: E402
-from checks import anchors, citations, external, files, front_matter, links, parity, safety  # noqa: E402
-from checks.markdown import scan  # noqa: E402
+import checks
+import content
+from checks import anchors, citations, external, files, front_matter, links, parity, safety
+from checks.markdown import scan
+from support.sites import apply, base_files, catalogue
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

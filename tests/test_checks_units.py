@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import material
 import pytest
 
-from conftest import ROOT
-from fixtures.sites import DELETE, append, apply, base_files, catalogue, page, replace
-
-# The hooks import each other as top-level modules, as MkDocs loads them.
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import check_content  # noqa: E402
-import checks  # noqa: E402
-import content  # noqa: E402
-from checks import anchors, citations, external, files, front_matter, links, parity, safety  # noqa: E402
-from checks.markdown import scan  # noqa: E402
+import check_content
+import checks
+import content
+from checks import anchors, citations, external, files, front_matter, links, parity, safety
+from checks.markdown import scan
+from support import ROOT
+from support.sites import DELETE, append, apply, base_files, catalogue, page, replace
 
 ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 ES_TYPE = "tipos/enojado.es.md"

@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build, page_url
+from support import ROOT, mkdocs_build, page_url
 
 IGNORED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
                                  ".pytest_cache", ".cache")

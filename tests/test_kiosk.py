@@ -10,9 +10,8 @@ import json
 
 import pytest
 
-import cards_site
-from cards_site import CONTRASTS, TEXT_SIZES
-from conftest import LANGUAGES, page_url
+from support import LANGUAGES, cards_site, page_url
+from support.cards_site import CONTRASTS, TEXT_SIZES
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ import sys
 import pytest
 from babel.dates import format_date
 
-from conftest import ROOT, page_url
+from support import ROOT, page_url
 
 IGNORED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__",
                                  ".pytest_cache", ".cache")

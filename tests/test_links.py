@@ -12,10 +12,10 @@ import subprocess
 import sys
 from xml.etree import ElementTree
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT
-from static_server import serve
+from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from support.server import serve
 
-CONFIG = ROOT / "tests" / "linkcheckerrc"
+CONFIG = ROOT / "tests" / "support" / "linkcheckerrc"
 
 
 def linkchecker(*urls: str, verbose: bool = False) -> list[dict]:

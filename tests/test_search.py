@@ -3,7 +3,7 @@ finds the right page first."""
 
 import pytest
 
-import lunr_index
+from support import lunr_index
 
 # What staff in a hurry type, and the page that must come first.
 QUERIES = {

@@ -7,18 +7,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import expect
 
-from conftest import ROOT, page_url
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import search_per_language  # noqa: E402
-import search_worker  # noqa: E402
+import search_per_language
+import search_worker
+from support import page_url
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 MATERIAL = "/* Material's worker */ self.lunr = {}\n//# sourceMappingURL=search.0123abcd.min.js.map\n"

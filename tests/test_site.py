@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, page_url, source_pages
+from support import LANGUAGES, ROOT, page_url, source_pages
 
 PAGES = source_pages()
 

@@ -13,7 +13,8 @@ import jinja2
 import material
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
+
 MATERIAL = Path(material.__file__).parent / "templates"
 OURS = ROOT / "overrides"
 

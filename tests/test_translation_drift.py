@@ -17,13 +17,11 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT, mkdocs_build, source_pages
-from static_server import serve
-from test_accessibility import AXE, WCAG_TAGS
-
-sys.path.insert(0, str(ROOT / "hooks"))
-import content  # noqa: E402
-import translations  # noqa: E402
+import content
+import translations
+from support import ROOT, mkdocs_build, source_pages
+from support.chromium import AXE, WCAG_TAGS
+from support.server import serve
 
 LANGUAGES = ("es", "en")
 

@@ -18,7 +18,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         # linkchecker waits 0.1-0.6 s between requests to a host unless the
-        # host answers with this header (tests/test_links.py: 80 s, not 5).
+        # host answers with this header (the link test: 80 s, not 5).
         self.send_header("LinkChecker", "unthrottled")
         super().end_headers()
 

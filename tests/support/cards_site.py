@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+import customer_types
 
-# The hooks' own modules (customer_types, generated_pages...) for the tests.
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
+from . import ROOT
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 TYPES = ("desconocedor", "conocedor", "enojado", "confianzudo", "sarcastico", "conversador")
@@ -66,8 +63,6 @@ def text_of(length: int, seed: str) -> str:
 
 def fill_to_limits(data: dict) -> None:
     """The most a card may hold: every list at its longest, every line at its longest."""
-    import customer_types
-
     chars = customer_types.MAX_CHARS
     limits = customer_types.LIMITS
     data["name"] = text_of(chars["name"], "Nombre")
