@@ -1,16 +1,66 @@
 """Shared fixtures: one real build of the playbook per test run, served on
-127.0.0.1, and one Chromium for every browser test. Helpers that are not
-fixtures live in tests/support/."""
+127.0.0.1, the small sites that more than one tier reads, and one Chromium
+for every browser test. Helpers that are not fixtures live in tests/support/.
+
+The tests come in three tiers, one folder each, and each folder's tests carry
+its marker, so that `pytest -m unit` runs what `pytest tests/unit` runs:
+``unit`` (functions on data in memory or small files: no build, no browser),
+``build`` (real `mkdocs build`s and the project's other command-line tools)
+and ``browser`` (Chromium driven by Playwright).
+"""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build
+from support import ROOT, cards_site, drift_site, mkdocs_build
 from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
 from support.server import free_port, serve
+
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "build", "browser")
+# What a tier's tests may not ask for: a unit test builds nothing and opens no
+# browser, a build test opens no browser.
+BUILT = {"site", "site_url", "server", "changed_site", "drift_site"}
+BROWSER = {"browser", "context", "page"}
+NOT_IN = {"unit": BUILT | BROWSER, "build": BROWSER, "browser": set()}
+
+
+# --- Tiers ----------------------------------------------------------------------
+
+
+def tier_of(item: pytest.Item) -> str:
+    """The folder of a test below tests/. A test file not yet in a tier folder
+    is a browser test if it drives Chromium, else a build test (the slower
+    guess, so that `-m unit` stays fast)."""
+    folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else ""
+    if folder in TIERS:
+        return folder
+    return "browser" if BROWSER & set(item.fixturenames) or item.get_closest_marker("browser") else "build"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier; refuse a test that needs more than its tier gives."""
+    misplaced = []
+    for item in items:
+        tier = tier_of(item)
+        needs = sorted(NOT_IN[tier] & set(item.fixturenames))
+        needs += [f"@pytest.mark.{mark.name}" for mark in item.iter_markers()
+                  if mark.name in TIERS and mark.name != tier]
+        if needs:
+            misplaced.append(f"{item.nodeid}: a {tier} test, but it uses {', '.join(needs)}")
+        item.add_marker(tier)
+    if misplaced:
+        raise pytest.UsageError(
+            "Tests in the wrong tier folder (tests/unit/: no build and no browser; tests/build/: "
+            "no browser; tests/browser/: Chromium). Move each to the folder of what it uses:\n"
+            + "\n".join(misplaced))
+
+
+# --- Fixtures -------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +83,25 @@ def server(site, site_url) -> str:
     """The built site served over HTTP on 127.0.0.1; yields its base address."""
     with serve(site, int(site_url.rstrip("/").rsplit(":", 1)[1])) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The playbook with one card field changed per language, built once without
+    a site_url: the built site, and the lines the change replaced."""
+    project, originals = cards_site.with_changed_field(tmp_path_factory.mktemp("changed"))
+    result = mkdocs_build(project, project / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site", originals
+
+
+@pytest.fixture(scope="session", name="drift_site")
+def drift_site_fixture(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """The small translation-drift site (support/drift_site.py), built once with
+    --strict: its project, its built site and the build's result."""
+    project = drift_site.drifted(tmp_path_factory.mktemp("drift"))
+    site = tmp_path_factory.mktemp("drift-site")
+    return project, site, mkdocs_build(project, site, "--strict")
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,6 @@ import pytest
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
 from support.chromium import AXE, WCAG_TAGS
 
-pytestmark = pytest.mark.browser
-
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 
@@ -379,17 +377,6 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(
     finally:
         context.close()
     assert not problems, "\n".join(problems)
-
-
-def test_every_written_page_has_a_skip_link(site):
-    # Material writes one on every page with a table of contents: all of ours.
-    missing = [
-        page_url(key, language)
-        for key in source_pages()
-        for language in LANGUAGES
-        if 'class="md-skip"' not in (site / page_url(key, language) / "index.html").read_text()
-    ]
-    assert missing == []
 
 
 def test_skip_link_moves_the_keyboard_to_the_content(site, server, browser):

@@ -1,6 +1,7 @@
 """Quick cards in real Chromium: three filled blocks, one screen at 1920x1080
 without scrolling, one printed sheet (A6, A5, Letter), AAA contrast in both
-colour schemes; also for a card filled to every limit the data checks allow."""
+colour schemes; also for a card filled to every limit the data checks allow,
+and a field changed in a copy of the playbook shows on its kiosk."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ import re
 import pytest
 
 from support import LANGUAGES, cards_site, mkdocs_build, page_url
-from support.cards_site import CONTRASTS, TEXT_SIZES
+from support.cards_site import CONTRASTS, MARKERS, TEXT_SIZES
 from support.server import serve
-
-pytestmark = pytest.mark.browser
 
 TYPES = cards_site.TYPES
 CARD_PAGES = [(t, lang) for lang in LANGUAGES for t in TYPES]
@@ -171,3 +170,22 @@ def test_the_fullest_cards_fit_the_kiosk_at_32px(fullest, browser):
         assert min(sizes) >= 32, sizes
         page.keyboard.press("ArrowRight")
     context.close()
+
+
+# --- One field changed in a copy of the playbook --------------------------------------------
+
+
+def test_the_changed_field_is_visible_in_the_kiosk(changed_site, browser):
+    site, _ = changed_site
+    with serve(site) as base:
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        page = context.new_page()
+        page.goto(base + "kiosk/?lang=both")
+        for _ in range(4):  # desconocedor es, en; conocedor es, en
+            page.keyboard.press("ArrowRight")
+        slide = page.locator(".qc-slide:visible")
+        assert slide.get_attribute("data-lang") == "es"
+        assert MARKERS["es"] in slide.inner_text()
+        page.keyboard.press("ArrowRight")
+        assert MARKERS["en"] in page.locator(".qc-slide:visible").inner_text()
+        context.close()

@@ -13,8 +13,6 @@ import pytest
 from support import LANGUAGES, cards_site, page_url
 from support.cards_site import CONTRASTS, TEXT_SIZES
 
-pytestmark = pytest.mark.browser
-
 TYPES = cards_site.TYPES
 FULL_HD = {"width": 1920, "height": 1080}
 SECOND = 1000

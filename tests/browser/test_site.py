@@ -9,8 +9,6 @@ from playwright.sync_api import expect
 
 from support import page_url, source_pages
 
-pytestmark = pytest.mark.browser
-
 
 def built_pages(site):
     return sorted(

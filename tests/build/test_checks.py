@@ -11,18 +11,13 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import material
 import pytest
 import yaml
 
-import checks
-import content
 from support import ROOT
-from support.sites import DELETE, append, apply, base_files, build, catalogue, line_of, replace
+from support.sites import DELETE, append, apply, base_files, build, line_of, replace
 
-ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 REPORT_HEADER = "The playbook cannot be built"
 ES_TYPE = "tipos/enojado.es.md"
 EN_TYPE = "tipos/enojado.en.md"
@@ -469,17 +464,3 @@ def test_the_real_playbook_passes_every_check(site):
     assert "hooks/check_content.py" in hooks["hooks"]
     assert (site / "index.html").exists() and (site / "en" / "index.html").exists()
     assert (site / "cards" / "index.html").exists()  # links to generated pages resolved
-
-
-def test_the_real_sources_pass_the_source_checks():
-    real = content.load(ROOT / "docs", ("es", "en"))
-    type_pages = [(page.language, page.key) for page in real.pages.values() if page.customer_type]
-    site = checks.site_from_catalogue(real, open=True, open_ids=type_pages)
-    problems = checks.run_all(real, site, icon_dirs=ICONS)
-    assert not problems, "\n".join(map(str, problems))
-
-
-def test_the_base_site_passes_in_memory():
-    base = catalogue(base_files())
-    problems = checks.run_all(base, checks.site_from_catalogue(base, open=True), icon_dirs=ICONS)
-    assert not problems, "\n".join(map(str, problems))

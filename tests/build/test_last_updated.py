@@ -114,8 +114,3 @@ def test_the_playbook_shows_last_updated_dates_in_each_language(site):
         shown = dates(site, key)
         assert re.fullmatch(r"\d{1,2} de [a-záéíóú]+ de \d{4}", shown["es"]), shown
         assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", shown["en"]), shown
-
-
-def test_make_lets_the_build_run_without_git():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^export GIT_PYTHON_REFRESH := quiet$", makefile, re.M)

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from support import LANGUAGES, ROOT, page_url, source_pages
+from support import LANGUAGES, page_url, source_pages
 
 PAGES = source_pages()
 
@@ -15,13 +15,6 @@ def html_of(site, key, language):
     path = site / page_url(key, language) / "index.html"
     assert path.exists(), f"{key} has no {language} page at {page_url(key, language)}"
     return path.read_text(encoding="utf-8")
-
-
-def test_every_source_page_exists_in_both_languages():
-    docs = ROOT / "docs"
-    for key in PAGES:
-        for language in LANGUAGES:
-            assert (docs / f"{key}.{language}.md").exists(), f"{key}.{language}.md is missing"
 
 
 @pytest.mark.parametrize("key", PAGES)

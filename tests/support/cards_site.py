@@ -11,10 +11,12 @@ import yaml
 
 import customer_types
 
-from . import ROOT
+from . import LANGUAGES, ROOT
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 TYPES = ("desconocedor", "conocedor", "enojado", "confianzudo", "sarcastico", "conversador")
+# The changed field of with_changed_field(), by language: text no page holds.
+MARKERS = {"es": "Ofrecer un vaso de agua ZX17", "en": "Offer a glass of water ZX17"}
 
 
 def copy_project(destination: Path) -> Path:
@@ -25,6 +27,25 @@ def copy_project(destination: Path) -> Path:
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     return destination
+
+
+def with_changed_field(destination: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the playbook without a site_url, whose angry customer's first
+    line to attend reads MARKERS in each language; also the lines it replaced."""
+    project = copy_project(destination)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    originals = {}
+    for language in LANGUAGES:
+
+        def change(data, language=language):
+            originals[language] = data["attend"][0]
+            data["attend"][0] = MARKERS[language]
+
+        change_type(project, "enojado", language, change)
+    return project, originals
 
 
 def read_page(path: Path) -> tuple[dict, str]:

@@ -1,7 +1,8 @@
 """What builds keep in .cache/ for the next build: compiled templates
 (hooks/template_cache.py) and QR codes (hooks/cards.py). A changed source is
 never served from the cache, a broken entry is made anew, and a project whose
-folder cannot be written still builds."""
+folder cannot be written still builds. The real build's cache is checked in
+tests/build/test_build_cache.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import jinja2
 
 import cards
 import template_cache
-from support import ROOT
 
 
 def config_in(folder):
@@ -96,14 +96,3 @@ def test_an_unwritable_project_still_gets_its_qr_codes(tmp_path):
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
     assert cards.qr_svg("https://example.org/", "QR", blocked / "qr" / "es-x.svg") == cards.draw_qr(
         "https://example.org/", "QR")
-
-
-def test_the_build_keeps_its_cache_beside_mkdocs_yml(site):
-    """The session build of the playbook (conftest) left its cache in .cache/."""
-    folder = ROOT / ".cache" / "playbook"
-    assert list((folder / "templates").glob("__jinja2_*.cache"))
-    # One entry per card: six types in two languages, however often it is built.
-    assert sorted(path.name for path in (folder / "qr").iterdir()) == sorted(
-        f"{language}-{type_id}.svg" for language in ("es", "en") for type_id in
-        ("conocedor", "confianzudo", "conversador", "desconocedor", "enojado", "sarcastico"))
-    assert ".cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8")

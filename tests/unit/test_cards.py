@@ -1,19 +1,16 @@
-"""Quick cards, without a browser: the data checks, the generated-pages
-library, and what the real build wrote (cards.json, version file, type pages,
-language switcher, search index, sitemap, navigation)."""
+"""Quick cards, without a build: the data checks on pages in memory, the
+labels and the schema, the generated-pages library, and the card template's
+escaping. What a real build writes is checked in tests/build/test_cards.py."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
-import jsonschema
 import material
 import pytest
-import segno
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,14 +21,12 @@ import checks
 import content
 import customer_types
 import generated_pages
-from support import LANGUAGES, ROOT, cards_site, page_url
+from support import LANGUAGES, ROOT
+from support.sites import ICONS
 
-TYPES = cards_site.TYPES
 SCHEMA = json.loads((ROOT / "hooks/schemas/cards.schema.json").read_text(encoding="utf-8"))
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 PAGE_SCHEMA = json.loads((ROOT / "hooks/schemas/page.schema.json").read_text(encoding="utf-8"))
 KINDS = PAGE_SCHEMA["properties"]["customer_type"]["properties"]["questions"]["properties"]["kind"]["enum"]
-ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 REFERENCES = """---
 title: Referencias
 description: Las fuentes de este manual, con los datos de cada obra citada en sus páginas.
@@ -41,15 +36,6 @@ description: Las fuentes de este manual, con los datos de cada obra citada en su
 
 ## Sin id explícito
 """
-
-
-def read(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def cards_json(site: Path, language: str) -> dict:
-    folder = "" if language == "es" else f"{language}/"
-    return json.loads((site / folder / "cards/cards.json").read_text(encoding="utf-8"))
 
 
 # --- The data checks, on pages in memory ---------------------------------------------------
@@ -316,158 +302,6 @@ def test_a_page_generated_in_one_language_only_stops_the_build():
         generated_pages.on_post_build(config)
     generated_pages.on_files([marked], config)
     generated_pages.on_post_build(config)  # both languages now: no error
-
-
-# --- What the real build wrote --------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_cards_json_has_six_cards_valid_against_its_schema(site, language):
-    document = cards_json(site, language)
-    VALIDATOR.validate(document)
-    assert document["language"] == language
-    assert [card["id"] for card in document["cards"]] == list(TYPES)
-    for card in document["cards"]:
-        assert card["recognise"] and card["attend"]
-        assert card["questions"]["guidance"] and card["questions"]["examples"]
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_addresses_in_cards_json_lead_to_built_pages(site, language):
-    folder = "" if language == "es" else f"{language}/"
-    base = site / folder / "cards"
-    for card in cards_json(site, language)["cards"]:
-        for url in [card["url"], card["page_url"], *(link["url"] for link in card["related"])]:
-            target = (base / url.partition("#")[0] / "index.html").resolve()
-            assert target.is_file(), url
-            assert target.is_relative_to((site / folder).resolve())
-            if language != "es":
-                assert target.is_relative_to((site / language).resolve()), (
-                    f"{url} leaves the English site"
-                )
-
-
-def test_the_schema_refuses_a_broken_cards_json(site):
-    document = cards_json(site, "es")
-    broken = json.loads(json.dumps(document))
-    broken["cards"][0]["attend"] = ["x"] * 7
-    with pytest.raises(jsonschema.ValidationError):
-        VALIDATOR.validate(broken)
-    broken = json.loads(json.dumps(document))
-    del broken["cards"][0]["url"]
-    with pytest.raises(jsonschema.ValidationError):
-        VALIDATOR.validate(broken)
-    broken = json.loads(json.dumps(document))
-    broken["cards"][0]["page_url"] = "https://example.com/"
-    with pytest.raises(jsonschema.ValidationError):
-        VALIDATOR.validate(broken)
-
-
-def test_one_version_for_cards_json_kiosks_and_version_files(site):
-    versions = set()
-    for language in LANGUAGES:
-        folder = "" if language == "es" else f"{language}/"
-        versions.add(json.loads((site / folder / "kiosk/version.json").read_text())["version"])
-        versions.add(cards_json(site, language)["version"])
-        kiosk = read(site, f"{folder}kiosk")
-        versions.add(re.search(r'data-version="([0-9a-f]+)"', kiosk).group(1))
-    assert len(versions) == 1
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_generated_pages_have_their_language_and_a_switcher_to_their_translation(site, language):
-    other = "en" if language == "es" else "es"
-    for key in ["cards/index", *(f"cards/{t}" for t in TYPES)]:
-        html = read(site, page_url(key, language))
-        assert re.search(rf'<html lang="{language}"', html)
-        switcher = dict(
-            re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html)
-        )
-        switcher = {lang: href for href, lang in switcher.items()}
-        here = site / page_url(key, language)
-        target = (here / switcher[other] / "index.html").resolve()
-        assert target == (site / page_url(key, other) / "index.html").resolve(), switcher
-    kiosk = read(site, page_url("kiosk/index", language))
-    assert re.search(rf'<html lang="{language}"', kiosk)
-
-
-def test_the_sitemap_lists_cards_with_their_translations_and_not_the_kiosk(site, site_url):
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    for language in LANGUAGES:
-        assert f"<loc>{site_url}{page_url('cards/enojado', language)}</loc>" in sitemap
-    assert f'hreflang="en" href="{site_url}en/cards/enojado/"' in sitemap
-    assert "kiosk" not in sitemap
-
-
-def search_index(site: Path, language: str) -> dict:
-    folder = "" if language == "es" else f"{language}/"
-    return json.loads((site / folder / "search/search_index.json").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
-    locations = [doc["location"] for doc in search_index(site, language)["docs"]]
-    assert "cards/" in locations, "the cards index is searchable"
-    assert not [loc for loc in locations if re.match(r"cards/.+|kiosk/", loc)]
-    for anchor in customer_types.ANCHORS.values():
-        assert f"tipos/enojado/#{anchor}" in locations
-    words = customer_types.labels()[language]
-    attend = next(
-        doc
-        for doc in search_index(site, language)["docs"]
-        if doc["location"] == "tipos/enojado/#atender"
-    )
-    assert attend["title"] == words["attend"]
-    first_bullet = cards_json(site, language)["cards"][2]["attend"][0]
-    assert (
-        first_bullet.replace("'", "&#39;")[:20] in attend["text"]
-        or first_bullet[:20] in attend["text"]
-    )
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_cards_index_is_in_the_navigation_and_single_cards_are_not(site, language):
-    html = read(site, page_url("factores", language))
-    title = customer_types.labels()[language]["cards_title"]
-    assert re.search(rf'href="\.\./cards/"[^>]*>\s*(<span[^>]*>)?\s*{title}', html), "no nav entry"
-    assert "cards/enojado/" not in html and "kiosk/" not in html
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_type_pages_show_their_data_with_fixed_ids_and_links_in_their_language(site, language):
-    for number, data in enumerate(cards_json(site, language)["cards"]):
-        html = read(site, page_url(f"tipos/{TYPES[number]}", language))
-        for anchor in customer_types.ANCHORS.values():
-            assert f'id="{anchor}"' in html
-        for line in (
-            data["recognise"] + data["attend"] + data["questions"]["examples"] + data["phrases"]
-        ):
-            assert line.replace("'", "&#39;") in html, line
-        related = html[html.index('id="relacionado"') :]
-        hrefs = re.findall(r'<a href="([^"#]+)', related)[: len(data["related"]) + 1]
-        here = site / page_url(f"tipos/{TYPES[number]}", language)
-        for href in hrefs:
-            target = (here / href).resolve()
-            inside_english = target.is_relative_to((site / "en").resolve())
-            assert inside_english == (language == "en"), href
-
-
-def test_the_qr_code_encodes_the_full_pages_address(site, site_url):
-    labels = customer_types.labels()
-    for language in LANGUAGES:
-        html = read(site, page_url("cards/enojado", language))
-        address = site_url + page_url("tipos/enojado", language)
-        expected = segno.make(address, error="m").svg_inline(
-            scale=1,
-            border=4,
-            dark="#000",
-            light="#fff",
-            svgclass="qc-qr",
-            lineclass=None,
-            omitsize=True,
-            title=labels[language]["qr_title"].format(url=address),
-        )
-        assert expected in html
 
 
 def test_no_editor_text_reaches_a_page_unescaped():

@@ -1,10 +1,9 @@
-"""Each content check on small in-memory sites: what it reports, and what it lets pass."""
+"""Each content check on small in-memory sites: what it reports, and what it
+lets pass; the base site and the playbook's own sources pass them all. Real
+builds of broken sites are in tests/build/test_checks.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import material
 import pytest
 
 import check_content
@@ -13,9 +12,8 @@ import content
 from checks import anchors, citations, external, files, front_matter, links, parity, safety
 from checks.markdown import scan
 from support import ROOT
-from support.sites import DELETE, append, apply, base_files, catalogue, page, replace
+from support.sites import DELETE, ICONS, append, apply, base_files, catalogue, page, replace
 
-ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 ES_TYPE = "tipos/enojado.es.md"
 EN_TYPE = "tipos/enojado.en.md"
 
@@ -585,3 +583,20 @@ def test_a_misspelt_page_field_gets_a_did_you_mean():
         "The fields allowed here are: customer_type, description, hide, icon, owner, review_by, "
         "search, title, translated_from."
     ]
+
+
+# --- Whole sites in memory ----------------------------------------------------
+
+
+def test_the_real_sources_pass_the_source_checks():
+    real = content.load(ROOT / "docs", ("es", "en"))
+    type_pages = [(page.language, page.key) for page in real.pages.values() if page.customer_type]
+    site = checks.site_from_catalogue(real, open=True, open_ids=type_pages)
+    problems = checks.run_all(real, site, icon_dirs=ICONS)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_the_base_site_passes_in_memory():
+    base = catalogue(base_files())
+    problems = checks.run_all(base, checks.site_from_catalogue(base, open=True), icon_dirs=ICONS)
+    assert not problems, "\n".join(map(str, problems))
