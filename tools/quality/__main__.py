@@ -4,13 +4,13 @@
 Lighthouse runs of twenty pages take about ten minutes). It builds the site
 with SITE_URL set to the address it serves (so canonical and hreflang links
 are valid), serves it on 127.0.0.1 with gzip-compressed text and cache
-headers, runs Lighthouse (tests/lighthouse/, driving Debian's Chromium through
+headers, runs Lighthouse (this folder's Node.js project, driving Debian's Chromium through
 CHROME_PATH) on a page of each kind, in both languages, for mobile and
 desktop, three times each (the median counts: a busy machine costs a single
 run a few performance points), prints a table and exits non-zero when a page
 scores below the bar: performance 98, accessibility, best practices and SEO 100.
 
-    python tests/quality.py [--runs 3] [--only kiosk] [--reports DIR]
+    python -m tools.quality [--runs 3] [--only kiosk] [--reports DIR]
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.measure import machine
-from support import DEFAULT_LANGUAGE, LANGUAGES, ROOT
-from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
-from support.server import serve
+from tests.support import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from tests.support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from tests.support.server import serve
+from tools.benchmark.measure import machine
 
-LIGHTHOUSE_DIR = ROOT / "tests" / "lighthouse"
+LIGHTHOUSE_DIR = Path(__file__).resolve().parent
 
 # One page of each kind: home, a content page, a customer type, a card, the kiosk.
 PAGES = ["", "factores/", "tipos/enojado/", "cards/enojado/", "kiosk/"]
@@ -178,12 +178,12 @@ def build(site_dir: Path, site_url: str) -> None:
 
 
 def node_and_lighthouse() -> tuple[str, Path]:
-    """The Node.js and Lighthouse that `make quality` installs in tests/lighthouse/."""
+    """The Node.js and Lighthouse that `make quality` installs in tools/quality/."""
     cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.exists():
         sys.exit(
             "Lighthouse is not installed. Run `make quality` (it installs it), "
-            "or `cd tests/lighthouse && npm ci`."
+            "or `cd tools/quality && npm ci`."
         )
     # Lighthouse 13 needs Node.js 22.19+: the one installed beside it, else the system's.
     bundled = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "node"
@@ -291,7 +291,7 @@ def table(results: list[Result]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.quality", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
     parser.add_argument(
         "--only", action="append", default=[], help="only pages containing this ('home': the home)"

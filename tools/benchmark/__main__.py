@@ -11,12 +11,12 @@ a build misses its budget by far, and the run stays near ten minutes):
   with its .cache/ folder (compiled templates, QR codes) removed before each
   build, as on a fresh clone;
 - the same pages with a vanilla Material + mkdocs-static-i18n configuration
-  (tests/bench/projects.py says what vanilla means);
+  (projects.py says what vanilla means);
 - vanilla again with a plain Markdown stand-in for every page our hooks
-  generate (tests/bench/standins.py), and that again with the third-party
+  generate (standins.py), and that again with the third-party
   plugin the playbook needs (mkdocs-git-revision-date-localized, with our
   options): the like-with-like comparison for what our hooks add;
-- synthetic corpora of 100 and 1,000 pages per language (tests/bench/corpus.py),
+- synthetic corpora of 100 and 1,000 pages per language (corpus.py),
   in our configuration and in the vanilla one, and the playbook alone in each
   corpus configuration, as the base that added pages are counted from.
 Then it serves each site on 127.0.0.1 and measures search in Chromium.
@@ -37,13 +37,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import browser, corpus, measure, projects, standins
-from bench.measure import machine
-from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
-from support.chromium import CHROMIUM_ARGS
-from support.server import free_port, serve
+from tests.support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_url
+from tests.support.chromium import CHROMIUM_ARGS
+from tests.support.server import free_port, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import browser, corpus, measure, projects, standins
+from .measure import machine
+
 CONTENT_PAGE = "factores"  # the playbook's content page whose weight is compared
 LANGUAGE_ROOTS = {language: page_url("index", language) for language in LANGUAGES}
 
@@ -305,7 +305,7 @@ def check_budgets(groups: list[list[Site]], generated: int) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per project (median)")
     parser.add_argument("--small-runs", type=int, default=7,
                         help=f"builds per project whose build takes under {SHORT} s (median)")

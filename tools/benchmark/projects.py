@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 # Entries of the repository that a corpus project must not link to.
-NOT_LINKED = {"docs", "mkdocs.yml", "site", ".git", ".venv", "node_modules", ".cache", "tests"}
+NOT_LINKED = {"docs", "mkdocs.yml", "site", ".git", ".venv", "node_modules", ".cache", "tests", "tools"}
 
 
 class _TolerantLoader(yaml.SafeLoader):

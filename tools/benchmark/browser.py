@@ -10,11 +10,12 @@ visit.
 
 from __future__ import annotations
 
-import shutil
 import statistics
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import quote
+
+from tests.support.chromium import NOT_FOUND, chromium_path
 
 # Queries staff type, with plain keys only (an accented letter is no single key press).
 QUERIES = {
@@ -67,9 +68,9 @@ class SearchTimes:
 def chromium(args: list[str]):
     from playwright.sync_api import sync_playwright
 
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium_path()
     if not path:
-        raise SystemExit("The benchmark needs Chromium (Debian: `sudo apt-get install chromium`).")
+        raise SystemExit(NOT_FOUND)
     # Other hosts fail at once instead of waiting on a network this machine may not have
     # (vanilla Material asks fonts.googleapis.com for Roboto).
     args = [*args, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
