@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Without git installed, "last updated" falls back to the build date (hooks/last_updated.py).
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test translated benchmark quality
+.PHONY: serve build test test-fast translated benchmark quality
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -17,6 +17,11 @@ build: $(VENV)/.site
 
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/python -m pytest
+
+# While editing: the unit tests alone (tests/unit/: no build, no browser; under a
+# minute). `make test` runs them too, with the build and browser tiers.
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -m unit
 
 # Build speed and scaling, page weight and search speed against vanilla Material,
 # with budgets (tools/benchmark/; about ten minutes on two cores). Needs Chromium.
