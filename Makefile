@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # without git installed unless told to keep quiet.
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test test-fast translated benchmark quality
+.PHONY: serve build test test-fast translated translations benchmark quality
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -40,6 +40,10 @@ quality: $(VENV)/.test tools/quality/node_modules/.installed
 translated: $(VENV)/.site
 	@test -n "$(PAGE)" || { echo "Name the translation you reviewed: make translated PAGE=docs/factores.en.md"; exit 2; }
 	PYTHONPATH=hooks $(BIN)/python tools/translated.py mark $(PAGE)
+
+# Every translation and its state (up to date, may be out of date, not marked reviewed).
+translations: $(VENV)/.site
+	@PYTHONPATH=hooks $(BIN)/python tools/translated.py status
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -1,6 +1,6 @@
 """Stop the build when the pages have problems an editor must fix.
 
-Runs every check of hooks/checks/ and stops the build with all the problems
+Runs every check of hooks/playbook/checks/ and stops the build with all the problems
 found, each with its file, line, what is wrong and how to fix it: a plain
 `mkdocs build` too, not only `--strict`, and never with a Python traceback
 (MkDocs prints an Abort's message and exits with status 1). It stops a build
@@ -91,7 +91,7 @@ def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
         docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(format_report(problems, docs))
+        raise Abort(checks.report(problems, docs))
 
 
 # 1. After mkdocs-static-i18n has sorted the files of the first language,
@@ -219,24 +219,6 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
         )
         problems.append(content.Problem(page.path, line, f"This page's HTML contains {what}{why}.", hint))
     return problems
-
-
-def format_report(problems: list[content.Problem], docs: str = "docs") -> str:
-    count = len(problems)
-    lines = [
-        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
-        "",
-    ]
-    for problem in problems:
-        if problem.line == 0:  # a generated page: no file to open
-            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
-        else:
-            lines.append(
-                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
-                f"{problem.hint}"
-            )
-        lines.append("")
-    return "\n".join(lines)
 
 
 # 2. Once, when the outermost build ends (after mkdocs-static-i18n has built

@@ -7,7 +7,7 @@ on an English page English results only. So each language build keeps the
 index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
-language also gets its own search worker script (hooks/search_worker.py),
+language also gets its own search worker script (hooks/playbook/search_worker.py),
 which fetches its language's index itself.
 """
 

@@ -52,16 +52,16 @@ def kept(files: Callable[..., Iterable[Path]] | None = None, size: int = 1):
         results: OrderedDict = OrderedDict()
 
         @functools.wraps(function)
-        def wrapper(*args):
-            key = tuple(_part(argument) for argument in args)
-            stamp = signature(files(*args)) if files else ()
+        def wrapper(*args, **kwargs):
+            key = tuple(_part(argument) for argument in (*args, *sorted(kwargs.items())))
+            stamp = signature(files(*args, **kwargs)) if files else ()
             found = results.get(key)
             # The arguments are kept with the result: an identity is never reused while kept.
             if found is not None and found[1] == stamp:
                 results.move_to_end(key)
                 return found[2]
-            result = function(*args)
-            results[key] = (args, stamp, result)
+            result = function(*args, **kwargs)
+            results[key] = ((args, kwargs), stamp, result)
             results.move_to_end(key)
             while len(results) > size:
                 results.popitem(last=False)

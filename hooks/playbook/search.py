@@ -32,7 +32,7 @@ def configure_search(html: str, prefix: str, worker: str, suggest: bool = False)
 
     The search index and the sitemap of a language live at its root, and
     Material resolves them against ``base``. ``worker`` is the file name of the
-    language's search worker (hooks/search_worker.py), which lives beside
+    language's search worker (hooks/playbook/search_worker.py), which lives beside
     Material's. It fetches the index itself: its address gives it the index's,
     relative to itself, and whether the site suggests search terms, the one
     option of Material's worker (?index=<file>&suggest).

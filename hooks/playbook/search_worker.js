@@ -2,7 +2,7 @@
  * The search worker: Material's, with the index built as soon as the worker
  * starts and typed words stemmed as the index is.
  *
- * hooks/search_worker.py makes one script of it per language: this file,
+ * hooks/playbook/search_worker.py makes one script of it per language: this file,
  * with Material's worker and lunr's scripts for the language where MARK
  * stands, minified. Each page starts its language's script with the address
  * of its language's index: ?index=<file>, relative to the script.

@@ -1,4 +1,4 @@
-"""The search worker in Chromium (hooks/search_worker.py): it builds the
+"""The search worker in Chromium (hooks/playbook/search_worker.py): it builds the
 index as soon as the page starts it, and still sets up from the page's own
 message when it cannot fetch the index itself."""
 

@@ -14,12 +14,12 @@ import jsonschema
 import pytest
 import segno
 
-import customer_types
+from playbook import customer_type
 from support import LANGUAGES, ROOT, cards_site, mkdocs_build, page_url
 from support.cards_site import MARKERS
 
 TYPES = cards_site.TYPES
-SCHEMA = json.loads((ROOT / "hooks/schemas/cards.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "hooks/playbook/schemas/cards.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
 
 
@@ -123,9 +123,9 @@ def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
     locations = [doc["location"] for doc in search_index(site, language)["docs"]]
     assert "cards/" in locations, "the cards index is searchable"
     assert not [loc for loc in locations if re.match(r"cards/.+|kiosk/", loc)]
-    for anchor in customer_types.ANCHORS.values():
+    for anchor in customer_type.shape().anchors.values():
         assert f"tipos/enojado/#{anchor}" in locations
-    words = customer_types.labels()[language]
+    words = customer_type.labels()[language]
     attend = next(
         doc
         for doc in search_index(site, language)["docs"]
@@ -142,7 +142,7 @@ def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_cards_index_is_in_the_navigation_and_single_cards_are_not(site, language):
     html = read(site, page_url("factores", language))
-    title = customer_types.labels()[language]["cards_title"]
+    title = customer_type.labels()[language]["cards_title"]
     assert re.search(rf'href="\.\./cards/"[^>]*>\s*(<span[^>]*>)?\s*{title}', html), "no nav entry"
     assert "cards/enojado/" not in html and "kiosk/" not in html
 
@@ -151,7 +151,7 @@ def test_the_cards_index_is_in_the_navigation_and_single_cards_are_not(site, lan
 def test_type_pages_show_their_data_with_fixed_ids_and_links_in_their_language(site, language):
     for number, data in enumerate(cards_json(site, language)["cards"]):
         html = read(site, page_url(f"tipos/{TYPES[number]}", language))
-        for anchor in customer_types.ANCHORS.values():
+        for anchor in customer_type.shape().anchors.values():
             assert f'id="{anchor}"' in html
         for line in (
             data["recognise"] + data["attend"] + data["questions"]["examples"] + data["phrases"]
@@ -167,7 +167,7 @@ def test_type_pages_show_their_data_with_fixed_ids_and_links_in_their_language(s
 
 
 def test_the_qr_code_encodes_the_full_pages_address(site, site_url):
-    labels = customer_types.labels()
+    labels = customer_type.labels()
     for language in LANGUAGES:
         html = read(site, page_url("cards/enojado", language))
         address = site_url + page_url("tipos/enojado", language)

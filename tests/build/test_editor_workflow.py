@@ -128,7 +128,7 @@ def test_pages_and_templates_pass_the_editor_check():
 def test_the_editor_check_points_at_the_mistake(tmp_path):
     """A page with mistakes, checked with the project's .remarkrc.yml and schema."""
     shutil.copy(ROOT / ".remarkrc.yml", tmp_path)
-    shutil.copytree(ROOT / "hooks/schemas", tmp_path / "hooks/schemas")
+    shutil.copytree(ROOT / "hooks/playbook/schemas", tmp_path / "hooks/playbook/schemas")
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     page = tmp_path / "docs/tipos/roto.es.md"
     page.parent.mkdir(parents=True)
@@ -160,6 +160,6 @@ def test_pre_commit_configuration_is_valid_and_runs_ruff_and_the_content_checks(
     assert hooks["ruff-check"][0] == "https://github.com/astral-sh/ruff-pre-commit"
     repo, build = hooks["playbook-build"]
     assert repo == "local" and build["entry"] == "make build" and build["pass_filenames"] is False
-    for path in ("docs/factores.es.md", "hooks/content.py", "overrides/main.html", "mkdocs.yml"):
+    for path in ("docs/factores.es.md", "hooks/playbook/catalogue.py", "overrides/main.html", "mkdocs.yml"):
         assert re.search(build["files"], path), path
     assert not re.search(build["files"], "README.md")

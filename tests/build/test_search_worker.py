@@ -1,4 +1,4 @@
-"""The search worker in the built playbook (hooks/search_worker.py): every
+"""The search worker in the built playbook (hooks/playbook/search_worker.py): every
 page starts its own language's script, named by its contents, with its own
 language's index. How the script is made is in tests/unit/test_search_worker.py,
 how it answers in Chromium in tests/browser/test_search_worker.py."""

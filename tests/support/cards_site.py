@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-import customer_types
+from playbook import customer_type
 
 from . import LANGUAGES, ROOT
 
@@ -84,8 +84,8 @@ def text_of(length: int, seed: str) -> str:
 
 def fill_to_limits(data: dict) -> None:
     """The most a card may hold: every list at its longest, every line at its longest."""
-    chars = customer_types.MAX_CHARS
-    limits = customer_types.LIMITS
+    chars = customer_type.shape().chars
+    limits = customer_type.shape().lists
     data["name"] = text_of(chars["name"], "Nombre")
     data["summary"] = text_of(chars["summary"], "Resumen")
     data["recognise"] = [text_of(chars["item"], f"R{i}") for i in range(limits["recognise"][1])]

@@ -1,9 +1,10 @@
 """A small two-language site for translation drift and review dates: the
 real hooks and templates, three page pairs, and the command that marks a
-translation reviewed (hooks/translations.py)."""
+translation reviewed (tools/translated.py)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-import content
+from playbook import catalogue as content
 
 from . import LANGUAGES, ROOT
 
@@ -78,8 +79,9 @@ def make_project(folder: Path) -> Path:
 
 def mark(project: Path, *pages: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "translations.py"), "mark", *pages],
+        [sys.executable, str(ROOT / "tools" / "translated.py"), "mark", *pages],
         cwd=project, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
     )
 
 

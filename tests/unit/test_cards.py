@@ -17,15 +17,14 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-import checks
-import content
-import customer_types
 import generated_pages
+from playbook import build, checks, customer_type, generated
+from playbook import catalogue as content
 from support import LANGUAGES, ROOT
 from support.sites import ICONS
 
-SCHEMA = json.loads((ROOT / "hooks/schemas/cards.schema.json").read_text(encoding="utf-8"))
-PAGE_SCHEMA = json.loads((ROOT / "hooks/schemas/page.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "hooks/playbook/schemas/cards.schema.json").read_text(encoding="utf-8"))
+PAGE_SCHEMA = json.loads((ROOT / "hooks/playbook/schemas/page.schema.json").read_text(encoding="utf-8"))
 KINDS = PAGE_SCHEMA["properties"]["customer_type"]["properties"]["questions"]["properties"]["kind"]["enum"]
 REFERENCES = """---
 title: Referencias
@@ -98,7 +97,7 @@ def test_good_data_has_no_problems():
 
 def test_the_model_carries_labels_and_related_titles():
     catalogue = catalogue_with(good_data())
-    model = customer_types.model(catalogue, catalogue.page("tipos/enojado", "en"))
+    model = customer_type.model(catalogue, catalogue.page("tipos/enojado", "en"))
     assert model["questions"]["kind_label"] == "Closed questions"
     assert model["related"] == [
         {"path": "referencias.md#rapidez", "title": "Rapidez en la atención"}
@@ -160,7 +159,7 @@ def test_a_heading_may_not_take_an_id_the_data_makes():
 
 def test_the_cards_need_the_content_checks():
     with pytest.raises(PluginError, match="hooks/check_content.py"):
-        customer_types.catalogue(SimpleNamespace(hooks=[str(ROOT / "hooks/cards.py")]))
+        build.checked_catalogue(SimpleNamespace(hooks=[str(ROOT / "hooks/cards.py")]))
 
 
 # Random front matter: the checks report or pass, they never crash.
@@ -201,7 +200,7 @@ def keys_of(value, prefix=()):
 
 
 def test_labels_exist_in_both_languages_with_the_same_keys():
-    labels = customer_types.labels()
+    labels = customer_type.labels()
     assert set(labels) == set(LANGUAGES)
     assert keys_of(labels["es"]) == keys_of(labels["en"])
     assert set(labels["es"]["question_kinds"]) == set(KINDS)
@@ -215,14 +214,14 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
 
 def test_cards_json_and_the_page_schema_agree_on_the_limits():
     card = SCHEMA["$defs"]["card"]["properties"]
-    assert SCHEMA["$defs"]["line"]["maxLength"] == customer_types.MAX_CHARS["item"]
-    assert card["name"]["maxLength"] == customer_types.MAX_CHARS["name"]
-    assert card["summary"]["maxLength"] == customer_types.MAX_CHARS["summary"]
+    assert SCHEMA["$defs"]["line"]["maxLength"] == customer_type.shape().chars["item"]
+    assert card["name"]["maxLength"] == customer_type.shape().chars["name"]
+    assert card["summary"]["maxLength"] == customer_type.shape().chars["summary"]
     for key in ("recognise", "attend", "phrases"):
-        assert (card[key]["minItems"], card[key]["maxItems"]) == customer_types.LIMITS[key]
+        assert (card[key]["minItems"], card[key]["maxItems"]) == customer_type.shape().lists[key]
     questions = card["questions"]["properties"]
     for key in ("guidance", "examples"):
-        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_types.LIMITS[
+        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_type.shape().lists[
             key
         ]
     assert questions["kind"]["enum"] == KINDS
@@ -257,7 +256,7 @@ def fake_config(current="es", use_directory_urls=True):
     ],
 )
 def test_url_of(path, language, url):
-    assert generated_pages.url_of(fake_config(), path, language) == url
+    assert build.url_of(fake_config(), path, language) == url
 
 
 @pytest.mark.parametrize(
@@ -270,7 +269,7 @@ def test_url_of(path, language, url):
     ],
 )
 def test_relative_url(target, base, relative):
-    assert generated_pages.relative_url(target, base) == relative
+    assert build.relative_url(target, base) == relative
 
 
 def test_the_switcher_of_a_generated_page_names_its_translations():
@@ -278,22 +277,22 @@ def test_the_switcher_of_a_generated_page_names_its_translations():
         {"name": "Español", "link": "/", "lang": "es"},
         {"name": "English", "link": "/en/", "lang": "en"},
     ]
-    links = generated_pages.translation_links(alternates, fake_config("en"), "cards/enojado.md")
+    links = generated.translation_links(alternates, fake_config("en"), "cards/enojado.md")
     assert [link["link"] for link in links] == ["cards/enojado/", "en/cards/enojado/"]
     assert alternates[1]["link"] == "/en/", "the plugin's own list must stay untouched"
 
 
 def test_pages_added_before_the_i18n_plugin_sorted_the_files_are_refused():
-    with pytest.raises(PluginError, match=r"@event_priority\(-200\)"):
-        generated_pages.add(
-            Files([]), fake_config(), [generated_pages.GeneratedPage("x/index.md", "# X")]
+    with pytest.raises(PluginError, match=r"@event_priority\(Priority.GENERATE\)"):
+        generated.add(
+            Files([]), fake_config(), [generated.GeneratedPage("x/index.md", "# X")]
         )
 
 
 def test_a_page_generated_in_one_language_only_stops_the_build():
     config = fake_config()
     marked = SimpleNamespace(
-        **{generated_pages.MARK: generated_pages.GeneratedPage("status/index.md", "")}
+        **{generated.MARK: generated.GeneratedPage("status/index.md", "")}
     )
     generated_pages.on_files([marked], config)  # Spanish
     config.plugins["i18n"].current_language = "en"
@@ -313,8 +312,8 @@ def test_no_editor_text_reaches_a_page_unescaped():
     templates = [str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates")]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates))
     module = env.get_template("partials/card-blocks.html").module
-    model = customer_types.model(catalogue, catalogue.page("tipos/enojado", "es"))
+    model = customer_type.model(catalogue, catalogue.page("tipos/enojado", "es"))
     model["qr"] = None
-    html = str(module.card(model, customer_types.labels()["es"]))
+    html = str(module.card(model, customer_type.labels()["es"]))
     assert "&lt;b onmouseover=x&gt;ojo&lt;/b&gt;" in html
     assert "<b onmouseover" not in html

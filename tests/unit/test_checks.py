@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-import check_content
-import checks
-import content
-from checks import anchors, citations, external, files, front_matter, links, parity, safety
-from checks.markdown import scan
+from playbook import catalogue as content
+from playbook import checks
+from playbook import schema as schema_module
+from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.markdown import scan
 from support import ROOT
 from support.sites import DELETE, ICONS, append, apply, base_files, catalogue, page, replace
 
@@ -555,7 +555,7 @@ def test_the_report_names_file_line_and_fix():
     problem = content.Problem(
         "tipos/enojado.es.md", 9, "Unknown field 'recognize'.", "Did you mean 'recognise'?"
     )
-    report = check_content.format_report([problem], "docs")
+    report = checks.report([problem], "docs")
     assert report.splitlines()[0] == "The playbook cannot be built: 1 problem to fix in its pages."
     assert (
         "docs/tipos/enojado.es.md:9: Unknown field 'recognize'.\n    How to fix: Did you mean "
@@ -565,7 +565,7 @@ def test_the_report_names_file_line_and_fix():
 
 
 def test_the_schema_lives_where_editors_find_it():
-    assert front_matter.SCHEMA_PATH == ROOT / "hooks" / "schemas" / "page.schema.json"
+    assert schema_module.PAGE_SCHEMA == ROOT / "hooks" / "playbook" / "schemas" / "page.schema.json"
     schema = front_matter.schema()
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert set(schema["properties"]["customer_type"]["required"]) >= {

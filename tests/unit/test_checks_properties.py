@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import checks
-import content
-from checks import anchors, citations, external, files, front_matter, links, parity, safety
-from checks.markdown import scan
+from playbook import catalogue as content
+from playbook import checks
+from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.markdown import scan
 from support.sites import apply, base_files, catalogue
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,4 @@
-"""The search worker's script, made without a build (hooks/search_worker.py,
+"""The search worker's script, made without a build (hooks/playbook/search_worker.py,
 hooks/search_per_language.py): Material's worker and lunr's language scripts
 in one script per language, and the page told where it is. The built pages
 are checked in tests/build/test_search_worker.py, the script at work in
@@ -10,10 +10,8 @@ import json
 import re
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-import search_per_language
-import search_worker
+from playbook import search, search_worker
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 MATERIAL = "/* Material's worker */ self.lunr = {}\n//# sourceMappingURL=search.0123abcd.min.js.map\n"
@@ -42,7 +40,7 @@ def test_the_script_holds_materials_worker_and_lunrs_at_the_mark():
 
 
 def test_a_worker_source_without_its_mark_stops_the_build():
-    with pytest.raises(PluginError, match=re.escape(search_worker.MARK)):
+    with pytest.raises(ValueError, match=re.escape(search_worker.MARK)):
         search_worker.bundle("const address = 1\n", MATERIAL, LUNR)
 
 
@@ -56,6 +54,6 @@ def test_the_worker_is_told_whether_the_site_suggests_terms():
             '{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>')
     for suggest, query in ((False, "?index=../../../search/search_index.json"),
                            (True, "?index=../../../search/search_index.json&suggest")):
-        app = json.loads(CONFIG.search(search_per_language.configure_search(
+        app = json.loads(CONFIG.search(search.configure_search(
             html, "", "search.es.89abcdef.min.js", suggest)).group(1))
         assert app["search"] == "../assets/javascripts/workers/search.es.89abcdef.min.js" + query

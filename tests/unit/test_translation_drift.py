@@ -1,4 +1,4 @@
-"""Translation drift, without a build (hooks/translations.py): the
+"""Translation drift, without a build (hooks/playbook/translations.py): the
 fingerprint of a Spanish page, the record a reviewed translation carries, and
 the labels of the status page in both languages. The command and real builds
 of a small site are in tests/build/test_translation_drift.py."""
@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-import translations
+from playbook import translations
 from support import LANGUAGES, ROOT
 from support.drift_site import source_page
 
@@ -96,7 +96,7 @@ def test_marking_changes_only_the_record(front, body):
 
 
 def test_labels_exist_in_both_languages():
-    labels = yaml.safe_load((ROOT / "hooks/translation_labels.yml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((ROOT / "hooks/playbook/labels/translation.yml").read_text(encoding="utf-8"))
 
     def shape(value):
         return {k: shape(v) for k, v in value.items()} if isinstance(value, dict) else None

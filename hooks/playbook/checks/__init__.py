@@ -89,4 +89,25 @@ def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     )
 
 
-__all__ = ["Site", "ordered", "run_all", "site_from_catalogue"]
+
+
+def report(problems: list[Problem], docs: str = "docs") -> str:
+    """The report that stops the build: every problem with its file, line and fix."""
+    count = len(problems)
+    lines = [
+        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
+        "",
+    ]
+    for problem in problems:
+        if problem.line == 0:  # a generated page: no file to open
+            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
+        else:
+            lines.append(
+                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
+                f"{problem.hint}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+__all__ = ["Site", "ordered", "report", "run_all", "site_from_catalogue"]

@@ -1,4 +1,4 @@
-"""Front matter: every page's YAML block against hooks/schemas/page.schema.json.
+"""Front matter: every page's YAML block against hooks/playbook/schemas/page.schema.json.
 
 The same schema gives editors completion and hover help in their editor, so it
 is the one description of what a page may say: required fields, types,
@@ -255,7 +255,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
             line,
             f"{where[0].upper() + where[1:]} is not valid: {error.message}.",
             description
-            or "Check the field against the page schema (hooks/schemas/page.schema.json).",
+            or "Check the field against the page schema (hooks/playbook/schemas/page.schema.json).",
         )
     ]
 

@@ -5,20 +5,14 @@ placeholders, untranslated pages, menu translations, uncited pages)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import material
 import pytest
 
-from conftest import ROOT
-from fixtures.sites import DELETE, append, apply, base_files, catalogue, replace
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import checks  # noqa: E402
-import content  # noqa: E402
-from checks import (  # noqa: E402
+from playbook import catalogue as content
+from playbook import checks
+from playbook.checks import (
     admonitions,
     card_text,
     citations,
@@ -30,7 +24,9 @@ from checks import (  # noqa: E402
     placeholders,
     untranslated,
 )
-from checks.markdown import scan  # noqa: E402
+from playbook.markdown import scan
+from support import ROOT
+from support.sites import DELETE, append, apply, base_files, catalogue, replace
 
 ICONS = [Path(material.__file__).parent / "templates" / ".icons"]
 ES_TYPE = "tipos/enojado.es.md"

@@ -15,12 +15,10 @@ from contextlib import contextmanager
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
-from fixtures.sites import base_files, line_of, make_project
-from static_server import free_port
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from playbook import build_errors, config_check  # noqa: E402  (the hooks folder is on the path only now)
+from playbook import build_errors, config_check
+from support import LANGUAGES, ROOT
+from support.server import free_port
+from support.sites import base_files, line_of, make_project
 
 TITLES = {"es": "Este cambio no se pudo publicar", "en": "This change could not be built"}
 HOW_TO_FIX = {"es": "Cómo arreglarlo:", "en": "How to fix:"}

@@ -4,16 +4,13 @@ what is wrong and the nearest page: real builds of broken fixture sites."""
 from __future__ import annotations
 
 import re
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import ROOT
-from fixtures.sites import NAV, base_files, line_of, make_project, mkdocs_build
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from playbook import config_check  # noqa: E402  (the hooks folder is on the path only now)
+from playbook import config_check
+from support import ROOT
+from support.sites import NAV, base_files, line_of, make_project, mkdocs_build
 
 BROKEN_NAV = NAV.replace("  - factores.md\n", "  - factore.md\n").replace(
     "      - tipos/enojado.md\n",

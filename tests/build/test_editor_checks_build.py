@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
-from fixtures.sites import append, apply, base_files, line_of, make_project, replace
+from support import ROOT, mkdocs_build
+from support.sites import append, apply, base_files, line_of, make_project, replace
 
 REPORT_HEADER = "The playbook cannot be built"
 ES_TYPE = "tipos/enojado.es.md"

@@ -4,16 +4,12 @@ as their title (hooks/playbook/additions.py), in whatever form editors write the
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from playbook import additions  # noqa: E402
+from playbook import additions
+from support import ROOT
 
 
 @pytest.mark.parametrize(
@@ -41,7 +37,7 @@ def test_a_quote_in_a_title_does_not_end_it():
 
 
 def test_the_label_exists_in_every_language():
-    labels = yaml.safe_load((ROOT / "hooks" / "card_labels.yml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((ROOT / "hooks" / "playbook" / "labels" / "cards.yml").read_text(encoding="utf-8"))
     assert labels["es"]["addition"] == "Aporte del manual"
     assert labels["en"]["addition"] == "Playbook addition"
 
@@ -54,7 +50,7 @@ def test_the_hook_is_registered_after_the_type_pages():
 
 def test_the_real_pages_mark_their_additions_in_both_languages():
     """Every page pair has as many addition boxes in English as in Spanish."""
-    from checks.markdown import scan
+    from playbook.markdown import scan
 
     for spanish in sorted((ROOT / "docs").rglob("*.es.md")):
         english = spanish.with_name(spanish.name.replace(".es.md", ".en.md"))
