@@ -96,6 +96,20 @@ class Catalogue:
         return [p for p in self.in_language(language) if p.customer_type]
 
 
+def strings(value, path: tuple = (), skip=frozenset()):
+    """Every text of a front-matter value, with its key path: (("customer_type", "attend", 2), "...").
+    Keys in ``skip`` are not entered."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if key not in skip:
+                yield from strings(sub, (*path, key), skip)
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from strings(sub, (*path, index), skip)
+    elif isinstance(value, str):
+        yield path, value
+
+
 def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
     """"tipos/enojado.es.md" -> ("tipos/enojado", "es"); no suffix -> language None."""
     stem = path.removesuffix(".md")

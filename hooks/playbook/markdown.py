@@ -233,14 +233,18 @@ class _Tags(HTMLParser):
         self.handle_starttag(tag, attrs)
 
 
-def _html_tags(text: str) -> list[tuple[str, tuple, int]]:
-    parser = _Tags()
+def fed(parser: HTMLParser, text: str) -> HTMLParser:
+    """``parser`` after reading ``text``, however malformed its markup."""
     try:
         parser.feed(text)
         parser.close()
     except (AssertionError, ValueError, IndexError):  # pragma: no cover - malformed markup
         pass
-    return parser.tags
+    return parser
+
+
+def _html_tags(text: str) -> list[tuple[str, tuple, int]]:
+    return fed(_Tags(), text).tags
 
 
 # --- Headings and attribute lists --------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import Catalogue, Problem
+from ..catalogue import Catalogue, Problem, strings
 
 MARKDOWN = [
     (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "bold (** or __)"),
@@ -23,25 +23,13 @@ MARKDOWN = [
 PLAIN = ("id", "icon", "related")
 
 
-def _strings(value, path):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            if key not in PLAIN:
-                yield from _strings(sub, (*path, key))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
-
-
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
         data = page.customer_type
         if data is None:
             continue
-        for path, text in _strings(data, ("customer_type",)):
+        for path, text in strings(data, ("customer_type",), PLAIN):
             for pattern, what in MARKDOWN:
                 match = pattern.search(text)
                 if match:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..catalogue import Catalogue, Problem, SourcePage
+from ..catalogue import Catalogue, Problem, SourcePage, strings
 from ..markdown import document, heading_ids, inline_text
 from .urls import language_name, relative, resolve
 
@@ -60,17 +60,6 @@ def authors(catalogue: Catalogue) -> set[str]:
         if page:
             names.update(entry.author for entry in entries(page) if entry.author)
     return names
-
-
-def _strings(value, path=()):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _strings(sub, (*path, key))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _example(page: SourcePage, candidates: list[Entry]) -> str:
@@ -184,7 +173,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
                             f"Link to the entry itself: {example}.",
                         )
                     )
-            for path, value in _strings(page.meta):
+            for path, value in strings(page.meta):
                 for match in pattern.finditer(value):
                     problems.append(
                         Problem(

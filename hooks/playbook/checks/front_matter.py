@@ -172,44 +172,9 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         ]
 
     size = len(instance) if isinstance(instance, (list, str)) else 0
-    if keyword == "minItems":
-        said = "is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}"
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} {said}; it needs at least {value}.",
-                f"Add items, each on its own line starting with '- '. {description}".strip(),
-            )
-        ]
-    if keyword == "maxItems":
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} has {size} items; at most {value} fit.",
-                f"Keep the {value} that matter most. {description}".strip(),
-            )
-        ]
-    if keyword == "minLength":
-        said = "is empty" if size == 0 else f"is {size} characters long; it needs at least {value}"
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} {said}.",
-                f"Write it out. {description}".strip(),
-            )
-        ]
-    if keyword == "maxLength":
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} is {size} characters long; at most {value} fit.",
-                f"Shorten it. {description}".strip(),
-            )
-        ]
+    if keyword in SIZES:
+        said, how = SIZES[keyword](size, value)
+        return [Problem(page.path, line, f"{where[0].upper() + where[1:]} {said}.", f"{how} {description}".strip())]
     if keyword == "enum":
         choices = [str(choice) for choice in value]
         near = _near(instance, choices)
@@ -222,21 +187,13 @@ def _translate(page: SourcePage, error) -> list[Problem]:
                 hint,
             )
         ]
-    if keyword == "pattern":
+    if keyword in ("pattern", "format"):
+        said = "is not written as expected" if keyword == "pattern" else f"is not a valid {value}"
         return [
             Problem(
                 page.path,
                 line,
-                f"{where[0].upper() + where[1:]} ('{instance}') is not written as expected.",
-                subschema.get("patternErrorMessage") or description or "Check its spelling.",
-            )
-        ]
-    if keyword == "format":
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} ('{instance}') is not a valid {value}.",
+                f"{where[0].upper() + where[1:]} ('{instance}') {said}.",
                 subschema.get("patternErrorMessage") or description or "Check its spelling.",
             )
         ]
@@ -329,3 +286,15 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
             else:
                 ids[(page.language, id_)] = page
     return problems
+
+
+# What a list or text too short or too long is told: (what it is, how to fix it).
+SIZES = {
+    "minItems": lambda size, least: (
+        ("is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}") + f"; it needs at least {least}",
+        "Add items, each on its own line starting with '- '."),
+    "maxItems": lambda size, most: (f"has {size} items; at most {most} fit", f"Keep the {most} that matter most."),
+    "minLength": lambda size, least: (
+        "is empty" if size == 0 else f"is {size} characters long; it needs at least {least}", "Write it out."),
+    "maxLength": lambda size, most: (f"is {size} characters long; at most {most} fit", "Shorten it."),
+}

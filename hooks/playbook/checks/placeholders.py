@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import cache
-from ..catalogue import Catalogue, Problem, SourcePage, parse_page
+from ..catalogue import Catalogue, Problem, SourcePage, parse_page, strings
 from ..markdown import document, inline_text
 
 MIN_WORDS = 3
@@ -35,18 +35,6 @@ class Placeholders:
 def _normal(text: str) -> str:
     # Link addresses are blanked by the scanner: their brackets are left.
     return " ".join(inline_text(text).replace("[", "").replace("]", "").split()).lower()
-
-
-def _strings(value, path=()):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            if key not in KEPT:
-                yield from _strings(sub, (*path, key))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def blocks(page: SourcePage) -> list[tuple[int, str]]:
@@ -95,7 +83,7 @@ def from_folder(folder: Path, languages: tuple) -> Placeholders:
         page, problems = parse_page(file.name, file.read_bytes(), languages)
         if problems:
             continue
-        for _, value in _strings(page.meta):
+        for _, value in strings(page.meta, skip=KEPT):
             if _normal(value):
                 values.setdefault(_normal(value), name)
         for _, text in blocks(page):
@@ -109,7 +97,7 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
         return []
     problems = []
     for page in catalogue.pages.values():
-        for path, value in _strings(page.meta):
+        for path, value in strings(page.meta, skip=KEPT):
             template = placeholders.values.get(_normal(value))
             if template:
                 problems.append(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..catalogue import Catalogue, Problem, SourcePage
+from ..catalogue import Catalogue, Problem, SourcePage, strings
 from ..markdown import document, inline_text
 
 # The most frequent Spanish and English function words, none of them a word
@@ -53,16 +53,8 @@ def spanish(text: str) -> bool:
     return es > SPANISH_SHARE * len(words) and es > RATIO * en
 
 
-def _strings(value, path=()):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            if key not in ("id", "icon", "related", "kind", "translated_from", "review_by"):
-                yield from _strings(sub, (*path, key))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _strings(sub, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
+# Values that are the same in every language, not text to translate.
+NOT_TEXT = frozenset({"id", "icon", "related", "kind", "translated_from", "review_by"})
 
 
 def paragraphs(page: SourcePage) -> list[tuple[int, str]]:
@@ -84,7 +76,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
     for page in catalogue.in_language(LANGUAGE):
         original = catalogue.page(page.key, catalogue.languages[0])
         name = original.path if original else "the Spanish page"
-        found = [page.line_of(*path) for path, text in _strings(page.meta) if spanish(text)]
+        found = [page.line_of(*path) for path, text in strings(page.meta, skip=NOT_TEXT) if spanish(text)]
         found += [line for line, text in paragraphs(page) if spanish(text)]
         if not found:
             continue
