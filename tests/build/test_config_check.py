@@ -24,7 +24,13 @@ GOOD_NAV = NAV.replace("  - referencias.md\n",
 def project_with_nav(destination, nav: str):
     project = make_project(destination, base_files())
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(NAV, nav), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace(NAV, nav)
+    # The menu's new titled entries have their English names: only `nav` itself is at fault here.
+    names = "".join(f"            {title}: {english}\n" for title, english in
+                    (("Nuevo", "New"), ("Material", "Material for MkDocs")) if f"- {title}: " in nav)
+    text = text.replace("            Tipos de cliente: Customer types\n",
+                        "            Tipos de cliente: Customer types\n" + names)
+    config.write_text(text, encoding="utf-8")
     assert nav in config.read_text(encoding="utf-8")
     return project
 
