@@ -8,7 +8,10 @@ index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
 language also gets its own search worker script (hooks/playbook/search_worker.py),
-which fetches its language's index itself.
+which fetches its language's index itself, and the lunr index the build made
+from it once (``search/lunr_index.json``, hooks/playbook/search_index.py),
+which the worker loads instead of building its own on every page. A page's
+``search_terms`` (the words staff use for it) are indexed with it, unseen.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, search, search_worker
+from playbook import build, cache, search, search_index, search_worker
 from playbook.build import Priority
 
 MATERIAL_WORKER = search_worker.MATERIAL_WORKER
@@ -79,17 +82,36 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return search.configure_search(output, build.folder(config), worker, suggest)
 
 
+def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
+    """Each page's search terms (front matter, checked before any page is
+    built), by its address below the site root."""
+    return {build.url_of(config, f"{page.key}.md", page.language): [str(word) for word in words]
+            for page in build.catalogue(config).pages.values()
+            if (words := page.meta.get("search_terms"))}
+
+
 # Once mkdocs-static-i18n has built every language and written their merged
-# index: split it, and write each language's index to its folder.
+# index: split it, and write each language's index to its folder, with the
+# lunr index made from it beside it.
 @event_priority(Priority.GENERATE)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
     path = Path(config.site_dir, "search", "search_index.json")
-    merged = json.loads(path.read_text(encoding="utf-8"))
+    merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
+                                           staff_words(config))
+    lunr = Path(config.site_dir, search_worker.LUNR)
     for language, index in search.split_index(merged, build.default_language(config),
                                               build.languages(config)).items():
-        target = Path(config.site_dir, build.folder(config, language), "search", "search_index.json")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(config.site_dir, build.folder(config, language), "search")
+        folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
+        (folder / "search_index.json").write_text(text, encoding="utf-8")
+        script = lunr / f"lunr.{language}.min.js"
+        try:
+            made = search_index.build(index["config"], index["docs"],
+                                      script.read_text(encoding="utf-8") if script.is_file() else None)
+        except search_index.SearchIndexError as error:
+            raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
+                              f"index: {error}.") from None
+        (folder / "lunr_index.json").write_text(search_index.serialised(made), encoding="utf-8")

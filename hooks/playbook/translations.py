@@ -31,7 +31,8 @@ from . import catalogue as content
 # The front-matter key of the record, in translated pages only.
 RECORD_KEY = "translated_from"
 # Keys that say who looks after a page and when, not what it says.
-EDITORIAL_KEYS = frozenset({"owner", "review_by", RECORD_KEY})
+# And the words staff type to find a page, which each language has its own of.
+EDITORIAL_KEYS = frozenset({"owner", "review_by", "search_terms", RECORD_KEY})
 
 FRESH, STALE, NO_RECORD, NO_TRANSLATION = "fresh", "stale", "no-record", "no-translation"
 

@@ -1,96 +1,97 @@
 """The built search index, searched the way the browser searches it.
 
-The Python `lunr` package implements lunr.js's algorithm. Its own language
-support downloads nltk data at run time, so the Spanish pipeline is made here
-from what the built site ships to browsers: the stop words of Material's
-``lunr.es`` and the Snowball stemmer (the algorithm lunr-languages compiles).
+Each language's lunr index is the one the build wrote
+(``search/lunr_index.json``), loaded with lunr.py, the Python port of lunr.js
+(the browser's stemmers: hooks/playbook/search_index.py). A query goes
+through what the browser does to it: Material's worker turns each typed word
+into a prefix ("quejas*"), ours adds the word through the pipeline (stem
+meets stem) and leaves out the stop words typed in full, and Material then boosts each result by the share of the typed
+words it matched, and groups the results by page.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from functools import cache
 from pathlib import Path
 
-import snowballstemmer
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
-from lunr.stemmer import stemmer as english_stemmer
-from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
-from lunr.trimmer import trimmer
+from lunr.index import Index
+from lunr.query import Query, QueryPresence
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 
-TAG = re.compile(r"<[^>]+>")
-
-
-def spanish_stop_words(site: Path) -> set[str]:
-    """The stop words the site's own lunr.es uses."""
-    script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
-    words = re.search(r'generateStopWordFilter\("([^"]+)"', script)
-    assert words, "lunr.es no longer lists its stop words where expected"
-    return set(words.group(1).split())
-
-
-@cache
-def _spanish_stemmer():
-    return snowballstemmer.stemmer("spanish")
-
-
-def _spanish_pipeline(site: Path):
-    stop_words = spanish_stop_words(site)
-
-    def stop_word_filter_es(token, i, tokens):
-        return None if str(token) in stop_words else token
-
-    def stemmer_es(token, i, tokens):
-        return token.update(lambda text, metadata: _spanish_stemmer().stemWord(text))
-
-    # lunr.es's trimmer keeps accented letters; the English trimmer strips them.
-    def trimmer_es(token, i, tokens):
-        return token.update(
-            lambda text, metadata: re.sub(r"^[^\wÀ-ÿ]+|[^\wÀ-ÿ]+$", "", text)
-        )
-
-    for fn, label in (
-        (trimmer_es, "trimmer-es"),
-        (stop_word_filter_es, "stopWordFilter-es"),
-        (stemmer_es, "stemmer-es"),
-    ):
-        if label not in Pipeline.registered_functions:
-            Pipeline.register_function(fn, label)
-    return [trimmer_es, stop_word_filter_es, stemmer_es], [stemmer_es]
+from playbook import search_index  # (registers lunr.es's stemmer label)
 
 
 def load(site: Path, language: str):
-    """Build a lunr index from the site's search index of ``language``."""
+    """A language's prebuilt lunr index, and its search index (config and docs)."""
     folder = site if language == "es" else site / language
     data = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
     assert data["config"]["lang"] == [language]
-    builder = Builder()
-    if language == "es":
-        pipeline, search_pipeline = _spanish_pipeline(site)
-    else:
-        pipeline = [trimmer, english_stop_word_filter, english_stemmer]
-        search_pipeline = [english_stemmer]
-    builder.pipeline.add(*pipeline)
-    builder.search_pipeline.add(*search_pipeline)
-    builder.ref("location")
-    fields = data["config"]["fields"]
-    builder.field("title", boost=fields["title"]["boost"])
-    builder.field("text", boost=fields["text"]["boost"])
-    for doc in data["docs"]:
-        builder.add(
-            {
-                "location": doc["location"],
-                "title": html.unescape(TAG.sub(" ", doc["title"])),
-                "text": html.unescape(TAG.sub(" ", doc["text"])),
-            }
-        )
-    return builder.build(), data
+    index = Index.load((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
+    index.separator = search_index.js_regex(data["config"]["separator"])
+    script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
+    steps, _ = search_index.pipelines(language, data["config"]["pipeline"], script)
+    index.stop_word_filter = next(step for step in steps if step.label.startswith("stopWordFilter"))
+    return index, data
+
+
+def words(index, query: str) -> list[str]:
+    """The words Material's worker makes of a query: split at spaces and at the separator."""
+    return [query[start:end].lower() for start, end in search_index.split(query.strip(), index.separator)]
+
+
+def _results(index, query: str):
+    """lunr's results and, per result, which typed words it matched (as Material reckons)."""
+    typed = words(index, query)
+    q = index.create_query()
+    stems = {}
+    # Our worker: a stop word typed in full (a word follows it) is left out.
+    dropped = {word for word in typed[:-1] if index.stop_word_filter(search_index.Token(word)) is None}
+    for word in typed:
+        if word in dropped:
+            continue
+        q.clause(term=word + "*", use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
+        # Our worker: the word through the pipeline too, unless it is its own stem.
+        found = index.pipeline.run_string(word)
+        if found != [word]:
+            stems[word] = found
+            q.clause(term=word, use_pipeline=True, presence=QueryPresence.OPTIONAL)
+    results = index.query(q)
+    for result in results:
+        matched = list(result["match_data"].metadata)
+        terms = {}
+        for word in typed:
+            if word in dropped or any(term.startswith(word) for term in matched) or any(
+                    term.startswith(stem) for stem in stems.get(word, []) for term in matched):
+                terms[word] = True
+            elif word not in ENGLISH_STOP_WORDS:
+                terms.setdefault(word, False)
+        result["terms"] = terms
+    return results
 
 
 def search(index, query: str) -> list[str]:
-    """Locations, best first, as lunr scores them for ``query``."""
-    terms = re.split(r"[\s\-]+", query.strip().lower())
-    return [result["ref"] for result in index.search(" ".join(terms))]
+    """Locations (pages and their sections), best first, as Material scores them."""
+    scored = []
+    for result in _results(index, query):
+        terms = result["terms"]
+        share = sum(terms.values()) / len(terms) if terms else 0
+        boost = (0 if "#" in result["ref"] else 1) + share
+        scored.append((result["score"] * (1 + boost ** 2), result["ref"]))
+    # Python's sort, like JavaScript's, keeps lunr's order among equals.
+    scored.sort(key=lambda item: -item[0])
+    return [ref for _, ref in scored]
+
+
+def pages(index, query: str) -> list[str]:
+    """The pages staff see, in order: results grouped by page, as Material groups them."""
+    seen = {}
+    for location in search(index, query):
+        seen.setdefault(location.split("#")[0], None)
+    return list(seen)
+
+
+def page_text(data: dict, page: str) -> str:
+    """What a page says, as search reads it: its own and its sections' titles and text."""
+    return " ".join(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}")
+                    for doc in data["docs"] if doc["location"].split("#")[0] == page)

@@ -581,7 +581,7 @@ def test_a_misspelt_page_field_gets_a_did_you_mean():
     assert found == [
         "factores.es.md:2: Unknown field 'titel'. | Did you mean 'title'? "
         "The fields allowed here are: customer_type, description, hide, icon, owner, review_by, "
-        "search, title, translated_from."
+        "search, search_terms, title, translated_from."
     ]
 
 

@@ -84,8 +84,9 @@ def largest_page(site: Path) -> tuple[int, str]:
     return max(sizes)
 
 
-def index_bytes(site: Path, language_roots: dict[str, str]) -> dict[str, int]:
-    """Bytes of the search index a page of each language loads.
+def index_bytes(site: Path, language_roots: dict[str, str], name: str = "search_index.json") -> dict[str, int]:
+    """Bytes of the search index a page of each language loads (``name``:
+    Material's, or our prebuilt lunr_index.json beside it; 0 where there is none).
 
     Material's scripts fetch ``search/search_index.json`` below the ``base``
     of the page's configuration: ``en/`` on our English pages, the site root
@@ -95,7 +96,8 @@ def index_bytes(site: Path, language_roots: dict[str, str]) -> dict[str, int]:
     for language, root in language_roots.items():
         html = (site / root / "index.html").read_text(encoding="utf-8")
         base = posixpath.normpath(posixpath.join(root, page_config(html)["base"]))
-        sizes[language] = (site / base / "search" / "search_index.json").stat().st_size
+        path = site / base / "search" / name
+        sizes[language] = path.stat().st_size if path.exists() else 0
     return sizes
 
 
