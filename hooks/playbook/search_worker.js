@@ -24,6 +24,7 @@ const address = new URL(self.location.href)
  * builds the lunr index itself.
  */
 const SETUP = 0, READY = 1
+const FORMAT = "playbook-lunr-1"  // the build's compact form (hooks/playbook/search_index.py)
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
 const OPTIONS = JSON.stringify({ suggest: address.searchParams.has("suggest") })
@@ -65,9 +66,10 @@ if (INDEX) {
       if (ownSetup !== "fetching")
         return
       ownSetup = "building"
-      // An index of other fields than the search index's is not this one's.
-      if (lunrIndex && JSON.stringify(lunrIndex.fields) === JSON.stringify(Object.keys(config.fields)))
-        prebuilt = lunrIndex
+      // An index of other fields or documents than the search index's is not this one's.
+      if (lunrIndex?.format === FORMAT && lunrIndex.documents === docs.length
+          && JSON.stringify(lunrIndex.fields) === JSON.stringify(Object.keys(config.fields)))
+        prebuilt = { data: lunrIndex, locations: docs.map(doc => doc.location) }
       const data = { config, docs, options: JSON.parse(OPTIONS) }
       dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data } }))
     })
@@ -129,7 +131,7 @@ lunr.Builder.prototype.build = function () {
   if (!index)
     return build.call(this)
   try {
-    const loaded = lunr.Index.load(index)
+    const loaded = loadIndex(index.data, index.locations)
     setTimeout(readWhenIdle)
     return loaded
   } catch (error) {
@@ -141,6 +143,58 @@ lunr.Builder.prototype.build = function () {
   } finally {
     added = []
   }
+}
+
+/*
+ * The build's index, in its compact form (hooks/playbook/search_index.py):
+ * documents by number, each term's postings one flat list of numbers. It
+ * becomes what lunr.Index.load would make of lunr's own form, but a term's
+ * postings become lunr's objects only when a query first meets the term.
+ */
+function loadIndex(data, locations) {
+  const fields = data.fields
+  const fieldVectors = Object.create(null)
+  data.vectors.forEach((vectors, n) => vectors.forEach((elements, f) => {
+    if (elements)
+      fieldVectors[`${fields[f]}/${locations[n]}`] = new lunr.Vector(elements)
+  }))
+  const invertedIndex = Object.create(null)
+  const tokens = new lunr.TokenSet.Builder()
+  for (const entry of data.invertedIndex) {
+    const term = entry[0]
+    tokens.insert(term)
+    Object.defineProperty(invertedIndex, term, {
+      configurable: true, enumerable: true,
+      get() {
+        const value = posting(entry, fields, locations)
+        Object.defineProperty(invertedIndex, term, { value, enumerable: true, writable: true })
+        return value
+      }
+    })
+  }
+  tokens.finish()
+  return new lunr.Index({
+    invertedIndex, fieldVectors, tokenSet: tokens.root, fields,
+    pipeline: lunr.Pipeline.load(data.pipeline)
+  })
+}
+
+// [term, _index, per field: (document step, count, position steps...)...]
+function posting([, index, ...flats], fields, locations) {
+  const posting = { _index: index }
+  flats.forEach((flat, f) => {
+    const found = {}
+    for (let i = 0, n = 0; i < flat.length;) {
+      n += flat[i]
+      const count = flat[i + 1], position = new Array(count)
+      i += 2
+      for (let j = 0, at = 0; j < count; j++)
+        position[j] = at += flat[i++]
+      found[locations[n]] = { position }
+    }
+    posting[fields[f]] = found
+  })
+  return posting
 }
 
 function read(ref) {
