@@ -19,12 +19,20 @@ const address = new URL(self.location.href)
  * made from it, and hands them to Material's worker as the page's setup
  * message; the page's own setup (the page still fetches the index, which the
  * browser's cache then serves) goes no further, unless it asks for other
- * options. If the worker's fetch fails, or the page's setup comes first,
- * Material's worker sets up from the page's message, as it always has, and
- * builds the lunr index itself.
+ * options. If the worker's fetch fails, Material's worker sets up from the
+ * page's message, as it always has, and builds the lunr index itself.
+ *
+ * The page's setup may come while the worker is still fetching: at 1,000
+ * pages per language the page has its index well before the worker has both
+ * files, and building the lunr index from it would take seconds where
+ * loading the build's takes a few hundred ms. The page's message waits, then:
+ * for the worker's own setup, or its failure, or WAIT ms of fetching (a
+ * stalled request), after which the worker drops its fetch and Material's
+ * worker sets up from the page's message.
  */
 const SETUP = 0, READY = 1
 const FORMAT = "playbook-lunr-1"  // the build's compact form (hooks/playbook/search_index.py)
+const WAIT = 2000
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
 const OPTIONS = JSON.stringify({ suggest: address.searchParams.has("suggest") })
@@ -33,22 +41,47 @@ const INDEX = address.searchParams.get("index")
 // named, the worker waits for the page's.
 let ownSetup = INDEX ? "fetching" : "failed"
 let prebuilt = null  // the lunr index the build made, until Material's worker takes it
+let waiting = null   // the page's setup message, while the worker's own is under way
 const fetching = new AbortController()
 addEventListener("message", event => {
   if (!event.isTrusted || event.data?.type !== SETUP)
     return
-  if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
+  if (ownSetup === "fetching" || ownSetup === "building") {
+    event.stopImmediatePropagation()
+    if (!waiting && ownSetup === "fetching")
+      setTimeout(() => {
+        if (ownSetup !== "fetching")
+          return
+        ownSetup = "superseded"
+        fetching.abort()
+        setUpFromPage()
+      }, WAIT)
+    waiting = event.data
+  } else if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
     event.stopImmediatePropagation()
   } else {
     ownSetup = "superseded"
-    prebuilt = null
-    fetching.abort()
   }
 })
+// The page's setup message, handed to Material's worker (whose listener,
+// unlike the one above, takes messages the worker sends itself).
+function setUpFromPage() {
+  const data = waiting
+  waiting = null
+  prebuilt = null
+  if (data)
+    dispatchEvent(new MessageEvent("message", { data }))
+}
 const post = self.postMessage
 self.postMessage = function (message, ...rest) {
-  if (ownSetup === "building" && message?.type === READY)
+  if (ownSetup === "building" && message?.type === READY) {
     ownSetup = "built"
+    // The page's setup, if it came meanwhile, is done: unless it asks for other options.
+    if (waiting && JSON.stringify(waiting.data?.options) === OPTIONS)
+      waiting = null
+    if (waiting)
+      queueMicrotask(() => { ownSetup = "superseded"; setUpFromPage() })
+  }
   return post.call(this, message, ...rest)
 }
 const fetchJSON = url => fetch(url, { signal: fetching.signal })
@@ -77,7 +110,8 @@ if (INDEX) {
       if (ownSetup !== "fetching")
         return
       ownSetup = "failed"
-      console.warn("Search: the worker could not fetch the index; it waits for the page's.", error)
+      console.warn("Search: the worker could not fetch the index; it sets up from the page's.", error)
+      setUpFromPage()
     })
 }
 
