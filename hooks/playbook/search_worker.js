@@ -72,8 +72,28 @@ function setUpFromPage() {
   if (data)
     dispatchEvent(new MessageEvent("message", { data }))
 }
+/*
+ * Each section Material finds carries its page's whole document (its
+ * "parent", text and all), copied to the page with every answer: at 1,000
+ * pages per language a few MB per keystroke. The page's scripts never read
+ * it: a section keeps its page's address and title only.
+ */
+const RESULT = 3
+const parents = new WeakMap()
+function withoutParents(result) {
+  for (const group of result?.items ?? [])
+    for (const item of group)
+      if (item.parent) {
+        let parent = parents.get(item.parent)
+        if (!parent)
+          parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
+        item.parent = parent
+      }
+}
 const post = self.postMessage
 self.postMessage = function (message, ...rest) {
+  if (message?.type === RESULT)
+    withoutParents(message.data)
   if (ownSetup === "building" && message?.type === READY) {
     ownSetup = "built"
     // The page's setup, if it came meanwhile, is done: unless it asks for other options.
@@ -323,11 +343,19 @@ lunr.Index.prototype.query = function (build) {
         matchData.metadata[word] = {}
     }
     // A term met by two clauses (its prefix and its stem) has its positions
-    // twice: each is kept once.
+    // twice: each is kept once. A term's positions in a field come in
+    // order: only a list that goes back somewhere can hold one twice.
     for (const fields of Object.values(matchData.metadata))
       for (const data of Object.values(fields))
-        if (Array.isArray(data.position))
+        if (Array.isArray(data.position) && !ascending(data.position))
           data.position = [...new Set(data.position)]
   }
   return results
+}
+
+function ascending(list) {
+  for (let i = 1; i < list.length; i++)
+    if (list[i] <= list[i - 1])
+      return false
+  return true
 }

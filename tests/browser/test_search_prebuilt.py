@@ -223,3 +223,17 @@ def test_the_search_box_counts_and_marks_results_from_the_loaded_index(server, s
     assert count == len(lunr_index.pages(index, query)) >= 6
     assert page.locator(".md-search-result mark").count() > 0
     assert problems == []
+
+
+@pytest.mark.browser
+def test_a_section_found_carries_its_pages_address_and_title_not_its_text(server, site, page):
+    """The page's scripts never read a result's parent document: a section
+    found names its page, without the page's text copied on each keystroke."""
+    (answer,) = ask(page, server, site, "es", ["cliente"], suggest=False)
+    sections = [item for group in answer["items"] for item in group if "#" in item["location"]]
+    assert len(sections) >= 10
+    docs = {doc["location"]: doc for doc in json.loads(
+        (language_folder(site, "es") / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    for item in sections:
+        page_doc = docs[item["location"].split("#")[0]]
+        assert item["parent"] == {"location": page_doc["location"], "title": page_doc["title"]}
