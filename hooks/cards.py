@@ -44,6 +44,8 @@ VERSION = "kiosk/version.json"
 # Files the kiosk page is made of: when one changes, running kiosks reload.
 KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
 KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+# The kiosk controls' words: they follow the language of the card on show.
+KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")
 
 
 def card_path(card_id: str) -> str:
@@ -245,6 +247,10 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                     "slides": slides,
                     "language": language,
                     "version": version,
+                    "controls": {
+                        other: {key: labels[other][key] for key in KIOSK_CONTROLS}
+                        for other in order
+                    },
                     "version_url": relative_url(
                         url_of(config, VERSION, language), url_of(config, KIOSK, language)
                     ),
