@@ -35,6 +35,7 @@ import content
 import customer_types
 import generated_pages
 from generated_pages import GeneratedPage, relative_url, url_of
+from playbook.card_print import print_scale
 
 INDEX = "cards/index.md"
 JSON = "cards/cards.json"
@@ -105,6 +106,7 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     for link in data["related"]:
         path, _, anchor = link["path"].partition("#")
         link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+    data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]

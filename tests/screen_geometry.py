@@ -6,19 +6,21 @@ TEXT_GEOMETRY walks every visible text node under the roots it is given and
 reports, per node, its font size, its length and what is wrong with it: a
 line box outside the viewport, outside the box it belongs to (the nearest
 ancestor matching ``boxes``), or a word laid out over two lines (a word
-whose characters sit on more than one line box).
+whose characters sit on more than one line box). With ``scrolls``, text
+below the viewport is fine: the page scrolls down, never across.
 """
 
 from __future__ import annotations
 
-TEXT_GEOMETRY = """([roots, boxes]) => {
-  const width = innerWidth, height = innerHeight, slack = 1;
+TEXT_GEOMETRY = """([roots, boxes, scrolls = false]) => {
+  // A page that scrolls (a card on a phone) only has to fit across.
+  const width = innerWidth, height = scrolls ? Infinity : innerHeight, slack = 1;
   const out = {texts: [], problems: []};
   const visible = (element) => element.getClientRects().length > 0
     && getComputedStyle(element).visibility !== 'hidden';
   const inside = (rect, box) => rect.left >= box.left - slack && rect.right <= box.right + slack
     && rect.top >= box.top - slack && rect.bottom <= box.bottom + slack;
-  const screen = {left: 0, top: 0, right: width, bottom: height};
+  const screen = {left: 0, top: scrolls ? -Infinity : 0, right: width, bottom: height};
   const range = document.createRange();
   for (const root of roots.flatMap((s) => [...document.querySelectorAll(s)])) {
     if (!visible(root)) continue;
