@@ -8,6 +8,10 @@ Markdown into HTML: its headings (#reconocer, #atender, #preguntar, #frases,
 other, and its links are checked and sent to the reader's language. The quick
 card, the kiosk and cards.json (hooks/cards.py) read the very same data, so the
 page and its card cannot drift apart.
+
+Any page can also ask for a list of every type (a grid, a table, their names
+in a sentence, how many there are) with a marker: hooks/playbook/type_lists.py
+says which, and overrides/partials/customer-types.html renders them.
 """
 
 from __future__ import annotations
@@ -16,16 +20,19 @@ import posixpath
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import content
 import customer_types
 import template_cache
+from playbook import type_lists
 
 HEADING = re.compile(r"^#{1,6}[ \t]")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 TEMPLATE = "partials/customer-type.html"
+LISTS_TEMPLATE = "partials/customer-types.html"
 
 
 class _Theme:
@@ -70,8 +77,32 @@ def theme_env(config: MkDocsConfig):
     return _Theme.env
 
 
+def type_lists_of(markdown: str, source, config: MkDocsConfig) -> str:
+    """The page's markers replaced by the lists of every type of its language."""
+    errors = type_lists.problems(markdown, f"docs/{source.path}", source.body_start)
+    if errors:
+        raise PluginError("\n".join(errors))
+    catalogue = customer_types.catalogue(config)
+    models = [
+        customer_types.model(catalogue, page)
+        for page in customer_types.type_pages(catalogue, source.language, config.nav)
+    ]
+    labels = customer_types.labels()[source.language]
+    types = type_lists.entries(models, source.path)
+    template = theme_env(config).get_template(LISTS_TEMPLATE).module
+    rendered = {
+        "grid": str(template.grid(types, labels)),
+        "table": str(template.table(types, labels)),
+        "list": str(template.list(types, labels)),
+        "count": type_lists.number(len(types), labels["numbers"]),
+    }
+    return type_lists.fill(markdown, rendered)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = source_of(config, page)
+    if source is not None and type_lists.MARKER.search(markdown):
+        markdown = type_lists_of(markdown, source, config)
     if source is None or "customer_type" not in source.meta:
         return markdown
     catalogue = customer_types.catalogue(config)
