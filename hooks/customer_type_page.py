@@ -79,7 +79,8 @@ def theme_env(config: MkDocsConfig):
 
 def type_lists_of(markdown: str, source, config: MkDocsConfig) -> str:
     """The page's markers replaced by the lists of every type of its language."""
-    errors = type_lists.problems(markdown, f"docs/{source.path}", source.body_start)
+    # Lines counted in the source file (MkDocs hands hooks the body without its leading blank lines).
+    errors = type_lists.problems(source.body, f"docs/{source.path}", source.body_start)
     if errors:
         raise PluginError("\n".join(errors))
     catalogue = customer_types.catalogue(config)
