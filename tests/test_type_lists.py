@@ -51,8 +51,8 @@ def test_editors_text_cannot_break_the_markdown_of_a_list():
 
 @pytest.mark.parametrize(("count", "word"), [(0, "cero"), (6, "seis"), (7, "siete"), (13, "13")])
 def test_counts_are_words_of_the_language_then_digits(count, word):
-    words = ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-             "diez", "once", "doce"]
+    words = {str(n): w for n, w in enumerate(["cero", "uno", "dos", "tres", "cuatro", "cinco",
+                                              "seis", "siete", "ocho", "nueve", "diez", "once", "doce"])}
     assert type_lists.number(count, words) == word
 
 

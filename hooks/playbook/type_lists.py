@@ -85,9 +85,9 @@ def entries(types: list[dict], page_path: str) -> list[dict]:
     ]
 
 
-def number(count: int, words: list[str]) -> str:
+def number(count: int, words: dict[str, str]) -> str:
     """A count in words of the page's language (card_labels.yml ``numbers``), else in digits."""
-    return words[count] if 0 <= count < len(words) else str(count)
+    return words.get(str(count), str(count))
 
 
 def markdown_text(text: str) -> str:
