@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Without git installed, "last updated" falls back to the build date (hooks/last_updated.py).
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test translated benchmark quality
+.PHONY: serve build test translated benchmark quality screenshots
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -28,6 +28,12 @@ benchmark: $(VENV)/.test
 # (tests/quality.py; a few minutes). Lighthouse installs here only, never for `make test`.
 quality: $(VENV)/.test tests/lighthouse/node_modules/.installed
 	$(BIN)/python tests/quality.py
+
+# A contact sheet of the kiosk, a card on a phone and on A6, and the home page,
+# both languages, written outside the repository (tools/screenshots.py). Needs Chromium.
+# Another folder: make screenshots OUT=/path/to/folder
+screenshots: $(VENV)/.test
+	$(BIN)/python tools/screenshots.py $(OUT)
 
 # After reviewing a translation against its Spanish page: record that it is up
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md
