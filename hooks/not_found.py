@@ -17,6 +17,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from playbook import build
+
 PAGE = "404.html"
 
 
@@ -24,18 +26,17 @@ class _Saved:
     default: bytes | None = None  # the default language's page, written first
 
 
-# Before mkdocs-static-i18n (-100) builds the other languages into the same folder.
-@event_priority(0)
+# Each language's page where it belongs, before the next language overwrites it.
+@event_priority(build.Priority.BEFORE_NEXT_LANGUAGE)
 def on_post_build(config: MkDocsConfig):
-    plugin = config.plugins["i18n"]
-    language = plugin.current_language or plugin.default_language
     written = Path(config.site_dir, PAGE)
     if not written.is_file():
         return
-    if language == plugin.default_language:
+    language = build.current_language(config)
+    if language == build.default_language(config):
         _Saved.default = written.read_bytes()
         return
-    target = Path(config.site_dir, language, PAGE)
+    target = Path(config.site_dir, build.folder(config, language), PAGE)
     target.parent.mkdir(parents=True, exist_ok=True)
     written.replace(target)
     if _Saved.default is not None:

@@ -3,7 +3,7 @@ cards, the kiosk or the home page: the kiosk on a landscape and a portrait
 screen, a card and the home page on a phone, a card printed on A6, each in
 Spanish and English.
 
-    python tools/screenshots.py [OUTPUT_FOLDER]
+    python -m tools.screenshots [OUTPUT_FOLDER]
 
 Builds the site into a temporary folder, serves it on 127.0.0.1, takes the
 screenshots with Chromium (Playwright) and writes them, with contact-sheet.html
@@ -21,13 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from tests.support import ROOT
+from tests.support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from tests.support.server import serve
 
-from static_server import serve  # noqa: E402
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LANGUAGES = {"es": "", "en": "en/"}
 # What to shoot: a name, an address below a language's root, a viewport.
 SHOTS = [
@@ -49,9 +46,9 @@ def build(site: Path, base: str) -> None:
 def shoot(base: str, output: Path) -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = chromium_path()
     if not chromium:
-        sys.exit("Chromium is needed: install it (Debian: apt-get install chromium) or set CHROMIUM.")
+        sys.exit(NOT_FOUND)
     taken = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
