@@ -11,7 +11,7 @@ the lists are 8 pt on A6). The card is laid out on paper in ems of that size,
 line by line, as cards.css sets it out in print: a head (icon, name, summary,
 QR code) over three blocks in one column. The estimate errs on the long side;
 cards.css shares out whatever height is left between the blocks.
-tests/test_card_print.py prints every card on A6, A5, A4 and Letter and
+tests/browser/test_card_print.py prints every card on A6, A5, A4 and Letter and
 reads the PDFs back: one page each, at least 70 % of the sheet's height
 filled, lists at 8 pt or more on A6.
 """

@@ -67,7 +67,7 @@ def link_from(page_path: str, target: str) -> str:
 
 
 def entries(types: list[dict], page_path: str) -> list[dict]:
-    """What the lists show of each type (its model, hooks/customer_types.py), linked from a page."""
+    """What the lists show of each type (its model, playbook/customer_type.py), linked from a page."""
     return [
         {
             "id": data["id"],
@@ -86,7 +86,7 @@ def entries(types: list[dict], page_path: str) -> list[dict]:
 
 
 def number(count: int, words: dict[str, str]) -> str:
-    """A count in words of the page's language (card_labels.yml ``numbers``), else in digits."""
+    """A count in words of the page's language (labels/cards.yml ``numbers``), else in digits."""
     return words.get(str(count), str(count))
 
 

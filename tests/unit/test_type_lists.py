@@ -65,6 +65,6 @@ def test_no_page_writes_a_count_of_types_by_hand():
     counted = re.compile(r"\b(seis|six|6)\s+(tipos|types|customer types|tarjetas|cards)\b", re.I)
     for path in (ROOT / "docs").rglob("*.md"):
         assert not counted.search(path.read_text(encoding="utf-8")), path
-    labels = yaml.safe_load((ROOT / "hooks" / "card_labels.yml").read_text())
+    labels = yaml.safe_load((ROOT / "hooks" / "playbook" / "labels" / "cards.yml").read_text())
     assert not counted.search(yaml.safe_dump(labels, allow_unicode=True))
 
