@@ -122,7 +122,8 @@ def extremes(tmp_path_factory):
     """The playbook with one card at every limit and one with a line per list."""
     project = cards_site.copy_project(tmp_path_factory.mktemp("print-extremes"))
     for language in LANGUAGES:
-        cards_site.change_type(project, "enojado", language, cards_site.fill_to_limits)
+        cards_site.change_type(project, "enojado", language,
+                               lambda data: cards_site.fill_to_limits(data, language))
         cards_site.change_type(project, "conocedor", language, one_line_each)
     with serve(project / "site") as base:
         result = mkdocs_build(project, project / "site", site_url=base)

@@ -128,7 +128,8 @@ def test_every_piece_of_the_kiosk_is_in_a_landmark(browser, server, language):
 def fullest(tmp_path_factory):
     project = cards_site.copy_project(tmp_path_factory.mktemp("fullest-kiosk"))
     for language in LANGUAGES:
-        cards_site.change_type(project, "enojado", language, cards_site.fill_to_limits)
+        cards_site.change_type(project, "enojado", language,
+                               lambda data: cards_site.fill_to_limits(data, language))
     with serve(project / "site") as base:
         result = mkdocs_build(project, project / "site", site_url=base)
         assert result.returncode == 0, result.stdout + result.stderr
