@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from playbook import build, customer_type, generated, qr
+from playbook.card_print import print_scale
 from playbook.build import Priority, relative_url, url_of
 from playbook.generated import GeneratedPage
 
@@ -40,6 +41,8 @@ VERSION = "kiosk/version.json"
 # Files the kiosk page is made of: when one changes, running kiosks reload.
 KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
 KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+# The kiosk controls' words: they follow the language of the card on show.
+KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")
 
 
 def card_path(card_id: str) -> str:
@@ -55,6 +58,7 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     for link in data["related"]:
         path, _, anchor = link["path"].partition("#")
         link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+    data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
@@ -186,6 +190,10 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                     "slides": slides,
                     "language": language,
                     "version": version,
+                    "controls": {
+                        other: {key: labels[other][key] for key in KIOSK_CONTROLS}
+                        for other in order
+                    },
                     "version_url": relative_url(
                         url_of(config, VERSION, language), url_of(config, KIOSK, language)
                     ),
