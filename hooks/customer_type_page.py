@@ -26,9 +26,40 @@ from mkdocs.structure.pages import Page
 
 from playbook import build, cache, customer_type, markdown, templates, type_lists
 
-TEMPLATE = "partials/customer-type.html"
-LISTS_TEMPLATE = "partials/customer-types.html"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
+def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = source_of(config, page)
+    if source is not None and type_lists.MARKER.search(markdown_text):
+        markdown_text = type_lists_of(markdown_text, source, config)
+    if source is None or "customer_type" not in source.meta:
+        return markdown_text
+    catalogue = build.checked_catalogue(config)
+    card = customer_type.model(catalogue, source)
+    labels = customer_type.labels()[source.language]
+    links = [
+        {"title": link["title"], "href": link_from(source.path, link["path"])}
+        for link in card["related"]
+    ]
+    card_link = link_from(source.path, f"cards/{card['id']}.md")
+    template = theme_env(config).get_template(TEMPLATE).module
+    anchors = customer_type.shape().anchors
+    intro, rest = markdown.intro_and_rest(markdown_text)
+    return "".join(
+        [
+            intro,
+            str(template.overview(card, labels, anchors)),
+            rest,
+            str(template.related(card, labels, links, card_link, anchors)),
+        ]
+    )
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def link_from(page_path: str, target: str) -> str:
     """A docs path (with its #anchor) as a relative Markdown link from a page."""
@@ -75,28 +106,12 @@ def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
     return type_lists.fill(markdown_text, rendered)
 
 
-def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = source_of(config, page)
-    if source is not None and type_lists.MARKER.search(markdown_text):
-        markdown_text = type_lists_of(markdown_text, source, config)
-    if source is None or "customer_type" not in source.meta:
-        return markdown_text
-    catalogue = build.checked_catalogue(config)
-    card = customer_type.model(catalogue, source)
-    labels = customer_type.labels()[source.language]
-    links = [
-        {"title": link["title"], "href": link_from(source.path, link["path"])}
-        for link in card["related"]
-    ]
-    card_link = link_from(source.path, f"cards/{card['id']}.md")
-    template = theme_env(config).get_template(TEMPLATE).module
-    anchors = customer_type.shape().anchors
-    intro, rest = markdown.intro_and_rest(markdown_text)
-    return "".join(
-        [
-            intro,
-            str(template.overview(card, labels, anchors)),
-            rest,
-            str(template.related(card, labels, links, card_link, anchors)),
-        ]
-    )
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+TEMPLATE = "partials/customer-type.html"
+
+
+TEMPLATE = "partials/customer-type.html"
+LISTS_TEMPLATE = "partials/customer-types.html"

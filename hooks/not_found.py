@@ -19,12 +19,9 @@ from mkdocs.plugins import event_priority
 
 from playbook import build
 
-PAGE = "404.html"
-
-
-class _Saved:
-    default: bytes | None = None  # the default language's page, written first
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Each language's page where it belongs, before the next language overwrites it.
 @event_priority(build.Priority.BEFORE_NEXT_LANGUAGE)
@@ -41,3 +38,18 @@ def on_post_build(config: MkDocsConfig):
     written.replace(target)
     if _Saved.default is not None:
         written.write_bytes(_Saved.default)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+class _Saved:
+    default: bytes | None = None  # the default language's page, written first
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+PAGE = "404.html"

@@ -18,8 +18,6 @@ filled, lists at 8 pt or more on A6.
 
 from __future__ import annotations
 
-import math
-
 # The sheet, in ems at scale 1 (cards.css): 33 across, 48.5 down.
 WIDTH = 33.0
 HEIGHT = 48.5
