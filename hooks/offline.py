@@ -1,0 +1,182 @@
+"""Offline: the playbook installs as an app and keeps working with no network.
+
+Every page links its language's web app manifest (the kiosk its own, which
+starts at the kiosk) and registers a service worker, ``sw.js`` at the site
+root, that stores every page of both languages and every file they use
+(hooks/playbook/precache.py lists them once the whole site is written, each
+with a digest). The worker's script is hooks/playbook/service_worker.js with
+that list in it; docs/assets/javascripts/offline.js registers it and shows
+the notices ("ready offline", "new version") of
+overrides/partials/offline.html in the page's language
+(hooks/playbook/labels/offline_labels.yml). The app icons are drawn from the
+favicon (hooks/playbook/app_icons.py), the manifests' colours read from the
+site's stylesheet. Under `mkdocs serve` the worker is one that removes itself
+and what it stored, and pages register none: an editor never reads a stale page.
+The build reports what a reader's browser stores.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+import playbook
+from playbook import app_icons, label_files, precache, web_manifest
+
+log = logging.getLogger("mkdocs.plugins.offline")
+
+HERE = Path(__file__).parent
+WORKER_SOURCE = HERE / "playbook" / "service_worker.js"
+LABELS = HERE / "playbook" / "labels" / "offline_labels.yml"
+WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+ICONS = "assets/icons/"
+KIOSK_TEMPLATE = "kiosk.html"
+
+
+def i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def languages(config: MkDocsConfig) -> list[str]:
+    plugin = i18n(config)
+    return [plugin.default_language] + [lang for lang in plugin.build_languages if lang != plugin.default_language]
+
+
+def current_language(config: MkDocsConfig) -> str:
+    return i18n(config).current_language or i18n(config).default_language
+
+
+def folder(config: MkDocsConfig, language: str) -> str:
+    return "" if language == i18n(config).default_language else f"{language}/"
+
+
+def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    try:
+        return label_files.read(LABELS, languages(config))
+    except label_files.LabelError as error:
+        raise PluginError(str(error).replace(str(HERE.parent) + "/", "")) from None
+
+
+def serving() -> bool:
+    return getattr(playbook, "started_by", "build") == "serve"
+
+
+# mkdocs serve loads the hooks anew for each rebuild and tells only the first
+# load that it serves: the answer is kept in the shared package, loaded once.
+def on_startup(command: str, dirty: bool):
+    playbook.started_by = command
+
+
+# What each language's build learns for the manifests: its app's name, and
+# each kiosk page (one manifest beside each, which starts at the kiosk).
+class _Apps:
+    by_language: dict[str, dict] = {}
+
+
+def on_pre_build(config: MkDocsConfig):
+    if current_language(config) == i18n(config).default_language:
+        _Apps.by_language = {}
+    language = current_language(config)
+    _Apps.by_language[language] = {"name": config.site_name, "description": config.site_description or "",
+                                   "kiosks": {}}
+
+
+# Every page links its manifest and loads offline.js with the worker's address.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    language = current_language(config)
+    words = labels(config)[language]
+    kiosk = page.meta.get("template") == KIOSK_TEMPLATE
+    if kiosk:
+        _Apps.by_language.setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
+            "name": page.title, "description": page.meta.get("description", "")}
+    context["offline"] = {
+        "manifest": (page.url if kiosk else folder(config, language)) + MANIFEST,
+        "worker": None if serving() else WORKER,
+        "theme_color": colours(config)["theme_color"],
+        "labels": words,
+        # An unattended kiosk shows no notices: it reloads itself for a new version.
+        "kiosk": kiosk,
+    }
+    return context
+
+
+def colours(config: MkDocsConfig) -> dict[str, str]:
+    """The theme colours of the first stylesheet of extra_css that sets Material's primary colour."""
+    for name in config.extra_css:
+        path = Path(config.docs_dir, str(name))
+        if path.is_file():
+            try:
+                return web_manifest.palette(path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+    raise PluginError("hooks/offline.py found no theme colour for the app manifests: a stylesheet of "
+                      "extra_css in mkdocs.yml must set --md-primary-fg-color to a #hex colour "
+                      "(as docs/assets/stylesheets/playbook.css does).")
+
+
+def favicon(config: MkDocsConfig) -> str:
+    """The favicon's SVG, the one source of the app icons."""
+    name = str(config.theme.get("favicon") or "")
+    path = Path(config.docs_dir, name)
+    if not name.endswith(".svg") or not path.is_file():
+        raise PluginError(f"hooks/offline.py draws the app icons from theme.favicon, which must be an SVG "
+                          f"file in docs/ (found {name!r}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
+    return path.read_text(encoding="utf-8")
+
+
+def write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+
+
+def cache_folder(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path or ".").resolve().parent / ".cache" / "playbook" / "icons"
+
+
+# Once every language is written (the sitemaps and search indexes too, at
+# -200): icons, manifests, then the list of files to store and the worker.
+@event_priority(-300)
+def on_post_build(config: MkDocsConfig):
+    if i18n(config).building:
+        return
+    site = Path(config.site_dir)
+    theme = colours(config)
+    try:
+        drawn = app_icons.icons(favicon(config), theme["background_color"], cache_folder(config))
+    except app_icons.IconError as error:
+        raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
+                          f"{error}. Make it a plain SVG file with a viewBox.") from None
+    for name, png in drawn.items():
+        write(site / ICONS / name, png)
+    words = labels(config)
+    for language, app in _Apps.by_language.items():
+        root = folder(config, language)
+        made = {root: web_manifest.manifest(
+            name=app.get("name") or config.site_name, short_name=words[language]["short_name"],
+            description=app.get("description", ""), language=language,
+            icons_folder="../" * root.count("/") + ICONS, colours=theme)}
+        for kiosk, page in app["kiosks"].items():
+            made[kiosk] = web_manifest.manifest(
+                name=page["name"], short_name=words[language]["kiosk_short_name"],
+                description=page["description"], language=language,
+                icons_folder="../" * kiosk.count("/") + ICONS, colours=theme, display="fullscreen")
+        for where, manifest in made.items():
+            write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    if serving():
+        write(site / WORKER, precache.worker_script(source, None))
+        return
+    listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))
+    write(site / WORKER, precache.worker_script(source, listed))
+    pages = sum(entry.file.endswith(".html") for entry in listed)
+    log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
+             f"{len(listed)} files ({pages} pages) listed in {WORKER}")
