@@ -10,8 +10,8 @@
  *   already the newest (fetched from the server after the change) says
  *   nothing. An unattended kiosk reloads by itself instead.
  *
- * The worker is looked for again when the page comes back into view and
- * every hour. Without a worker address (`mkdocs serve`), it removes any worker
+ * A new worker is looked for as each page loads, when it comes back into
+ * view and every hour. Without a worker address (`mkdocs serve`), it removes any worker
  * an earlier build registered here, and what that worker stored.
  */
 (function () {
@@ -126,12 +126,15 @@
         show("ready");
       });
     }
-    if (kiosk) return; // a kiosk looks for news itself (kiosk/version.json)
     function update() {
       registration.update().catch(function () {
         // Offline, or the server is busy: next time.
       });
     }
+    // Browsers look for a new worker after some page loads only: each load
+    // looks (the server answers "not modified" while nothing changed).
+    if (controlled) update();
+    if (kiosk) return; // a kiosk looks for news itself (kiosk/version.json), then reloads
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "visible") update();
     });
