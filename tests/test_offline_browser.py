@@ -229,3 +229,67 @@ def test_read_offline_then_updated(browser, builds, place):
         assert watched.errors == []
     finally:
         watched.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, axe_source, language, scheme):
+    root = "" if language == "es" else "en/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow",
+                                  color_scheme=scheme)
+    try:
+        with serving(builds.first, free_port()) as base:
+            page = context.new_page()
+            page.goto(base + root + "factores/")
+            notice = page.get_by_role("status")
+            assert notice.get_attribute("aria-live") == "polite"
+            page.get_by_text(READY[language]).wait_for(timeout=15 * SECOND)
+            assert axe_violations(page, axe_source) == []
+            # Not in the way: small, at the foot of the screen, the text still readable above it.
+            box = notice.bounding_box()
+            assert box["height"] < 844 / 4 and box["y"] > 844 / 2
+            page.get_by_role("button", name={"es": "Cerrar", "en": "Close"}[language]).click()
+            assert page.get_by_text(READY[language]).is_hidden()
+            # The update notice, as a newer worker would bring it.
+            page.evaluate("document.querySelector('[data-offline-notice=update]').hidden = false")
+            assert page.get_by_role("button", name=RELOAD[language]).is_visible()
+            assert page.get_by_text(UPDATE[language]).is_visible()
+            assert axe_violations(page, axe_source) == []
+    finally:
+        context.close()
+
+
+def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_factory):
+    """An editor who read a build at 127.0.0.1:8000 and then runs `mkdocs
+    serve` there gets the served pages, and no worker or stored copy is left."""
+    project = copy_project(tmp_path_factory.mktemp("serve"))
+    marker = "Texto que solo tiene mkdocs serve."
+    page_file = project / "docs" / "factores.es.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    watched = Watched(browser)
+    try:
+        with serving(builds.first, builds.port) as base:
+            watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{builds.port}"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            deadline = time.monotonic() + 120
+            while unreachable(base + "sw.js"):
+                assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
+                time.sleep(0.5)
+            page = watched.open(base + "factores/")
+            assert marker in page.locator("article").inner_text()
+            assert eventually(lambda: page.evaluate(
+                "navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, page)
+            assert eventually(lambda: page.evaluate("caches.keys().then(k => k.length)") == 0, page)
+            again = watched.open(base + "factores/")
+            assert not controlled(again)
+            assert marker in again.locator("article").inner_text()
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+        assert watched.errors == []
+    finally:
+        watched.close()
