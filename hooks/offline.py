@@ -80,9 +80,17 @@ class _Apps:
     by_language: dict[str, dict] = {}
 
 
+# Labels and colours are read once per build, not on every page.
+class _Build:
+    labels: dict[str, dict[str, str]] = {}
+    colours: dict[str, str] = {}
+
+
 def on_pre_build(config: MkDocsConfig):
     if current_language(config) == i18n(config).default_language:
         _Apps.by_language = {}
+        _Build.labels = labels(config)
+        _Build.colours = colours(config)
     language = current_language(config)
     _Apps.by_language[language] = {"name": config.site_name, "description": config.site_description or "",
                                    "kiosks": {}}
@@ -91,7 +99,7 @@ def on_pre_build(config: MkDocsConfig):
 # Every page links its manifest and loads offline.js with the worker's address.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     language = current_language(config)
-    words = labels(config)[language]
+    words = _Build.labels[language]
     kiosk = page.meta.get("template") == KIOSK_TEMPLATE
     if kiosk:
         _Apps.by_language.setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
@@ -99,7 +107,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     context["offline"] = {
         "manifest": (page.url if kiosk else folder(config, language)) + MANIFEST,
         "worker": None if serving() else WORKER,
-        "theme_color": colours(config)["theme_color"],
+        "theme_color": _Build.colours["theme_color"],
         "labels": words,
         # An unattended kiosk shows no notices: it reloads itself for a new version.
         "kiosk": kiosk,
@@ -149,7 +157,7 @@ def on_post_build(config: MkDocsConfig):
     if i18n(config).building:
         return
     site = Path(config.site_dir)
-    theme = colours(config)
+    theme = _Build.colours
     try:
         drawn = app_icons.icons(favicon(config), theme["background_color"], cache_folder(config))
     except app_icons.IconError as error:
@@ -157,7 +165,7 @@ def on_post_build(config: MkDocsConfig):
                           f"{error}. Make it a plain SVG file with a viewBox.") from None
     for name, png in drawn.items():
         write(site / ICONS / name, png)
-    words = labels(config)
+    words = _Build.labels
     for language, app in _Apps.by_language.items():
         root = folder(config, language)
         made = {root: web_manifest.manifest(

@@ -37,7 +37,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench import browser, corpus, measure, projects, standins
+from bench import browser, corpus, measure, offline, projects, standins
 from bench.measure import machine
 from conftest import CHROMIUM_ARGS, DEFAULT_LANGUAGE, LANGUAGES, page_url
 from static_server import free_port, serve
@@ -300,6 +300,7 @@ def check_budgets(groups: list[list[Site]], generated: int) -> list[str]:
             f"search per keystroke: {keys:.1f} ms median from key-up to results "
             f"({len(search.keystrokes)} keystrokes; budget {KEYSTROKE_MS} ms; vanilla: "
             f"{theirs.keystroke_median():.1f} ms).")
+    lines += offline.budget_lines(ours, [group[0] for group in groups[1:]])
     return lines
 
 

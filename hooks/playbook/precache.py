@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -70,55 +70,40 @@ def resolve(url: str, base: str, site_url: str = "") -> str | None:
     return unquote(path.removeprefix("/"))
 
 
-class _Links(HTMLParser):
-    """The addresses an HTML page uses, as written."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self.alternates: list[str] = []
-        self.config: list[str] = []
-        self._in_config = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
-        for name in ("href", "src", "poster", "data-version-url"):
-            if attributes.get(name):
-                self.urls.append(attributes[name])
-        for name in ("srcset", "imagesrcset"):
-            for candidate in filter(None, (part.strip() for part in attributes.get(name, "").split(","))):
-                self.urls.append(candidate.split()[0])
-        if tag == "link" and "alternate" in attributes.get("rel", "").split() and attributes.get("href"):
-            self.alternates.append(attributes["href"])
-        self._in_config = tag == "script" and attributes.get("id") == "__config"
-
-    def handle_data(self, data):
-        if self._in_config:
-            self.config.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_config = False
+# Read with regular expressions, not an HTML parser: a large site has
+# thousands of pages, and a parser took seconds of its build. An address in
+# text (a code example) is escaped and does not match; one that matches
+# without being used costs a stored file at most, never a missing one.
+ATTRIBUTE = re.compile(r"""\s(href|src|poster|data-version-url|srcset|imagesrcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+LINK = re.compile(r"<link\b[^>]*>", re.I)
+REL_ALTERNATE = re.compile(r"""\srel\s*=\s*["']?(?:[^"'>]*\s)?alternate[\s"'>]""", re.I)
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
 def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
     """The addresses a page at ``address`` uses, below the site root."""
-    parser = _Links()
-    parser.feed(html)
-    parser.close()
-    found = {resolve(url, address, site_url) for url in parser.urls}
+    urls = []
+    for name, double, single in ATTRIBUTE.findall(html):
+        value = unescape(double or single)
+        if name.endswith("srcset"):
+            urls += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+        else:
+            urls.append(value)
+    found = {resolve(url, address, site_url) for url in urls}
     # Material's scripts fetch sitemap.xml below each language alternate.
-    for alternate in parser.alternates:
-        root = resolve(alternate, address, site_url)
-        if root is not None:
-            found.add(resolve("sitemap.xml", root))
+    for link in LINK.findall(html):
+        href = ATTRIBUTE.search(link)
+        if REL_ALTERNATE.search(link) and href and href.group(1) == "href":
+            root = resolve(unescape(href.group(2) or href.group(3)), address, site_url)
+            if root is not None:
+                found.add(resolve("sitemap.xml", root))
     # Material's configuration names the search worker (hooks/search_per_language.py
     # adds ?index=, the index's address relative to the worker).
-    if parser.config:
+    for text in CONFIG.findall(html):
         try:
-            config = json.loads("".join(parser.config))
+            config = json.loads(text)
         except ValueError:
-            config = {}
+            continue
         worker = config.get("search") if isinstance(config, dict) else None
         if isinstance(worker, str):
             worker_address = resolve(worker, address)
