@@ -115,6 +115,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+# Material's own primary colour and the white on it: for a site whose
+# stylesheets name no colour of their own.
+MATERIAL_COLOURS = {"theme_color": "#4051b5", "background_color": "#ffffff"}
+
+
 def colours(config: MkDocsConfig) -> dict[str, str]:
     """The theme colours of the first stylesheet of extra_css that sets Material's primary colour."""
     for name in config.extra_css:
@@ -124,18 +129,21 @@ def colours(config: MkDocsConfig) -> dict[str, str]:
                 return web_manifest.palette(path.read_text(encoding="utf-8"))
             except ValueError:
                 continue
-    raise PluginError("hooks/offline.py found no theme colour for the app manifests: a stylesheet of "
-                      "extra_css in mkdocs.yml must set --md-primary-fg-color to a #hex colour "
-                      "(as docs/assets/stylesheets/playbook.css does).")
+    log.info("Offline: no stylesheet of extra_css sets --md-primary-fg-color to a #hex colour: "
+             "the app manifests take Material's own colours.")
+    return MATERIAL_COLOURS
 
 
-def favicon(config: MkDocsConfig) -> str:
-    """The favicon's SVG, the one source of the app icons."""
+def favicon(config: MkDocsConfig) -> str | None:
+    """The favicon's SVG, the one source of the app icons; None where docs/ has no favicon."""
     name = str(config.theme.get("favicon") or "")
     path = Path(config.docs_dir, name)
-    if not name.endswith(".svg") or not path.is_file():
+    if not path.is_file():
+        log.info(f"Offline: no app icons, docs/ has no favicon ({name!r}, theme.favicon in mkdocs.yml).")
+        return None
+    if path.suffix != ".svg":
         raise PluginError(f"hooks/offline.py draws the app icons from theme.favicon, which must be an SVG "
-                          f"file in docs/ (found {name!r}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
+                          f"file (found docs/{name}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
     return path.read_text(encoding="utf-8")
 
 
@@ -158,8 +166,9 @@ def on_post_build(config: MkDocsConfig):
         return
     site = Path(config.site_dir)
     theme = _Build.colours
+    source = favicon(config)
     try:
-        drawn = app_icons.icons(favicon(config), theme["background_color"], cache_folder(config))
+        drawn = app_icons.icons(source, theme["background_color"], cache_folder(config)) if source else {}
     except app_icons.IconError as error:
         raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
                           f"{error}. Make it a plain SVG file with a viewBox.") from None
@@ -171,20 +180,21 @@ def on_post_build(config: MkDocsConfig):
         made = {root: web_manifest.manifest(
             name=app.get("name") or config.site_name, short_name=words[language]["short_name"],
             description=app.get("description", ""), language=language,
-            icons_folder="../" * root.count("/") + ICONS, colours=theme)}
+            icons_folder="../" * root.count("/") + ICONS, colours=theme, icons=bool(drawn))}
         for kiosk, page in app["kiosks"].items():
             made[kiosk] = web_manifest.manifest(
                 name=page["name"], short_name=words[language]["kiosk_short_name"],
                 description=page["description"], language=language,
-                icons_folder="../" * kiosk.count("/") + ICONS, colours=theme, display="fullscreen")
+                icons_folder="../" * kiosk.count("/") + ICONS, colours=theme, display="fullscreen",
+                icons=bool(drawn))
         for where, manifest in made.items():
             write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    script = WORKER_SOURCE.read_text(encoding="utf-8")
     if serving():
-        write(site / WORKER, precache.worker_script(source, None))
+        write(site / WORKER, precache.worker_script(script, None))
         return
     listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))
-    write(site / WORKER, precache.worker_script(source, listed))
+    write(site / WORKER, precache.worker_script(script, listed))
     pages = sum(entry.file.endswith(".html") for entry in listed)
     log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
              f"{len(listed)} files ({pages} pages) listed in {WORKER}")

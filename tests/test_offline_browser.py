@@ -231,6 +231,24 @@ def test_read_offline_then_updated(browser, builds, place):
         watched.close()
 
 
+# Focus each control the keyboard reaches, after its scroll: those the shown notice covers.
+COVERED = """async () => {
+  const covered = [];
+  const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+    .filter(c => c.tabIndex >= 0 && c.getClientRects().length && !c.closest("[data-offline-notices]"));
+  for (const control of controls) {
+    control.focus();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const notice = document.querySelector("[data-offline-notice]:not([hidden])");
+    if (!notice || document.activeElement !== control) continue;
+    const a = control.getBoundingClientRect(), b = notice.getBoundingClientRect();
+    if (a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right)
+      covered.push(control.outerHTML.slice(0, 120));
+  }
+  return covered;
+}"""
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, axe_source, language, scheme):
@@ -248,6 +266,9 @@ def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, a
             # Not in the way: small, at the foot of the screen, the text still readable above it.
             box = notice.bounding_box()
             assert box["height"] < 844 / 4 and box["y"] > 844 / 2
+            # No control the keyboard reaches is ever under it (WCAG 2.4.11).
+            covered = page.evaluate(COVERED)
+            assert covered == [], covered
             page.get_by_role("button", name={"es": "Cerrar", "en": "Close"}[language]).click()
             assert page.get_by_text(READY[language]).is_hidden()
             # The update notice, as a newer worker would bring it.

@@ -35,7 +35,8 @@ def palette(css: str) -> dict[str, str]:
 
 
 def manifest(*, name: str, short_name: str, description: str, language: str,
-             icons_folder: str, colours: dict[str, str], display: str = "standalone") -> dict:
+             icons_folder: str, colours: dict[str, str], display: str = "standalone",
+             icons: bool = True) -> dict:
     """A manifest that starts its app in its own folder; ``icons_folder`` is
     where the icons are, relative to the manifest ("../assets/icons/")."""
     return {
@@ -53,6 +54,6 @@ def manifest(*, name: str, short_name: str, description: str, language: str,
         "icons": [
             {"src": icons_folder + icon.name, "sizes": f"{icon.size}x{icon.size}",
              "type": "image/png", "purpose": icon.purpose}
-            for icon in ICONS
+            for icon in (ICONS if icons else ())
         ],
     }

@@ -80,6 +80,25 @@
     });
   }
 
+  // Never over the control that has the keyboard's focus (WCAG 2.4.11): where
+  // the notice would cover it, it moves to the other edge of the screen. Once
+  // the browser has scrolled the control into view.
+  if (notices) {
+    document.addEventListener("focusin", function (event) {
+      if (notices.contains(event.target)) return;
+      window.requestAnimationFrame(function () {
+        var shown = notices.querySelector("[data-offline-notice]:not([hidden])");
+        if (!shown) return;
+        var control = event.target.getBoundingClientRect();
+        var notice = shown.getBoundingClientRect();
+        if (control.bottom > notice.top && control.top < notice.bottom &&
+            control.right > notice.left && control.left < notice.right) {
+          notices.classList.toggle("pb-offline--top");
+        }
+      });
+    });
+  }
+
   // The worker's answer about this page: the digest of what it gave the page,
   // and that of what it stores at the page's address now.
   function ask(target) {
