@@ -253,7 +253,7 @@ def test_page_uses_reads_attributes_config_and_alternates():
       </head><body><img srcset="a.png 1x, b.png 2x"><a href="https://elsewhere.org/">x</a>
       <div data-version-url="version.json"></div></body></html>"""
     found = precache.page_uses(html, "factores/", "https://x.org/")
-    assert found == {"assets/s.css", "en/", "en/sitemap.xml", "assets/w.es.1234abcd.min.js", "search/i.json",
+    assert found == {"assets/s.css", "en/sitemap.xml", "assets/w.es.1234abcd.min.js", "search/i.json",
                      "factores/a.png", "factores/b.png", "factores/version.json"}
 
 

@@ -70,31 +70,49 @@ def resolve(url: str, base: str, site_url: str = "") -> str | None:
     return unquote(path.removeprefix("/"))
 
 
-# Read with regular expressions, not an HTML parser: a large site has
-# thousands of pages, and a parser took seconds of its build. An address in
-# text (a code example) is escaped and does not match; one that matches
-# without being used costs a stored file at most, never a missing one.
-ATTRIBUTE = re.compile(r"""\s(href|src|poster|data-version-url|srcset|imagesrcset)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Pages are read with str.find, not an HTML parser nor a regular expression:
+# a large site has thousands of pages, and those took seconds of its build.
+# MkDocs and Material write attributes as ` name="value"`. An address in text
+# (a code example) is escaped and does not match; one that matches without
+# being used costs a stored file at most, never a missing one.
+ATTRIBUTES = ("href", "src", "poster", "data-version-url", "srcset", "imagesrcset")
 LINK = re.compile(r"<link\b[^>]*>", re.I)
-REL_ALTERNATE = re.compile(r"""\srel\s*=\s*["']?(?:[^"'>]*\s)?alternate[\s"'>]""", re.I)
+REL_ALTERNATE = re.compile(r"""\srel=["']?(?:[^"'>]*\s)?alternate[\s"'>]""", re.I)
+FOLDER = re.compile(r"(?:^|/)(?:[?#].*)?$")
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def attribute_values(html: str, names=ATTRIBUTES):
+    """(name, value) of every ``name="value"`` (or single-quoted) attribute."""
+    for name in names:
+        for quote in ('"', "'"):
+            needle = f" {name}={quote}"
+            start = html.find(needle)
+            while start >= 0:
+                begin = start + len(needle)
+                end = html.find(quote, begin)
+                if end < 0:
+                    break
+                yield name, unescape(html[begin:end])
+                start = html.find(needle, end)
 
 
 def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
     """The addresses a page at ``address`` uses, below the site root."""
     urls = []
-    for name, double, single in ATTRIBUTE.findall(html):
-        value = unescape(double or single)
+    for name, value in attribute_values(html):
         if name.endswith("srcset"):
             urls += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
         else:
             urls.append(value)
-    found = {resolve(url, address, site_url) for url in urls}
+    # Links to folders are links to pages, all listed anyway: most of a
+    # page's links (its navigation), and resolving them was most of the time.
+    found = {resolve(url, address, site_url) for url in urls if not FOLDER.search(url)}
     # Material's scripts fetch sitemap.xml below each language alternate.
     for link in LINK.findall(html):
-        href = ATTRIBUTE.search(link)
-        if REL_ALTERNATE.search(link) and href and href.group(1) == "href":
-            root = resolve(unescape(href.group(2) or href.group(3)), address, site_url)
+        href = next((value for _, value in attribute_values(link, ("href",))), None)
+        if REL_ALTERNATE.search(link) and href:
+            root = resolve(href, address, site_url)
             if root is not None:
                 found.add(resolve("sitemap.xml", root))
     # Material's configuration names the search worker (hooks/search_per_language.py
