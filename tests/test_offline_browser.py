@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from cards_site import change_type, copy_project
-from conftest import mkdocs_build
+from conftest import CHROMIUM_ARGS, chromium_path, mkdocs_build
 from static_server import QuietHandler, free_port, serve
 from test_accessibility import axe_source, axe_violations  # noqa: F401 (a fixture)
 
@@ -314,3 +315,33 @@ def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_
         assert watched.errors == []
     finally:
         watched.close()
+
+
+def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path):
+    """Chromium's own verdict: the manifest each page links is valid and
+    makes the page installable, in each language and on the kiosk. (In a
+    profile on disk: Chromium installs nothing from an incognito context.)"""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        with serving(builds.first, free_port(), PREFIX) as base:
+            for address, manifest, language, start in (
+                ("factores/", "manifest.webmanifest", "es", ""),
+                ("en/factores/", "en/manifest.webmanifest", "en", "en/"),
+                ("kiosk/", "kiosk/manifest.webmanifest", "es", "kiosk/"),
+                ("en/kiosk/", "en/kiosk/manifest.webmanifest", "en", "en/kiosk/"),
+            ):
+                page = context.new_page()
+                page.goto(base + address)
+                cdp = context.new_cdp_session(page)
+                found = cdp.send("Page.getAppManifest")
+                assert found["url"] == base + manifest
+                assert found["errors"] == [], found["errors"]
+                parsed = json.loads(found["data"])
+                assert parsed["lang"] == language
+                assert urllib.parse.urljoin(found["url"], parsed["start_url"]) == base + start
+                errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+                assert errors == [], (address, errors)
+                page.close()
+    finally:
+        context.close()
