@@ -301,8 +301,10 @@ def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_
             while unreachable(base + "sw.js"):
                 assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
                 time.sleep(0.5)
+            # Fresh, or (the server slower than the worker waits) fresh once
+            # the worker that mkdocs serve gives has removed itself.
             page = watched.open(base + "factores/")
-            assert marker in page.locator("article").inner_text()
+            assert eventually(lambda: marker in page.locator("article").inner_text(), page)
             assert eventually(lambda: page.evaluate(
                 "navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, page)
             assert eventually(lambda: page.evaluate("caches.keys().then(k => k.length)") == 0, page)

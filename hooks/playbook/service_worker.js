@@ -15,8 +15,8 @@
  *   they come from storage.
  * - Pages tell an open page whether it shows what is now stored, so that
  *   only a page older than the stored one offers a reload.
- * - With no list (`mkdocs serve`), it deletes what it stored and unregisters:
- *   an editor never gets a stale page from it.
+ * - With no list (`mkdocs serve`), it deletes what it stored, unregisters and
+ *   loads open pages again: an editor never keeps a stale page from it.
  *
  * Every address is relative to this script: the site works at its address,
  * on another host or port, and under a sub-path.
@@ -87,7 +87,13 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
     await Promise.all((OFFLINE ? older(keys) : keys.filter((key) => key.startsWith(PREFIX))).map((key) => caches.delete(key)));
-    if (!OFFLINE) await self.registration.unregister();
+    if (!OFFLINE) {
+      await self.registration.unregister();
+      // A page it was asked for while the server was slow may be an old
+      // copy: each open page loads again, from the server.
+      const pages = await self.clients.matchAll({ type: "window" });
+      await Promise.all(pages.map((page) => page.navigate(page.url).catch(() => null)));
+    }
   })());
 });
 
