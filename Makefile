@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# Without git installed, "last updated" falls back to the build date (hooks/last_updated.py).
+# The benchmark's baseline reads git through GitPython, which refuses to load
+# without git installed unless told to keep quiet.
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test translated benchmark quality
+.PHONY: serve build test test-fast translated translations benchmark quality
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -18,22 +19,31 @@ build: $(VENV)/.site
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/python -m pytest
 
+# While editing: the unit tests alone (tests/unit/: no build, no browser; under a
+# minute). `make test` runs them too, with the build and browser tiers.
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -m unit
+
 # Build speed and scaling, page weight and search speed against vanilla Material,
-# with budgets (tests/benchmark.py; about ten minutes on two cores). Needs Chromium.
+# with budgets (tools/benchmark/; about ten minutes on two cores). Needs Chromium.
 benchmark: $(VENV)/.test
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python -m tools.benchmark
 
 # Lighthouse on home, a content page, a customer type, a card and the kiosk, both
 # languages, mobile and desktop, served gzip-compressed like a static host
-# (tests/quality.py; a few minutes). Lighthouse installs here only, never for `make test`.
-quality: $(VENV)/.test tests/lighthouse/node_modules/.installed
-	$(BIN)/python tests/quality.py
+# (tools/quality/; a few minutes). Lighthouse installs here only, never for `make test`.
+quality: $(VENV)/.test tools/quality/node_modules/.installed
+	$(BIN)/python -m tools.quality
 
 # After reviewing a translation against its Spanish page: record that it is up
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md
 translated: $(VENV)/.site
 	@test -n "$(PAGE)" || { echo "Name the translation you reviewed: make translated PAGE=docs/factores.en.md"; exit 2; }
-	$(BIN)/python hooks/translations.py mark $(PAGE)
+	PYTHONPATH=hooks $(BIN)/python tools/translated.py mark $(PAGE)
+
+# Every translation and its state (up to date, may be out of date, not marked reviewed).
+translations: $(VENV)/.site
+	@PYTHONPATH=hooks $(BIN)/python tools/translated.py status
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -54,6 +64,6 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-tests/lighthouse/node_modules/.installed: tests/lighthouse/package.json tests/lighthouse/package-lock.json
-	cd tests/lighthouse && npm ci --no-audit --no-fund --silent
+tools/quality/node_modules/.installed: tools/quality/package.json tools/quality/package-lock.json
+	cd tools/quality && npm ci --no-audit --no-fund --silent
 	touch $@

@@ -20,6 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from playbook import build
+from playbook.build import Priority
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -47,25 +50,21 @@ def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:
 # Every page of every language names the same language roots.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if config.site_url:
-        i18n = config.plugins["i18n"]
-        roots = {lang.locale: lang.link for lang in i18n.config.languages if lang.build}
-        context["hreflang_links"] = hreflang_links(config.site_url, roots, i18n.default_language)
+        roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
+        context["hreflang_links"] = hreflang_links(config.site_url, roots, build.default_language(config))
     return context
 
 
 # Once every language is built: a sitemap in each language folder.
-@event_priority(-200)
+@event_priority(Priority.GENERATE)
 def on_post_build(config: MkDocsConfig):
-    i18n = config.plugins["i18n"]
-    if i18n.building or not config.site_url:
+    if not build.is_outermost(config) or not config.site_url:
         return
     root_sitemap = Path(config.site_dir, "sitemap.xml")
     if not root_sitemap.exists():
         return
     text = root_sitemap.read_text(encoding="utf-8")
-    for language in i18n.build_languages:
-        if language == i18n.default_language:
-            continue
+    for language in build.languages(config)[1:]:
         folder_url = posixpath.join(config.site_url, language, "")
         target = Path(config.site_dir, language, "sitemap.xml")
         target.write_text(sitemap_for_folder(text, folder_url), encoding="utf-8")

@@ -1,6 +1,6 @@
 """Stop the build when the pages have problems an editor must fix.
 
-Runs every check of hooks/checks/ and stops the build with all the problems
+Runs every check of hooks/playbook/checks/ and stops the build with all the problems
 found, each with its file, line, what is wrong and how to fix it: a plain
 `mkdocs build` too, not only `--strict`, and never with a Python traceback
 (MkDocs prints an Abort's message and exits with status 1). It stops a build
@@ -30,18 +30,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import assets
-import checks
-import content
-from checks import safety
-from checks.anchors import Site, site_from_catalogue, source_ids
+from playbook import build, cache, checks, material_css
+from playbook import catalogue as content
+from playbook.build import Priority
+from playbook.checks import emoji, placeholders, safety
+from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 
@@ -56,60 +55,53 @@ class _Build:
     unsafe: list[tuple[str, str, str, str]] = field(
         default_factory=list
     )  # language, key, what, needle
-    unstyled: list[tuple[str, str, assets.Component, str]] = field(
+    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
         default_factory=list
     )  # language, key, component, class
 
 
-_build = _Build()
+# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
+# starts with nothing; the English build nested inside it keeps what the
+# Spanish one saw.
+@cache.kept()
+def _seen(config: MkDocsConfig) -> _Build:
+    return _Build()
 
 
-def _i18n(config: MkDocsConfig):
-    return config.plugins["i18n"]
+# Worked out once per build.
+@cache.kept()
+def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
+    options = config.mdx_configs.get("pymdownx.emoji")
+    if options is None:
+        return None
+    index = options.get("emoji_index")
+    if index is None:
+        return emoji.material_index()
+    return emoji.names(index(options.get("options", {}), None))
 
 
-def _language(config: MkDocsConfig) -> str:
-    i18n = _i18n(config)
-    return i18n.current_language or i18n.default_language
-
-
-def _key(src_uri: str, languages) -> str:
-    return content.split_language(src_uri, tuple(languages))[0]
-
-
-def _languages(config: MkDocsConfig) -> list[str]:
-    return [language.locale for language in _i18n(config).config.languages if language.build]
-
-
-# A new `mkdocs build` (or rebuild of `mkdocs serve`) starts with nothing seen;
-# the English build nested inside it keeps what the Spanish one saw.
-@event_priority(100)
-def on_config(config: MkDocsConfig):
-    global _build
-    if not _i18n(config).building:
-        _build = _Build()
-
-
-def _slugify(config: MkDocsConfig):
-    toc = config.mdx_configs.get("toc", {})
-    return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
+def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
+    """The placeholder texts of templates/, beside mkdocs.yml."""
+    folder = build.project(config) / "templates"
+    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
 
 
 def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
         docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(format_report(problems, docs))
+        raise Abort(checks.report(problems, docs))
 
 
-# 1. After mkdocs-static-i18n (-100) has sorted the files of the first language,
-# before hooks generate pages from the sources (-200) and before any page is read.
-@event_priority(-150)
+# 1. After mkdocs-static-i18n has sorted the files of the first language,
+# before hooks generate pages from the sources and before any page is read.
+@event_priority(Priority.CHECK)
 def on_files(files: Files, config: MkDocsConfig):
-    if _i18n(config).building:
+    if not build.is_outermost(config):
         return files
-    catalogue = content.from_config(config)
-    slugify, separator = _slugify(config)
+    catalogue = build.catalogue(config)
+    slugify, separator = build.slugify(config)
     # Pages may still be generated; type pages get headings from their data
     # (hooks/customer_type_page.py): those links wait for the built site.
     type_pages = [
@@ -128,69 +120,80 @@ def on_files(files: Files, config: MkDocsConfig):
     icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
     _stop(
         config,
-        checks.run_all(catalogue, site, slugify=slugify, separator=separator, icon_dirs=icon_dirs),
+        checks.run_all(
+            catalogue,
+            site,
+            slugify=slugify,
+            separator=separator,
+            icon_dirs=icon_dirs,
+            emoji_names=_emoji_names(config),
+            templates=_templates(config),
+            config_file=config.config_file_path,
+        ),
     )
     return files
 
 
 # Once every hook has added its pages (hooks/cards.py adds generated ones):
 # every page and file of this language is something a link may point at.
-@event_priority(-500)
+@event_priority(Priority.LAST)
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    language = _language(config)
-    languages = _languages(config)
-    pages = _build.pages.setdefault(language, {})
+    seen = _seen(config)
+    pages = seen.pages.setdefault(build.current_language(config), {})
+    catalogue = build.catalogue(config)
     for file in files:
         if file.is_documentation_page():
-            key = _key(file.src_uri, languages)
+            key = catalogue.split(file.src_uri)[0]
             pages.setdefault(key, None)
             if file.generated_by:
-                _build.generated[key] = file.generated_by
+                seen.generated[key] = file.generated_by
         else:
-            _build.files.add(file.src_uri)
+            seen.files.add(file.src_uri)
     return nav
 
 
 # Last of all on each page: the ids it really has, and anything unsafe that
 # got through to its HTML.
-@event_priority(-500)
+@event_priority(Priority.LAST)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
-    language = _language(config)
-    key = _key(page.file.src_uri, _languages(config))
+    seen = _seen(config)
+    language = build.current_language(config)
+    key = build.catalogue(config).split(page.file.src_uri)[0]
     ids = frozenset(
         next(group for group in match.groups() if group is not None)
         for match in ID_ATTRIBUTE.finditer(html)
     )
-    _build.pages.setdefault(language, {})[key] = ids
-    _build.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
+    seen.pages.setdefault(language, {})[key] = ids
+    seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
-    _build.unstyled += [(language, key, component, token)
-                        for component, token in assets.unstyled(html, config)]
+    if build.registers(config, "hooks/assets.py"):
+        seen.unstyled += [(language, key, component, token) for component, token
+                          in material_css.unstyled(html, build.unused_components(config))]
     return html
 
 
-def _site(catalogue: content.Catalogue, slugify, separator: str) -> Site:
+def _site(seen: _Build, catalogue: content.Catalogue, slugify, separator: str) -> Site:
     """The recorded pages and ids; a page never rendered gets the ids of its source."""
     pages: dict[str, dict[str, frozenset[str]]] = {}
-    for language, recorded in _build.pages.items():
+    for language, recorded in seen.pages.items():
         pages[language] = {}
         for key, ids in recorded.items():
             if ids is None:
                 page = catalogue.page(key, language)
                 ids = source_ids(page, slugify, separator) if page else frozenset()
             pages[language][key] = ids
-    return Site(pages=pages, files=frozenset(_build.files))
+    return Site(pages=pages, files=frozenset(seen.files))
 
 
-def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
+def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[content.Problem]:
     """What the rendered pages show and the checks of the sources did not catch:
     (language, key, what the HTML contains, why it must not, text to look for, fix)."""
     found = [(language, key, what, ", which is not allowed", needle,
               "Remove the raw HTML that produces it.")
-             for language, key, what, needle in _build.unsafe]
-    for language, key, component, token in _build.unstyled:
-        fix = assets.how_to_enable(component)
+             for language, key, what, needle in seen.unsafe]
+    for language, key, component, token in seen.unstyled:
+        fix = material_css.how_to_enable(component)
         found.append((language, key, f"Material's {component.name} (class '{token}')",
                       ", whose styles this site leaves out", token,
                       f"{fix[0].upper()}{fix[1:]}, or take it out of the page."))
@@ -198,7 +201,7 @@ def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
     for language, key, what, why, needle, hint in found:
         page = catalogue.page(key, language)
         if page is None:
-            source = _build.generated.get(key, "a hook")
+            source = seen.generated.get(key, "a hook")
             problems.append(
                 content.Problem(
                     f"{key}.md",
@@ -218,34 +221,17 @@ def _rendered_problems(catalogue: content.Catalogue) -> list[content.Problem]:
     return problems
 
 
-def format_report(problems: list[content.Problem], docs: str = "docs") -> str:
-    count = len(problems)
-    lines = [
-        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
-        "",
-    ]
-    for problem in problems:
-        if problem.line == 0:  # a generated page: no file to open
-            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
-        else:
-            lines.append(
-                f"{docs}/{problem.path}:{problem.line}: {problem.message}\n    How to fix: "
-                f"{problem.hint}"
-            )
-        lines.append("")
-    return "\n".join(lines)
-
-
-# 2. Once, when the outermost build ends (below mkdocs-static-i18n's -100,
-# which builds the other languages), before the search indexes and sitemaps
-# are finished: links and anchors against what was built.
-@event_priority(-150)
+# 2. Once, when the outermost build ends (after mkdocs-static-i18n has built
+# the other languages), before the search indexes and sitemaps are finished:
+# links and anchors against what was built.
+@event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
-    if _i18n(config).building:
+    if not build.is_outermost(config):
         return
-    catalogue = content.from_config(config)
-    slugify, separator = _slugify(config)
-    site = _site(catalogue, slugify, separator)
+    catalogue = build.catalogue(config)
+    slugify, separator = build.slugify(config)
+    seen = _seen(config)
+    site = _site(seen, catalogue, slugify, separator)
     problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
-    problems += _rendered_problems(catalogue)
-    _stop(config, sorted(set(problems), key=lambda p: (p.path, p.line, p.message)))
+    problems += _rendered_problems(seen, catalogue)
+    _stop(config, checks.ordered(catalogue, problems))

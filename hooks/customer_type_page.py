@@ -6,42 +6,22 @@ the template overrides/partials/customer-type.html, before MkDocs turns the
 Markdown into HTML: its headings (#reconocer, #atender, #preguntar, #frases,
 #relacionado) reach the table of contents and the search index like any
 other, and its links are checked and sent to the reader's language. The quick
-card, the kiosk and cards.json (hooks/cards.py) read the very same data, so the
+card, the kiosk and cards.json (hooks/cards.py) read the very same data
+(playbook/customer_type.py), so the
 page and its card cannot drift apart.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import content
-import customer_types
-import template_cache
+from playbook import build, cache, customer_type, markdown, templates
 
-HEADING = re.compile(r"^#{1,6}[ \t]")
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
 TEMPLATE = "partials/customer-type.html"
-
-
-class _Theme:
-    env = None  # the theme's Jinja environment, made once per build
-
-
-def split_intro(markdown: str) -> tuple[str, str]:
-    """A page's opening paragraphs, and the rest from its first heading on."""
-    lines = markdown.splitlines(keepends=True)
-    in_fence = False
-    for index, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and HEADING.match(line):
-            return "".join(lines[:index]), "".join(lines[index:])
-    return markdown, ""
 
 
 def link_from(page_path: str, target: str) -> str:
@@ -52,43 +32,40 @@ def link_from(page_path: str, target: str) -> str:
 
 
 def source_of(config: MkDocsConfig, page: Page):
-    catalogue = content.from_config(config)
-    key, language = content.split_language(page.file.src_uri, catalogue.languages)
+    catalogue = build.catalogue(config)
+    key, language = catalogue.split(page.file.src_uri)
     return catalogue.page(key, language) if language else None
 
 
 # MkDocs hands its Jinja environment to hooks (on_env) only after every page's
 # Markdown is read: make one of the theme's, once per build.
-def on_pre_build(config: MkDocsConfig):
-    _Theme.env = None
-
-
+@cache.kept()
 def theme_env(config: MkDocsConfig):
-    if _Theme.env is None:
-        _Theme.env = config.theme.get_env()
-        _Theme.env.bytecode_cache = template_cache.bytecode_cache(config)
-    return _Theme.env
+    env = config.theme.get_env()
+    env.bytecode_cache = templates.bytecode_cache(build.cache_folder(config, "templates"))
+    return env
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = source_of(config, page)
     if source is None or "customer_type" not in source.meta:
-        return markdown
-    catalogue = customer_types.catalogue(config)
-    card = customer_types.model(catalogue, source)
-    labels = customer_types.labels()[source.language]
+        return markdown_text
+    catalogue = build.checked_catalogue(config)
+    card = customer_type.model(catalogue, source)
+    labels = customer_type.labels()[source.language]
     links = [
         {"title": link["title"], "href": link_from(source.path, link["path"])}
         for link in card["related"]
     ]
     card_link = link_from(source.path, f"cards/{card['id']}.md")
     template = theme_env(config).get_template(TEMPLATE).module
-    intro, rest = split_intro(markdown)
+    anchors = customer_type.shape().anchors
+    intro, rest = markdown.intro_and_rest(markdown_text)
     return "".join(
         [
             intro,
-            str(template.overview(card, labels)),
+            str(template.overview(card, labels, anchors)),
             rest,
-            str(template.related(card, labels, links, card_link)),
+            str(template.related(card, labels, links, card_link, anchors)),
         ]
     )

@@ -1,71 +1,82 @@
-"""Last updated: every page shows when it last changed, from git history.
+"""Last updated: every page shows the date of its last commit, in its language.
 
-The dates come from mkdocs-git-revision-date-localized-plugin (configured in
-mkdocs.yml, after mkdocs-static-i18n so each page's date is written in the
-page's language) and Material shows them at the foot of each page. The build
-must not break where git history is short or missing:
+Material shows ``page.meta.revision_date`` at the foot of a page; this hook
+sets it from one `git log` for the whole docs folder per build
+(hooks/playbook/git_dates.py), read by the outermost build and shared by every
+language. Where history is missing the build still passes, and says so once,
+as information (``strict: true`` would turn a warning into a failed build of
+an urgent fix):
 
-- outside a repository (a downloaded copy) or without git installed, the
-  plugin falls back to the build date (``fallback_to_build_date``) and says so
-  as information (its own ``strict: false``), not as a warning that
-  ``strict: true`` would turn into a failed build. Without git installed,
-  GitPython refuses to load unless GIT_PYTHON_REFRESH=quiet, which the
-  Makefile sets;
-- in a shallow clone on a CI runner (GitHub Actions checks out one commit by
-  default), the plugin warns that dates may be wrong, whatever its options
-  say. Wrong dates are worth knowing about but not worth a failed build of an
-  urgent fix, so this hook reports that warning as information. The project's
-  own workflows fetch the whole history, so their dates are right.
+- without git, or outside a repository (a downloaded copy), every page shows
+  the build date;
+- in a shallow clone (a CI runner's checkout of one commit), pages changed
+  within the commits it holds show their true date, the others the date of
+  its oldest commit, which may be later than their true one;
+- a page not committed yet shows the build date: it is changing now.
 
-Without git the plugin says the same thing once per page; this hook lets each
-message through once per build, so the editors' own messages stay readable.
+Generated pages (cards, the translation status) have no source of their own
+and show no date.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-# The loggers of the plugin's modules (mkdocs.plugins.get_plugin_logger).
-PLUGIN_LOGGERS = tuple(
-    f"mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.{module}"
-    for module in ("plugin", "util", "ci")
-)
+from playbook import build, cache, git_dates
+from playbook.build import Priority
 
-
-class PluginMessages(logging.Filter):
-    """The plugin's shallow-clone warnings as information, and each message once."""
-
-    def __init__(self):
-        super().__init__()
-        self.seen: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if record.levelno == logging.WARNING and "shallow" in message:
-            record.levelno, record.levelname = logging.INFO, "INFO"
-        if record.levelno > logging.INFO:
-            return True
-        if message in self.seen:
-            return False
-        self.seen.add(message)
-        return True
+log = logging.getLogger("mkdocs.hooks.last_updated")
 
 
-_filter = PluginMessages()
+# One git call per build, shared by both languages; the build's start stands
+# in for pages git knows nothing of.
+@cache.kept()
+def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
+    return git_dates.read(Path(config.docs_dir)), time.time()
 
 
-# Before the plugin's own on_config (priority 0) first looks at git, on every
-# build and every rebuild of `mkdocs serve`: each message once per build.
-@event_priority(100)
+def report(history: git_dates.History, pages: list[str]) -> str | None:
+    """The one line a build says about its dates, or None when they are all true."""
+    if history.missing:
+        return (f"Last updated: no git history here ({history.missing}): every page shows "
+                "the build date. Build from a git clone for true dates.")
+    if history.shallow:
+        cut = sum(1 for page in pages if page in history.cut)
+        return (f"Last updated: this is a shallow git clone (only its newest commits): {cut} of "
+                f"{len(pages)} pages show the date of its oldest commit, which may be later "
+                "than their last change. For true dates, fetch the whole history: "
+                "git fetch --unshallow (on GitHub Actions: fetch-depth: 0).")
+    return None
+
+
+# Once per `mkdocs build` or rebuild of `mkdocs serve`, before the English
+# build nested in the Spanish one: one git call, one line about it.
+@event_priority(Priority.FIRST)
 def on_config(config: MkDocsConfig):
-    _filter.seen.clear()
-    for name in PLUGIN_LOGGERS:
-        logger = logging.getLogger(name)
-        # `mkdocs serve` reloads this module: drop the filter of the last load.
-        for old in [f for f in logger.filters if type(f).__name__ == "PluginMessages"]:
-            logger.removeFilter(old)
-        logger.addFilter(_filter)
+    if not build.is_outermost(config):
+        return config
+    history, _ = _history(config)
+    docs = Path(config.docs_dir)
+    line = report(history, [page.relative_to(docs).as_posix() for page in docs.rglob("*.md")])
+    if line:
+        log.info(line)
     return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    if page.file.generated_by or not page.file.abs_src_path:
+        return markdown
+    try:
+        path = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir)).as_posix()
+    except ValueError:
+        return markdown
+    history, started = _history(config)
+    stamp = history.date(path) or started
+    page.meta["revision_date"] = git_dates.localized(stamp, build.current_language(config))
+    return markdown

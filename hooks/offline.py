@@ -8,7 +8,7 @@ with a digest). The worker's script is hooks/playbook/service_worker.js with
 that list in it; docs/assets/javascripts/offline.js registers it and shows
 the notices ("ready offline", "new version") of
 overrides/partials/offline.html in the page's language
-(hooks/playbook/labels/offline_labels.yml). The app icons are drawn from the
+(hooks/playbook/labels/offline.yml). The app icons are drawn from the
 favicon (hooks/playbook/app_icons.py), the manifests' colours read from the
 site's stylesheet. Under `mkdocs serve` the worker is one that removes itself
 and what it stored, and pages register none: an editor never reads a stale page.
@@ -26,52 +26,34 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-import playbook
-from playbook import app_icons, label_files, precache, web_manifest
+from playbook import app_icons, build, cache, label_files, precache, web_manifest
 
 log = logging.getLogger("mkdocs.plugins.offline")
 
 HERE = Path(__file__).parent
 WORKER_SOURCE = HERE / "playbook" / "service_worker.js"
-LABELS = HERE / "playbook" / "labels" / "offline_labels.yml"
+LABELS = HERE / "playbook" / "labels" / "offline.yml"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons/"
 KIOSK_TEMPLATE = "kiosk.html"
 
 
-def i18n(config: MkDocsConfig):
-    return config.plugins["i18n"]
-
-
-def languages(config: MkDocsConfig) -> list[str]:
-    plugin = i18n(config)
-    return [plugin.default_language] + [lang for lang in plugin.build_languages if lang != plugin.default_language]
-
-
-def current_language(config: MkDocsConfig) -> str:
-    return i18n(config).current_language or i18n(config).default_language
-
-
-def folder(config: MkDocsConfig, language: str) -> str:
-    return "" if language == i18n(config).default_language else f"{language}/"
+# The label file is read again when it changes (under `mkdocs serve` too).
+@cache.kept(files=lambda languages: [LABELS])
+def read_labels(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    return label_files.read(LABELS, list(languages))
 
 
 def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     try:
-        return label_files.read(LABELS, languages(config))
+        return read_labels(build.languages(config))
     except label_files.LabelError as error:
-        raise PluginError(str(error).replace(str(HERE.parent) + "/", "")) from None
+        raise PluginError(str(error).replace(str(build.project(config)) + "/", "")) from None
 
 
-def serving() -> bool:
-    return getattr(playbook, "started_by", "build") == "serve"
-
-
-# mkdocs serve loads the hooks anew for each rebuild and tells only the first
-# load that it serves: the answer is kept in the shared package, loaded once.
 def on_startup(command: str, dirty: bool):
-    playbook.started_by = command
+    build.started(command)
 
 
 # What each language's build learns for the manifests: its app's name, and
@@ -87,26 +69,26 @@ class _Build:
 
 
 def on_pre_build(config: MkDocsConfig):
-    if current_language(config) == i18n(config).default_language:
+    if build.is_outermost(config):
         _Apps.by_language = {}
         _Build.labels = labels(config)
         _Build.colours = colours(config)
-    language = current_language(config)
+    language = build.current_language(config)
     _Apps.by_language[language] = {"name": config.site_name, "description": config.site_description or "",
                                    "kiosks": {}}
 
 
 # Every page links its manifest and loads offline.js with the worker's address.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    language = current_language(config)
+    language = build.current_language(config)
     words = _Build.labels[language]
     kiosk = page.meta.get("template") == KIOSK_TEMPLATE
     if kiosk:
         _Apps.by_language.setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
             "name": page.title, "description": page.meta.get("description", "")}
     context["offline"] = {
-        "manifest": (page.url if kiosk else folder(config, language)) + MANIFEST,
-        "worker": None if serving() else WORKER,
+        "manifest": (page.url if kiosk else build.folder(config, language)) + MANIFEST,
+        "worker": None if build.serving() else WORKER,
         "theme_color": _Build.colours["theme_color"],
         "labels": words,
         # An unattended kiosk shows no notices: it reloads itself for a new version.
@@ -154,21 +136,18 @@ def write(path: Path, data: bytes | str) -> None:
     path.write_bytes(data)
 
 
-def cache_folder(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path or ".").resolve().parent / ".cache" / "playbook" / "icons"
-
-
 # Once every language is written (the sitemaps and search indexes too, at
 # -200): icons, manifests, then the list of files to store and the worker.
-@event_priority(-300)
+@event_priority(build.Priority.WRITTEN)
 def on_post_build(config: MkDocsConfig):
-    if i18n(config).building:
+    if not build.is_outermost(config):
         return
     site = Path(config.site_dir)
     theme = _Build.colours
     source = favicon(config)
     try:
-        drawn = app_icons.icons(source, theme["background_color"], cache_folder(config)) if source else {}
+        folder = build.cache_folder(config, "icons")
+        drawn = app_icons.icons(source, theme["background_color"], folder) if source else {}
     except app_icons.IconError as error:
         raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
                           f"{error}. Make it a plain SVG file with a viewBox.") from None
@@ -176,7 +155,7 @@ def on_post_build(config: MkDocsConfig):
         write(site / ICONS / name, png)
     words = _Build.labels
     for language, app in _Apps.by_language.items():
-        root = folder(config, language)
+        root = build.folder(config, language)
         made = {root: web_manifest.manifest(
             name=app.get("name") or config.site_name, short_name=words[language]["short_name"],
             description=app.get("description", ""), language=language,
@@ -190,7 +169,7 @@ def on_post_build(config: MkDocsConfig):
         for where, manifest in made.items():
             write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     script = WORKER_SOURCE.read_text(encoding="utf-8")
-    if serving():
+    if build.serving():
         write(site / WORKER, precache.worker_script(script, None))
         return
     listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))

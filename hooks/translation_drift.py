@@ -3,14 +3,14 @@ behind the Spanish page it translates.
 
 Each translation records the fingerprint of the Spanish text it was last
 reviewed against (``translated_from``, written by ``make translated``; see
-hooks/translations.py). In every build:
+hooks/playbook/translations.py). In every build:
 
 - a translation whose Spanish page has changed since shows, above its text, a
   notice that it may be out of date, with a link to the Spanish page
   (overrides/partials/translation-notice.html);
 - the translation-status page (``traducciones/`` in each language, rendered by
   overrides/translation-status.html) lists every page pair with its state and
-  every page past its review date (hooks/review_dates.py);
+  every page past its review date (playbook/reviews.py);
 - the build's output lists the stale translations and those never marked
   reviewed.
 
@@ -24,7 +24,6 @@ the notice keeps readers of the translation from trusting it blindly.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 from pathlib import Path
 
@@ -34,41 +33,33 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import content
-import generated_pages
-import review_dates
-import translations
-from generated_pages import GeneratedPage, url_of
+from playbook import build, cache, generated, translations
+from playbook.build import Priority, url_of
+from playbook.generated import GeneratedPage
+from playbook.reviews import overdue as reviews_of
 
 STATUS_PAGE = "traducciones.md"
-LABELS = Path(__file__).with_name("translation_labels.yml")
+LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
 
 log = logging.getLogger("mkdocs.hooks.translation_drift")
 
 
-@functools.cache
+# Read again when the label file changes.
+@cache.kept(files=lambda: [LABELS])
 def labels() -> dict[str, dict]:
     """The notice's and the status page's words, by language."""
     return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
 
 
 def _default(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].default_language
+    return build.default_language(config)
 
 
+# Every page pair of the site, by (key, translation language): once per build.
+@cache.kept()
 def _pairs(config: MkDocsConfig) -> dict[tuple[str, str], translations.PagePair]:
-    """Every page pair of the site, by (key, translation language); once per catalogue."""
-    catalogue = content.from_config(config)
-    if _Cache.catalogue is not catalogue:
-        _Cache.catalogue = catalogue
-        _Cache.pairs = {(pair.key, pair.language): pair
-                        for pair in translations.pairs(catalogue, _default(config))}
-    return _Cache.pairs
-
-
-class _Cache:
-    catalogue: content.Catalogue | None = None
-    pairs: dict = {}
+    return {(pair.key, pair.language): pair
+            for pair in translations.pairs(build.catalogue(config), _default(config))}
 
 
 def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> dict | None:
@@ -104,7 +95,7 @@ def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
         "owner": review.owner,
         "review_by": review.review_by.isoformat(),
         "days_late": review.days_late,
-    } for review in review_dates.overdue(content.from_config(config), today)]
+    } for review in reviews_of(build.catalogue(config), today)]
     counts = {state: sum(row["state"] == state for row in rows)
               for state in labels()[language]["states"]}
     return {"pairs": rows, "reviews": reviews, "counts": counts, "today": today.isoformat()}
@@ -137,21 +128,20 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     return lines
 
 
-# After mkdocs-static-i18n (-100) has sorted the files of the language being
-# built: the status page, in that language (hooks/generated_pages.py).
-@event_priority(-200)
+# After mkdocs-static-i18n has sorted the files of the language being built:
+# the status page, in that language (playbook/generated.py).
+@event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    language = generated_pages.current_language(config)
-    generated_pages.add(files, config, [status_page(config, language, datetime.date.today())])
+    language = build.current_language(config)
+    generated.add(files, config, [status_page(config, language, datetime.date.today())])
     return files
 
 
 # Each translated page learns whether it is stale: the notice template reads it.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if hasattr(page.file, generated_pages.MARK):
+    if hasattr(page.file, generated.MARK):
         return context
-    catalogue = content.from_config(config)
-    key, language = content.split_language(page.file.src_uri, catalogue.languages)
+    key, language = build.catalogue(config).split(page.file.src_uri)
     pair = _pairs(config).get((key, language))
     if pair is not None:
         context["translation_notice"] = notice(config, pair, labels()[language])
@@ -159,9 +149,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 # Once every language is built: the editors' report, as information.
-@event_priority(-150)
+@event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
-    if config.plugins["i18n"].building:
+    if not build.is_outermost(config):
         return
     for line in report(list(_pairs(config).values())):
         log.info(line)

@@ -1,69 +1,66 @@
 """Shared fixtures: one real build of the playbook per test run, served on
-127.0.0.1, and one Chromium for every browser test."""
+127.0.0.1, the small sites that more than one tier reads, and one Chromium
+for every browser test. Helpers that are not fixtures live in tests/support/.
+
+The tests come in three tiers, one folder each, and each folder's tests carry
+its marker, so that `pytest -m unit` runs what `pytest tests/unit` runs:
+``unit`` (functions on data in memory or small files: no build, no browser),
+``build`` (real `mkdocs build`s and the project's other command-line tools)
+and ``browser`` (Chromium driven by Playwright).
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from static_server import free_port, serve
+from support import ROOT, cards_site, drift_site, mkdocs_build
+from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from support.server import free_port, serve
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("es", "en")
-DEFAULT_LANGUAGE = "es"
-
-# Flags that keep Chromium quiet on a machine without internet.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "build", "browser")
+# What a tier's tests may not ask for: a unit test builds nothing and opens no
+# browser, a build test opens no browser.
+BUILT = {"site", "site_url", "server", "changed_site", "drift_site"}
+BROWSER = {"browser", "context", "page"}
+NOT_IN = {"unit": BUILT | BROWSER, "build": BROWSER, "browser": set()}
 
 
-def source_pages() -> list[str]:
-    """Every page of docs/ as a path without its language suffix: "tipos/enojado"."""
-    keys = set()
-    for path in (ROOT / "docs").rglob("*.md"):
-        relative = path.relative_to(ROOT / "docs").as_posix()
-        for language in LANGUAGES:
-            relative = relative.removesuffix(f".{language}.md")
-        keys.add(relative)
-    return sorted(keys)
+# --- Tiers ----------------------------------------------------------------------
 
 
-def page_url(key: str, language: str) -> str:
-    """The address of a page below the site root: "en/tipos/enojado/"."""
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    if key == "index":
-        return prefix
-    if key.endswith("/index"):
-        key = key.removesuffix("/index")
-    return f"{prefix}{key}/"
+def tier_of(item: pytest.Item) -> str:
+    """The folder of a test below tests/. A test file not yet in a tier folder
+    is a browser test if it drives Chromium, else a build test (the slower
+    guess, so that `-m unit` stays fast)."""
+    folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else ""
+    if folder in TIERS:
+        return folder
+    return "browser" if BROWSER & set(item.fixturenames) or item.get_closest_marker("browser") else "build"
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None):
-    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if site_url:
-        env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test with its tier; refuse a test that needs more than its tier gives."""
+    misplaced = []
+    for item in items:
+        tier = tier_of(item)
+        needs = sorted(NOT_IN[tier] & set(item.fixturenames))
+        needs += [f"@pytest.mark.{mark.name}" for mark in item.iter_markers()
+                  if mark.name in TIERS and mark.name != tier]
+        if needs:
+            misplaced.append(f"{item.nodeid}: a {tier} test, but it uses {', '.join(needs)}")
+        item.add_marker(tier)
+    if misplaced:
+        raise pytest.UsageError(
+            "Tests in the wrong tier folder (tests/unit/: no build and no browser; tests/build/: "
+            "no browser; tests/browser/: Chromium). Move each to the folder of what it uses:\n"
+            + "\n".join(misplaced))
+
+
+# --- Fixtures -------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -88,24 +85,34 @@ def server(site, site_url) -> str:
         yield base
 
 
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.exit(
-            "The browser tests need Chromium, and none was found on PATH.\n"
-            "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
-            "or set CHROMIUM=/path/to/chromium, then run `make test` again.",
-            returncode=3,
-        )
-    return path
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The playbook with one card field changed per language, built once without
+    a site_url: the built site, and the lines the change replaced."""
+    project, originals = cards_site.with_changed_field(tmp_path_factory.mktemp("changed"))
+    result = mkdocs_build(project, project / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site", originals
+
+
+@pytest.fixture(scope="session", name="drift_site")
+def drift_site_fixture(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """The small translation-drift site (support/drift_site.py), built once with
+    --strict: its project, its built site and the build's result."""
+    project = drift_site.drifted(tmp_path_factory.mktemp("drift"))
+    site = tmp_path_factory.mktemp("drift-site")
+    return project, site, mkdocs_build(project, site, "--strict")
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    path = chromium_path()
+    if not path:
+        pytest.exit(NOT_FOUND, returncode=3)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

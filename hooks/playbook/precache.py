@@ -4,7 +4,8 @@ service worker script that stores them.
 After a build, every HTML page of the site is listed, with every file a
 page or a stylesheet uses: what its ``src``, ``href`` and ``srcset``
 attributes name, the kiosk's version file, the search worker script and the
-search index that Material's configuration in the page names, the sitemap
+search index (and the lunr index built from it) that Material's configuration
+in the page names, the sitemap
 below each language alternate (Material's scripts fetch it), and the icons a
 web app manifest names. Files nothing uses (source maps, Material's lunr
 scripts, which our search workers bundle) stay out. Each file is listed with
@@ -27,6 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 DIGEST_LENGTH = 16
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
+PREBUILT_INDEX = "lunr_index.json"
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 SITE = "http://site.invalid/"
 
@@ -128,7 +130,12 @@ def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
             found.add(worker_address)
             index = re.search(r"[?&]index=([^&]+)", worker)
             if index and worker_address is not None:
-                found.add(resolve(unquote(index.group(1)), worker_address))
+                index_address = resolve(unquote(index.group(1)), worker_address)
+                found.add(index_address)
+                # And the lunr index the build made from it, which our search
+                # worker fetches beside it (hooks/playbook/search_worker.js).
+                if index_address is not None:
+                    found.add(resolve(PREBUILT_INDEX, index_address))
     found.discard(None)
     return found
 

@@ -1,0 +1,88 @@
+"""A failed rebuild of `mkdocs serve`, shown where the editor is looking.
+
+Plain Python over a report's text and the files of a built site: the report
+the build stopped with (the checks' "file:line: what\\n    How to fix: how"
+blocks) is split into problems, and every page of the last good build is
+replaced by one error page in that page's language (its first folder names
+the language, as mkdocs-static-i18n lays the site out). The next good build
+writes the real pages again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LABELS_FILE = Path(__file__).with_name("labels") / "build_error.yml"
+# "docs/factores.es.md:12: The link ... " or "mkdocs.yml:147: The nav ..."
+LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
+HOW_TO_FIX = re.compile(r"^\s+How to fix:\s*(?P<hint>.*)$")
+
+
+@dataclass
+class Problem:
+    where: str
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Failure:
+    summary: str  # the report's first line: "The playbook cannot be built: 2 problems ..."
+    problems: list[Problem]
+    details: list[str]  # what else the build said: warnings, lines the parse did not place
+
+
+def labels() -> dict[str, dict[str, str]]:
+    """The page's words in every language: {"es": {"title": ...}, "en": {...}}."""
+    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+
+
+def parse_report(text: str, logged: list[str] = ()) -> Failure:
+    """A build's stop message (and what it logged as warnings and errors) -> a Failure."""
+    summary, problems, details = "", [], []
+    for line in text.strip("\n").splitlines():
+        if not line.strip():
+            continue
+        if (match := HOW_TO_FIX.match(line)) and problems and not problems[-1].hint:
+            problems[-1].hint = match["hint"]
+        elif match := LOCATION.match(line):
+            problems.append(Problem(match["where"], match["message"]))
+        elif not summary and not problems:
+            summary = line.strip()
+        elif problems and line.startswith(" ") and problems[-1].hint:
+            problems[-1].hint += " " + line.strip()
+        else:
+            details.append(line.strip())
+    # What the build logged only when the report itself names no file: a strict
+    # build's warnings, a broken mkdocs.yml's errors (the checks' own messages
+    # come with MkDocs' warnings about the same links, which would say it twice).
+    if not problems:
+        details += [line for line in logged if line not in details]
+    return Failure(summary, problems, details)
+
+
+def language_of(page: str, languages: list[str], default: str) -> str:
+    """"en/factores/index.html" -> "en"; "factores/index.html" -> the default language."""
+    first = page.split("/", 1)[0]
+    return first if first in languages and first != default else default
+
+
+def pages_of(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, below its folder: "en/factores/index.html"."""
+    site_dir = Path(site_dir)
+    return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+
+
+def write_error_pages(site_dir: Path, pages: list[str], rendered: dict[str, str],
+                      languages: list[str], default: str) -> int:
+    """Each page replaced by the error page of its language; returns how many."""
+    site_dir = Path(site_dir)
+    for page in pages:
+        target = site_dir / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(rendered[language_of(page, languages, default)], encoding="utf-8")
+    return len(pages)

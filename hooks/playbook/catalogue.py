@@ -1,0 +1,257 @@
+"""The playbook's sources, read once per build: the catalogue every check and
+generator works from.
+
+Plain Python over the files of docs/: every page's front matter (each value
+with its line) and body, and the problems that keep a page from being read.
+Reading is kept (playbook.cache) until a file changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import cache
+
+# libyaml's parser where PyYAML has it (its wheels do): front matter is read
+# for every page of every build, and the pure-Python parser is ten times slower.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+OPENING = re.compile(r"\A---[ \t]*\r?\n")
+YAML_LIKE = re.compile(r"^(?:[ \t]+\S|#|- |[\w\"'-]+[ \t]*:)")
+# A plain YAML value that runs onto a line starting with "- ": a list item
+# indented too far, which YAML silently glues to the item above.
+GLUED_ITEM = re.compile(r"\n[ \t]*- ")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something an editor must fix: where, what, and how."""
+
+    path: str  # below docs/, e.g. "tipos/enojado.en.md"
+    line: int  # 1-based; 1 when the whole file is at fault
+    message: str
+    hint: str
+    in_docs: bool = True  # False: the path is beside mkdocs.yml ("mkdocs.yml")
+
+    def where(self, docs: str = "docs") -> str:
+        return f"{docs}/{self.path}" if self.in_docs else self.path
+
+    def __str__(self) -> str:
+        return f"{self.where()}:{self.line}: {self.message}\n    How to fix: {self.hint}"
+
+
+@dataclass
+class SourcePage:
+    path: str  # below docs/: "tipos/enojado.es.md"
+    key: str  # the page without its language: "tipos/enojado"
+    language: str
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_start: int = 1  # line of the file where the body begins
+    # What the front matter says ambiguously, though YAML reads it: a key
+    # written twice (the last one silently wins), a list item glued to the one
+    # above. Reported by the front-matter check.
+    front_matter_problems: list[Problem] = field(default_factory=list)
+    _lines: dict[tuple, int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, *keys) -> int:
+        """The line of a front-matter value: line_of("customer_type", "attend", 2)."""
+        keys = tuple(keys)
+        while keys and keys not in self._lines:
+            keys = keys[:-1]
+        return self._lines.get(keys, 1)
+
+    @property
+    def customer_type(self) -> dict | None:
+        value = self.meta.get("customer_type")
+        return value if isinstance(value, dict) else None
+
+
+@dataclass
+class Catalogue:
+    languages: tuple[str, ...]
+    pages: dict[tuple[str, str], SourcePage] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def page(self, key: str, language: str) -> SourcePage | None:
+        return self.pages.get((key, language))
+
+    def keys(self) -> list[str]:
+        return sorted({key for key, _ in self.pages})
+
+    def in_language(self, language: str) -> list[SourcePage]:
+        return [p for (_, lang), p in sorted(self.pages.items()) if lang == language]
+
+    def split(self, path: str) -> tuple[str, str | None]:
+        """A path below docs/ -> its page key and language (None without one)."""
+        return split_language(path, self.languages)
+
+    def customer_types(self, language: str) -> list[SourcePage]:
+        """Customer-type pages of a language, in the order of the docs tree."""
+        return [p for p in self.in_language(language) if p.customer_type]
+
+
+def strings(value, path: tuple = (), skip=frozenset()):
+    """Every text of a front-matter value, with its key path: (("customer_type", "attend", 2), "...").
+    Keys in ``skip`` are not entered."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if key not in skip:
+                yield from strings(sub, (*path, key), skip)
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from strings(sub, (*path, index), skip)
+    elif isinstance(value, str):
+        yield path, value
+
+
+def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
+    """"tipos/enojado.es.md" -> ("tipos/enojado", "es"); no suffix -> language None."""
+    stem = path.removesuffix(".md")
+    for language in languages:
+        if stem.endswith(f".{language}"):
+            return stem.removesuffix(f".{language}"), language
+    return stem, None
+
+
+def _line_map(node, prefix=()) -> dict[tuple, int]:
+    """Every key path of a composed YAML node -> its 1-based line."""
+    lines = {prefix: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, key.value)
+            lines.update(_line_map(value, path))
+            lines[path] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_line_map(item, (*prefix, index)))
+    return lines
+
+
+def _field_name(path: tuple) -> str:
+    names = [str(part) for part in path if not isinstance(part, int)]
+    items = [part for part in path if isinstance(part, int)]
+    dotted = ".".join(names) or "the front matter"
+    return f"item {items[-1] + 1} of '{dotted}'" if items and isinstance(path[-1], int) \
+        else f"'{dotted}'"
+
+
+def _ambiguities(path: str, node, source: str, prefix=()) -> list[Problem]:
+    """Keys written twice and list items glued to the one above, in a composed node."""
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key, value in node.value:
+            name = key.value
+            if name in seen:
+                where = ".".join(str(p) for p in (*prefix, name))
+                problems.append(Problem(
+                    path, key.start_mark.line + 2,
+                    f"The field '{where}' is written twice (first on line {seen[name]}); "
+                    "only this last one would count.",
+                    "Keep one of the two: delete the other, or merge their values into one."))
+            else:
+                seen[name] = key.start_mark.line + 2
+            problems += _ambiguities(path, value, source, (*prefix, name))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _ambiguities(path, item, source, (*prefix, index))
+    elif isinstance(node, yaml.ScalarNode) and not node.style and prefix:  # plain: "" or None
+        text = source[node.start_mark.index:node.end_mark.index]
+        glued = GLUED_ITEM.search(text)
+        if glued:
+            line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
+            problems.append(Problem(
+                path, line,
+                f"This line starts with '- ' but is read as the end of "
+                f"{_field_name(prefix)} above it: it is indented further than the other items.",
+                "Indent it exactly like the item above, so that it is an item of its own."))
+    return problems
+
+
+def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
+    """One source file -> the page and the problems that keep it from being read."""
+    key, language = split_language(path, languages)
+    page = SourcePage(path=path, key=key, language=language or "")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return page, [
+            Problem(path, line, "This file is not UTF-8 text.",
+                    "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
+        ]
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return page, [Problem(path, 1, "This page is empty.",
+                              "Write its front matter (title, description) and its text, or delete the file.")]
+    match = FRONT_MATTER.match(text)
+    if not match and OPENING.match(text):
+        lines = text.split("\n")
+        blank = next((i + 1 for i, line in enumerate(lines[1:], 1)
+                      if not YAML_LIKE.match(line)), len(lines))
+        return page, [Problem(path, 1, "The front matter that starts on this line is never "
+                                       "closed: no '---' line ends it.",
+                              f"Add a line with '---' after its last field (probably above "
+                              f"line {blank}), before the page's text.")]
+    if not match:
+        return page, [Problem(path, 1, "This page has no front matter.",
+                              "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")]
+    page.body = text[match.end():]
+    page.body_start = text[: match.end()].count("\n") + 1
+    source = match.group(1) or ""
+    loader = LOADER(source)
+    try:
+        # One parse gives both the values and the line of each of them.
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
+        # for unhashable keys ({[a]: b}): malformed front matter all the same.
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        what = getattr(error, "problem", None) or str(error) or "it cannot be read"
+        return page, [Problem(path, line, f"The front matter is not valid YAML: {what}.",
+                              "Check the indentation and put text that contains ':' or '#' in quotes.")]
+    finally:
+        loader.dispose()
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return page, [Problem(path, 2, "The front matter must be a list of 'key: value' lines.",
+                              "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")]
+    page.meta = meta
+    page._lines = {k: v + 1 for k, v in _line_map(node).items()} if node is not None else {}
+    page.front_matter_problems = _ambiguities(path, node, source) if node is not None else []
+    return page, []
+
+
+def sources(docs_dir, languages=()) -> list[Path]:
+    """Every Markdown source below ``docs_dir``."""
+    return sorted(Path(docs_dir).rglob("*.md"))
+
+
+# Both languages' builds of one `mkdocs build`, and each rebuild of `mkdocs
+# serve` that changed no page, share one parse.
+@cache.kept(files=sources)
+def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
+    """Read every Markdown source below ``docs_dir``: once, until a file changes."""
+    docs_dir = Path(docs_dir)
+    languages = tuple(languages)
+    catalogue = Catalogue(languages=languages)
+    for file in sources(docs_dir):
+        path = file.relative_to(docs_dir).as_posix()
+        page, problems = parse_page(path, file.read_bytes(), languages)
+        catalogue.problems += problems
+        if page.language:
+            catalogue.pages[(page.key, page.language)] = page
+        else:
+            catalogue.problems.append(Problem(
+                path, 1, "This page has no language in its name.",
+                f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
+    return catalogue

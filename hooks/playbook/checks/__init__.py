@@ -1,0 +1,113 @@
+"""The content checks: one module per concern, each a pure function from the
+catalogue (and, for links, what the site offers to link to) to a list of
+catalogue.Problem. hooks/check_content.py runs them all during a build.
+
+Each problem is reported once, on the file at fault: a file that cannot be
+read gives one problem, listed first, and nothing else is said of it or
+because of it; the checks that compare two files (translation parity) leave
+out every page whose own checks failed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from markdown.extensions.toc import slugify as toc_slugify
+
+from ..catalogue import Catalogue, Problem
+from . import (
+    admonitions,
+    anchors,
+    card_text,
+    citations,
+    emoji,
+    external,
+    files,
+    front_matter,
+    headings,
+    images,
+    links,
+    nav,
+    parity,
+    placeholders,
+    safety,
+    untranslated,
+)
+from .anchors import Site, site_from_catalogue
+
+
+def run_all(
+    catalogue: Catalogue,
+    site: Site | None = None,
+    *,
+    slugify: Callable = toc_slugify,
+    separator: str = "-",
+    icon_dirs=(),
+    emoji_names: frozenset[str] | None = None,
+    templates: placeholders.Placeholders | None = None,
+    config_file=None,
+) -> list[Problem]:
+    """Every problem of the content, each once: unreadable files first, then by file and line."""
+    if site is None:
+        site = site_from_catalogue(catalogue, slugify, separator)
+    # What is wrong within each file, found in that file alone.
+    own = (
+        files.check(catalogue)
+        + front_matter.check(catalogue, icon_dirs)
+        + anchors.check(catalogue, slugify, separator)
+        + headings.check(catalogue, slugify, separator)
+        + safety.check(catalogue)
+        + external.check(catalogue)
+        + images.check(catalogue)
+        + admonitions.check(catalogue)
+        + emoji.check(catalogue, emoji_names)
+        + card_text.check(catalogue)
+        + placeholders.check(catalogue, templates)
+        + untranslated.check(catalogue)
+    )
+    faulty = {problem.path for problem in own}
+    # What needs other files: links, the two languages, citations. A heading
+    # whose id differs from its original's is reported, not each link to it.
+    site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty)))
+    problems = (
+        own
+        + links.check(catalogue, site)
+        + parity.check(catalogue, site, faulty)
+        + citations.check(catalogue)
+        + nav.check(config_file)
+    )
+    return ordered(catalogue, problems)
+
+
+def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
+    """Each problem once; a file that cannot be read first, then by file and line."""
+    unreadable = {problem.path for problem in catalogue.problems}
+    return sorted(
+        set(problems),
+        key=lambda p: (p.path not in unreadable, not p.in_docs, p.path, p.line, p.message),
+    )
+
+
+
+
+def report(problems: list[Problem], docs: str = "docs") -> str:
+    """The report that stops the build: every problem with its file, line and fix."""
+    count = len(problems)
+    lines = [
+        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
+        "",
+    ]
+    for problem in problems:
+        if problem.line == 0:  # a generated page: no file to open
+            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
+        else:
+            lines.append(
+                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
+                f"{problem.hint}"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+__all__ = ["Site", "ordered", "report", "run_all", "site_from_catalogue"]

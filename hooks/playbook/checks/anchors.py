@@ -1,0 +1,136 @@
+"""Anchors: the ids a link can jump to, and one check, that no id is used twice
+on a page.
+
+A heading's id is its `{#id}` when it has one, else the slug Python-Markdown's
+toc extension makes of its text (with the slugify function and separator of
+mkdocs.yml). Other ids come from attribute lists and raw HTML.
+
+``Site`` is what links may point at, per language: each page (also pages that
+hooks generate) with its ids, and the other files of docs/. During a build the
+hook fills it with the ids of the rendered pages; ``site_from_catalogue`` makes
+one from the sources alone (for tests, and for pages not rendered).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown.extensions.toc import slugify as toc_slugify
+
+from .. import customer_type
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..markdown import Slugify, document, heading_ids
+
+
+@dataclass
+class Site:
+    """What a link can point at: language -> page key ("tipos/enojado") -> its ids."""
+
+    pages: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    files: frozenset[str] = frozenset()  # other files below docs/: "assets/favicon.svg"
+    # Before the pages are built, hooks may still add pages and files (open), and
+    # ids to some pages (open_ids: (language, key) pairs): what may still come is
+    # not reported missing.
+    open: bool = False
+    open_ids: frozenset[tuple[str, str]] = frozenset()
+    # Ids a translation lacks because its heading has another id: (language,
+    # key, id). The heading is reported (checks/parity.py), not every link to it.
+    excused: frozenset[tuple[str, str, str]] = frozenset()
+
+    def may_have(self, language: str, key: str, id_: str) -> bool:
+        """Whether the page has ``id_``, or may still get it."""
+        return (
+            id_ in self.ids(language, key)
+            or (language, key) in self.open_ids
+            or (self.open and not self.has_page(language, key))
+        )
+
+    def has_page(self, language: str, key: str) -> bool:
+        return key in self.pages.get(language, {})
+
+    def ids(self, language: str, key: str) -> frozenset[str]:
+        return self.pages.get(language, {}).get(key, frozenset())
+
+    def keys(self, language: str) -> list[str]:
+        return sorted(self.pages.get(language, {}))
+
+
+def source_ids(
+    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> frozenset[str]:
+    """The ids a page will have once built, as far as its source tells."""
+    ids = {anchor.id for anchor in document(page).anchors}
+    ids.update(slug for slug, _, _ in heading_ids(page, slugify, separator) if slug)
+    return frozenset(ids)
+
+
+def site_from_catalogue(
+    catalogue: Catalogue,
+    slugify: Slugify = toc_slugify,
+    separator: str = "-",
+    files=(),
+    open: bool = False,
+    open_ids=(),
+) -> Site:
+    pages: dict[str, dict[str, frozenset[str]]] = {language: {} for language in catalogue.languages}
+    for (key, language), page in catalogue.pages.items():
+        pages.setdefault(language, {})[key] = source_ids(page, slugify, separator)
+    # A page that cannot be read has ids nobody knows yet: links to them are
+    # not reported, its own problem is.
+    unreadable = {problem.path for problem in catalogue.problems}
+    open_ids = {*open_ids, *((p.language, p.key) for p in catalogue.pages.values()
+                             if p.path in unreadable)}
+    return Site(pages=pages, files=frozenset(files), open=open, open_ids=frozenset(open_ids))
+
+
+def check(
+    catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> list[Problem]:
+    """No two headings or elements of a page share an id."""
+    problems = []
+    for page in catalogue.pages.values():
+        seen: dict[str, int] = {}
+        ids = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
+        explicit_lines = {(anchor.id, anchor.line) for anchor in document(page).anchors}
+        ids += [
+            entry
+            for entry in heading_ids(page, slugify, separator)
+            if (entry[0], entry[1]) not in explicit_lines
+        ]
+        # A customer type's data makes headings with fixed ids (#atender...):
+        # the page's own text may not take them.
+        made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
+        for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
+            if not id_:
+                continue
+            if id_ in made:
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"The id '#{id_}' is taken: this customer type's page makes a heading "
+                        "with that id from its customer_type data.",
+                        "Give this heading another id (the '{#...}' at the end of its line).",
+                    )
+                )
+            elif id_ in seen:
+                how = (
+                    "Change one of the two ids (on a heading, the '{#...}' at the end of its line) "
+                    "and update the links that should go to it."
+                    if explicit
+                    else "Two headings with the same text get the same id: give this one its own "
+                    "id at the "
+                    f"end of its line, e.g. '{{#{id_}-2}}', and link to that."
+                )
+                problems.append(
+                    Problem(
+                        page.path,
+                        line,
+                        f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): "
+                        "links to it cannot tell the two apart.",
+                        how,
+                    )
+                )
+            else:
+                seen[id_] = line
+    return problems

@@ -1,0 +1,205 @@
+"""Citations: every source named in the text links to its entry on the
+references page, and every entry is cited at least once in each language.
+
+The references page (referencias.es.md / referencias.en.md) lists one entry
+per source as a level-3 heading with an id: `### Kotler (2007) {#kotler-2007}`.
+A citation is a link to such an entry: `[Kotler (2007)](referencias.md#kotler-2007)`.
+The names to look for come from the entries themselves: the last word of four
+letters or more before the year in parentheses ("Instituto Guillermo
+Subercaseaux (sf.a)" -> "Subercaseaux", "Kotler (2007)" -> "Kotler"), so a new
+entry is checked as soon as it is added; the playbook's own sources
+(KNOWN_AUTHORS) are looked for even if their entry is missing. Naming a source
+anywhere else on a page (outside the references page) without such a link is
+an uncited citation.
+
+Every page cites its source, too: at least one link to an entry of the
+references page, except the home page (UNCITED, a map of the site) and the
+references page itself. What a page adds beyond its sources is marked as the
+playbook's own (`!!! aporte`, CONTRIBUTING), so readers can tell the two apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..catalogue import Catalogue, Problem, SourcePage, strings
+from ..markdown import document, heading_ids, inline_text
+from .urls import language_name, relative, resolve
+
+REFERENCES = "referencias"  # the references page, without language
+# The playbook's sources, looked for even before (or without) their entry.
+KNOWN_AUTHORS = ("Subercaseaux", "Kotler")
+UNCITED = {"index", REFERENCES}  # pages that need not cite a source
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    title: str
+    author: str  # the name that cites it in the text
+    line: int
+
+
+def entries(page: SourcePage) -> list[Entry]:
+    found = []
+    ids = heading_ids(page)
+    for heading, (id_, line, _) in zip(document(page).headings, ids, strict=True):
+        if heading.level != 3 or not id_:
+            continue
+        title = inline_text(heading.text)
+        words = re.findall(r"[^\W\d_]{4,}", title.split(" (")[0])
+        found.append(Entry(id_, title, words[-1] if words else "", line))
+    return found
+
+
+def authors(catalogue: Catalogue) -> set[str]:
+    names = set(KNOWN_AUTHORS)
+    for language in catalogue.languages:
+        page = catalogue.page(REFERENCES, language)
+        if page:
+            names.update(entry.author for entry in entries(page) if entry.author)
+    return names
+
+
+def _example(page: SourcePage, candidates: list[Entry]) -> str:
+    address = relative(page.path, f"{REFERENCES}.md")
+    if not candidates:
+        return f"[Author, year]({address}#entry-id)"
+    entry = candidates[0]
+    example = f"[{entry.title.replace(' (', ', ').rstrip(')')}]({address}#{entry.id})"
+    if len(candidates) > 1:
+        example += " (its entries: " + ", ".join(f"#{e.id}" for e in candidates) + ")"
+    return example
+
+
+def check(catalogue: Catalogue) -> list[Problem]:
+    names = sorted(authors(catalogue))
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I) if names else None
+    problems: list[Problem] = []
+    unreadable = {problem.path for problem in catalogue.problems}
+    for language in catalogue.languages:
+        references = catalogue.page(REFERENCES, language)
+        if references is None or references.path in unreadable:
+            continue  # the parity check reports the missing page, the file check the other
+        listed = entries(references)
+        entry_ids = {entry.id for entry in listed}
+        reference_ids = {id_ for id_, _, _ in heading_ids(references)}
+        by_author: dict[str, list[Entry]] = {}
+        for entry in listed:
+            by_author.setdefault(entry.author.lower(), []).append(entry)
+        cited: set[str] = set()
+        for page in catalogue.in_language(language):
+            if page.key == REFERENCES:
+                continue
+            doc = document(page)
+            links = [link for link in doc.links if link.kind in ("link", "reference", "autolink")]
+            cites = set()
+            for link in links:
+                target = resolve(page.path, link.url)
+                if (
+                    target
+                    and target.is_page
+                    and target.page(catalogue.languages) == (REFERENCES, None)
+                ):
+                    if target.fragment in entry_ids:
+                        cites.add(target.fragment)
+            cited |= cites
+            if not cites and page.key not in UNCITED and page.path not in unreadable:
+                lines = page.body.split("\n")
+                first = next((i for i, text in enumerate(lines) if text.strip()), 0)
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.body_start + first,
+                        "This page cites no source: no link to an entry of the references "
+                        "page.",
+                        "Cite the source its content comes from where it is used: "
+                        f"{_example(page, listed)}. Mark what the playbook adds beyond its "
+                        "sources with an '!!! aporte' box.",
+                    )
+                )
+            if pattern is None:
+                continue
+            for match in pattern.finditer(doc.prose):
+                name = match.group(1)
+                line = doc.line_at(match.start())
+                around = [link for link in links if link.span[0] <= match.start() < link.span[1]]
+                example = _example(page, by_author.get(name.lower(), []))
+                if not around:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"'{name}' is named here without a citation link.",
+                            f"Make the citation a link to its entry on the references page: "
+                            f"{example}.",
+                        )
+                    )
+                    continue
+                target = resolve(page.path, around[-1].url)
+                to_references = (
+                    target is not None
+                    and target.is_page
+                    and target.page(catalogue.languages)[0] == REFERENCES
+                )
+                if not to_references:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"'{name}' is cited with a link to '{around[-1].url}', not to the "
+                            f"references page.",
+                            f"Link the citation to its entry on the references page: {example}.",
+                        )
+                    )
+                elif not target.fragment:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"The citation of '{name}' links to the references page but not to "
+                            f"its entry.",
+                            f"Add the entry's id after '#': {example}.",
+                        )
+                    )
+                elif target.fragment not in entry_ids and target.fragment in reference_ids:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            line,
+                            f"The citation of '{name}' links to '#{target.fragment}', which is "
+                            f"not a reference entry.",
+                            f"Link to the entry itself: {example}.",
+                        )
+                    )
+            for path, value in strings(page.meta):
+                for match in pattern.finditer(value):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            page.line_of(*path),
+                            f"'{match.group(1)}' is named in the front matter, where a citation "
+                            f"cannot link "
+                            "to the references page.",
+                            "Cite the source in the page's text instead, as a link to its entry "
+                            "on the references page.",
+                        )
+                    )
+        # A page that cannot be read may well cite it: its own problem comes first.
+        if any(p.path in unreadable for p in catalogue.in_language(language)):
+            continue
+        for entry in listed:
+            if entry.id not in cited:
+                problems.append(
+                    Problem(
+                        references.path,
+                        entry.line,
+                        f"The reference '#{entry.id}' is not cited by any "
+                        f"{language_name(language)} page.",
+                        f"Cite it where its content is used, as a link to "
+                        f"'{REFERENCES}.md#{entry.id}', "
+                        "or remove the entry (in both languages).",
+                    )
+                )
+    return problems

@@ -1,0 +1,58 @@
+"""Emoji and icons: every `:shortcode:` names an emoji or icon of the index
+that pymdownx.emoji uses (mkdocs.yml: Material's twemoji, with Material's icon
+sets). An unknown one is printed as it is written, colons and all.
+
+A shortcode of digits alone (the `:30:` of "10:30:45") is a time, not a
+mistake, unless the index has it.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .. import cache
+from ..catalogue import Catalogue, Problem
+from ..markdown import document
+
+
+@cache.kept()
+def material_index() -> frozenset[str]:
+    """The shortcodes of Material's twemoji index, its icons included."""
+    from material.extensions.emoji import twemoji
+
+    return names(twemoji({}, None))
+
+
+def names(index: dict) -> frozenset[str]:
+    """The names (without colons) of a pymdownx.emoji index: emoji and aliases."""
+    return frozenset(name.strip(":") for part in ("emoji", "aliases") for name in index.get(part, {}))
+
+
+def _near(name: str, known: frozenset[str]) -> str | None:
+    # Icons share their set's prefix ("material-"): compare within it, it is quicker.
+    prefix = name.split("-", 1)[0] + "-" if "-" in name else ""
+    candidates = [n for n in known if n.startswith(prefix)] if prefix else known
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Problem]:
+    known = material_index() if known is None else known
+    problems = []
+    for page in catalogue.pages.values():
+        for code in document(page).shortcodes:
+            if code.name in known or code.name.isdigit():
+                continue
+            near = _near(code.name, known)
+            hint = f"Did you mean ':{near}:'? " if near else ""
+            problems.append(
+                Problem(
+                    page.path,
+                    code.line,
+                    f"':{code.name}:' is not an emoji or icon: it would be shown as written.",
+                    hint + "Find emoji and icon names at "
+                    "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/; "
+                    "to show the colons as text, write '\\:' for the first one.",
+                )
+            )
+    return problems

@@ -1,0 +1,300 @@
+"""Front matter: every page's YAML block against hooks/playbook/schemas/page.schema.json.
+
+The same schema gives editors completion and hover help in their editor, so it
+is the one description of what a page may say: required fields, types,
+non-empty lists of limited length, no unknown keys. Schema errors are turned
+into plain sentences with the line of the field and a "did you mean" for a
+misspelt key. Beyond the schema: no key is written twice and no list item is
+glued to the one above (content.py finds both while reading), a customer
+type's id equals its file name and is used by one page per language, and
+icons name icons that exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from pathlib import Path
+
+from ..catalogue import Catalogue, Problem, SourcePage
+from ..schema import page_schema, validator
+
+schema = page_schema
+
+
+def as_json(value):
+    """Front matter as JSON sees it: YAML dates become "2027-03-31" text, as in an editor."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _field(path) -> str:
+    """("customer_type", "attend", 2) -> "customer_type.attend, item 3"."""
+    names = []
+    item = None
+    for part in path:
+        if isinstance(part, int):
+            item = part
+        else:
+            names.append(str(part))
+            item = None
+    dotted = ".".join(names) or "the front matter"
+    if item is not None:
+        return f"item {item + 1} of '{dotted}'"
+    return f"'{dotted}'" if names else dotted
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "yes/no (true/false)"
+    if value is None:
+        return "empty"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'key: value' fields"
+    return f"a {type(value).__name__}"
+
+
+EXPECTED = {
+    "string": "a text",
+    "array": "a list",
+    "object": "a group of 'key: value' fields",
+    "boolean": "true or false",
+    "number": "a number",
+    "integer": "a whole number",
+}
+
+HOW_TO_WRITE = {
+    "string": "Write it as text after the colon; put it in quotes if it looks like a number, a "
+    "date or "
+    "yes/no, or contains ': ' or ' #'.",
+    "array": "Write each item on its own line below the field, indented, starting with '- '.",
+    "object": "Write its fields below it, each on its own line, indented by two spaces: 'key: "
+    "value'.",
+    "boolean": "Write true or false.",
+    "number": "Write a number.",
+    "integer": "Write a whole number.",
+}
+
+
+def _near(word, choices) -> str | None:
+    found = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _nested_owner(key: str, root: dict) -> str | None:
+    """The field that ``key`` belongs under, when it is written one level too high."""
+    owners = []
+
+    def walk(node, path):
+        for name, sub in node.get("properties", {}).items():
+            if name == key and path:
+                owners.append(".".join(path))
+            if isinstance(sub, dict):
+                walk(sub, [*path, name])
+
+    walk(root, [])
+    return owners[0] if owners else None
+
+
+def _translate(page: SourcePage, error) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    line = page.line_of(*path)
+    where = _field(path)
+    keyword = error.validator
+    value = error.validator_value
+    instance = error.instance
+    subschema = error.schema if isinstance(error.schema, dict) else {}
+    description = subschema.get("description", "")
+
+    if keyword == "required":
+        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
+        problems = []
+        # A misspelt field is reported once, as unknown, with its "did you mean".
+        allowed = subschema.get("properties", {})
+        misspelt = {_near(name, allowed) for name in instance if name not in allowed}
+        missing = [name for name in missing if name not in misspelt]
+        for name in missing:
+            about = subschema.get("properties", {}).get(name, {}).get("description", "")
+            container = "the front matter" if not path else f"'{path[-1]}'"
+            problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    f"{where[0].upper() + where[1:]} has no '{name}' field.",
+                    f"Add a '{name}:' line to {container}. {about}".strip(),
+                )
+            )
+        return problems
+
+    if keyword == "additionalProperties":
+        allowed = sorted(subschema.get("properties", {}))
+        problems = []
+        for name in instance:
+            if name in allowed:
+                continue
+            near = _near(name, allowed)
+            owner = _nested_owner(str(name), subschema)
+            if owner:
+                hint = f"'{name}' belongs under '{owner}': indent it below that field."
+            elif near:
+                hint = f"Did you mean '{near}'? The fields allowed here are: {', '.join(allowed)}."
+            else:
+                hint = f"Remove it, or use one of the fields allowed here: {', '.join(allowed)}."
+            inside = "" if not path else f" in {where}"
+            problems.append(
+                Problem(
+                    page.path, page.line_of(*path, name), f"Unknown field '{name}'{inside}.", hint
+                )
+            )
+        return problems
+
+    if keyword == "type":
+        expected = value if isinstance(value, str) else value[0]
+        return [
+            Problem(
+                page.path,
+                line,
+                f"{where[0].upper() + where[1:]} must be {EXPECTED.get(expected, expected)}, "
+                f"not {_kind(instance)}.",
+                HOW_TO_WRITE.get(expected, description) or "Check the field's value.",
+            )
+        ]
+
+    size = len(instance) if isinstance(instance, (list, str)) else 0
+    if keyword in SIZES:
+        said, how = SIZES[keyword](size, value)
+        return [Problem(page.path, line, f"{where[0].upper() + where[1:]} {said}.", f"{how} {description}".strip())]
+    if keyword == "enum":
+        choices = [str(choice) for choice in value]
+        near = _near(instance, choices)
+        hint = (f"Did you mean '{near}'? " if near else "") + f"Write one of: {', '.join(choices)}."
+        return [
+            Problem(
+                page.path,
+                line,
+                f"{where[0].upper() + where[1:]} is '{instance}', which is not allowed here.",
+                hint,
+            )
+        ]
+    if keyword in ("pattern", "format"):
+        said = "is not written as expected" if keyword == "pattern" else f"is not a valid {value}"
+        return [
+            Problem(
+                page.path,
+                line,
+                f"{where[0].upper() + where[1:]} ('{instance}') {said}.",
+                subschema.get("patternErrorMessage") or description or "Check its spelling.",
+            )
+        ]
+    if keyword == "uniqueItems":
+        return [
+            Problem(
+                page.path,
+                line,
+                f"{where[0].upper() + where[1:]} lists the same item twice.",
+                "Remove the repeated item.",
+            )
+        ]
+    return [
+        Problem(
+            page.path,
+            line,
+            f"{where[0].upper() + where[1:]} is not valid: {error.message}.",
+            description
+            or "Check the field against the page schema (hooks/playbook/schemas/page.schema.json).",
+        )
+    ]
+
+
+def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
+    if not isinstance(icon, str) or "/" not in icon or not icon_dirs:
+        return []
+    for folder in icon_dirs:
+        if (Path(folder) / f"{icon}.svg").is_file():
+            return []
+    icon_set, _, name = icon.rpartition("/")
+    known = []
+    for folder in icon_dirs:
+        if (Path(folder) / icon_set).is_dir():
+            known += [file.stem for file in (Path(folder) / icon_set).glob("*.svg")]
+    if not known:
+        return []  # the schema reports an unknown icon set
+    near = _near(name, known)
+    hint = f"Did you mean '{icon_set}/{near}'? " if near else ""
+    hint += (
+        "Find icon names at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/."
+    )
+    return [Problem(page.path, page.line_of(*path), f"There is no icon '{icon}'.", hint)]
+
+
+def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
+    """Every readable page's front matter against the schema, and a customer type's id and icons."""
+    unreadable = {problem.path for problem in catalogue.problems}
+    problems: list[Problem] = []
+    ids: dict[tuple[str, str], SourcePage] = {}
+    for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
+        if page.path in unreadable:
+            continue
+        problems += page.front_matter_problems
+        errors = sorted(
+            validator().iter_errors(as_json(page.meta)),
+            key=lambda e: [str(p) for p in e.absolute_path],
+        )
+        for error in errors:
+            problems += _translate(page, error)
+        problems += _icon_problem(page, page.meta.get("icon"), ("icon",), icon_dirs)
+        customer_type = page.customer_type
+        if not customer_type:
+            continue
+        problems += _icon_problem(
+            page, customer_type.get("icon"), ("customer_type", "icon"), icon_dirs
+        )
+        stem = page.key.rsplit("/", 1)[-1]
+        id_ = customer_type.get("id")
+        if isinstance(id_, str) and id_ != stem:
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line_of("customer_type", "id"),
+                    f"The customer type's id is '{id_}', but its file is named '{stem}'.",
+                    f"Write 'id: {stem}' (the id must equal the file name, in both languages), "
+                    "or rename the files of both languages.",
+                )
+            )
+        if isinstance(id_, str):
+            other = ids.get((page.language, id_))
+            if other:
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of("customer_type", "id"),
+                        f"The customer type id '{id_}' is already used by {other.path}.",
+                        "Give each customer type its own id (its file name).",
+                    )
+                )
+            else:
+                ids[(page.language, id_)] = page
+    return problems
+
+
+# What a list or text too short or too long is told: (what it is, how to fix it).
+SIZES = {
+    "minItems": lambda size, least: (
+        ("is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}") + f"; it needs at least {least}",
+        "Add items, each on its own line starting with '- '."),
+    "maxItems": lambda size, most: (f"has {size} items; at most {most} fit", f"Keep the {most} that matter most."),
+    "minLength": lambda size, least: (
+        "is empty" if size == 0 else f"is {size} characters long; it needs at least {least}", "Write it out."),
+    "maxLength": lambda size, most: (f"is {size} characters long; at most {most} fit", "Shorten it."),
+}

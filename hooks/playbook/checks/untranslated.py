@@ -1,0 +1,93 @@
+"""Untranslated text: an English page that still reads as Spanish.
+
+A translation is often started by copying the Spanish file; the parity checks
+then pass, since every field and heading id is there. The text tells: Spanish
+is full of words such as "que", "los", "para", English of "the", "and", "of".
+A paragraph (or a text of the front matter) of at least MIN_WORDS words in
+which Spanish function words are more than SPANISH_SHARE of the words and
+outnumber English ones RATIO to one is Spanish. The thresholds were set on the
+playbook's own pages: its English paragraphs have at most a few Spanish words
+(source titles, quoted names: at most 15 %), its Spanish ones mostly a
+third or more.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..catalogue import Catalogue, Problem, SourcePage, strings
+from ..markdown import document, inline_text
+
+# The most frequent Spanish and English function words, none of them a word
+# of the other language ("a", "no", "me", "son", "he" left out).
+SPANISH = frozenset(
+    """
+de la que el en y los del se las por un para con una su al lo como más pero sus le ya
+este porque esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos
+durante todos uno les ni contra otros ese eso ante ellos esto antes algunos qué unos
+otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas
+algunas algo es está están ser puede hace cada o u usted cómo así según sea
+""".split()
+)
+ENGLISH = frozenset(
+    """
+the of and to in is that for it with as was on be by this are or from at which but
+not have an they you were their one all we can her has there been if more when will
+would who what so out up into do than its them these some could should your how our
+""".split()
+)
+LANGUAGE = "en"  # the language checked
+MIN_WORDS = 8
+SPANISH_SHARE = 0.2
+RATIO = 2
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def spanish(text: str) -> bool:
+    """Whether a text reads as Spanish rather than English."""
+    words = [word.lower() for word in WORD.findall(text)]
+    if len(words) < MIN_WORDS:
+        return False
+    es = sum(word in SPANISH for word in words)
+    en = sum(word in ENGLISH for word in words)
+    return es > SPANISH_SHARE * len(words) and es > RATIO * en
+
+
+# Values that are the same in every language, not text to translate.
+NOT_TEXT = frozenset({"id", "icon", "related", "kind", "translated_from", "review_by"})
+
+
+def paragraphs(page: SourcePage) -> list[tuple[int, str]]:
+    """(line, plain text) of each block of the page's text, separated by blank lines."""
+    doc = document(page)
+    blocks, lines, start = [], [], None
+    for index, line in enumerate(doc.prose.split("\n") + [""]):
+        if line.strip():
+            start = doc.body_start + index if start is None else start
+            lines.append(line)
+        elif lines:
+            blocks.append((start, inline_text(" ".join(lines))))
+            lines, start = [], None
+    return blocks
+
+
+def check(catalogue: Catalogue) -> list[Problem]:
+    problems = []
+    for page in catalogue.in_language(LANGUAGE):
+        original = catalogue.page(page.key, catalogue.languages[0])
+        name = original.path if original else "the Spanish page"
+        found = [page.line_of(*path) for path, text in strings(page.meta, skip=NOT_TEXT) if spanish(text)]
+        found += [line for line, text in paragraphs(page) if spanish(text)]
+        if not found:
+            continue
+        more = len(found) - 1
+        also = f" (and {more} more paragraph{'s' * (more != 1)} of it)" if more else ""
+        problems.append(
+            Problem(
+                page.path,
+                found[0],
+                f"This English page is still in Spanish here{also}.",
+                f"Translate it from {name}: the English site would show Spanish text.",
+            )
+        )
+    return problems

@@ -1,0 +1,151 @@
+"""A customer type: its shape, read from the page schema, and its model, the
+one the type page, its card, the kiosk and cards.json are rendered from.
+
+The data of a type lives in the front matter of its page (``customer_type:``),
+once per language. Its shape is declared once, in schemas/page.schema.json:
+the fields and their order, how many lines each list holds and how long each
+text may be (so a card fits one A6 sheet and a 1080p screen), the id of the
+heading each block gets on the type page (``x-heading-id``) and the values
+that are the same in every language (``x-same-in-every-language``).
+Everything here derives from it. The content checks (playbook.checks) hold
+every page to the schema before any card is made, so the model trusts the
+data. The words around the data (block titles, kinds of question) come from
+labels/cards.yml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import cache, schema
+from .catalogue import Catalogue, SourcePage
+from .markdown import document, heading_ids
+
+LABELS_FILE = Path(__file__).with_name("labels") / "cards.yml"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A customer type's shape, as the schema declares it."""
+
+    fields: tuple[str, ...]  # in the schema's order: cards.json follows it
+    lists: dict[str, tuple[int, int]]  # a list field -> its fewest and most lines
+    chars: dict[str, int]  # "name", "summary", "item" (a line), "phrase" -> most characters
+    anchors: dict[str, str]  # a field -> the id of its heading on the type page
+    same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
+
+
+def _walk(node: dict, path: tuple = ()):
+    """Every field below a schema node, with its path."""
+    for name, field in node.get("properties", {}).items():
+        yield (*path, name), field
+        yield from _walk(field, (*path, name))
+
+
+@cache.kept(files=lambda: [schema.PAGE_SCHEMA])
+def shape() -> Shape:
+    root = schema.page_schema()
+    node = root["properties"]["customer_type"]
+    fields = dict(_walk(node))
+    lists = {path[-1]: (field["minItems"], field["maxItems"])
+             for path, field in fields.items() if field.get("type") == "array" and "minItems" in field}
+    definitions = root["definitions"]
+    chars = {"name": node["properties"]["name"]["maxLength"],
+             "summary": node["properties"]["summary"]["maxLength"],
+             "item": definitions["text"]["maxLength"], "phrase": definitions["phrase"]["maxLength"]}
+    return Shape(
+        fields=tuple(node["properties"]),
+        lists=lists,
+        chars=chars,
+        anchors={path[-1]: field["x-heading-id"] for path, field in fields.items() if "x-heading-id" in field},
+        same_everywhere=frozenset(("customer_type", *path) for path, field in fields.items()
+                                  if field.get("x-same-in-every-language")),
+    )
+
+
+# The label file is read again when it changes (under `mkdocs serve` too).
+@cache.kept(files=lambda: [LABELS_FILE])
+def labels() -> dict[str, dict]:
+    """The UI words of every language, read from labels/cards.yml."""
+    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+
+
+def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
+    """Every heading id of a page -> the heading's text (explicit ids and toc slugs).
+
+    With ``generated``, a type page's headings include those its data makes.
+    """
+    texts = [heading.text for heading in document(page).headings]
+    found = {id_: text for (id_, _, _), text in zip(heading_ids(page), texts, strict=True)}
+    if generated and page.customer_type:
+        words = labels().get(page.language, {})
+        found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})
+    return found
+
+
+def split_related(entry: str) -> tuple[str, str]:
+    """ "factores.md#rapidez" -> ("factores", "rapidez"); no anchor -> ("factores", "")."""
+    path, _, anchor = entry.partition("#")
+    return path.removesuffix(".md"), anchor
+
+
+def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
+    """A related entry ("factores.md#rapidez") -> its path and title in the page's language."""
+    key, anchor = split_related(entry.strip())
+    target = catalogue.page(key, page.language)
+    title = headings(target)[anchor] if anchor else str(target.meta.get("title") or key)
+    return {"path": entry.strip(), "title": title}
+
+
+def nav_order(nav) -> list[str]:
+    """The pages of a nav setting, as paths without language, in reading order."""
+    order = []
+
+    def walk(item):
+        if isinstance(item, str):
+            if item.endswith(".md"):
+                order.append(item.removesuffix(".md"))
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return order
+
+
+def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage]:
+    """A language's type pages in the order of the navigation (then by name)."""
+    order = {key: index for index, key in enumerate(nav_order(nav))}
+    pages = catalogue.customer_types(language)
+    return sorted(pages, key=lambda p: (order.get(p.key, len(order)), p.key))
+
+
+def _stripped(value):
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [_stripped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _stripped(item) for key, item in value.items()}
+    return value
+
+
+def model(catalogue: Catalogue, page: SourcePage) -> dict:
+    """A type page's data as the templates and cards.json read it (checked data only):
+    every field of the shape, in its order, and what is worked out from them."""
+    data = page.customer_type
+    words = labels()[page.language]
+    card = {name: _stripped(data[name]) for name in shape().fields}
+    questions = card["questions"]
+    # The kind's words, beside the kind they name.
+    card["questions"] = {"kind": questions["kind"], "kind_label": words["question_kinds"][questions["kind"]],
+                         **{name: value for name, value in questions.items() if name != "kind"}}
+    card["related"] = [related_topic(catalogue, page, entry) for entry in data["related"]]
+    card.update(language=page.language, source=page.path, page=f"{page.key}.md")
+    return card

@@ -1,0 +1,101 @@
+"""Last-changed dates of a folder's files, from one `git log` for all of them.
+
+Plain Python over paths: :func:`read` asks git once for every commit that
+touched the folder, newest first, with the names of the files each changed,
+and keeps the first (newest) date of each file. It uses only what every git
+since 2.15 reads the same way (`--name-only`, `-z`, `%ct`, `%P`,
+`--is-shallow-repository`): no `--diff-filter` with lowercase letters, which
+git 2.39 (Debian 12) and 2.47 (Debian 13) answer with no commits at all.
+
+The date is the commit's (committer) date: when the change entered the
+history the site is built from, also for a change written earlier and merged
+later. Renames are not followed: a renamed file's date is that of its rename.
+Where git history is missing or cut short, :class:`History` says why, so the
+build can say so once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.dates import format_date
+
+# A byte git never writes in a file name list, to start each commit's header.
+COMMIT = "\x01"
+
+
+@dataclass
+class History:
+    """When each file of a folder last changed, and how far that can be trusted."""
+
+    dates: dict[str, int] = field(default_factory=dict)  # path below the folder -> Unix time
+    # Why there are no dates at all ("git is not installed", git's own words), or "".
+    missing: str = ""
+    shallow: bool = False  # the clone holds only the newest part of the history
+    # Files whose newest commit is the oldest one a shallow clone holds: their
+    # true date may be older.
+    cut: set[str] = field(default_factory=set)
+
+    def date(self, path: str) -> int | None:
+        return self.dates.get(path)
+
+
+def parse_log(output: str) -> tuple[dict[str, int], set[str]]:
+    """`git log --name-only -z --format=%x01%ct %P` -> newest date of each file,
+    and the files dated by a commit without parents (a root, or a shallow cut)."""
+    dates: dict[str, int] = {}
+    rootless: set[str] = set()
+    for chunk in output.split(COMMIT):
+        header, *names = chunk.split("\0")
+        stamp, _, parents = header.strip().partition(" ")
+        if not stamp.isdigit():
+            continue
+        for name in names:
+            name = name.lstrip("\n")
+            if name and name not in dates:
+                dates[name] = int(stamp)
+                if not parents.strip():
+                    rootless.add(name)
+    return dates, rootless
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", "-c", "core.quotePath=false", *args],
+        cwd=folder, capture_output=True, text=True, encoding="utf-8", errors="replace",
+        timeout=120,
+    )
+
+
+def read(folder: Path) -> History:
+    """The history of every file below ``folder``: two git calls, whatever its size."""
+    folder = Path(folder)
+    try:
+        where = _git(folder, "rev-parse", "--is-shallow-repository")
+    except FileNotFoundError:
+        return History(missing="git is not installed")
+    except (OSError, subprocess.SubprocessError) as error:
+        return History(missing=f"git could not run ({error})")
+    if where.returncode != 0:
+        if "not a git repository" in where.stderr:
+            return History(missing="not a git repository")
+        reason = where.stderr.strip().splitlines()
+        return History(missing=reason[0].removeprefix("fatal: ") if reason else "git failed")
+    shallow = where.stdout.strip() == "true"
+    log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative",
+               f"--format={COMMIT}%ct %P", "--", ".")
+    if log.returncode != 0:
+        reason = log.stderr.strip().splitlines()
+        return History(missing=reason[0].removeprefix("fatal: ") if reason else "git log failed")
+    dates, rootless = parse_log(log.stdout)
+    # Without a shallow cut, a commit without parents is the true first one.
+    return History(dates=dates, shallow=shallow, cut=rootless if shallow else set())
+
+
+def localized(timestamp: float, locale: str) -> str:
+    """A Unix time as a long date in a language: "23 de noviembre de 2026"."""
+    day = datetime.datetime.fromtimestamp(timestamp, datetime.UTC).date()
+    return format_date(day, "long", locale=locale)

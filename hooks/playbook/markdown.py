@@ -1,0 +1,573 @@
+"""What the checks need to know of a page's Markdown, read once per page body.
+
+Not a Markdown renderer: a scanner that finds, with their line numbers, the
+links, headings, ids, raw HTML tags and attribute lists of a body, the way
+Python-Markdown (with the extensions of mkdocs.yml) will see them. Code (fenced
+blocks and `inline code`), HTML comments and backslash-escaped characters are
+blanked out first, since Markdown does not read them as links or HTML.
+
+It also finds admonitions (`!!! tip "Title"`, `??? note`) with whether their
+text is indented below them, and emoji shortcodes (`:smile:`) in the text.
+
+Where this scanner and Python-Markdown could disagree, it errs on the side of
+reporting: text indented like code is still scanned (in this playbook indented
+text is admonition and card content, not code), and a fence that is never
+closed is no fence. The hook double-checks the rendered pages too.
+
+The one Markdown scanner of the playbook: the checks, the customer types and
+the type pages all read headings, ids and fences through it. Results are kept
+on the body's text (playbook.cache): the Spanish and English builds of one
+`mkdocs build` scan each file once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from markdown.extensions.attr_list import get_attrs
+from markdown.extensions.toc import slugify as toc_slugify
+
+from . import cache
+
+Slugify = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    line: int
+    kind: str  # link | image | reference | definition | autolink | html
+    text: str = ""
+    attribute: str = ""  # for kind "html": the attribute holding the address
+    span: tuple[int, int] = (0, 0)  # where the link text is in the body
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # the heading's text, without its attribute list
+    explicit_id: str | None  # from `{#id}`
+    line: int
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # lower case
+    attributes: tuple[tuple[str, str | None], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class AttrList:
+    """An attribute list: `{ #id .class key=value }`."""
+
+    attributes: tuple[tuple[str, str | None], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An id given explicitly: `{#id}`, `<a id="...">`, `<a name="...">`."""
+
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Admonition:
+    """`!!! kind "Title"` (or `??? kind`): ``empty`` when no indented text follows it."""
+
+    kind: str  # the first word: "tip", "note", "aporte"
+    title: str | None  # None when no title is written; "" for `""`
+    line: int
+    empty: bool
+    indent: int  # columns before the `!!!`
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """`:name:` in the text, which pymdownx.emoji turns into an emoji or icon."""
+
+    name: str  # without the colons
+    line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str  # the body with code, comments, escapes and link addresses blanked out
+    prose: str  # the same, also without attribute lists and HTML tags: what readers read
+    body_start: int
+    links: tuple[Link, ...]
+    headings: tuple[Heading, ...]
+    tags: tuple[Tag, ...]
+    attr_lists: tuple[AttrList, ...]
+    anchors: tuple[Anchor, ...]
+    admonitions: tuple[Admonition, ...] = ()
+    shortcodes: tuple[Shortcode, ...] = ()
+    _newlines: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The line of the file at an offset of the body."""
+        return self.body_start + bisect_right(self._newlines, offset - 1)
+
+
+# --- Blanking out what Markdown does not read as Markdown --------------------
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*(?:>[ \t]?)*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|:\"']")
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _blank_fences(lines: list[str]) -> list[str]:
+    """Fenced code blocks become empty lines; a fence never closed stays text."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if opening and not (opening.group("fence")[0] == "`" and "`" in opening.group("info")):
+            char, size = opening.group("fence")[0], len(opening.group("fence"))
+            closing = re.compile(rf"^[ \t]*(?:>[ \t]?)*{re.escape(char)}{{{size},}}[ \t]*$")
+            for end in range(index + 1, len(lines)):
+                if closing.match(lines[end]):
+                    for blanked in range(index, end + 1):
+                        out[blanked] = ""
+                    index = end
+                    break
+        index += 1
+    return out
+
+
+# --- Links --------------------------------------------------------------------
+
+DEFINITION = re.compile(r"^[ \t]*\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)[^\n]*$", re.M)
+AUTOLINK = re.compile(r"<((?:[a-z][a-z0-9+.-]*):[^<>\s]*)>", re.I)
+REFERENCE = re.compile(r"\[([^\]\n]*)\]")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _opening_bracket(text: str, close: int) -> int | None:
+    """The `[` that matches the `]` at ``close``, within one paragraph."""
+    depth = 0
+    index = close
+    while index >= 0:
+        char = text[index]
+        if char == "]":
+            depth += 1
+        elif char == "[":
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n" and text[index - 1 : index + 1] == "\n\n":
+            return None
+        index -= 1
+    return None
+
+
+def _destination(text: str, start: int) -> tuple[str, int] | None:
+    """Read `(url "title")` from the `(` at ``start``: the url and the end of `)`."""
+    index = start + 1
+    length = len(text)
+    while index < length and text[index] in " \t\n":
+        index += 1
+    if index < length and text[index] == "<":
+        end = text.find(">", index)
+        if end < 0 or "\n" in text[index:end]:
+            return None
+        url = text[index + 1 : end]
+        index = end + 1
+    else:
+        depth = 0
+        begin = index
+        while index < length:
+            char = text[index]
+            if char in " \t\n":
+                break
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            index += 1
+        url = text[begin:index]
+    # An optional title, then the closing parenthesis.
+    while index < length and text[index] in " \t\n":
+        index += 1
+    if index < length and text[index] in "\"'(":
+        closer = ")" if text[index] == "(" else text[index]
+        end = text.find(closer, index + 1)
+        if end < 0:
+            return None
+        index = end + 1
+        while index < length and text[index] in " \t\n":
+            index += 1
+    if index < length and text[index] == ")":
+        return url, index + 1
+    return None
+
+
+# --- Raw HTML -----------------------------------------------------------------
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, tuple(attrs), self.getpos()[0]))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def fed(parser: HTMLParser, text: str) -> HTMLParser:
+    """``parser`` after reading ``text``, however malformed its markup."""
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError, IndexError):  # pragma: no cover - malformed markup
+        pass
+    return parser
+
+
+def _html_tags(text: str) -> list[tuple[str, tuple, int]]:
+    return fed(_Tags(), text).tags
+
+
+# --- Headings and attribute lists --------------------------------------------
+
+ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$")
+SETEXT = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
+TRAILING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
+ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+BLOCK_START = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|>|\||!!!|\?\?\?|<)")
+
+
+def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
+    try:
+        return tuple((key, value) for key, value in get_attrs(text))
+    except Exception:  # noqa: BLE001 - a scanner never stops the check
+        return ()
+
+
+def _is_attr_list(text: str) -> bool:
+    """Python-Markdown reads `{...}` as attributes when it looks like them."""
+    stripped = text.strip()
+    return bool(stripped) and bool(re.match(r"[#.]|[^\s=]+=|[A-Za-z_:][\w:.-]*(\s|$)", stripped))
+
+
+def _heading(raw: str, masked: str, level: int, line: int) -> Heading:
+    text = raw
+    explicit = None
+    trailing = TRAILING_ATTRS.search(masked)
+    if trailing and _is_attr_list(trailing.group(1)):
+        for key, value in _attributes(trailing.group(1)):
+            if key == "id":
+                explicit = value
+        text = raw[: trailing.start()]
+    text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip().rstrip("#").strip()
+    return Heading(level=level, text=text, explicit_id=explicit, line=line)
+
+
+def inline_text(markdown: str) -> str:
+    """The plain text of inline Markdown, roughly as toc sees a heading's text."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r":[a-z0-9_+-]+:", "", text)  # emoji and icon shortcodes render as images
+    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"[*_`~]+", "", text)
+    return text.strip()
+
+
+# --- Admonitions and emoji ------------------------------------------------------
+
+# As Python-Markdown's admonition and pymdownx.details read them.
+ADMONITION = re.compile(
+    r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w\-]+(?: +[\w\-]+)*)'
+    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$'
+)
+# pymdownx.emoji's pattern (RE_EMOJI).
+SHORTCODE = re.compile(r":([+\-\w]+):")
+
+
+def _columns(line: str) -> int:
+    """The indentation of a line in columns, a tab to the next multiple of four."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
+    """Each admonition, and whether any text is indented (four more columns) below it."""
+    found = []
+    for index, line in enumerate(lines):
+        match = ADMONITION.match(line)
+        if not match:
+            continue
+        indent = _columns(line)
+        empty = True
+        for following in lines[index + 1 :]:
+            if not following.strip():
+                continue
+            empty = _columns(following) < indent + 4
+            break
+        found.append(Admonition(match.group("kind").split()[0].lower(), match.group("title"),
+                                body_start + index, empty, indent))
+    return found
+
+
+# --- The scan -----------------------------------------------------------------
+
+
+@cache.kept(size=2048)
+def scan(body: str, body_start: int = 1) -> Document:
+    """Everything the checks need from a page body; ``body_start`` is its first line."""
+    body = body.replace("\r\n", "\n")
+    raw_lines = body.split("\n")
+    text = "\n".join(_blank_fences(raw_lines))
+    text = COMMENT.sub(_blank, text)
+    text = CODE_SPAN.sub(_blank, text)
+    text = ESCAPE.sub(_blank, text)
+    newlines = tuple(i for i, char in enumerate(text) if char == "\n")
+
+    def line_at(offset: int) -> int:
+        return body_start + bisect_right(newlines, offset - 1)
+
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+
+    links: list[Link] = []
+
+    # Reference definitions: `[label]: url`.
+    definitions: dict[str, str] = {}
+    for match in DEFINITION.finditer(text):
+        url = match.group(2).strip("<>")
+        definitions.setdefault(_label(match.group(1)), url)
+        links.append(Link(url, line_at(match.start(2)), "definition", match.group(1)))
+        blank(match.start(), match.end())
+    text = "".join(chars)
+
+    # Autolinks: `<https://example.org>`.
+    for match in AUTOLINK.finditer(text):
+        links.append(
+            Link(
+                match.group(1),
+                line_at(match.start()),
+                "autolink",
+                match.group(1),
+                span=(match.start(1), match.end(1)),
+            )
+        )
+        blank(match.start(), match.end())
+    text = "".join(chars)
+
+    # Inline links and images: `[text](url)`, `![alt](url)`, nested too.
+    destinations = []
+    for match in re.finditer(r"\]\(", text):
+        close = match.start()
+        opening = _opening_bracket(text, close)
+        if opening is None:
+            continue
+        found = _destination(text, close + 1)
+        if found is None:
+            continue
+        url, end = found
+        image = opening > 0 and text[opening - 1] == "!"
+        links.append(
+            Link(
+                url.strip(),
+                line_at(close + 1),
+                "image" if image else "link",
+                text[opening + 1 : close],
+                span=(opening + 1, close),
+            )
+        )
+        destinations.append((close + 1, end))
+
+    # Reference links: `[text][label]`, `[text][]` and `[label]`, when the label is defined.
+    if definitions:
+        position = 0
+        while match := REFERENCE.search(text, position):
+            position = match.end()
+            after = text[match.end() : match.end() + 1]
+            if after in ("(", ":"):
+                continue
+            label = match.group(1)
+            if after == "[" and (second := REFERENCE.match(text, match.end())):
+                label = second.group(1) or label
+                position = second.end()
+            if _label(label) in definitions:
+                links.append(
+                    Link(
+                        definitions[_label(label)],
+                        line_at(match.start()),
+                        "reference",
+                        match.group(1),
+                        span=(match.start(1), match.end(1)),
+                    )
+                )
+    for start, end in destinations:
+        blank(start, end)
+    text = "".join(chars)
+
+    # Attribute lists: `{ #id .class key="value" }`.
+    attr_lists: list[AttrList] = []
+    anchors: list[Anchor] = []
+    for match in ATTR_LIST.finditer(text):
+        if not _is_attr_list(match.group(1)):
+            continue
+        attributes = _attributes(match.group(1))
+        line = line_at(match.start())
+        attr_lists.append(AttrList(attributes, line))
+        anchors += [Anchor(value, line) for key, value in attributes if key == "id" and value]
+        for key, value in attributes:
+            if key.lower() in {"href", "src"} and value:
+                links.append(Link(value, line, "html", attribute=key.lower()))
+
+    # Raw HTML, with its attributes' character references decoded as a browser would.
+    tags: list[Tag] = []
+    for name, attributes, line in _html_tags(text):
+        tag = Tag(name.lower(), attributes, body_start + line - 1)
+        tags.append(tag)
+        for key, value in attributes:
+            key = key.lower()
+            if key == "id" or (key == "name" and tag.name == "a"):
+                if value:
+                    anchors.append(Anchor(value, tag.line))
+            elif key in URL_ATTRIBUTES and value is not None:
+                links.append(Link(value, tag.line, "html", attribute=key))
+
+    # Headings: ATX (`## Title {#id}`) and setext (a line underlined with === or ---).
+    headings: list[Heading] = []
+    masked_lines = text.split("\n")
+    for index, masked in enumerate(masked_lines):
+        atx = ATX.match(masked)
+        if atx and masked.strip():
+            level = len(atx.group(1))
+            raw = raw_lines[index][atx.end(1) :] if index < len(raw_lines) else ""
+            headings.append(_heading(raw, masked[atx.end(1) :], level, body_start + index))
+            continue
+        if (
+            index >= 1
+            and SETEXT.match(masked)
+            and masked_lines[index - 1].strip()
+            and (index == 1 or not masked_lines[index - 2].strip())
+            and not BLOCK_START.match(masked_lines[index - 1])
+            and not ATX.match(masked_lines[index - 1])
+        ):
+            level = 1 if masked.strip()[0] == "=" else 2
+            raw = raw_lines[index - 1].strip()
+            headings.append(
+                _heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1)
+            )
+    # An id written on a heading is found both as a heading's and as an attribute list's.
+    anchors = list(dict.fromkeys(anchors))
+
+    prose = ATTR_LIST.sub(lambda m: _blank(m) if _is_attr_list(m.group(1)) else m.group(0), text)
+    prose = HTML_TAG.sub(_blank, prose)
+
+    admonitions = _admonitions(text.split("\n"), body_start)
+    shortcodes = [Shortcode(match.group(1), line_at(match.start()))
+                  for match in SHORTCODE.finditer(prose)]
+
+    links.sort(key=lambda link: (link.line, link.span))
+    return Document(
+        text=text,
+        prose=prose,
+        body_start=body_start,
+        links=tuple(links),
+        headings=tuple(headings),
+        tags=tuple(tags),
+        attr_lists=tuple(attr_lists),
+        anchors=tuple(anchors),
+        admonitions=tuple(admonitions),
+        shortcodes=tuple(shortcodes),
+        _newlines=newlines,
+    )
+
+
+# Attributes whose value a browser loads or follows as an address.
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "xlink:href",
+        "data",
+        "poster",
+        "background",
+        "cite",
+        "srcset",
+        "ping",
+        "manifest",
+        "codebase",
+        "archive",
+        "longdesc",
+        "usemap",
+        "lowsrc",
+        "dynsrc",
+        "icon",
+        "profile",
+        "classid",
+        "imagesrcset",
+    }
+)
+
+
+def document(page) -> Document:
+    """The scan of a catalogue page (content.SourcePage)."""
+    return scan(page.body, page.body_start)
+
+
+def heading_ids(
+    page, slugify: Slugify = toc_slugify, separator: str = "-"
+) -> list[tuple[str, int, bool]]:
+    """Each heading's id, line, and whether it was written explicitly, in page order."""
+    result = []
+    for heading in document(page).headings:
+        if heading.explicit_id:
+            result.append((heading.explicit_id, heading.line, True))
+        else:
+            try:
+                slug = slugify(inline_text(heading.text), separator)
+            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+                slug = toc_slugify(inline_text(heading.text), separator)
+            result.append((slug, heading.line, False))
+    return result
+
+
+def intro_and_rest(body: str) -> tuple[str, str]:
+    """A body's opening paragraphs, and the rest from its first heading on
+    (ATX or setext, outside code)."""
+    headings = scan(body).headings
+    if not headings:
+        return body, ""
+    lines = body.replace("\r\n", "\n").split("\n")
+    first = headings[0].line - 1
+    return "\n".join(lines[:first]) + ("\n" if first else ""), "\n".join(lines[first:])

@@ -1,0 +1,204 @@
+"""Material's stylesheets without what the site cannot show.
+
+Material's main.css styles every component Material has. The rules of a
+component the site cannot show (content tabs, a blog, a version selector...:
+COMPONENTS says what in mkdocs.yml would bring each one) are left out, and
+palette.css loses Material's named primary and accent colours (indigo,
+teal...), which the playbook never uses: it names its own (``custom``,
+docs/assets/stylesheets/playbook.css). Enabling a component in mkdocs.yml
+keeps its rules; should a page still carry one of its classes (raw HTML,
+say), the content checks say what to enable. Plain Python over CSS and HTML
+text: hooks/assets.py hands Material's files to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import rcssmin
+
+from . import cache
+
+MAIN = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
+PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
+# A rule for one of Material's named colours: [data-md-color-primary=indigo] and
+# the like. "custom" has none: Material leaves it to the site.
+NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=")
+
+
+@dataclass(frozen=True)
+class Enabled:
+    """What mkdocs.yml enables that brings a component onto a page."""
+
+    extensions: frozenset[str] = frozenset()  # markdown_extensions, without "markdown.extensions."
+    fences: frozenset[str] = frozenset()  # pymdownx.superfences custom fences
+    plugins: frozenset[str] = frozenset()  # without "material/"
+    features: frozenset[str] = frozenset()  # theme.features
+    extra: frozenset[str] = frozenset()  # keys of extra set to something
+
+
+@dataclass(frozen=True)
+class Component:
+    """A part of Material that only some sites use: its classes, and what in
+    mkdocs.yml brings it onto a page (any one of these)."""
+
+    name: str
+    # Its blocks' class names, as a regular expression; their elements and
+    # modifiers (md-tabs__link, md-tabs--active, tabbed-set) come with them.
+    blocks: str
+    extensions: tuple[str, ...] = ()  # markdown_extensions
+    fence: str = ""  # a pymdownx.superfences custom fence
+    plugins: tuple[str, ...] = ()
+    features: tuple[str, ...] = ()  # theme.features
+    extra: str = ""  # a key of extra
+
+    @property
+    def classes(self) -> str:
+        """A regular expression for any of its class names."""
+        return rf"(?:{self.blocks})(?:[-_][\w-]*)?"
+
+    def in_use(self, site: Enabled) -> bool:
+        return bool(
+            site.extensions & set(self.extensions)
+            or (self.fence and self.fence in site.fences)
+            or site.plugins & set(self.plugins)
+            or site.features & set(self.features)
+            or site.extra & {self.extra}
+        )
+
+
+COMPONENTS = (
+    Component("content tabs", "tabbed", extensions=("pymdownx.tabbed",)),
+    Component("keyboard keys", "keys", extensions=("pymdownx.keys",)),
+    Component("task lists", "task-list", extensions=("pymdownx.tasklist",)),
+    Component("Critic Markup", "critic", extensions=("pymdownx.critic",)),
+    Component("maths", "arithmatex", extensions=("pymdownx.arithmatex",)),
+    Component("footnotes", "footnote", extensions=("footnotes", "extra", "pymdownx.extra")),
+    Component("Mermaid diagrams", "mermaid", fence="mermaid"),
+    Component("tags", "md-tags?", plugins=("tags",)),
+    Component("blog", "md-post|md-pagination", plugins=("blog",)),
+    Component("version selector", "md-version", extra="version"),
+    Component("cookie consent", "md-consent", extra="consent"),
+    Component("feedback widget", "md-feedback", extra="analytics"),
+    Component("page status", "md-status", extra="status"),
+    Component("breadcrumbs", "md-path", features=("navigation.path",)),
+    Component("navigation tabs", "md-tabs", features=("navigation.tabs",)),
+)
+
+# Braces in strings ("{" as generated content) do not open or close a block.
+BRACE = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[{}]""")
+NESTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+CLASS_ATTRIBUTES = (re.compile(r'class="([^"]*)"'), re.compile(r"class='([^']*)'"))
+
+
+def top_level_rules(css: str) -> list[str]:
+    """A minified stylesheet's top-level rules and at-rule blocks, in order."""
+    rules, depth, start = [], 0, 0
+    for match in BRACE.finditer(css):
+        if match.group() == "{":
+            depth += 1
+        elif match.group() == "}":
+            depth -= 1
+            if depth == 0:
+                rules.append(css[start:match.end()])
+                start = match.end()
+    return rules
+
+
+def selectors(prelude: str) -> list[str]:
+    """The selectors of a rule's selector list (commas inside :is() stay)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(prelude):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def needs(selector: str, classes: re.Pattern) -> bool:
+    """Whether a selector matches only inside one of ``classes``. A class in
+    :is(), :not() or an attribute selector does not count: without it, the
+    selector may still match."""
+    while NESTED.search(selector):
+        selector = NESTED.sub("", selector)
+    return bool(classes.search(selector))
+
+
+def without(css: str, drop) -> str:
+    """A stylesheet with every selector ``drop`` refuses, and every rule left
+    with none, taken out, at any depth of @media and @supports."""
+    kept = []
+    for rule in top_level_rules(css):
+        prelude, _, body = rule.partition("{")
+        if prelude.startswith(("@media", "@supports", "@container", "@layer")):
+            inner = without(body[:-1], drop)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            kept.append(rule)
+        else:
+            remaining = [selector for selector in selectors(prelude) if not drop(selector)]
+            if remaining:
+                kept.append(",".join(remaining) + "{" + body)
+    return "".join(kept)
+
+
+def class_pattern(components) -> re.Pattern | None:
+    if not components:
+        return None
+    return re.compile(r"\.(?:" + "|".join(c.classes for c in components) + r")(?![\w-])")
+
+
+def unused(site: Enabled) -> tuple[Component, ...]:
+    """The components a site does not enable."""
+    return tuple(c for c in COMPONENTS if not c.in_use(site))
+
+
+@cache.kept(size=16)
+def trimmed_main(css: str, components: tuple[Component, ...]) -> str:
+    pattern = class_pattern(components)
+    return without(css, lambda selector: needs(selector, pattern)) if pattern else css
+
+
+@cache.kept(size=16)
+def trimmed_palette(css: str) -> str:
+    return without(rcssmin.cssmin(css), NAMED_COLOUR.search)
+
+
+def unstyled(html: str, components: tuple[Component, ...]) -> list[tuple[Component, str]]:
+    """Classes in a page's HTML whose styles the site leaves out (``components``),
+    with their component. hooks/check_content.py reports them: raw HTML in a
+    page could name one (a template would too), and it would show unstyled."""
+    pattern = token_pattern(components)
+    if pattern is None:
+        return []
+    tokens = {token for attribute in CLASS_ATTRIBUTES
+              for value in attribute.findall(html) for token in value.split()}
+    return [
+        (next(c for c in components if re.fullmatch(c.classes, token)), token)
+        for token in sorted(filter(pattern.fullmatch, tokens))
+    ]
+
+
+@cache.kept(size=16)
+def token_pattern(components: tuple[Component, ...]) -> re.Pattern | None:
+    """One class name of any of ``components``."""
+    return re.compile("|".join(c.classes for c in components)) if components else None
+
+
+def how_to_enable(component: Component) -> str:
+    if component.extensions:
+        return f"add '{component.extensions[0]}' to markdown_extensions in mkdocs.yml"
+    if component.fence:
+        return f"add a '{component.fence}' custom fence to pymdownx.superfences in mkdocs.yml"
+    if component.plugins:
+        return f"add the '{component.plugins[0]}' plugin to mkdocs.yml"
+    if component.features:
+        return f"add '{component.features[0]}' to theme.features in mkdocs.yml"
+    return f"set extra.{component.extra} in mkdocs.yml"

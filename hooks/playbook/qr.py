@@ -1,0 +1,55 @@
+"""QR codes of the cards' addresses, drawn by segno as inline SVG."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import segno
+
+from . import cache
+
+
+# Each language's build makes every language's cards (the kiosk shows them
+# all), and a code takes segno a few ms to draw (most of it choosing the mask
+# that scans best): each is drawn once, then kept in .cache/playbook/qr/
+# (build.cache_folder) for the next build and the next rebuild of `mkdocs
+# serve`. One entry per card, which says what it was drawn from: a changed
+# address or title is drawn anew, and the folder does not grow from build to build.
+@cache.kept(size=256)
+def qr_svg(url: str, title: str, entry: Path | None = None) -> str:
+    """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""
+    digest = hashlib.sha256("\n".join((url, title)).encode()).hexdigest()
+    source = f"<!-- segno {segno.__version__}: {digest} -->\n"
+    if entry is not None:
+        try:
+            cached = entry.read_text(encoding="utf-8")
+            if cached.startswith(source) and cached.endswith("</svg>"):
+                return cached.removeprefix(source)
+        except (OSError, UnicodeDecodeError):
+            pass
+    svg = draw_qr(url, title)
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(source + svg, encoding="utf-8")
+            temporary.replace(entry)
+        except OSError:
+            pass  # a folder that cannot be written: draw again next time
+    return svg
+
+
+def draw_qr(url: str, title: str) -> str:
+    code = segno.make(url, error="m")
+    return code.svg_inline(
+        scale=1,
+        border=4,
+        dark="#000",
+        light="#fff",
+        title=title,
+        svgclass="qc-qr",
+        lineclass=None,
+        omitsize=True,
+    )

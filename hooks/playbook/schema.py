@@ -1,0 +1,42 @@
+"""The page schema (schemas/page.schema.json): what front matter may hold.
+
+The schema is the one declaration of a page's fields, and of a customer
+type's shape: its fields in order, the length of each list and text, the id
+of the heading each block gets on the type page (``x-heading-id``) and the
+values that are the same in every language (``x-same-in-every-language``).
+JSON Schema validators ignore ``x-`` keywords; playbook.customer_type reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import Draft7Validator
+
+from . import cache
+
+PAGE_SCHEMA = Path(__file__).with_name("schemas") / "page.schema.json"
+
+
+@cache.kept(files=lambda: [PAGE_SCHEMA])
+def page_schema() -> dict:
+    return json.loads(PAGE_SCHEMA.read_text(encoding="utf-8"))
+
+
+@cache.kept(files=lambda: [PAGE_SCHEMA])
+def validator() -> Draft7Validator:
+    return Draft7Validator(page_schema(), format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def at(path: tuple) -> dict:
+    """The schema of the field at ``path`` ("customer_type", "questions"); {} if unknown."""
+    node = page_schema()
+    for name in path:
+        if isinstance(name, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(name, {})
+        if "$ref" in node:
+            node = page_schema()["definitions"][node["$ref"].rpartition("/")[2]]
+    return node

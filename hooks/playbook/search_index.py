@@ -1,0 +1,447 @@
+"""Each language's lunr index, built once when the site is built.
+
+Material's search worker builds a lunr index from the search index's documents
+on every page load. This module builds the same index with lunr.py, the Python
+port of lunr.js, so the worker only loads it (``lunr.Index.load``): Material's
+tokenizer (aware of markup, with the positions it highlights from), the
+language's pipeline as lunr.js and lunr-languages run it in the browser
+(trimmer, stop words, stemmer) and Material's settings (``b = 0``, the field
+boosts). English stems with lunr.js's own Porter stemmer, ported here line
+for line (lunr.py's differs on words such as "away"). For Spanish, the stop
+words and the trimmer's letters are read from the ``lunr.es`` script the site
+ships, and the stemmer is Snowball's, the algorithm lunr-languages compiles.
+Plain Python over the index's ``config`` and ``docs``; the tests prove the
+browser builds the same index and stems every word of the corpus alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+import snowballstemmer
+from lunr.builder import Builder
+from lunr.field_ref import FieldRef
+from lunr.idf import idf
+from lunr.pipeline import Pipeline
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+from lunr.token import Token
+from lunr.vector import Vector
+
+# The languages whose pipeline this module knows: lunr's own English, and lunr-languages' Spanish.
+LANGUAGES = ("en", "es")
+
+# Material's tokenizer: the kinds of section it records in each block of a field.
+TAG_OPEN, TEXT, TAG_CLOSE = 0, 1, 2
+
+
+class SearchIndexError(ValueError):
+    """The index cannot be built as the browser would build it."""
+
+
+# JavaScript's regular expressions (without the "u" flag) know ASCII letters
+# and digits only, and their own list of spaces: Python's must match the same.
+_JS_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+_JS_WORD = "A-Za-z0-9_"
+_JS_DIGIT = "0-9"
+_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?![{_JS_WORD}])|(?<![{_JS_WORD}])(?=[{_JS_WORD}]))"
+_NOT_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?=[{_JS_WORD}])|(?<![{_JS_WORD}])(?![{_JS_WORD}]))"
+
+
+@functools.cache
+def js_regex(pattern: str) -> re.Pattern:
+    """A JavaScript regular expression (Material's search separator) as Python's re."""
+    out, i, in_class = [], 0, False
+    classes = {"s": _JS_SPACE, "w": _JS_WORD, "d": _JS_DIGIT}
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            code = pattern[i + 1]
+            if code in classes:
+                out.append(classes[code] if in_class else f"[{classes[code]}]")
+            elif code in "SWD" and not in_class:
+                out.append(f"[^{classes[code.lower()]}]")
+            elif code in "SWD":
+                raise SearchIndexError(f"the search separator {pattern!r} uses \\{code} inside [...], "
+                                  "which this build cannot match as browsers do")
+            elif code == "b" and not in_class:
+                out.append(_BOUNDARY)
+            elif code == "B" and not in_class:
+                out.append(_NOT_BOUNDARY)
+            else:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return re.compile("".join(out))
+
+
+def _int32(value: int) -> int:
+    """A number as JavaScript's bitwise operators leave it: a signed 32-bit integer."""
+    value &= 0xFFFFFFFF
+    return value - 0x100000000 if value & 0x80000000 else value
+
+
+def split(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
+    """The non-empty ranges between separators, as Material's ``split``."""
+    ranges, index = [], 0
+    for match in separator.finditer(text):
+        # After a separator of no length (a lookahead), JavaScript's search
+        # goes on one character later, where Python's may not: step by step.
+        if match.start() == match.end():
+            return list(_split_step_by_step(text, separator))
+        if index < match.start():
+            ranges.append((index, match.start()))
+        index = match.end()
+    if index < len(text):
+        ranges.append((index, len(text)))
+    return ranges
+
+
+def _split_step_by_step(text: str, separator: re.Pattern) -> Iterator[tuple[int, int]]:
+    index = 0
+    position = 0
+    while True:
+        match = separator.search(text, position)
+        until = match.start() if match else len(text)
+        if index < until:
+            yield index, until
+        if not match:
+            return
+        index = match.end()
+        # A separator of no length moves on by one character.
+        position = match.end() if match.end() > match.start() else match.start() + 1
+        if position > len(text):
+            if index < len(text):
+                yield index, len(text)
+            return
+
+
+def extract(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(block, kind, start, end) of each section of markup and text, as Material's ``extract``."""
+    block = start = end = stack = 0
+    length = len(text)
+    while end < length:
+        char = text[end]
+        if char == "<" and end > start:
+            yield block, TEXT, start, end
+            start = end
+        elif char == ">":
+            if text[start + 1:start + 2] == "/":
+                stack -= 1
+                if stack == 0:
+                    yield block, TAG_CLOSE, start, end + 1
+                    block += 1
+            elif text[end - 1:end] != "/":
+                if stack == 0:
+                    yield block, TAG_OPEN, start, end + 1
+                stack += 1
+            start = end + 1
+        end += 1
+    if end > start:
+        yield block, TEXT, start, end
+
+
+def tokenize(value, separator: re.Pattern) -> list[tuple[str, int]]:
+    """A field's words, each with the position Material highlights from: its
+    block << 20 | its entry in the block, as Material's ``tokenize``."""
+    tokens: list[tuple[str, int]] = []
+    if value is None:
+        return tokens
+    table: list[int] = []  # entries per block; only their count matters here
+    for text in value if isinstance(value, list) else [value]:
+        total = len(table)
+        for block, kind, start, end in extract(text):
+            block += total
+            while len(table) <= block:
+                table.append(0)
+            if kind != TEXT:
+                table[block] += 1
+                continue
+            section = text[start:end]
+            for index, until in split(section, separator):
+                table[block] += 1
+                position = _int32(_int32(block << 20) | (table[block] - 1))
+                tokens.append((section[index:until].lower(), position))
+    return tokens
+
+
+# The pipelines, as the browser runs them
+
+
+def english_trimmer(token, i=None, tokens=None):
+    # lunr.js strips non-word characters, ASCII's idea of a word, from both ends.
+    return token.update(lambda text, metadata: re.sub(r"[^A-Za-z0-9_]+$", "", re.sub(r"^[^A-Za-z0-9_]+", "", text)))
+
+
+def english_stop_word_filter(token, i=None, tokens=None):
+    return None if str(token) in ENGLISH_STOP_WORDS else token
+
+
+class _Porter:
+    """lunr.js's Porter stemmer, line for line (lunr.py's own differs from it:
+    it turns "away" into "awai", lunr.js keeps "away")."""
+
+    STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
+             "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
+             "ization": "ize", "ation": "ate", "ator": "ate", "alism": "al", "iveness": "ive",
+             "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive", "biliti": "ble",
+             "logi": "log"}
+    STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "",
+             "ness": ""}
+    c, v = "[^aeiou]", "[aeiouy]"
+    C, V = c + "[^aeiouy]*", v + "[aeiou]*"
+    mgr0 = re.compile(f"^({C})?{V}{C}")
+    meq1 = re.compile(f"^({C})?{V}{C}({V})?\\Z")
+    mgr1 = re.compile(f"^({C})?{V}{C}{V}{C}")
+    s_v = re.compile(f"^({C})?{v}")
+    re_1a, re2_1a = re.compile(r"^(.+?)(ss|i)es\Z"), re.compile(r"^(.+?)([^s])s\Z")
+    re_1b, re2_1b = re.compile(r"^(.+?)eed\Z"), re.compile(r"^(.+?)(ed|ing)\Z")
+    re_1b_2, re2_1b_2 = re.compile(r".\Z"), re.compile(r"(at|bl|iz)\Z")
+    re3_1b_2 = re.compile(r"([^aeiouylsz])\1\Z")
+    re4_1b_2 = re.compile(f"^{C}{v}[^aeiouwxy]\\Z")
+    re_1c = re.compile(r"^(.+?[^aeiou])y\Z")
+    re_2 = re.compile(f"^(.+?)({'|'.join(STEP2)})\\Z")
+    re_3 = re.compile(f"^(.+?)({'|'.join(STEP3)})\\Z")
+    re_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\Z")
+    re2_4 = re.compile(r"^(.+?)(s|t)(ion)\Z")
+    re_5, re_5_1 = re.compile(r"^(.+?)e\Z"), re.compile(r"ll\Z")
+    re3_5 = re.compile(f"^{C}{v}[^aeiouwxy]\\Z")
+
+    @classmethod
+    @functools.cache
+    def stem(cls, w: str) -> str:
+        # JavaScript measures a word in UTF-16 code units.
+        if len(w.encode("utf-16-le")) // 2 < 3:
+            return w
+        first = w[0]
+        if first == "y":
+            w = "Y" + w[1:]
+        if m := cls.re_1a.match(w):
+            w = m.group(1) + m.group(2)
+        elif m := cls.re2_1a.match(w):
+            w = m.group(1) + m.group(2)
+        if m := cls.re_1b.match(w):
+            if cls.mgr0.search(m.group(1)):
+                w = cls.re_1b_2.sub("", w, count=1)
+        elif m := cls.re2_1b.match(w):
+            stem = m.group(1)
+            if cls.s_v.search(stem):
+                w = stem
+                if cls.re2_1b_2.search(w):
+                    w += "e"
+                elif cls.re3_1b_2.search(w):
+                    w = cls.re_1b_2.sub("", w, count=1)
+                elif cls.re4_1b_2.search(w):
+                    w += "e"
+        if m := cls.re_1c.match(w):
+            w = m.group(1) + "i"
+        if (m := cls.re_2.match(w)) and cls.mgr0.search(m.group(1)):
+            w = m.group(1) + cls.STEP2[m.group(2)]
+        if (m := cls.re_3.match(w)) and cls.mgr0.search(m.group(1)):
+            w = m.group(1) + cls.STEP3[m.group(2)]
+        if m := cls.re_4.match(w):
+            if cls.mgr1.search(m.group(1)):
+                w = m.group(1)
+        elif m := cls.re2_4.match(w):
+            if cls.mgr1.search(m.group(1) + m.group(2)):
+                w = m.group(1) + m.group(2)
+        if m := cls.re_5.match(w):
+            stem = m.group(1)
+            if cls.mgr1.search(stem) or (cls.meq1.search(stem) and not cls.re3_5.search(stem)):
+                w = stem
+        if cls.re_5_1.search(w) and cls.mgr1.search(w):
+            w = cls.re_1b_2.sub("", w, count=1)
+        if first == "y":
+            w = "y" + w[1:]
+        return w
+
+
+def english_stemmer(token, i=None, tokens=None):
+    return token.update(lambda text, metadata: _Porter.stem(text))
+
+
+@functools.cache
+def _spanish_snowball():
+    return snowballstemmer.stemmer("spanish")
+
+
+# A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
+@functools.cache
+def _spanish_stem(word: str) -> str:
+    return _spanish_snowball().stemWord(word)
+
+
+def spanish_stemmer(token, i=None, tokens=None):
+    return token.update(lambda text, metadata: _spanish_stem(text))
+
+
+# The label lunr.es gives its stemmer: a loaded index names its search
+# pipeline by label, and the browser finds lunr.es's stemmer by it.
+english_stemmer.label = "stemmer"
+english_trimmer.label = "trimmer"
+english_stop_word_filter.label = "stopWordFilter"
+spanish_stemmer.label = "stemmer-es"
+# Indexes loaded in Python (the tests search them) stem queries as the browser does.
+Pipeline.registered_functions.update({"stemmer": english_stemmer, "stemmer-es": spanish_stemmer})
+
+
+def spanish_language(script: str) -> tuple[str, set[str]]:
+    """The trimmer's letters and the stop words of the site's ``lunr.es`` script."""
+    letters = re.search(r'\.es\.wordCharacters="([^"]+)"', script)
+    words = re.search(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)', script)
+    if not letters or not words:
+        raise SearchIndexError("lunr.es no longer holds its letters and stop words where this build "
+                          "reads them (lunr.es.min.js): the index cannot match the browser's.")
+    return letters.group(1), set(words.group(1).split(" "))
+
+
+def pipelines(language: str, names: list[str], script: str | None = None) -> tuple[list, list]:
+    """The indexing and search pipelines of ``language`` in the browser, with
+    the steps Material's ``pipeline`` option does not name left out."""
+    if language == "en":
+        steps = {"trimmer": english_trimmer, "stopWordFilter": english_stop_word_filter,
+                 "stemmer": english_stemmer}
+    elif language == "es":
+        if script is None:
+            raise SearchIndexError("the Spanish index needs the site's lunr.es script")
+        letters, stop_words = spanish_language(script)
+        start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
+
+        def trimmer(token, i=None, tokens=None):
+            return token.update(lambda text, metadata: end.sub("", start.sub("", text)))
+
+        def stop_word_filter(token, i=None, tokens=None):
+            return None if str(token) in stop_words else token
+
+        trimmer.label, stop_word_filter.label = "trimmer-es", "stopWordFilter-es"
+        steps = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": spanish_stemmer}
+    else:
+        raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
+                          f"(known: {', '.join(LANGUAGES)})")
+    indexing = [steps[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in names]
+    search = [steps["stemmer"]] if "stemmer" in names else []
+    return indexing, search
+
+
+class MaterialBuilder(Builder):
+    """lunr.py's builder with Material's tokenizer, and lunr.js's rounding of
+    each score (Math.round(score * 1000) / 1000, where Python's round() rounds
+    half to even)."""
+
+    def __init__(self, separator: re.Pattern):
+        super().__init__()
+        self.separator = separator
+        self._terms: dict[str, str | None] = {}
+
+    def term(self, text: str) -> str | None:
+        """A word through the pipeline (None: left out). The steps are
+        functions of the word alone: each word is worked out once."""
+        if text not in self._terms:
+            token = Token(text, {})
+            for step in self.pipeline._stack:
+                token = step(token)
+                if token is None:
+                    break
+            self._terms[text] = None if token is None else str(token)
+        return self._terms[text]
+
+    def add(self, doc, attributes=None):
+        # lunr.Builder.prototype.add, with Material's tokenizer and field extractor.
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = [(term, position) for text, position in tokenize(doc.get(field_name), self.separator)
+                     if (term := self.term(text)) is not None]
+            field_ref = str(FieldRef(doc_ref, field_name))
+            field_terms = defaultdict(int)
+            self.field_term_frequencies[field_ref] = field_terms
+            self.field_lengths[field_ref] = len(terms)
+            for key, position in terms:
+                field_terms[key] += 1
+                posting = self.inverted_index.get(key)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[key] = posting
+                # Material keeps one piece of metadata: each word's position.
+                posting[field_name].setdefault(doc_ref, {"position": []})["position"].append(position)
+
+    def _create_field_vectors(self):
+        # lunr.Builder.prototype.createFieldVectors, scores rounded as lunr.js rounds them.
+        self.field_vectors = {}
+        idfs = {}
+        for field_ref, frequencies in self.field_term_frequencies.items():
+            ref = FieldRef.from_string(field_ref)
+            length = self.field_lengths[field_ref]
+            field_boost = self._fields[ref.field_name].boost or 1
+            doc_boost = self._documents[ref.doc_ref].get("boost") or 1
+            if not frequencies:
+                self.field_vectors[field_ref] = Vector()
+                continue
+            norm = self._k1 * (1 - self._b + self._b * (length / self.average_field_length[ref.field_name]))
+            elements = []
+            for term, tf in frequencies.items():
+                if term not in idfs:
+                    idfs[term] = idf(self.inverted_index[term], self.document_count)
+                score = idfs[term] * ((self._k1 + 1) * tf) / (norm + tf)
+                score *= field_boost
+                score *= doc_boost
+                elements.append((self.inverted_index[term]["_index"], math.floor(score * 1000 + 0.5) / 1000))
+            # A vector's elements, flat and in the order of their index.
+            self.field_vectors[field_ref] = Vector([value for pair in sorted(elements) for value in pair])
+
+
+# Staff's own words for a page (its front matter's search_terms) go in a field
+# of their own, as strong as the title: indexed, never shown.
+STAFF_WORDS = "keywords"
+
+
+def with_staff_words(index: dict, words: dict[str, list[str]]) -> dict:
+    """A search index (Material's: config and docs) with each page's staff
+    words (by the page's location) in its article's ``keywords`` field."""
+    fields = index["config"]["fields"]
+    boost = fields.get("title", {}).get("boost", 1)
+    docs = [{**doc, STAFF_WORDS: ", ".join(words[doc["location"]])}
+            if words.get(doc["location"]) else doc for doc in index["docs"]]
+    config = {**index["config"], "fields": {**fields, STAFF_WORDS: {"boost": boost}}}
+    return {**index, "config": config, "docs": docs}
+
+
+def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
+    """The serialised lunr index that Material's worker would build from
+    ``config`` and ``docs`` (a language's search index); ``script``: the site's
+    lunr script for the language (lunr.es.min.js), when it is not English."""
+    languages = config.get("lang") or ["en"]
+    if len(languages) != 1:
+        raise SearchIndexError(f"one language per index, not {languages}")
+    indexing, search = pipelines(languages[0], config.get("pipeline", []), script)
+    builder = MaterialBuilder(js_regex(config["separator"]))
+    builder.pipeline.add(*indexing)
+    builder.search_pipeline.add(*search)
+    builder.b(0)
+    builder.ref("location")
+    for name, spec in config["fields"].items():
+        builder.field(name, boost=spec.get("boost", 1))
+    for doc in docs:
+        builder.add(doc, {"boost": doc["boost"]} if doc.get("boost") else None)
+    index = builder.build().serialize()
+    # lunr.js loads terms in its own order, JavaScript's (UTF-16 code units).
+    index["invertedIndex"].sort(key=lambda entry: entry[0].encode("utf-16-be"))
+    return index
+
+
+def serialised(index: dict) -> str:
+    """The index as the file the worker fetches: compact JSON."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

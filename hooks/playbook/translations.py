@@ -1,0 +1,130 @@
+"""Which Spanish text each translation translates.
+
+Each translated page (docs/page.en.md) may carry in its front matter the
+fingerprint of the Spanish page (docs/page.es.md) it was last checked against:
+
+    translated_from: sha256:1f0c3a9b7d2e4c55
+
+The fingerprint covers the Spanish page's front matter and text, normalised so
+that changes a reader cannot see (line endings, spaces at the end of lines,
+extra blank lines, the order of front-matter keys, YAML comments) do not count,
+and leaves out the keys that are nobody's translation: ``owner``,
+``review_by`` and the record itself. When the Spanish page changes, its
+fingerprint no longer matches the record and the translation is *stale* until
+someone reviews it and records the new fingerprint:
+
+    make translated PAGE=docs/factores.en.md     # tools/translated.py
+
+hooks/translation_drift.py uses it during the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import catalogue as content
+
+# The front-matter key of the record, in translated pages only.
+RECORD_KEY = "translated_from"
+# Keys that say who looks after a page and when, not what it says.
+# And the words staff type to find a page, which each language has its own of.
+EDITORIAL_KEYS = frozenset({"owner", "review_by", "search_terms", RECORD_KEY})
+
+FRESH, STALE, NO_RECORD, NO_TRANSLATION = "fresh", "stale", "no-record", "no-translation"
+
+
+def normalise_text(text: str) -> str:
+    """Text as a reader sees it: NFC, \\n line ends, no trailing spaces, single blank lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def fingerprint(page: content.SourcePage) -> str:
+    """The fingerprint of a source page's translatable front matter and text."""
+    meta = {key: value for key, value in page.meta.items() if key not in EDITORIAL_KEYS}
+    front = json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str)
+    front = normalise_text(front)
+    digest = hashlib.sha256(f"{front}\n---\n{normalise_text(page.body)}".encode()).hexdigest()
+    # 64 bits: plenty to tell two versions of one page apart, short enough to read.
+    return f"sha256:{digest[:16]}"
+
+
+@dataclass(frozen=True)
+class PagePair:
+    """A source page and its translation into one language, with the translation's state."""
+
+    key: str  # "tipos/enojado"
+    language: str  # the translation's language
+    source: content.SourcePage
+    translation: content.SourcePage | None
+    state: str  # FRESH, STALE, NO_RECORD or NO_TRANSLATION
+    recorded: str | None  # the fingerprint the translation records
+    current: str  # the source's fingerprint now
+
+
+def pair_state(source: content.SourcePage, translation: content.SourcePage | None,
+               language: str) -> PagePair:
+    """The state of ``source``'s translation into ``language`` (None: not written)."""
+    current = fingerprint(source)
+    if translation is None:
+        return PagePair(source.key, language, source, None, NO_TRANSLATION, None, current)
+    recorded = translation.meta.get(RECORD_KEY)
+    recorded = str(recorded).strip() if recorded not in (None, "") else None
+    if recorded is None:
+        state = NO_RECORD
+    else:
+        state = FRESH if recorded == current else STALE
+    return PagePair(source.key, language, source, translation, state, recorded, current)
+
+
+def pairs(catalogue: content.Catalogue, default: str) -> list[PagePair]:
+    """Every page of the default language with each of its translations, in path order."""
+    return [
+        pair_state(source, catalogue.page(source.key, language), language)
+        for source in catalogue.in_language(default)
+        for language in catalogue.languages
+        if language != default
+    ]
+
+
+# Writing the record -------------------------------------------------------------
+
+_KEY_LINE = re.compile(rf"^{RECORD_KEY}[ \t]*:")
+
+
+def with_record(text: str, value: str) -> str:
+    """``text`` (a whole page) with ``translated_from: value`` in its front matter.
+
+    Only that line changes: an existing record is replaced where it stands, a
+    new one goes last in the front matter. Line endings, the byte-order mark,
+    comments and the order of the other keys stay as they were.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix("\ufeff")
+    match = content.FRONT_MATTER.match(text)
+    if not match:
+        raise ValueError("it has no front matter (a block between two '---' lines at the top)")
+    newline = "\r\n" if "\r\n" in text[: match.end()] else "\n"
+    lines = text[: match.end()].splitlines(keepends=True)
+    record = f"{RECORD_KEY}: {value}{newline}"
+    body_lines = lines[1:-1]
+    for index, line in enumerate(body_lines):
+        if _KEY_LINE.match(line):
+            # The key's own line, and any more-indented lines that continue its value.
+            end = index + 1
+            while end < len(body_lines) and body_lines[end][:1] in (" ", "\t"):
+                end += 1
+            body_lines[index:end] = [record]
+            break
+    else:
+        if body_lines and not body_lines[-1].endswith(("\n", "\r")):
+            body_lines[-1] += newline
+        body_lines.append(record)
+    closing = lines[-1] if len(lines) > 1 else "---" + newline
+    return bom + lines[0] + "".join(body_lines) + closing + text[match.end():]

@@ -1,0 +1,94 @@
+"""`mkdocs serve`: a failed rebuild shows in the browser, and the fix reloads it.
+
+When a rebuild fails, MkDocs keeps the old epoch and every request waits for
+a build that never comes: the browser hangs with no message. Under `serve`
+only, this hook wraps the server's rebuild: a failure is printed as before,
+then every page of the last good build is replaced by a page saying what is
+wrong, in that page's language (overrides/build-error.html, words in
+hooks/playbook/labels/build_error.yml, logic in hooks/playbook/build_errors.py),
+and the rebuild counts as done, so open pages reload onto it. The next good
+rebuild writes the real pages and reloads them again. `mkdocs build` never
+runs this.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+
+from playbook import build, build_errors
+
+log = logging.getLogger("mkdocs.hooks.serve_errors")
+
+
+class _Logged(logging.Handler):
+    """What a rebuild logs as warnings and errors: a strict build stops on them,
+    and a broken mkdocs.yml is only described there."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().strip())
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    site_dir = Path(config.site_dir)
+    languages = list(build.languages(config))
+    default = build.default_language(config)
+    # Autoescaped: the messages quote what editors wrote.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True)
+    template = env.get_template("build-error.html")
+    words = build_errors.labels()
+    state = {"pages": build_errors.pages_of(site_dir), "failed": None}
+    rebuild = server.builder
+
+    def show_failure(report: str, logged: list[str]) -> None:
+        failure = build_errors.parse_report(report, logged)
+        rendered = {language: template.render(language=language, labels=words[language],
+                                               summary=failure.summary, problems=failure.problems,
+                                               details=failure.details)
+                    for language in languages}
+        state["failed"] = rendered[default].encode("utf-8")
+        count = build_errors.write_error_pages(site_dir, state["pages"], rendered, languages, default)
+        log.error(f"The rebuild failed: the {count} pages of the site say why, in their language, "
+                  "and reload by themselves once it is fixed.")
+
+    # The server calls this on every change; a failure must not leave it stuck.
+    def checked_rebuild():
+        logged = _Logged()
+        logging.getLogger("mkdocs").addHandler(logged)
+        try:
+            rebuild()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # noqa: B036 (an Abort is a SystemExit)
+            if isinstance(error, SystemExit):
+                print(error, file=sys.stderr)  # noqa: T201 (as MkDocs prints it)
+                report = str(error)
+            else:
+                traceback.print_exc()
+                report = f"{type(error).__name__}: {error}"
+            show_failure(report, logged.lines)
+        else:
+            state["pages"], state["failed"] = build_errors.pages_of(site_dir), None
+        finally:
+            logging.getLogger("mkdocs").removeHandler(logged)
+
+    server.builder = checked_rebuild
+    not_found = server.error_handler
+
+    # An address the last good build did not have: the failure too, in the default language.
+    def error_page(code):
+        if code == 404 and state["failed"]:
+            return state["failed"]
+        return not_found(code)
+
+    server.error_handler = error_page
+    return server

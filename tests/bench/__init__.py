@@ -1,1 +1,0 @@
-"""Helpers of tests/benchmark.py: corpora, projects, measurements. Not tests."""

@@ -1,0 +1,446 @@
+"""Accessibility in Chromium: axe-core finds no violation of the WCAG 2.2 A
+and AA rules on any built page, in either language or colour scheme, and the
+keyboard reaches every control with a visible focus and can skip to content.
+
+Pages are found in the built site, not listed here: whatever the build makes
+(content pages, cards, kiosk, 404) is checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
+from support.chromium import AXE, WCAG_TAGS
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.exit(
+            "axe-core is not installed: run `make test` (it runs `npm ci`), "
+            "or `npm ci` in the project folder.",
+            returncode=3,
+        )
+    return AXE.read_text(encoding="utf-8")
+
+
+def built_pages(site) -> list[str]:
+    """Every HTML page of the built site, as an address below its root."""
+    addresses = []
+    for path in sorted(site.rglob("*.html")):
+        address = path.relative_to(site).as_posix()
+        addresses.append(address.removesuffix("index.html"))
+    return addresses
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    """Run axe-core on the page as it is now; one line per violation and element."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source)
+    results = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: 'tag', values: tags},
+            resultTypes: ['violations'],
+        })""",
+        WCAG_TAGS,
+    )
+    # A run that checked nothing would pass anything.
+    assert results["passes"], "axe-core ran no check on the page"
+    lines = []
+    for violation in results["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node["failureSummary"].split("\n")[1:2]).strip()
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']} "
+                f"at {' '.join(map(str, node['target']))}: {summary}"
+            )
+    return lines
+
+
+def open_page(context, url: str):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(url, wait_until="load")
+    return page
+
+
+# --- axe-core on every page --------------------------------------------------
+
+SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference: Material's scheme
+
+
+def test_axe_finds_no_wcag_violation_on_any_page(site, server, browser, axe_source):
+    addresses = built_pages(site)
+    # Every source page in every language, at least: the discovery works.
+    assert len(addresses) > len(source_pages()) * len(LANGUAGES)
+    assert_no_violations(browser, server, addresses, axe_source, DESKTOP)
+
+
+def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, server, browser, axe_source):
+    # The mobile layout comes from the same templates on every page: one page
+    # of each kind is enough (each page takes about a second).
+    assert_no_violations(browser, server, sample_pages(site), axe_source, MOBILE)
+
+
+def assert_no_violations(browser, server, addresses, axe_source, viewport):
+    """axe-core on each page, light then dark (one load: Material follows the
+    reader's colour-scheme preference as it changes)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    problems = []
+    try:
+        for address in addresses:
+            page.emulate_media(color_scheme="light")
+            page.goto(server + address, wait_until="load")
+            for scheme in SCHEMES:
+                use_scheme(page, scheme)
+                lines = axe_violations(page, axe_source)
+                problems += [f"/{address} ({scheme}): {line}" for line in lines]
+    finally:
+        context.close()
+    assert not problems, f"{len(problems)} violations:\n" + "\n".join(problems)
+
+
+def use_scheme(page, scheme: str):
+    page.emulate_media(color_scheme=scheme)
+    # Pages without Material's palette (the kiosk) follow the preference in CSS.
+    page.wait_for_function(
+        """scheme => !document.querySelector('[data-md-color-media]')
+            || document.body.dataset.mdColorScheme === scheme""",
+        arg=SCHEMES[scheme],
+    )
+    settle(page)
+
+
+def settle(page):
+    """Wait for the page's finite animations and transitions (a card fading
+    in, colours changing) to end: axe measures colours as they are then."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violation_with_search_results_open(server, browser, axe_source, language):
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = open_page(context, server + page_url("factores", language))
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("cliente" if language == "es" else "customer")
+        page.locator(".md-search-result__item").first.wait_for()
+        assert page.locator(".md-search").get_attribute("aria-label")
+        for scheme in SCHEMES:
+            use_scheme(page, scheme)
+            assert axe_violations(page, axe_source) == [], scheme
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violation_with_the_mobile_menu_open(server, browser, axe_source, language):
+    context = browser.new_context(viewport=MOBILE)
+    try:
+        page = open_page(context, server + page_url("tipos/enojado", language))
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.locator(".md-sidebar--primary .md-nav__link--active").first.wait_for()
+        for scheme in SCHEMES:
+            use_scheme(page, scheme)
+            assert axe_violations(page, axe_source) == [], scheme
+    finally:
+        context.close()
+
+
+def test_axe_reports_what_it_finds(browser, axe_source):
+    """The harness itself: a page with known faults gives their violations."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(
+            """<!doctype html><html lang="en"><head><title>Faults</title></head><body>
+            <main><h1>Faults</h1>
+            <p style="color:#aaa;background:#fff">Grey on white, too faint.</p>
+            <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+            <p style="color:#333">A sentence with <a href="#x" style="color:#444;
+               text-decoration:none">a link that looks like text</a> in the middle.</p>
+            </main></body></html>"""
+        )
+        found = "\n".join(axe_violations(page, axe_source))
+    finally:
+        context.close()
+    for rule in ("color-contrast", "image-alt", "link-in-text-block"):
+        assert rule in found
+
+
+# --- The keyboard ------------------------------------------------------------
+
+# The element that shows a control's focus: the control itself or, for a
+# visually hidden input, the label drawn beside it (Material's palette and
+# navigation toggles).
+INDICATOR = """el => {
+    const tiny = r => r.width < 2 || r.height < 2;
+    if (!tiny(el.getBoundingClientRect()) && getComputedStyle(el).opacity !== '0') return el;
+    const next = el.nextElementSibling;
+    const labels = [...(next && next.tagName === 'LABEL' ? [next] : []), ...(el.labels || [])];
+    return labels.find(l => l.checkVisibility() && !tiny(l.getBoundingClientRect())) || el;
+}"""
+
+# Whether a control is one a keyboard user must be able to reach: rendered,
+# enabled, not taken out of the tab order, and (for a radio group) the one
+# option Tab stops at.
+REACHABLE = (
+    """el => {
+    const indicator = ("""
+    + INDICATOR
+    + """)(el);
+    const rect = indicator.getBoundingClientRect();
+    return !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]') && !el.hidden
+        && el.checkVisibility({visibilityProperty: true})
+        && indicator.checkVisibility({visibilityProperty: true})
+        && rect.width >= 2 && rect.height >= 2
+        && (el.type !== 'radio' || !el.name || el === tabStopOf(el.name));
+    function tabStopOf(name) {
+        const group = [...document.querySelectorAll(`input[type=radio][name="${name}"]`)];
+        return group.find(radio => radio.checked) || group[0];
+    }
+}"""
+)
+
+MARK_CONTROLS = (
+    """() => {
+    const reachable = """
+    + REACHABLE
+    + """;
+    const selector = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    let count = 0;
+    for (const el of document.querySelectorAll(selector)) {
+        if (reachable(el)) el.dataset.pbControl = String(count++);
+    }
+    return count;
+}"""
+)
+
+# What the focused element shows: an outline at least 2px wide that stands
+# out 3:1 from what lies just outside it, on most of its sides. The page is
+# looked at there (elementsFromPoint), so a header or overlay behind the
+# element counts, not only its parents.
+FOCUS_STATE = (
+    """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const shown = ("""
+    + INDICATOR
+    + """)(el);
+    const style = getComputedStyle(shown);
+    const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+    const channel = v => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r, g, b]) =>
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    const over = (top, bottom) => {
+        const a = top.length > 3 ? top[3] : 1;
+        return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a));
+    };
+    const backdropAt = (x, y) => {
+        const behind = document.elementsFromPoint(x, y)
+            .find(e => e !== shown && !shown.contains(e)) || document.documentElement;
+        const layers = [];
+        for (let node = behind; node; node = node.parentElement) {
+            const bg = parse(getComputedStyle(node).backgroundColor);
+            if (bg.length === 3 || (bg.length === 4 && bg[3] > 0)) layers.push(bg);
+            if (bg.length === 3 || (bg.length === 4 && bg[3] === 1)) break;
+        }
+        let backdrop = [255, 255, 255];
+        for (const layer of layers.reverse()) backdrop = over(layer, backdrop);
+        return backdrop;
+    };
+    const width = parseFloat(style.outlineWidth) || 0;
+    const ring = parse(style.outlineColor);
+    const drawn = style.outlineStyle !== 'none' && width > 0 && (ring.length === 3 || ring[3] > 0);
+    const reach = width + (parseFloat(style.outlineOffset) || 0) + 1;
+    const r = shown.getBoundingClientRect();
+    const midX = r.left + r.width / 2, midY = r.top + r.height / 2;
+    const sides = [[midX, r.top - reach], [midX, r.bottom + reach],
+                   [r.left - reach, midY], [r.right + reach, midY]]
+        .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+    const contrasts = sides.map(([x, y]) => {
+        if (!drawn) return 0;
+        const backdrop = backdropAt(x, y);
+        const [l1, l2] = [luminance(over(ring, backdrop)), luminance(backdrop)]
+            .sort((a, b) => b - a);
+        return (l1 + 0.05) / (l2 + 0.05);
+    }).sort((a, b) => b - a);
+    // The contrast on the middle side of those measured: most of the ring shows.
+    const contrast = contrasts.length ? contrasts[Math.floor((contrasts.length - 1) / 2)] : 0;
+    return {
+        control: el.dataset.pbControl ?? null,
+        name: (el.outerHTML.match(/^<[^>]*>/) || [''])[0].slice(0, 160),
+        outlineWidth: width,
+        contrast: Math.round(contrast * 100) / 100,
+        onScreen: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+    };
+}"""
+)
+
+
+def tab_through(page) -> tuple[int, list[dict]]:
+    """Press Tab from the top of the page until focus comes round again."""
+    controls = page.evaluate(MARK_CONTROLS)
+    stops = []
+    seen = set()
+    for _ in range(controls + 50):
+        page.keyboard.press("Tab")
+        settle(page)  # the drawer sliding in, the search box widening
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:  # the page itself, between the last control and the first
+            continue
+        key = state["control"] or state["name"]
+        if key in seen:
+            break
+        seen.add(key)
+        stops.append(state)
+    return controls, stops
+
+
+def keyboard_problems(page) -> list[str]:
+    controls, stops = tab_through(page)
+    problems = []
+    reached = {s["control"] for s in stops if s["control"] is not None}
+    missed = [str(i) for i in range(controls) if str(i) not in reached]
+    for index in missed:
+        control = page.locator(f"[data-pb-control='{index}']")
+        # A control that went away while tabbing (Material's back-to-top button
+        # hides itself again) was not there to reach.
+        if not control.evaluate(REACHABLE):
+            continue
+        element = control.evaluate("el => el.outerHTML.match(/^<[^>]*>/)[0].slice(0, 160)")
+        problems.append(f"not reachable with Tab: {element}")
+    for stop in stops:
+        if stop["outlineWidth"] < 2 or stop["contrast"] < 3:
+            problems.append(
+                f"no visible focus ({stop['outlineWidth']}px outline, "
+                f"{stop['contrast']}:1 against its background): {stop['name']}"
+            )
+        elif not stop["onScreen"]:
+            problems.append(f"focused off screen: {stop['name']}")
+    return problems
+
+
+def sample_pages(site) -> list[str]:
+    """One page of each kind in each language: home, a content page, an index
+    page, a customer type, and one page of each other kind the build made
+    (a folder at a depth: cards/, cards/enojado/, kiosk/, 404.html)."""
+    chosen = [
+        page_url(key, language)
+        for language in LANGUAGES
+        for key in ("index", "factores", "tipos/index", "tipos/enojado")
+    ]
+    written = {page_url(key, language) for key in source_pages() for language in LANGUAGES}
+    kinds = set()
+    for address in built_pages(site):
+        if address in written:
+            continue
+        parts = [part for part in address.split("/") if part]
+        language = parts.pop(0) if parts and parts[0] in LANGUAGES else DEFAULT_LANGUAGE
+        kind = (language, parts[0] if parts else "", len(parts))
+        if kind not in kinds:
+            kinds.add(kind)
+            chosen.append(address)
+    return chosen
+
+
+@pytest.mark.parametrize(
+    ("scheme", "viewport"),
+    [("light", DESKTOP), ("dark", MOBILE)],
+    ids=["light-desktop", "dark-mobile"],
+)
+def test_keyboard_reaches_every_control_with_a_visible_focus(
+    site, server, browser, scheme, viewport
+):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
+    problems = []
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        for address in sample_pages(site):
+            page.goto(server + address, wait_until="load")
+            problems += [f"/{address}: {line}" for line in keyboard_problems(page)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_skip_link_moves_the_keyboard_to_the_content(site, server, browser):
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    problems = []
+    checked = 0
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        for address in sample_pages(site):
+            page.goto(server + address, wait_until="load")
+            skip = page.locator("a.md-skip")
+            if skip.count() == 0:
+                continue
+            checked += 1
+            page.keyboard.press("Tab")
+            if not skip.evaluate("el => el === document.activeElement"):
+                problems.append(f"/{address}: the first Tab does not reach the skip link")
+                continue
+            page.wait_for_function(
+                "() => getComputedStyle(document.querySelector('a.md-skip')).opacity === '1'"
+            )
+            box = skip.bounding_box()
+            if not box or box["y"] < 0 or box["y"] > DESKTOP["height"]:
+                problems.append(f"/{address}: the focused skip link is not on screen: {box}")
+            target = skip.get_attribute("href")
+            page.keyboard.press("Enter")
+            page.keyboard.press("Tab")
+            where = page.evaluate(
+                """() => ({hash: location.hash,
+                   inContent: !!document.activeElement.closest('.md-content')})"""
+            )
+            if where["hash"] != target or not where["inContent"]:
+                problems.append(f"/{address}: after the skip link ({target}), focus is {where}")
+    finally:
+        context.close()
+    # At least the written pages among them (home, content, types) have one.
+    assert checked >= 4 * len(LANGUAGES)
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_check_finds_faults(browser):
+    """The harness itself: controls without a visible ring, a link behind a
+    keyboard trap."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_content(
+            """<!doctype html><html lang="en"><body style="background:#fff">
+            <style>:focus-visible { outline: 2px solid #000 }</style>
+            <a href="#a">first</a>
+            <button id="no-ring" style="outline:none">no ring</button>
+            <div id="white-on-white" tabindex="0" style="outline:2px solid #fff">white</div>
+            <input aria-label="trap" onkeydown="event.key === 'Tab' && event.preventDefault()">
+            <a href="#c">after the trap</a>
+            <a id="out-of-order" href="#b" tabindex="-1">out of order</a>
+            </body></html>"""
+        )
+        problems = "\n".join(keyboard_problems(page))
+    finally:
+        context.close()
+    assert '0:1 against its background): <button id="no-ring"' in problems
+    assert 'against its background): <div id="white-on-white"' in problems
+    assert 'not reachable with Tab: <a href="#c"' in problems
+    assert 'href="#a"' not in problems
+    # tabindex=-1 takes a link out of the tab order on purpose: not a fault.
+    assert "out-of-order" not in problems

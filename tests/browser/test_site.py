@@ -1,0 +1,101 @@
+"""In Chromium: every page loads from 127.0.0.1 alone with no console error,
+the language switcher keeps the reader on the same page, and search answers
+in the reader's language."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from support import page_url, source_pages
+
+
+def built_pages(site):
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("index.html")
+    )
+
+
+def test_every_page_loads_cleanly(site, server, page):
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"script: {e}"))
+    page.on(
+        "request",
+        lambda r: r.url.startswith(server) or r.url.startswith("data:")
+        or problems.append(f"other host: {r.url}"),
+    )
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    addresses = built_pages(site)
+    assert len(addresses) >= 2 * len(source_pages())
+    for address in addresses:
+        page.goto(server + address, wait_until="networkidle")
+        assert problems == [], f"{address}: {problems}"
+
+
+@pytest.mark.parametrize("key", ["factores", "tipos/enojado", "index"])
+def test_switcher_keeps_the_reader_on_the_same_page(server, page, key):
+    page.goto(server + page_url(key, "es"))
+    page.locator(".md-select__link[hreflang='en']").first.dispatch_event("click")
+    page.wait_for_url(server + page_url(key, "en"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-select__link[hreflang='es']").first.dispatch_event("click")
+    page.wait_for_url(server + page_url(key, "es"))
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("es", "cliente enojado", "tipos/enojado/"),
+        ("es", "quejas", "funciones/"),
+        # Stemmed: the singular finds the page that says "quejas".
+        ("es", "queja", "funciones/"),
+        ("es", "momento de la verdad", "momento-de-la-verdad/"),
+        ("en", "angry customer", "en/tipos/enojado/"),
+        ("en", "complaint", "en/funciones/"),
+        ("en", "loyalty", "en/estrategias/"),
+        ("en", "moment of truth", "en/momento-de-la-verdad/"),
+    ],
+)
+def test_search_box_finds_the_page_in_the_readers_language(
+    server, page, language, query, expected
+):
+    page.goto(server + page_url("factores", language))
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile("^" + re.escape(server + expected) + r"(\?|#|$)"))
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    in_english = [href.startswith(server + "en/") for href in hrefs]
+    assert all(in_english) if language == "en" else not any(in_english)
+
+
+@pytest.mark.parametrize(("language", "query"), [("en", "angry"), ("es", "quejas"), ("en", "complaints")])
+def test_results_found_through_a_stem_do_not_call_the_word_missing(server, page, language, query):
+    """Material lists a typed word as "Missing" unless a matched term starts
+    with it; stems often do not ("angry" is indexed as "angri")."""
+    page.goto(server + page_url("factores", language))
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    missing = page.locator(".md-search-result__item:first-child .md-search-result__terms")
+    assert missing.count() == 0, missing.first.inner_text()
+
+
+def test_results_further_down_the_list_show_when_scrolled_to(server, page):
+    """Results out of view skip layout until scrolled to (content-visibility):
+    scrolled to, each shows its title and text."""
+    page.goto(server + page_url("index", "es") + "?q=cliente")
+    items = page.locator(".md-search-result__item")
+    expect(items.nth(9)).to_be_attached()
+    last = items.nth(items.count() - 1)
+    last.scroll_into_view_if_needed()
+    expect(last).to_be_visible()
+    box = last.bounding_box()
+    assert box and box["height"] > 40
+    assert "liente" in last.inner_text()

@@ -1,0 +1,54 @@
+"""The search worker in the built playbook (hooks/playbook/search_worker.py): every
+page starts its own language's script, named by its contents, with its own
+language's index. How the script is made is in tests/unit/test_search_worker.py,
+how it answers in Chromium in tests/browser/test_search_worker.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from support import page_url
+
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def worker_address(site: Path, key: str, language: str) -> str:
+    """The search worker's address as the page gives it, relative to the page."""
+    html = (site / page_url(key, language) / "index.html").read_text(encoding="utf-8")
+    return json.loads(CONFIG.search(html).group(1))["search"]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("key", ["index", "tipos/enojado"])
+def test_each_page_starts_its_languages_worker_with_its_languages_index(site, key, language):
+    address = worker_address(site, key, language)
+    folder = site / page_url(key, language)
+    path, _, query = address.partition("?")
+    script = (folder / path).resolve()
+    assert script.is_file(), address
+    assert re.fullmatch(rf"search\.{language}\.[0-9a-f]{{8}}\.min\.js", script.name)
+    # Named by its contents: a changed script gets a new name.
+    assert script.name.split(".")[2] == hashlib.sha256(script.read_bytes()).hexdigest()[:8]
+    index = (script.parent / query.removeprefix("index=")).resolve()
+    root = site if language == "es" else site / language
+    assert index == (root / "search" / "search_index.json").resolve()
+    text = script.read_text(encoding="utf-8")
+    assert ("lunr.es" in text) == (language == "es")
+
+
+def test_every_page_with_search_starts_a_languages_worker(site):
+    pages = 0
+    for html in site.rglob("*.html"):
+        match = CONFIG.search(html.read_text(encoding="utf-8"))
+        # The 404 page is Material's, written outside any language's pages:
+        # it keeps Material's own worker.
+        if match and html != site / "404.html":
+            pages += 1
+            assert re.search(r"/search\.(es|en)\.[0-9a-f]{8}\.min\.js\?index=",
+                             json.loads(match.group(1))["search"]), html
+    assert pages >= 40

@@ -1,0 +1,59 @@
+"""What the tests share that is not a fixture (the fixtures are in
+tests/conftest.py): the project's folder and languages, the address of a page,
+and a real `mkdocs build`. Its modules serve a built site on 127.0.0.1
+(``server``), launch Chromium (``chromium``), make small broken playbooks
+(``sites``, ``cards_site``, ``drift_site``) and search the built index as
+browsers do (``lunr_index``).
+
+pytest finds this package through the ``pythonpath`` option in pyproject.toml:
+``from support import page_url``. The benchmark and the Lighthouse run in
+tools/ use its server and Chromium modules too, as ``tests.support``: so its
+modules import each other relatively and never import pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("es", "en")
+DEFAULT_LANGUAGE = "es"
+
+
+def source_pages() -> list[str]:
+    """Every page of docs/ as a path without its language suffix: "tipos/enojado"."""
+    keys = set()
+    for path in (ROOT / "docs").rglob("*.md"):
+        relative = path.relative_to(ROOT / "docs").as_posix()
+        for language in LANGUAGES:
+            relative = relative.removesuffix(f".{language}.md")
+        keys.add(relative)
+    return sorted(keys)
+
+
+def page_url(key: str, language: str) -> str:
+    """The address of a page below the site root: "en/tipos/enojado/"."""
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    if key == "index":
+        return prefix
+    if key.endswith("/index"):
+        key = key.removesuffix("/index")
+    return f"{prefix}{key}/"
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None):
+    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -1,0 +1,97 @@
+"""The built search index, searched the way the browser searches it.
+
+Each language's lunr index is the one the build wrote
+(``search/lunr_index.json``), loaded with lunr.py, the Python port of lunr.js
+(the browser's stemmers: hooks/playbook/search_index.py). A query goes
+through what the browser does to it: Material's worker turns each typed word
+into a prefix ("quejas*"), ours adds the word through the pipeline (stem
+meets stem) and leaves out the stop words typed in full, and Material then boosts each result by the share of the typed
+words it matched, and groups the results by page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lunr.index import Index
+from lunr.query import Query, QueryPresence
+from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+
+from playbook import search_index  # (registers lunr.es's stemmer label)
+
+
+def load(site: Path, language: str):
+    """A language's prebuilt lunr index, and its search index (config and docs)."""
+    folder = site if language == "es" else site / language
+    data = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+    assert data["config"]["lang"] == [language]
+    index = Index.load((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
+    index.separator = search_index.js_regex(data["config"]["separator"])
+    script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
+    steps, _ = search_index.pipelines(language, data["config"]["pipeline"], script)
+    index.stop_word_filter = next(step for step in steps if step.label.startswith("stopWordFilter"))
+    return index, data
+
+
+def words(index, query: str) -> list[str]:
+    """The words Material's worker makes of a query: split at spaces and at the separator."""
+    return [query[start:end].lower() for start, end in search_index.split(query.strip(), index.separator)]
+
+
+def _results(index, query: str):
+    """lunr's results and, per result, which typed words it matched (as Material reckons)."""
+    typed = words(index, query)
+    q = index.create_query()
+    stems = {}
+    # Our worker: a stop word typed in full (a word follows it) is left out.
+    dropped = {word for word in typed[:-1] if index.stop_word_filter(search_index.Token(word)) is None}
+    for word in typed:
+        if word in dropped:
+            continue
+        q.clause(term=word + "*", use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
+        # Our worker: the word through the pipeline too, unless it is its own stem.
+        found = index.pipeline.run_string(word)
+        if found != [word]:
+            stems[word] = found
+            q.clause(term=word, use_pipeline=True, presence=QueryPresence.OPTIONAL)
+    results = index.query(q)
+    for result in results:
+        matched = list(result["match_data"].metadata)
+        terms = {}
+        for word in typed:
+            if word in dropped or any(term.startswith(word) for term in matched) or any(
+                    term.startswith(stem) for stem in stems.get(word, []) for term in matched):
+                terms[word] = True
+            elif word not in ENGLISH_STOP_WORDS:
+                terms.setdefault(word, False)
+        result["terms"] = terms
+    return results
+
+
+def search(index, query: str) -> list[str]:
+    """Locations (pages and their sections), best first, as Material scores them."""
+    scored = []
+    for result in _results(index, query):
+        terms = result["terms"]
+        share = sum(terms.values()) / len(terms) if terms else 0
+        boost = (0 if "#" in result["ref"] else 1) + share
+        scored.append((result["score"] * (1 + boost ** 2), result["ref"]))
+    # Python's sort, like JavaScript's, keeps lunr's order among equals.
+    scored.sort(key=lambda item: -item[0])
+    return [ref for _, ref in scored]
+
+
+def pages(index, query: str) -> list[str]:
+    """The pages staff see, in order: results grouped by page, as Material groups them."""
+    seen = {}
+    for location in search(index, query):
+        seen.setdefault(location.split("#")[0], None)
+    return list(seen)
+
+
+def page_text(data: dict, page: str) -> str:
+    """What a page says, as search reads it: its own and its sections' titles and text."""
+    return " ".join(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}")
+                    for doc in data["docs"] if doc["location"].split("#")[0] == page)

@@ -1,0 +1,62 @@
+"""Editorial additions: `!!! aporte` boxes get the label of the page's language
+as their title (hooks/playbook/additions.py), in whatever form editors write them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from playbook import additions
+from support import ROOT
+
+
+@pytest.mark.parametrize(
+    "written, shown",
+    [
+        ("!!! aporte\n    Texto.", '!!! aporte "Aporte del manual"\n    Texto.'),
+        ('!!! aporte "Ejemplos"\n    Texto.', '!!! aporte "Aporte del manual: Ejemplos"\n    Texto.'),
+        ('!!!aporte  "Ejemplos"  \n    Texto.', '!!!aporte "Aporte del manual: Ejemplos"\n    Texto.'),
+        ('??? aporte "Más"\n    Texto.', '??? aporte "Aporte del manual: Más"\n    Texto.'),
+        ("???+ aporte\n    Texto.", '???+ aporte "Aporte del manual"\n    Texto.'),
+        ("- Lista\n\n    !!! aporte\n        Texto.", '- Lista\n\n    !!! aporte "Aporte del manual"\n        Texto.'),
+        ('!!! tip "Consejo"\n    Texto.', '!!! tip "Consejo"\n    Texto.'),
+        ("```\n!!! aporte\n```", "```\n!!! aporte\n```"),
+    ],
+)
+def test_boxes_get_the_label(written, shown):
+    assert additions.label_boxes(written, "Aporte del manual") == shown
+
+
+def test_a_quote_in_a_title_does_not_end_it():
+    assert (
+        additions.label_boxes('!!! aporte "Un "ejemplo""\n    T.', "L")
+        == '!!! aporte "L: Un \u201dejemplo\u201d"\n    T.'
+    )
+
+
+def test_the_label_exists_in_every_language():
+    labels = yaml.safe_load((ROOT / "hooks" / "playbook" / "labels" / "cards.yml").read_text(encoding="utf-8"))
+    assert labels["es"]["addition"] == "Aporte del manual"
+    assert labels["en"]["addition"] == "Playbook addition"
+
+
+def test_the_hook_is_registered_after_the_type_pages():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    hooks = yaml.safe_load(re.search(r"(?ms)^hooks:\n.*?(?=^\S)", config).group(0))["hooks"]
+    assert hooks.index("hooks/additions.py") > hooks.index("hooks/customer_type_page.py")
+
+
+def test_the_real_pages_mark_their_additions_in_both_languages():
+    """Every page pair has as many addition boxes in English as in Spanish."""
+    from playbook.markdown import scan
+
+    for spanish in sorted((ROOT / "docs").rglob("*.es.md")):
+        english = spanish.with_name(spanish.name.replace(".es.md", ".en.md"))
+        counts = [
+            sum(box.kind == "aporte" for box in scan(path.read_text(encoding="utf-8")).admonitions)
+            for path in (spanish, english)
+        ]
+        assert counts[0] == counts[1], spanish.name
+    assert sum("!!! aporte" in path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.es.md")) >= 10

@@ -1,0 +1,140 @@
+"""Record that a translation has been reviewed against its Spanish page, or
+list every translation's state: `make translated PAGE=docs/factores.en.md`.
+
+Each translation records the fingerprint of the Spanish text it translates
+(``translated_from``); the build tells readers and editors when the Spanish
+page has changed since (hooks/translation_drift.py). Run from the project's
+folder with hooks/ on the import path, as the Makefile does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from playbook import build
+from playbook.catalogue import Catalogue, split_language
+from playbook.translations import FRESH, NO_RECORD, NO_TRANSLATION, RECORD_KEY, STALE, fingerprint, pairs, with_record
+
+
+class CommandError(Exception):
+    """Something the person running the command must fix; never a traceback."""
+
+
+def _site(config_file: Path):
+    """The docs folder, the default language and the catalogue of a MkDocs project."""
+    if not config_file.exists():
+        raise CommandError(f"{config_file} not found. Run this command from the project's folder.")
+    config = load_config(str(config_file))
+    return Path(config.docs_dir), build.default_language(config), build.catalogue(config)
+
+
+def _translation_of(argument: str, docs_dir: Path, catalogue: Catalogue, default: str):
+    """The translated pages an argument names: a translation, its source, or a page key."""
+    path = Path(argument)
+    try:
+        relative = path.resolve().relative_to(docs_dir.resolve()).as_posix()
+    except ValueError:
+        relative = argument.removeprefix("docs/")
+    key, language = split_language(relative, catalogue.languages)
+    key = key.removesuffix(".md")
+    if catalogue.page(key, default) is None:
+        raise CommandError(
+            f"{argument}: there is no Spanish page docs/{key}.{default}.md to compare with. "
+            f"Name a translated page, for example docs/factores.en.md."
+        )
+    wanted = [language] if language and language != default else [
+        lang for lang in catalogue.languages if lang != default
+    ]
+    translations = []
+    for lang in wanted:
+        page = catalogue.page(key, lang)
+        if page is None:
+            raise CommandError(
+                f"docs/{key}.{lang}.md does not exist. Write the translation first, "
+                f"then mark it reviewed."
+            )
+        translations.append(page)
+    return key, translations
+
+
+def mark(arguments: list[str], config_file: Path) -> list[str]:
+    """Record, in each named translation, the fingerprint of its Spanish page now."""
+    docs_dir, default, catalogue = _site(config_file)
+    done = []
+    for argument in arguments:
+        key, translations = _translation_of(argument, docs_dir, catalogue, default)
+        source = catalogue.page(key, default)
+        broken = [p for p in catalogue.problems if p.path == source.path]
+        if broken:
+            raise CommandError(
+                f"docs/{source.path} cannot be read, so there is nothing to compare with yet:\n"
+                + "\n".join(str(p) for p in broken))
+        value = fingerprint(source)
+        for page in translations:
+            file = docs_dir / page.path
+            raw = file.read_bytes()
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise CommandError(
+                    f"docs/{page.path} is not UTF-8 text; save it as UTF-8.") from error
+            try:
+                updated = with_record(text, value)
+            except ValueError as error:
+                raise CommandError(
+                    f"docs/{page.path}: {error}. Add one, then try again.") from error
+            if updated != text:
+                file.write_bytes(updated.encode("utf-8"))
+            done.append(f"docs/{page.path}: reviewed against docs/{key}.{default}.md ({value})")
+    return done
+
+
+STATE_WORDS = {
+    FRESH: "up to date",
+    STALE: "may be out of date: the Spanish page changed after the last review",
+    NO_RECORD: f"not marked reviewed yet (no '{RECORD_KEY}' in its front matter)",
+    NO_TRANSLATION: "no translation",
+}
+
+
+def status(config_file: Path) -> list[str]:
+    _, default, catalogue = _site(config_file)
+    lines = []
+    for pair in pairs(catalogue, default):
+        name = f"docs/{pair.key}.{pair.language}.md"
+        lines.append(f"{name}: {STATE_WORDS[pair.state]}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="make translated PAGE=docs/<page>.en.md",
+        description="Record which Spanish text each translation translates, or list their state.",
+    )
+    parser.add_argument("--config-file", "-f", default="mkdocs.yml", type=Path,
+                        help="the MkDocs configuration (default: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    marking = commands.add_parser(
+        "mark", help="mark translations reviewed against their Spanish page as it is now")
+    marking.add_argument("pages", nargs="+", metavar="PAGE",
+                         help="a translated page (docs/factores.en.md), or its Spanish page")
+    commands.add_parser("status", help="list every page pair and its state")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "mark":
+            lines = mark(args.pages, args.config_file)
+        else:
+            lines = status(args.config_file)
+    except CommandError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
