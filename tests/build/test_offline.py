@@ -185,10 +185,10 @@ def test_the_build_reports_what_a_browser_stores(project, tmp_path):
         (lambda p: (p / "docs/assets/favicon.svg").write_text(
             '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h1"/></svg>', encoding="utf-8"),
          "its <svg> element has no viewBox"),
-        (lambda p: (p / "hooks/playbook/labels/offline_labels.yml").write_text(
-            (p / "hooks/playbook/labels/offline_labels.yml").read_text(encoding="utf-8").replace(
+        (lambda p: (p / "hooks/playbook/labels/offline.yml").write_text(
+            (p / "hooks/playbook/labels/offline.yml").read_text(encoding="utf-8").replace(
                 "  reload: Reload\n", ""), encoding="utf-8"),
-         "playbook/labels/offline_labels.yml: 'en' has no reload"),
+         "playbook/labels/offline.yml: 'en' has no reload"),
     ],
     ids=["broken favicon", "favicon without viewBox", "label missing in English"],
 )
