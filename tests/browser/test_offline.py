@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -354,3 +355,50 @@ def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path
                 page.close()
     finally:
         context.close()
+
+
+def listed(site: Path) -> dict[str, str]:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    start = text.index("const OFFLINE = ") + len("const OFFLINE = ")
+    return dict(json.loads(text[start:text.index(";\n", start)])["files"])
+
+
+def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browser, builds):
+    before, after = listed(builds.first), listed(builds.second)
+    changed = {address for address, digest in after.items() if before.get(address) != digest}
+    assert 0 < len(changed) < len(after) / 2, "the rebuild changes some files, not most"
+    watched = Watched(browser)
+    stored = []  # what the server was asked for past the HTTP cache, as the worker asks to store
+
+    class Recording(QuietHandler):
+        def do_GET(self):
+            if self.headers.get("Cache-Control") == "no-cache" and self.headers.get("Pragma") == "no-cache":
+                stored.append(base.rstrip("/") + self.path)
+            super().do_GET()
+
+    try:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        with serve(builds.first, port, Recording):
+            watched.open(base).get_by_text(READY["es"]).wait_for()
+        assert sorted(stored) == sorted(base + address for address in before), "the first visit stores everything"
+        stored.clear()
+        with serve(builds.second, port, Recording):
+            page = watched.open(base + "en/")
+            versions = "caches.keys().then(keys => keys.map(key => key.split(' ').pop()))"
+            new = json.loads(re.search(r'"version":"([0-9a-f]+)"', (builds.second / "sw.js").read_text()).group(0)
+                             .join("{}"))["version"]
+            assert eventually(lambda: page.evaluate(versions) == [new], page), page.evaluate(versions)
+        assert sorted(stored) == sorted(base + address for address in changed)
+        # What is stored is the new build, file for file.
+        digests = page.evaluate("""async () => {
+            const cache = await caches.open((await caches.keys())[0]);
+            const found = {};
+            for (const request of await cache.keys())
+              found[request.url] = (await cache.match(request)).headers.get("X-Playbook-Digest");
+            return found;
+        }""")
+        assert digests == {base + address: digest for address, digest in after.items()}
+        assert watched.errors == []
+    finally:
+        watched.close()
