@@ -23,29 +23,9 @@ from mkdocs.structure.pages import Page
 from playbook import build
 from playbook.build import Priority
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-
-
-def hreflang_links(site_url: str, roots: dict[str, str], default: str) -> list[dict]:
-    """Absolute hreflang links to each language root, x-default on the default one."""
-    base = site_url.rstrip("/") + "/"
-    links = [{"lang": lang, "href": base + root.strip("/") + ("/" if root.strip("/") else "")}
-             for lang, root in roots.items()]
-    links += [{"lang": "x-default", "href": link["href"]} for link in links if link["lang"] == default]
-    return links
-
-
-def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:
-    """The entries of a sitemap whose address lies below ``folder_url``."""
-    ElementTree.register_namespace("", SITEMAP_NS)
-    ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
-    root = ElementTree.fromstring(sitemap_xml)
-    for url in list(root):
-        loc = url.findtext(f"{{{SITEMAP_NS}}}loc", "")
-        if not loc.startswith(folder_url):
-            root.remove(url)
-    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Every page of every language names the same language roots.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
@@ -68,3 +48,35 @@ def on_post_build(config: MkDocsConfig):
         folder_url = posixpath.join(config.site_url, language, "")
         target = Path(config.site_dir, language, "sitemap.xml")
         target.write_text(sitemap_for_folder(text, folder_url), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def hreflang_links(site_url: str, roots: dict[str, str], default: str) -> list[dict]:
+    """Absolute hreflang links to each language root, x-default on the default one."""
+    base = site_url.rstrip("/") + "/"
+    links = [{"lang": lang, "href": base + root.strip("/") + ("/" if root.strip("/") else "")}
+             for lang, root in roots.items()]
+    links += [{"lang": "x-default", "href": link["href"]} for link in links if link["lang"] == default]
+    return links
+
+
+def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:
+    """The entries of a sitemap whose address lies below ``folder_url``."""
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
+    root = ElementTree.fromstring(sitemap_xml)
+    for url in list(root):
+        loc = url.findtext(f"{{{SITEMAP_NS}}}loc", "")
+        if not loc.startswith(folder_url):
+            root.remove(url)
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

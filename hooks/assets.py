@@ -30,6 +30,9 @@ from mkdocs.structure.files import Files
 from playbook import build, material_css, minify
 from playbook.build import Priority
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has settled the files of the language built.
 # Both languages' builds write the same files: each is worked out once.

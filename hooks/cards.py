@@ -30,17 +30,24 @@ from mkdocs.structure.files import Files
 
 from playbook import build, customer_type, generated, qr
 from playbook.build import Priority, relative_url, url_of
+from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage
 
-INDEX = "cards/index.md"
-JSON = "cards/cards.json"
-KIOSK = "kiosk/index.md"
-VERSION = "kiosk/version.json"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
-# Files the kiosk page is made of: when one changes, running kiosks reload.
-KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
-KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+# After mkdocs-static-i18n has sorted the files of the language being built.
+@event_priority(Priority.GENERATE)
+def on_files(files: Files, config: MkDocsConfig):
+    language = build.current_language(config)
+    generated.add(files, config, pages(config, all_cards(config), language))
+    return files
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def card_path(card_id: str) -> str:
     return f"cards/{card_id}.md"
@@ -55,6 +62,7 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     for link in data["related"]:
         path, _, anchor = link["path"].partition("#")
         link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+    data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
@@ -186,6 +194,10 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                     "slides": slides,
                     "language": language,
                     "version": version,
+                    "controls": {
+                        other: {key: labels[other][key] for key in KIOSK_CONTROLS}
+                        for other in order
+                    },
                     "version_url": relative_url(
                         url_of(config, VERSION, language), url_of(config, KIOSK, language)
                     ),
@@ -198,9 +210,48 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     return generated
 
 
-# After mkdocs-static-i18n has sorted the files of the language being built.
-@event_priority(Priority.GENERATE)
-def on_files(files: Files, config: MkDocsConfig):
-    language = build.current_language(config)
-    generated.add(files, config, pages(config, all_cards(config), language))
-    return files
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+INDEX = "cards/index.md"
+
+
+INDEX = "cards/index.md"
+
+
+INDEX = "cards/index.md"
+JSON = "cards/cards.json"
+
+
+JSON = "cards/cards.json"
+
+
+JSON = "cards/cards.json"
+KIOSK = "kiosk/index.md"
+
+
+KIOSK = "kiosk/index.md"
+
+
+KIOSK = "kiosk/index.md"
+VERSION = "kiosk/version.json"
+
+
+# Files the kiosk page is made of: when one changes, running kiosks reload.
+KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
+
+
+KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
+
+
+KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
+KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+
+
+KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+
+
+KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+# The kiosk controls' words: they follow the language of the card on show.
+KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")

@@ -42,57 +42,9 @@ from playbook.build import Priority
 from playbook.checks import emoji, placeholders, safety
 from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 
-ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-
-
-@dataclass
-class _Build:
-    """What the language builds of one `mkdocs build` have seen so far."""
-
-    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
-    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
-    files: set[str] = field(default_factory=set)
-    unsafe: list[tuple[str, str, str, str]] = field(
-        default_factory=list
-    )  # language, key, what, needle
-    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
-        default_factory=list
-    )  # language, key, component, class
-
-
-# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
-# starts with nothing; the English build nested inside it keeps what the
-# Spanish one saw.
-@cache.kept()
-def _seen(config: MkDocsConfig) -> _Build:
-    return _Build()
-
-
-# Worked out once per build.
-@cache.kept()
-def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
-    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
-    options = config.mdx_configs.get("pymdownx.emoji")
-    if options is None:
-        return None
-    index = options.get("emoji_index")
-    if index is None:
-        return emoji.material_index()
-    return emoji.names(index(options.get("options", {}), None))
-
-
-def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
-    """The placeholder texts of templates/, beside mkdocs.yml."""
-    folder = build.project(config) / "templates"
-    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
-
-
-def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
-    if problems:
-        root = os.path.dirname(config.config_file_path or "") or "."
-        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(checks.report(problems, docs))
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # 1. After mkdocs-static-i18n has sorted the files of the first language,
 # before hooks generate pages from the sources and before any page is read.
@@ -173,6 +125,75 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     return html
 
 
+# 2. Once, when the outermost build ends (after mkdocs-static-i18n has built
+# the other languages), before the search indexes and sitemaps are finished:
+# links and anchors against what was built.
+@event_priority(Priority.CHECK)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config):
+        return
+    catalogue = build.catalogue(config)
+    slugify, separator = build.slugify(config)
+    seen = _seen(config)
+    site = _site(seen, catalogue, slugify, separator)
+    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
+    problems += _rendered_problems(seen, catalogue)
+    _stop(config, checks.ordered(catalogue, problems))
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+@dataclass
+class _Build:
+    """What the language builds of one `mkdocs build` have seen so far."""
+
+    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
+    files: set[str] = field(default_factory=set)
+    unsafe: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # language, key, what, needle
+    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
+        default_factory=list
+    )  # language, key, component, class
+
+
+# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
+# starts with nothing; the English build nested inside it keeps what the
+# Spanish one saw.
+@cache.kept()
+def _seen(config: MkDocsConfig) -> _Build:
+    return _Build()
+
+
+# Worked out once per build.
+@cache.kept()
+def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
+    options = config.mdx_configs.get("pymdownx.emoji")
+    if options is None:
+        return None
+    index = options.get("emoji_index")
+    if index is None:
+        return emoji.material_index()
+    return emoji.names(index(options.get("options", {}), None))
+
+
+def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
+    """The placeholder texts of templates/, beside mkdocs.yml."""
+    folder = build.project(config) / "templates"
+    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
+
+
+def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
+    if problems:
+        root = os.path.dirname(config.config_file_path or "") or "."
+        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+        raise Abort(checks.report(problems, docs))
+
+
 def _site(seen: _Build, catalogue: content.Catalogue, slugify, separator: str) -> Site:
     """The recorded pages and ids; a page never rendered gets the ids of its source."""
     pages: dict[str, dict[str, frozenset[str]]] = {}
@@ -221,17 +242,8 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
     return problems
 
 
-# 2. Once, when the outermost build ends (after mkdocs-static-i18n has built
-# the other languages), before the search indexes and sitemaps are finished:
-# links and anchors against what was built.
-@event_priority(Priority.CHECK)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config):
-        return
-    catalogue = build.catalogue(config)
-    slugify, separator = build.slugify(config)
-    seen = _seen(config)
-    site = _site(seen, catalogue, slugify, separator)
-    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
-    problems += _rendered_problems(seen, catalogue)
-    _stop(config, checks.ordered(catalogue, problems))
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")

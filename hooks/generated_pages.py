@@ -22,12 +22,9 @@ from playbook import build, cache
 from playbook.build import Priority
 from playbook.generated import MARK, translation_links
 
-
-# Per build: the paths each language generated.
-@cache.kept()
-def _generated(config: MkDocsConfig) -> dict[str, set[str]]:
-    return {}
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After every generator: note what this language generated.
 @event_priority(Priority.AFTER_GENERATE)
@@ -69,3 +66,13 @@ def on_post_build(config: MkDocsConfig):
             "Some generated pages exist in one language only:\n" + lines + "\n"
             "Every hook that generates pages must generate each of them in every language."
         )
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+# Per build: the paths each language generated.
+@cache.kept()
+def _generated(config: MkDocsConfig) -> dict[str, set[str]]:
+    return {}

@@ -31,29 +31,9 @@ from mkdocs.structure.pages import Page
 from playbook import build, cache, git_dates
 from playbook.build import Priority
 
-log = logging.getLogger("mkdocs.hooks.last_updated")
-
-
-# One git call per build, shared by both languages; the build's start stands
-# in for pages git knows nothing of.
-@cache.kept()
-def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
-    return git_dates.read(Path(config.docs_dir)), time.time()
-
-
-def report(history: git_dates.History, pages: list[str]) -> str | None:
-    """The one line a build says about its dates, or None when they are all true."""
-    if history.missing:
-        return (f"Last updated: no git history here ({history.missing}): every page shows "
-                "the build date. Build from a git clone for true dates.")
-    if history.shallow:
-        cut = sum(1 for page in pages if page in history.cut)
-        return (f"Last updated: this is a shallow git clone (only its newest commits): {cut} of "
-                f"{len(pages)} pages show the date of its oldest commit, which may be later "
-                "than their last change. For true dates, fetch the whole history: "
-                "git fetch --unshallow (on GitHub Actions: fetch-depth: 0).")
-    return None
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` or rebuild of `mkdocs serve`, before the English
 # build nested in the Spanish one: one git call, one line about it.
@@ -80,3 +60,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     stamp = history.date(path) or started
     page.meta["revision_date"] = git_dates.localized(stamp, build.current_language(config))
     return markdown
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+# One git call per build, shared by both languages; the build's start stands
+# in for pages git knows nothing of.
+@cache.kept()
+def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
+    return git_dates.read(Path(config.docs_dir)), time.time()
+
+
+def report(history: git_dates.History, pages: list[str]) -> str | None:
+    """The one line a build says about its dates, or None when they are all true."""
+    if history.missing:
+        return (f"Last updated: no git history here ({history.missing}): every page shows "
+                "the build date. Build from a git clone for true dates.")
+    if history.shallow:
+        cut = sum(1 for page in pages if page in history.cut)
+        return (f"Last updated: this is a shallow git clone (only its newest commits): {cut} of "
+                f"{len(pages)} pages show the date of its oldest commit, which may be later "
+                "than their last change. For true dates, fetch the whole history: "
+                "git fetch --unshallow (on GitHub Actions: fetch-depth: 0).")
+    return None
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.hooks.last_updated")

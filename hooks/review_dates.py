@@ -25,8 +25,9 @@ from mkdocs.plugins import event_priority
 from playbook import build, reviews
 from playbook.build import Priority
 
-log = logging.getLogger("mkdocs.hooks.review_dates")
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` (or rebuild of `mkdocs serve`), after every language.
 @event_priority(Priority.CHECK)
@@ -38,3 +39,10 @@ def on_post_build(config: MkDocsConfig):
         log.warning(str(problem))
     for line in reviews.report(reviews.overdue(catalogue, datetime.date.today())):
         log.info(line)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.hooks.review_dates")

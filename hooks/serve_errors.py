@@ -23,20 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from playbook import build, build_errors
 
-log = logging.getLogger("mkdocs.hooks.serve_errors")
-
-
-class _Logged(logging.Handler):
-    """What a rebuild logs as warnings and errors: a strict build stops on them,
-    and a broken mkdocs.yml is only described there."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().strip())
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 def on_serve(server, config: MkDocsConfig, builder):
     site_dir = Path(config.site_dir)
@@ -92,3 +81,26 @@ def on_serve(server, config: MkDocsConfig, builder):
 
     server.error_handler = error_page
     return server
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+class _Logged(logging.Handler):
+    """What a rebuild logs as warnings and errors: a strict build stops on them,
+    and a broken mkdocs.yml is only described there."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().strip())
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.hooks.serve_errors")

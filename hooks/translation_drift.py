@@ -38,11 +38,42 @@ from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage
 from playbook.reviews import overdue as reviews_of
 
-STATUS_PAGE = "traducciones.md"
-LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
-log = logging.getLogger("mkdocs.hooks.translation_drift")
+# After mkdocs-static-i18n has sorted the files of the language being built:
+# the status page, in that language (playbook/generated.py).
+@event_priority(Priority.GENERATE)
+def on_files(files: Files, config: MkDocsConfig):
+    language = build.current_language(config)
+    generated.add(files, config, [status_page(config, language, datetime.date.today())])
+    return files
 
+
+# Each translated page learns whether it is stale: the notice template reads it.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    if hasattr(page.file, generated.MARK):
+        return context
+    key, language = build.catalogue(config).split(page.file.src_uri)
+    pair = _pairs(config).get((key, language))
+    if pair is not None:
+        context["translation_notice"] = notice(config, pair, labels()[language])
+    return context
+
+
+# Once every language is built: the editors' report, as information.
+@event_priority(Priority.CHECK)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config):
+        return
+    for line in report(list(_pairs(config).values())):
+        log.info(line)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 # Read again when the label file changes.
 @cache.kept(files=lambda: [LABELS])
@@ -128,30 +159,15 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     return lines
 
 
-# After mkdocs-static-i18n has sorted the files of the language being built:
-# the status page, in that language (playbook/generated.py).
-@event_priority(Priority.GENERATE)
-def on_files(files: Files, config: MkDocsConfig):
-    language = build.current_language(config)
-    generated.add(files, config, [status_page(config, language, datetime.date.today())])
-    return files
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+STATUS_PAGE = "traducciones.md"
 
 
-# Each translated page learns whether it is stale: the notice template reads it.
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if hasattr(page.file, generated.MARK):
-        return context
-    key, language = build.catalogue(config).split(page.file.src_uri)
-    pair = _pairs(config).get((key, language))
-    if pair is not None:
-        context["translation_notice"] = notice(config, pair, labels()[language])
-    return context
+STATUS_PAGE = "traducciones.md"
+LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
 
 
-# Once every language is built: the editors' report, as information.
-@event_priority(Priority.CHECK)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config):
-        return
-    for line in report(list(_pairs(config).values())):
-        log.info(line)
+log = logging.getLogger("mkdocs.hooks.translation_drift")

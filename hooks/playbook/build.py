@@ -40,6 +40,9 @@ class Priority:
     # on_page_markdown: after the type pages get their blocks (0), which hold
     # editorial additions too.
     AFTER_TYPE_PAGE = -50
+    # on_post_build: what one language's build wrote, handled before
+    # mkdocs-static-i18n (-100) builds the next language into the same folder.
+    BEFORE_NEXT_LANGUAGE = -50
     # mkdocs-static-i18n's own: sorting the files, building the other languages.
     I18N = -100
     # on_files: after the files are sorted by language, before any page is
