@@ -29,6 +29,7 @@ DIGEST_LENGTH = 16
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
 PREBUILT_INDEX = "lunr_index.json"
+LANGUAGE = re.compile(r"<html[^>]*\slang=[\"']?([A-Za-z]+)")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 SITE = "http://site.invalid/"
 
@@ -124,11 +125,25 @@ def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
             config = json.loads(text)
         except ValueError:
             continue
-        worker = config.get("search") if isinstance(config, dict) else None
+        if not isinstance(config, dict):
+            continue
+        # The page's script fetches the search index below the language root.
+        if isinstance(config.get("base"), str):
+            base = resolve(config["base"].rstrip("/") + "/", address)
+            if base is not None:
+                found.add(resolve("search/search_index.json", base))
+        worker = config.get("search")
         if isinstance(worker, str):
             worker_address = resolve(worker, address)
             found.add(worker_address)
             index = re.search(r"[?&]index=([^&]+)", worker)
+            if not index and worker_address is not None:
+                # Material's own worker (the 404 pages have it) imports lunr's
+                # scripts for the page's language as it starts.
+                language = LANGUAGE.search(html)
+                language = language.group(1).lower() if language else "en"
+                scripts = [] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"]
+                found.update(resolve(f"../lunr/min/{script}", worker_address) for script in scripts)
             if index and worker_address is not None:
                 index_address = resolve(unquote(index.group(1)), worker_address)
                 found.add(index_address)

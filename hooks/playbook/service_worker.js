@@ -36,7 +36,7 @@ const PARALLEL_FETCHES = 4;
 // Material names its scripts and stylesheets by their content, as
 // hooks/search_worker.py names the search workers: bundle.a5f9d56c.min.js.
 const IMMUTABLE = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
-const FALLBACK = ROOT + "404.html";
+const NOT_FOUND = "404.html";
 
 // Every listed file by its absolute address: its digest.
 const FILES = new Map(OFFLINE ? OFFLINE.files.map(([address, digest]) => [ROOT + address, digest]) : []);
@@ -103,11 +103,17 @@ function addressOf(url) {
   return address.endsWith("/index.html") ? address.slice(0, -"index.html".length) : address;
 }
 
+// A page not stored gets the nearest stored 404 page: its language's.
 async function fromStorage(address, navigation) {
   const cache = await caches.open(CACHE);
   const stored = await cache.match(address);
   if (stored || !navigation) return stored;
-  return cache.match(FALLBACK);
+  for (let folder = new URL("./", address); folder.href.startsWith(ROOT); folder = new URL("../", folder)) {
+    const notFound = await cache.match(folder.href + NOT_FOUND);
+    if (notFound) return notFound;
+    if (folder.href === ROOT) break;
+  }
+  return undefined;
 }
 
 async function networkFirst(request, address) {

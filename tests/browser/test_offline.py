@@ -187,6 +187,11 @@ def test_read_offline_then_updated(browser, builds, place):
             page = watched.open(base + address)
             assert words in page.locator("h1").inner_text(), address
             page.close()
+        # An address never stored: the 404 page of its language.
+        for address, words in (("no-existe/", "Página no encontrada"), ("en/missing/page/", "Page not found")):
+            page = watched.open(base + address)
+            assert words in page.locator("h1").inner_text(), address
+            page.close()
         for root, query, expected in SEARCHES:
             page = watched.open(base + root)
             found = search(page, query)

@@ -43,6 +43,16 @@ def test_page_uses_reads_attributes_config_and_alternates():
                      "factores/a.png", "factores/b.png", "factores/version.json"}
 
 
+def test_page_uses_knows_what_materials_own_worker_imports():
+    html = """<html lang="es"><script id="__config" type="application/json">
+        {"base": "/", "search": "/assets/javascripts/workers/search.1234abcd.min.js"}</script></html>"""
+    assert precache.page_uses(html, "404.html") == {
+        "search/search_index.json", "assets/javascripts/workers/search.1234abcd.min.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.es.min.js"}
+    # English is lunr's own: no script to import.
+    assert not [a for a in precache.page_uses(html.replace('lang="es"', 'lang="en"'), "404.html") if "lunr" in a]
+
+
 def test_entries_follow_stylesheets_and_manifests_and_skip_missing_files(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
