@@ -187,8 +187,12 @@ def test_read_offline_then_updated(browser, builds, place):
             page = watched.open(base + address)
             assert words in page.locator("h1").inner_text(), address
             page.close()
-        # An address never stored: the 404 page of its language.
+        # An address never stored: the 404 page of its language. (Not under a
+        # sub-path: MkDocs writes the 404 pages' addresses from site_url's root,
+        # so a site built for / shows them unstyled under /playbook/, online too.)
         for address, words in (("no-existe/", "Página no encontrada"), ("en/missing/page/", "Page not found")):
+            if prefix != "/":
+                break
             page = watched.open(base + address)
             assert words in page.locator("h1").inner_text(), address
             page.close()
