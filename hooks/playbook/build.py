@@ -60,6 +60,9 @@ class Priority:
     CHECK_NAV = -400
     # on_nav, on_page_content: after every other hook, to see the final result.
     LAST = -500
+    # on_post_build: once the site is written, finishing touches included:
+    # what a reader's browser stores offline is listed from the written files.
+    WRITTEN = -300
 
 
 # --- Languages ----------------------------------------------------------------
@@ -96,6 +99,24 @@ def folder(config, language: str | None = None) -> str:
     """A language's folder below the site root: "" for the default, "en/" for English."""
     language = language or current_language(config)
     return "" if language == default_language(config) else f"{language}/"
+
+
+# --- How the build was started -----------------------------------------------
+
+# `mkdocs serve` loads the hooks anew for each rebuild and tells only the first
+# load that it serves (on_startup): the answer is kept here, loaded once.
+class _Started:
+    command = "build"
+
+
+def started(command: str) -> None:
+    """Record the command MkDocs was started with ("build", "serve", "gh-deploy")."""
+    _Started.command = command
+
+
+def serving() -> bool:
+    """Whether this is `mkdocs serve` (a rebuild of it too)."""
+    return _Started.command == "serve"
 
 
 # --- Addresses ----------------------------------------------------------------

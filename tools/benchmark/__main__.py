@@ -45,7 +45,7 @@ from tests.support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_url
 from tests.support.chromium import CHROMIUM_ARGS
 from tests.support.server import free_port, serve
 
-from . import browser, corpus, measure, projects, standins
+from . import browser, corpus, measure, offline, projects, standins
 from .measure import machine
 
 CONTENT_PAGE = "factores"  # the playbook's content page whose weight is compared
@@ -321,6 +321,7 @@ def check_budgets(groups: list[list[Site]], generated: int) -> list[str]:
             f"{elsewhere}). Where they differ: {weight_difference(mine, theirs)}.")
 
     lines += check_search_budgets(groups, vanilla)
+    lines += offline.budget_lines(ours, [group[0] for group in groups[1:] if len(group) > 1])
     return lines
 
 
