@@ -1,11 +1,7 @@
-"""A failed rebuild of `mkdocs serve`, shown where the editor is looking.
-
-Plain Python over a report's text and the files of a built site: the report
-the build stopped with (the checks' "file:line: what\\n    How to fix: how"
-blocks) is split into problems, and every page of the last good build is
-replaced by one error page in that page's language (its first folder names
-the language, as mkdocs-static-i18n lays the site out). The next good build
-writes the real pages again.
+"""A failed rebuild of `mkdocs serve`, shown where the editor is looking: the report the build
+stopped with is split into problems, and every page of the last good build is replaced by one
+error page in that page's language, until the next good build writes the real pages again.
+Plain Python over a report's text and the files of a built site.
 """
 
 from __future__ import annotations
@@ -17,7 +13,8 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).with_name("labels") / "build_error.yml"
-# "docs/factores.es.md:12: The link ... " or "mkdocs.yml:147: The nav ..."
+# The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
+# then "    How to fix: ...".
 LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
 HOW_TO_FIX = re.compile(r"^\s+How to fix:\s*(?P<hint>.*)$")
 
@@ -65,6 +62,7 @@ def parse_report(text: str, logged: list[str] = ()) -> Failure:
     return Failure(summary, problems, details)
 
 
+# A page's first folder names its language, as mkdocs-static-i18n lays the site out.
 def language_of(page: str, languages: list[str], default: str) -> str:
     """"en/factores/index.html" -> "en"; "factores/index.html" -> the default language."""
     first = page.split("/", 1)[0]
