@@ -1,12 +1,6 @@
-"""The build being run: its languages, the one being built, where that one's
-pages go, whether this is the outermost build, and the order hooks run in.
-
-The one module that knows how mkdocs-static-i18n drives MkDocs, so no hook
-works it out again. The plugin builds the default language as an ordinary
-`mkdocs build` and, in that build's ``on_post_build``, builds every other
-language with the same config object into its folder of the site (``en/``):
-events of the other languages arrive nested inside the outer build, with
-``building`` set. Every hook asks here instead of reading the plugin.
+"""The build being run: its languages, the one being built, where that one's pages go,
+whether this is the outermost build, and the order hooks run in. The one module that knows how
+mkdocs-static-i18n drives MkDocs, so every hook asks here instead of reading the plugin.
 """
 
 from __future__ import annotations
@@ -89,6 +83,8 @@ def current_language(config) -> str:
     return plugin.current_language or plugin.default_language
 
 
+# The plugin builds the default language as an ordinary build and, in its on_post_build, every
+# other language with the same config into its folder: their events arrive nested, ``building`` set.
 def is_outermost(config) -> bool:
     """Whether this is the outer build (the default language's), not one nested
     inside it: per-build work starts and ends here, once."""

@@ -1,9 +1,7 @@
-"""The playbook's sources, read once per build: the catalogue every check and
-generator works from.
-
-Plain Python over the files of docs/: every page's front matter (each value
-with its line) and body, and the problems that keep a page from being read.
-Reading is kept (playbook.cache) until a file changes.
+"""The playbook's sources, read once per build: the catalogue every check and generator works
+from. Plain Python over the files of docs/: every page's front matter (each value with its
+line) and body, and the problems that keep a page from being read, kept (playbook.cache)
+until a file changes.
 """
 
 from __future__ import annotations

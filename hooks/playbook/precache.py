@@ -1,17 +1,7 @@
-"""The files a reader's browser stores to read the playbook offline, and the
-service worker script that stores them.
-
-After a build, every HTML page of the site is listed, with every file a
-page or a stylesheet uses: what its ``src``, ``href`` and ``srcset``
-attributes name, the kiosk's version file, the search worker script and the
-search index (and the lunr index built from it) that Material's configuration
-in the page names, the sitemap
-below each language alternate (Material's scripts fetch it), and the icons a
-web app manifest names. Files nothing uses (source maps, Material's lunr
-scripts, which our search workers bundle) stay out. Each file is listed with
-a digest of its content: a new build's list differs exactly where the files
-did, the service worker stores only those anew, and its script, which holds
-the list, changes whenever any file does.
+"""The files a reader's browser stores to read the playbook offline, and the service worker
+script that stores them: after a build, every HTML page of the site with every file a page,
+a stylesheet or a web app manifest uses. Files nothing uses (source maps, Material's lunr
+scripts, which our search workers bundle) stay out.
 """
 
 from __future__ import annotations
@@ -24,7 +14,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-# The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart.
+# The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart. A new build's list
+# differs where the files did, so the worker stores only those anew, and its script changes.
 DIGEST_LENGTH = 16
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
