@@ -1,11 +1,6 @@
-"""Search speed in Chromium: how soon after load search answers, and how soon
-after a keystroke the results show.
-
-Times are taken inside the page (performance.now()), not by the driver: a
-MutationObserver notes when Material's result list changes, a key-up listener
-notes each keystroke (Material queries on key-up). Each load uses a fresh
-browser context, so nothing is cached between loads, as on a kiosk's first
-visit.
+"""Search speed in Chromium: how soon after load search answers, and how soon after a
+keystroke the results show. Times are taken inside the page (performance.now()), not by the
+driver, and each load uses a fresh browser context, as on a kiosk's first visit.
 """
 
 from __future__ import annotations
@@ -23,6 +18,8 @@ QUERIES = {
     "en": ["angry customer", "complaints", "moment of truth"],
 }
 
+# A MutationObserver notes when Material's result list changes, a key-up listener each keystroke
+# (Material queries on key-up).
 PROBE = """
 window.__bench = {results: null, pending: null, keystrokes: []};
 window.addEventListener("keyup", (event) => {

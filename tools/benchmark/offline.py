@@ -1,10 +1,7 @@
-"""What a reader's browser stores to read a site offline: the files listed in
-its service worker (hooks/offline.py), added up, with budgets.
-
-The playbook itself must stay small enough for a phone on a slow network to
-store on its first visit; a large site's cost per page must stay near a
-page's own weight (its HTML and its share of the search index), so that it
-grows with the pages and nothing else.
+"""What a reader's browser stores to read a site offline: the files listed in its service
+worker (hooks/offline.py), added up, with budgets. The playbook must stay small enough for a
+phone on a slow network to store on its first visit, and a large site's cost per page near a
+page's own weight (its HTML and its share of the search index).
 """
 
 from __future__ import annotations
