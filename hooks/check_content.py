@@ -140,9 +140,8 @@ class _Build:
     )  # language, key, component, class
 
 
-# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
-# starts with nothing; the English build nested inside it keeps what the
-# Spanish one saw.
+# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
+# the English build nested inside it keeps what the Spanish one saw.
 @cache.kept()
 def _seen(config: MkDocsConfig) -> _Build:
     return _Build()

@@ -16,9 +16,8 @@ from playbook import build
 # Events
 # -----------------------------------------------------------------------------
 
-# Every language's build writes 404.html at the site's root, the default language first:
-# move each other language's page into its folder and put the default language's back.
-# Before the next language overwrites it.
+# Every language's build writes 404.html at the site's root, the default first: before the next
+# overwrites it, move each other language's page into its folder and put the default's back.
 @event_priority(build.Priority.BEFORE_NEXT_LANGUAGE)
 def on_post_build(config: MkDocsConfig):
     written = Path(config.site_dir, PAGE)

@@ -16,10 +16,8 @@ from . import cache, material_css
 from .catalogue import Catalogue, load
 
 # --- Event priorities --------------------------------------------------------
-# MkDocs runs a higher priority first; plugins and unmarked hooks run at 0.
-# mkdocs-static-i18n runs its on_files, on_nav and on_post_build at -100 (it
-# sorts the files by language, then builds the other languages) and its
-# on_page_context at 50 (it sets the language switcher).
+# MkDocs runs a higher priority first; plugins and unmarked hooks at 0. mkdocs-static-i18n sorts the
+# files and builds the other languages at -100 (on_files, on_nav, on_post_build), sets the switcher at 50.
 
 
 class Priority:
@@ -39,13 +37,11 @@ class Priority:
     BEFORE_NEXT_LANGUAGE = -50
     # mkdocs-static-i18n's own: sorting the files, building the other languages.
     I18N = -100
-    # on_files: after the files are sorted by language, before any page is
-    # generated or read. on_post_build: once every language is built, before
-    # the written site gets its finishing touches.
+    # on_files: after the files are sorted by language, before any page is generated or read.
+    # on_post_build: once every language is built, before the written site's finishing touches.
     CHECK = -150
-    # on_files: generated pages and files join the language's files (the
-    # plugin chokes on files with no source before -100). on_post_build: the
-    # finishing touches (search index and sitemap per language).
+    # on_files: generated files join the language's (the plugin chokes on files with no source before
+    # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
@@ -156,9 +152,8 @@ def slugify(config):
     return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
 
 
-# Hooks ask on every page; within one build the sources cannot change, so the
-# answer is kept per build without listing the files again (listing them per
-# page made the build grow with the square of its size).
+# Hooks ask on every page: kept per build without listing the files again, since the sources cannot
+# change within one build (listing them per page made the build grow with the square of its size).
 @cache.kept()
 def catalogue(config) -> Catalogue:
     """The catalogue of the pages this build is made from."""

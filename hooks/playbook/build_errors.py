@@ -54,9 +54,8 @@ def parse_report(text: str, logged: list[str] = ()) -> Failure:
             problems[-1].hint += " " + line.strip()
         else:
             details.append(line.strip())
-    # What the build logged only when the report itself names no file: a strict
-    # build's warnings, a broken mkdocs.yml's errors (the checks' own messages
-    # come with MkDocs' warnings about the same links, which would say it twice).
+    # What the build logged (a strict build's warnings, a broken mkdocs.yml's errors) only when the report
+    # names no file: the checks' messages come with MkDocs' warnings on the same links, said twice.
     if not problems:
         details += [line for line in logged if line not in details]
     return Failure(summary, problems, details)

@@ -13,10 +13,8 @@ WIDTH = 33.0
 HEIGHT = 48.5
 # The share of the height a card should take before the blocks are spread.
 TARGET = 0.85
-# An average character of Arial or Liberation Sans, as a share of the em,
-# bold a little wider; and what the sum of the parts below leaves out
-# (paragraph margins, rounding), in ems. Both fitted to the twelve cards as
-# Chromium prints them (within 8 % of the sheet's height either way).
+# An average character of Arial or Liberation Sans in ems (bold a little wider), and what the parts
+# below leave out (margins, rounding): fitted to the twelve cards as Chromium prints them, within 8 %.
 CHAR = 0.46
 BOLD = 0.5
 OVERHEAD = 2.3

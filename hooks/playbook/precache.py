@@ -64,11 +64,8 @@ def resolve(url: str, base: str, site_url: str = "") -> str | None:
     return unquote(path.removeprefix("/"))
 
 
-# Pages are read with str.find, not an HTML parser nor a regular expression:
-# a large site has thousands of pages, and those took seconds of its build.
-# MkDocs and Material write attributes as ` name="value"`. An address in text
-# (a code example) is escaped and does not match; one that matches without
-# being used costs a stored file at most, never a missing one.
+# str.find over ` name="value"` (as MkDocs and Material write), not a parser: those took seconds on a
+# large site. An address in text is escaped; a false match costs a stored file, never a missing one.
 ATTRIBUTES = ("href", "src", "poster", "data-version-url", "srcset", "imagesrcset")
 LINK = re.compile(r"<link\b[^>]*>", re.I)
 REL_ALTERNATE = re.compile(r"""\srel=["']?(?:[^"'>]*\s)?alternate[\s"'>]""", re.I)

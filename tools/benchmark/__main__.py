@@ -28,18 +28,15 @@ LANGUAGE_ROOTS = {language: page_url("index", language) for language in LANGUAGE
 
 # Budgets, as ratios measured in this run (and the two search times, in ms).
 HOOKS_OVERHEAD = 1.15  # our build / vanilla's with the same plugins, same pages written
-# What the baseline for our hooks gets for the features the playbook has and
-# vanilla lacks: "last updated" dates from git (hooks/last_updated.py) through
-# the plugin sites use for them, set as the playbook used it before the hook.
+# The baseline's stand-in for what the playbook has and vanilla lacks: git dates (hooks/last_updated.py)
+# from the plugin sites use for them, set as the playbook used it before the hook.
 SAME_PLUGINS = {
     "git-revision-date-localized": {"locale": "es", "type": "date", "fallback_to_build_date": True,
                                     "strict": False, "enable_git_follow": False},
 }
 SCALING = 1.30  # our ms per added page at the largest corpus / at the smallest
-# Search, in ms, at the playbook's size and at 1,000 pages per language: ready
-# after the load event (median of loads, the slower language), and key-up to
-# results (median of every keystroke). Larger sizes (--report-sizes, 5,000
-# pages per language) are reported, not budgeted.
+# Search in ms, at the playbook's size and 1,000 pages per language (larger are reported, not budgeted):
+# ready after load (median of loads, the slower language), key-up to results (median of keystrokes).
 SEARCH_AFTER_LOAD_MS = {"playbook": 150, 1000: 400}
 KEYSTROKE_MS = {"playbook": 16, 1000: 30}
 SHORT = 10  # seconds: builds shorter than this get --small-runs runs

@@ -44,9 +44,8 @@ new MutationObserver((records) => {
 
 @dataclass
 class SearchTimes:
-    # Per language: ms from the end of the load event until the first results show,
-    # the query having been given in the address (?q=), which Material runs as
-    # soon as its search worker is ready.
+    # Per language: ms from the end of the load event until the first results show, for a query given
+    # in the address (?q=), which Material runs as soon as its search worker is ready.
     after_load: dict[str, list[float]] = field(default_factory=dict)
     from_navigation: dict[str, list[float]] = field(default_factory=dict)
     keystrokes: list[float] = field(default_factory=list)  # ms, key-up to results
@@ -100,9 +99,8 @@ def measure_search(browser, base: str, pages: dict[str, str], loads: int) -> Sea
                 )
                 times.after_load.setdefault(language, []).append(results - load_end)
                 times.from_navigation.setdefault(language, []).append(results)
-                # Every load types the queries: the median of a few hundred
-                # keystrokes moves by a tenth of a ms from run to run, of one
-                # load's forty by more than half a ms.
+                # Every load types the queries: the median of a few hundred keystrokes moves by a tenth
+                # of a ms from run to run, that of one load's forty by more than half a ms.
                 times.keystrokes += type_queries(page, queries)
             finally:
                 context.close()

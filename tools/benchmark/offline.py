@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PLAYBOOK_MB = 3.0  # the playbook, both languages (2.4 MB, 78 files, on 2026-11-30)
-# The largest corpus, per HTML page: 77.3 KB at 1,000 pages per language on
-# 2026-11-30 (156 MB: 112 MB of pages, 36 MB of prebuilt lunr indexes, 7 MB
-# of search indexes, the sitemaps).
+# The largest corpus, per HTML page: 77.3 KB at 1,000 pages per language on 2026-11-30
+# (156 MB: 112 MB of pages, 36 MB of prebuilt lunr indexes, 7 MB of search indexes, the sitemaps).
 PER_PAGE_KB = 85.0
 
 OFFLINE = re.compile(r"^const OFFLINE = (.*);$", re.M)

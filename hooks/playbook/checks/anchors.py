@@ -21,9 +21,8 @@ class Site:
 
     pages: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     files: frozenset[str] = frozenset()  # other files below docs/: "assets/favicon.svg"
-    # Before the pages are built, hooks may still add pages and files (open), and
-    # ids to some pages (open_ids: (language, key) pairs): what may still come is
-    # not reported missing.
+    # Before the build, hooks may still add pages and files (open) and ids to some pages (open_ids:
+    # (language, key) pairs): what may still come is not reported missing.
     open: bool = False
     open_ids: frozenset[tuple[str, str]] = frozenset()
     # Ids a translation lacks because its heading has another id: (language,
