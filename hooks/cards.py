@@ -215,43 +215,13 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
 # -----------------------------------------------------------------------------
 
 INDEX = "cards/index.md"
-
-
-INDEX = "cards/index.md"
-
-
-INDEX = "cards/index.md"
 JSON = "cards/cards.json"
-
-
-JSON = "cards/cards.json"
-
-
-JSON = "cards/cards.json"
-KIOSK = "kiosk/index.md"
-
-
-KIOSK = "kiosk/index.md"
-
-
 KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"
 
-
 # Files the kiosk page is made of: when one changes, running kiosks reload.
 KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
-
-
-KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
-
-
-KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
 KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
 
-
-KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
-
-
-KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
 # The kiosk controls' words: they follow the language of the card on show.
 KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")

@@ -111,7 +111,4 @@ def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 
 TEMPLATE = "partials/customer-type.html"
-
-
-TEMPLATE = "partials/customer-type.html"
 LISTS_TEMPLATE = "partials/customer-types.html"

@@ -193,6 +193,7 @@ WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons/"
 KIOSK_TEMPLATE = "kiosk.html"
+
 # Material's own primary colour and the white on it: for a site whose
 # stylesheets name no colour of their own.
 MATERIAL_COLOURS = {"theme_color": "#4051b5", "background_color": "#ffffff"}

@@ -164,10 +164,5 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
 # -----------------------------------------------------------------------------
 
 STATUS_PAGE = "traducciones.md"
-
-
-STATUS_PAGE = "traducciones.md"
 LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
-
-
 log = logging.getLogger("mkdocs.hooks.translation_drift")
