@@ -8,7 +8,7 @@ hooks/playbook/translations.py). In every build:
 - a translation whose Spanish page has changed since shows, above its text, a
   notice that it may be out of date, with a link to the Spanish page
   (overrides/partials/translation-notice.html);
-- the translation-status page (``traducciones/`` in each language, rendered by
+- the translation-status page (``traducciones/``, ``en/translations/``, rendered by
   overrides/translation-status.html) lists every page pair with its state and
   every page past its review date (playbook/reviews.py);
 - the build's output lists the stale translations and those never marked
@@ -139,7 +139,9 @@ def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> Ge
     source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
     source += words["status_intro"] + "\n"
     context = {"status": status(config, language, today), "status_labels": words}
-    return GeneratedPage(STATUS_PAGE, source, context=context)
+    # Each language's address in its own words: traducciones/, en/translations/.
+    addresses = {lang: labels()[lang]["status_path"] for lang in build.languages(config)}
+    return GeneratedPage(STATUS_PAGE, source, context=context, addresses=addresses)
 
 
 def report(pairs: list[translations.PagePair]) -> list[str]:

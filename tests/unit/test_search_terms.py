@@ -4,12 +4,12 @@ stops on them; each language keeps its own, so they are no translation."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from playbook import translations
 from playbook.checks import front_matter
 from support.sites import ICONS, apply, base_files, catalogue, replace
+
 PAGE = "factores.es.md"
 GOOD = "search_terms:\n  - buen trato\n  - colas\ntitle:"
 
