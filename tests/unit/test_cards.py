@@ -239,7 +239,7 @@ def fake_config(current="es", use_directory_urls=True):
         i18n_files_per_language={},
     )
     return SimpleNamespace(
-        plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="/tmp/x"
+        plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="site"
     )
 
 

@@ -5,7 +5,7 @@ is the one description of what a page may say: required fields, types,
 non-empty lists of limited length, no unknown keys. Schema errors are turned
 into plain sentences with the line of the field and a "did you mean" for a
 misspelt key. Beyond the schema: no key is written twice and no list item is
-glued to the one above (content.py finds both while reading), a customer
+glued to the one above (playbook/catalogue.py finds both while reading), a customer
 type's id equals its file name and is used by one page per language, and
 icons name icons that exist.
 """
