@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from support import ROOT, mkdocs_build
 
 CARDS = "hooks/playbook/labels/cards.yml"
