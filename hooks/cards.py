@@ -208,9 +208,9 @@ JSON = "cards/cards.json"  # every card's fields and addresses (playbook/schemas
 KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"
 
-
 # Files the kiosk page is made of: when one changes, running kiosks reload.
 KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
 KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+
 # The kiosk controls' words: they follow the language of the card on show.
 KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")

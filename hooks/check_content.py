@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, checks, material_css
+from playbook import build, cache, checks, label_files, material_css
 from playbook import catalogue as content
 from playbook.build import Priority
 from playbook.checks import emoji, placeholders, safety
@@ -33,6 +33,8 @@ from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
         return files
+    # The interface's words come first: every page and card is made with them.
+    _stop_on_labels(config)
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
     # Pages may still be generated; type pages get headings from their data
@@ -124,6 +126,17 @@ def on_post_build(config: MkDocsConfig):
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+def _stop_on_labels(config: MkDocsConfig) -> None:
+    """Stop the build, with file and line, on a label file that cannot be used."""
+    lines = []
+    for path in sorted(LABELS.glob("*.yml")):
+        for line, what, fix in label_files.problems(path, build.languages(config)):
+            where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
+            lines.append(f"{where.as_posix()}:{line}: {what}\n    How to fix: {fix}")
+    if lines:
+        raise Abort("The playbook cannot be built: its interface words cannot be read.\n\n" + "\n\n".join(lines))
+
 
 @dataclass
 class _Build:
@@ -224,5 +237,8 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
+
+# The label files of every feature, in both languages.
+LABELS = Path(label_files.__file__).with_name("labels")
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")

@@ -23,7 +23,7 @@ from playbook import build, cache, customer_type, markdown, templates, type_list
 # table of contents and search, and the links are checked and sent to the reader's language.
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = source_of(config, page)
-    if source is not None and type_lists.MARKER.search(markdown_text):
+    if source is not None and type_lists.NEAR.search(markdown_text):
         markdown_text = type_lists_of(markdown_text, source, config)
     if source is None or "customer_type" not in source.meta:
         return markdown_text

@@ -37,7 +37,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         return context
     alternates = getattr(config.extra, "alternate", None)
     if alternates:
-        config.extra.alternate = translation_links(alternates, config, generated.path)
+        config.extra.alternate = translation_links(alternates, config, generated)
     context.update(generated.context)
     return context
 

@@ -27,13 +27,9 @@ def on_startup(command: str, dirty: bool):
     build.started(command)
 
 
-# Labels and colours once per build; each language's app name as it is built.
+# Each language's app name as it is built.
 def on_pre_build(config: MkDocsConfig):
-    if build.is_outermost(config):
-        _Apps.by_language = {}
-        _Build.labels = labels(config)
-        _Build.colours = colours(config)
-    _Apps.by_language[build.current_language(config)] = {
+    _apps(config)[build.current_language(config)] = {
         "name": config.site_name, "description": config.site_description or "", "kiosks": {}}
 
 
@@ -42,13 +38,13 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     language = build.current_language(config)
     kiosk = page.meta.get("template") == KIOSK_TEMPLATE
     if kiosk:
-        _Apps.by_language.setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
+        _apps(config).setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
             "name": page.title, "description": page.meta.get("description", "")}
     context["offline"] = {
         "manifest": (page.url if kiosk else build.folder(config, language)) + MANIFEST,
         "worker": None if build.serving() else WORKER,
-        "theme_color": _Build.colours["theme_color"],
-        "labels": _Build.labels[language],
+        "theme_color": colours(config)["theme_color"],
+        "labels": labels(config)[language],
         # An unattended kiosk shows no notices: it reloads itself for a new version.
         "kiosk": kiosk,
     }
@@ -83,16 +79,11 @@ def on_post_build(config: MkDocsConfig):
 # Helpers
 # -----------------------------------------------------------------------------
 
-# What each language's build learns for the manifests: its app's name, and
-# each kiosk page (one manifest beside each, which starts at the kiosk).
-class _Apps:
-    by_language: dict[str, dict] = {}
-
-
-# Labels and colours are read once per build, not on every page.
-class _Build:
-    labels: dict[str, dict[str, str]] = {}
-    colours: dict[str, str] = {}
+# What each language's build learns for the manifests, once per build: its
+# app's name, and each kiosk page (one manifest beside each, which starts at it).
+@cache.kept()
+def _apps(config: MkDocsConfig) -> dict[str, dict]:
+    return {}
 
 
 # The label file is read again when it changes (under `mkdocs serve` too).
@@ -101,6 +92,8 @@ def read_labels(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
     return label_files.read(LABELS, list(languages))
 
 
+# Labels and colours are read once per build, not on every page.
+@cache.kept()
 def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     try:
         return read_labels(build.languages(config))
@@ -108,6 +101,7 @@ def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
         raise PluginError(str(error).replace(str(build.project(config)) + "/", "")) from None
 
 
+@cache.kept()
 def colours(config: MkDocsConfig) -> dict[str, str]:
     """The theme colours of the first stylesheet of extra_css that sets Material's primary colour."""
     for name in config.extra_css:
@@ -141,7 +135,7 @@ def icons(config: MkDocsConfig) -> dict[str, bytes]:
     if source is None:
         return {}
     try:
-        return app_icons.icons(source, _Build.colours["background_color"], build.cache_folder(config, "icons"))
+        return app_icons.icons(source, colours(config)["background_color"], build.cache_folder(config, "icons"))
     except app_icons.IconError as error:
         raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
                           f"{error}. Make it a plain SVG file with a viewBox.") from None
@@ -150,18 +144,18 @@ def icons(config: MkDocsConfig) -> dict[str, bytes]:
 def manifests(config: MkDocsConfig, with_icons: bool) -> dict[str, dict]:
     """Each manifest by its folder below the site root: each language's, each kiosk's."""
     made = {}
-    for language, app in _Apps.by_language.items():
-        words = _Build.labels[language]
+    for language, app in _apps(config).items():
+        words = labels(config)[language]
         root = build.folder(config, language)
         made[root] = web_manifest.manifest(
             name=app.get("name") or config.site_name, short_name=words["short_name"],
             description=app.get("description", ""), language=language,
-            icons_folder="../" * root.count("/") + ICONS, colours=_Build.colours, icons=with_icons)
+            icons_folder="../" * root.count("/") + ICONS, colours=colours(config), icons=with_icons)
         for kiosk, page in app["kiosks"].items():
             made[kiosk] = web_manifest.manifest(
                 name=page["name"], short_name=words["kiosk_short_name"],
                 description=page["description"], language=language,
-                icons_folder="../" * kiosk.count("/") + ICONS, colours=_Build.colours,
+                icons_folder="../" * kiosk.count("/") + ICONS, colours=colours(config),
                 display="fullscreen", icons=with_icons)
     return made
 
@@ -184,6 +178,7 @@ WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons/"
 KIOSK_TEMPLATE = "kiosk.html"
+
 # Material's own primary colour and the white on it: for a site whose
 # stylesheets name no colour of their own.
 MATERIAL_COLOURS = {"theme_color": "#4051b5", "background_color": "#ffffff"}

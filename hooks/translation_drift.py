@@ -125,7 +125,9 @@ def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> Ge
     source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
     source += words["status_intro"] + "\n"
     context = {"status": status(config, language, today), "status_labels": words}
-    return GeneratedPage(STATUS_PAGE, source, context=context)
+    # Each language's address in its own words: traducciones/, en/translations/.
+    addresses = {lang: labels()[lang]["status_path"] for lang in build.languages(config)}
+    return GeneratedPage(STATUS_PAGE, source, context=context, addresses=addresses)
 
 
 def report(pairs: list[translations.PagePair]) -> list[str]:
@@ -151,6 +153,4 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
 
 STATUS_PAGE = "traducciones.md"
 LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
-
-
 log = logging.getLogger("mkdocs.hooks.translation_drift")

@@ -45,14 +45,14 @@ class Priority:
     GENERATE = -200
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
+    # on_post_build: once the site is written, finishing touches included:
+    # what a reader's browser stores offline is listed from the written files.
+    WRITTEN = -300
     # on_files: once every page exists, generated ones too, before MkDocs
     # reads `nav` (and warns in each language about what it cannot find).
     CHECK_NAV = -400
     # on_nav, on_page_content: after every other hook, to see the final result.
     LAST = -500
-    # on_post_build: once the site is written, finishing touches included:
-    # what a reader's browser stores offline is listed from the written files.
-    WRITTEN = -300
 
 
 # --- Languages ----------------------------------------------------------------

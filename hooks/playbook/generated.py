@@ -29,6 +29,13 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)  # added to the template context of a page
     in_nav: bool = False  # False: MkDocs does not list it among pages missing from the nav
     in_sitemap: bool = True  # a page listed in the sitemap, with its translations
+    # Where a language names the page otherwise: {"en": "translations.md"}. The
+    # page is still one page in every language, known by ``path``.
+    addresses: dict = field(default_factory=dict)
+
+    def address(self, language: str) -> str:
+        """The page's path below the root of ``language``."""
+        return self.addresses.get(language, self.path)
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,7 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
     for page in pages:
         file = File.generated(
             config,
-            page.path,
+            page.address(language),
             content=page.content,
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
@@ -71,7 +78,7 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
         # The plugin's sitemap lists only the pages it found, with their translations.
         if page.in_sitemap and file.is_documentation_page():
             file.alternates = {
-                lang: _Translation(build.url_of(config, page.path, lang)) for lang in build.languages(config)
+                lang: _Translation(build.url_of(config, page.address(lang), lang)) for lang in build.languages(config)
             }
             build.i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
@@ -80,10 +87,10 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
     return added
 
 
-def translation_links(alternates: list[dict], config: MkDocsConfig, path: str) -> list[dict]:
+def translation_links(alternates: list[dict], config: MkDocsConfig, page: GeneratedPage) -> list[dict]:
     """The language switcher's entries for a generated page: each its translation."""
     links = deepcopy(alternates)
     for alternate in links:
         if alternate.get("lang") in build.i18n(config).build_languages:
-            alternate["link"] = build.url_of(config, path, alternate["lang"])
+            alternate["link"] = build.url_of(config, page.address(alternate["lang"]), alternate["lang"])
     return links

@@ -14,6 +14,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from . import search_worker
+
 # The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart. A new build's list
 # differs where the files did, so the worker stores only those anew, and its script changes.
 DIGEST_LENGTH = 16
@@ -130,7 +132,7 @@ def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
                 # scripts for the page's language as it starts.
                 language = LANGUAGE.search(html)
                 language = language.group(1).lower() if language else "en"
-                scripts = [] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"]
+                scripts = search_worker.lunr_scripts(language)
                 found.update(resolve(f"../lunr/min/{script}", worker_address) for script in scripts)
             if index and worker_address is not None:
                 index_address = resolve(unquote(index.group(1)), worker_address)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
 # ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
 MARKER = re.compile(r"<!--[ \t]*customer-types:[ \t]*(?P<name>[^\s>]*)[ \t]*-->")
+# What an editor may write for a marker by mistake: another spelling or case of the word.
+NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ \t_-]*clientes?)[ \t]*:?[ \t]*"
+                  r"(?P<name>[^\s>]*)[ \t]*-->", re.I)
 KINDS = ("grid", "table", "list", "count")
 
 
@@ -32,8 +35,13 @@ def markers(markdown: str) -> list[Marker]:
 
 
 def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
-    """A message for each marker that names no list: file, line and the fix."""
+    """A message for each marker that names no list, or is misspelt: file, line and the fix."""
     found = []
+    for match in NEAR.finditer(markdown):
+        if match.group("word") != "customer-types":
+            line = markdown.count("\n", 0, match.start()) + first_line
+            found.append(f"{path}:{line}: '{match.group(0)}' is not a marker the build knows: "
+                         f"write it '<!-- customer-types: {match.group('name') or 'grid'} -->'.")
     for marker in markers(markdown):
         if marker.name in KINDS:
             continue

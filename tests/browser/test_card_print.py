@@ -123,7 +123,7 @@ def extremes(tmp_path_factory):
     project = cards_site.copy_project(tmp_path_factory.mktemp("print-extremes"))
     for language in LANGUAGES:
         cards_site.change_type(project, "enojado", language,
-                               lambda data: cards_site.fill_to_limits(data, language))
+                               lambda data, language=language: cards_site.fill_to_limits(data, language))
         cards_site.change_type(project, "conocedor", language, one_line_each)
     with serve(project / "site") as base:
         result = mkdocs_build(project, project / "site", site_url=base)

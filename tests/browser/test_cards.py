@@ -141,7 +141,7 @@ def fullest(tmp_path_factory, browser):
     for type_id in TYPES:
         for language in LANGUAGES:
             cards_site.change_type(project, type_id, language,
-                                   lambda data: cards_site.fill_to_limits(data, language))
+                                   lambda data, language=language: cards_site.fill_to_limits(data, language))
     with serve(project / "site") as base:
         result = mkdocs_build(project, project / "site", site_url=base)
         assert result.returncode == 0, result.stdout + result.stderr

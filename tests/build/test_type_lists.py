@@ -58,7 +58,7 @@ def test_a_seventh_type_appears_on_every_list_with_the_count(seven, language):
     grid = home[home.index('class="pb-types"'):]
     grid = grid[: grid.index("</div>")]
     assert grid.count("<li>") == 7
-    assert f'href="tipos/indeciso/"' in grid and name in grid and summary in grid
+    assert 'href="tipos/indeciso/"' in grid and name in grid and summary in grid
     assert f" {seven_word}" in home.lower() and "seis" not in home and " six" not in home
     table = html_of(seven, "tipos/index", language)
     rows = re.findall(r"<tr>.*?</tr>", table[: table.index('id="tipos-de-preguntas"')], re.S)

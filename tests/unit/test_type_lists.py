@@ -68,3 +68,14 @@ def test_no_page_writes_a_count_of_types_by_hand():
     labels = yaml.safe_load((ROOT / "hooks" / "playbook" / "labels" / "cards.yml").read_text())
     assert not counted.search(yaml.safe_dump(labels, allow_unicode=True))
 
+
+
+@pytest.mark.parametrize("written", [
+    "<!-- customer-type: grid -->", "<!-- Customer-types: grid -->", "<!-- customer types: grid -->",
+    "<!-- tipos-de-cliente: grid -->", "<!-- customer_types grid -->",
+])
+def test_a_misspelt_marker_word_is_reported_not_passed_over(written):
+    found = type_lists.problems(f"Intro.\n\n{written}\n", "docs/index.es.md", first_line=5)
+    assert len(found) == 1, found
+    assert found[0].startswith("docs/index.es.md:7: ") and "<!-- customer-types: grid -->" in found[0]
+    assert type_lists.problems("<!-- customer-types: grid -->", "docs/index.es.md") == []
