@@ -1,13 +1,7 @@
-"""Language alternates that search engines, audits and Material's scripts accept.
-
-Material's scripts fetch ``sitemap.xml`` below every ``<link rel="alternate">``
-of a page, so those links must name the language roots (as in Material's own
-multi-language set-up), never the page's translations: the fetch would 404 on
-every page. They are absolute, as hreflang requires, with an x-default. The
-page-to-page alternates live where search engines read them per page: in the
-sitemaps (mkdocs-static-i18n writes them with ``xhtml:link`` alternates) and
-in the language switcher's ``hreflang`` links. Each language folder gets its
-own sitemap of its own pages, which Material asks for on English pages.
+"""Language alternates that search engines, audits and Material's scripts accept: every page's
+``<link rel="alternate">`` names the language roots, absolute with an x-default, and each
+language folder gets a sitemap of its own pages. Page-to-page alternates live where search
+engines read them per page: in the sitemaps' ``xhtml:link`` entries and the switcher's links.
 """
 
 from __future__ import annotations
@@ -27,7 +21,8 @@ from playbook.build import Priority
 # Events
 # -----------------------------------------------------------------------------
 
-# Every page of every language names the same language roots.
+# Material fetches sitemap.xml below every alternate link: a page's translation would 404 there,
+# so every page of every language names the language roots, as in Material's own set-up.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if config.site_url:
         roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
@@ -35,7 +30,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-# Once every language is built: a sitemap in each language folder.
+# Once every language is built: a sitemap in each language folder, which Material asks for on English pages.
 @event_priority(Priority.GENERATE)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config) or not config.site_url:

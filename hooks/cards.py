@@ -1,20 +1,7 @@
-"""Quick cards: a card page per customer type, a cards index, cards.json and
-the store kiosk, in every language.
-
-Generated from the same data as the type pages (hooks/playbook/customer_type.py), so a
-card says what its page says. Each language root gets:
-
-- ``cards/``: the index, in the navigation and the search;
-- ``cards/<id>/``: one card per type, for the screen and for print (one A6,
-  A5 or Letter sheet). Out of the navigation and the search: search leads to
-  the full type page, which holds everything the card does;
-- ``cards/cards.json``: every card's fields and addresses (schema:
-  hooks/playbook/schemas/cards.schema.json), for other tools;
-- ``kiosk/``: every card of every language in one page that needs nothing more
-  once loaded; ``kiosk/version.json`` says when it has changed.
-
-Pages are rendered by overrides/cards.html, card.html and kiosk.html, whose
-card markup is overrides/partials/card-blocks.html.
+"""Quick cards, in every language: a card page per customer type (``cards/<id>/``, for the
+screen and for print), the cards index, ``cards/cards.json`` for other tools and the store
+kiosk (``kiosk/``). They are generated from the same data as the type pages
+(playbook/customer_type.py), so a card says what its page says.
 """
 
 from __future__ import annotations
@@ -152,6 +139,7 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
             in_nav=True,
         )
     ]
+    # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
         generated.append(
             GeneratedPage(
@@ -168,7 +156,8 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                 context={**shared, "card": data},
             )
         )
-    # The kiosk holds every language's cards, its own first, so ?lang=both needs no request.
+    # The kiosk holds every language's cards, its own first, so ?lang=both needs no request;
+    # version.json tells running kiosks when it has changed.
     order = [language] + [other for other in cards if other != language]
     slides = [
         {"card": data, "labels": labels[other]}
@@ -215,7 +204,7 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
 # -----------------------------------------------------------------------------
 
 INDEX = "cards/index.md"
-JSON = "cards/cards.json"
+JSON = "cards/cards.json"  # every card's fields and addresses (playbook/schemas/cards.schema.json)
 KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"
 

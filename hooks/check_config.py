@@ -1,9 +1,7 @@
-"""Stop the build when mkdocs.yml's `nav` names a page that does not exist.
-
-MkDocs itself only warns, once per language, with no line and no suggestion;
-this hook stops the build first, once, with the line of mkdocs.yml and the
-nearest page (hooks/playbook/config_check.py), in the layout of the content
-checks' report.
+"""Stop the build when mkdocs.yml's `nav` names a page that does not exist. MkDocs itself
+only warns, once per language, with no line and no suggestion; this hook stops the build
+first, once, with the line of mkdocs.yml and the nearest page (playbook/config_check.py),
+in the layout of the content checks' report.
 """
 
 from __future__ import annotations

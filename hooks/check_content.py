@@ -1,26 +1,7 @@
-"""Stop the build when the pages have problems an editor must fix.
-
-Runs every check of hooks/playbook/checks/ and stops the build with all the problems
-found, each with its file, line, what is wrong and how to fix it: a plain
-`mkdocs build` too, not only `--strict`, and never with a Python traceback
-(MkDocs prints an Abort's message and exits with status 1). It stops a build
-at most once, at one of two moments:
-
-1. Before any page is read (on_files of the first language built): every
-   check of the sources. Nothing is written, and no hook or template ever
-   sees a page that is unreadable, malformed, unsafe or untranslated. Links
-   are checked as far as the sources tell: a page that a hook may still
-   generate, or an id on a page that gets headings from its data, is not
-   reported missing yet.
-2. When the outermost build ends: links and anchors against what was really
-   built, every language and generated page included, and the rendered HTML
-   against anything unsafe that slipped through, or any part of Material
-   whose styles hooks/assets.py leaves out.
-
-mkdocs-static-i18n builds the English pages inside the Spanish build's
-on_post_build. While each language is built, this hook records what links can
-point at: the pages in `files` (generated pages included) and the ids each
-rendered page really has.
+"""Stop the build when the pages have problems an editor must fix: every check of
+playbook/checks/ runs, and the build stops once with all the problems found, each with its
+file, line, what is wrong and how to fix it. A plain `mkdocs build` stops too, not only
+`--strict`, and never with a traceback (MkDocs prints an Abort's message and exits with 1).
 """
 
 from __future__ import annotations
@@ -46,8 +27,8 @@ from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 # Events
 # -----------------------------------------------------------------------------
 
-# 1. After mkdocs-static-i18n has sorted the files of the first language,
-# before hooks generate pages from the sources and before any page is read.
+# 1. The sources, before any page is read: no hook or template ever sees a page that is
+# unreadable, malformed, unsafe or untranslated. After mkdocs-static-i18n sorts the files.
 @event_priority(Priority.CHECK)
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -127,9 +108,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     return html
 
 
-# 2. Once, when the outermost build ends (after mkdocs-static-i18n has built
-# the other languages), before the search indexes and sitemaps are finished:
-# links and anchors against what was built.
+# 2. When the outermost build ends (the other languages are built inside the first one's
+# on_post_build), before search and sitemaps: links, anchors and the HTML, against what was built.
 @event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -173,9 +153,8 @@ class _Build:
     )  # language, key, component, class
 
 
-# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
-# starts with nothing; the English build nested inside it keeps what the
-# Spanish one saw.
+# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
+# the English build nested inside it keeps what the Spanish one saw.
 @cache.kept()
 def _seen(config: MkDocsConfig) -> _Build:
     return _Build()

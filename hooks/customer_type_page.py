@@ -1,18 +1,7 @@
-"""The structured part of each customer-type page, made from its front matter.
-
-A type's data (``customer_type:`` in the front matter of docs/tipos/<id>.<lang>.md)
-is written once, and this hook renders it into the page's Markdown, through
-the template overrides/partials/customer-type.html, before MkDocs turns the
-Markdown into HTML: its headings (#reconocer, #atender, #preguntar, #frases,
-#relacionado) reach the table of contents and the search index like any
-other, and its links are checked and sent to the reader's language. The quick
-card, the kiosk and cards.json (hooks/cards.py) read the very same data
-(playbook/customer_type.py), so the
-page and its card cannot drift apart.
-
-Any page can also ask for a list of every type (a grid, a table, their names
-in a sentence, how many there are) with a marker: hooks/playbook/type_lists.py
-says which, and overrides/partials/customer-types.html renders them.
+"""The structured part of each customer-type page, rendered from the ``customer_type:`` of its
+front matter, and the lists of every type that any page asks for with a marker
+(playbook/type_lists.py). The quick card, the kiosk and cards.json (hooks/cards.py) read the
+very same data (playbook/customer_type.py), so a page and its card cannot drift apart.
 """
 
 from __future__ import annotations
@@ -30,6 +19,8 @@ from playbook import build, cache, customer_type, markdown, templates, type_list
 # Events
 # -----------------------------------------------------------------------------
 
+# Into the Markdown, before MkDocs makes HTML: the headings (#reconocer, #atender...) reach the
+# table of contents and search, and the links are checked and sent to the reader's language.
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = source_of(config, page)
     if source is not None and type_lists.NEAR.search(markdown_text):

@@ -1,13 +1,6 @@
-"""The 404 page in the reader's language: Spanish at /404.html, English at
-/en/404.html, each with its own navigation.
-
-MkDocs writes 404.html at the root of the site folder in every build, and
-mkdocs-static-i18n builds each language into the same folder, the default
-first: each language's page overwrote the one before, and the site served the
-last language's navigation under every address. This hook moves each other
-language's page into that language's folder and puts the default language's
-back at the root. A static host can serve /en/404.html for missing addresses
-under /en/ (Netlify and Cloudflare Pages do by themselves; others by a rule).
+"""The 404 page in the reader's language: Spanish at /404.html, English at /en/404.html,
+each with its own navigation. A static host can then serve /en/404.html for missing
+addresses under /en/ (Netlify and Cloudflare Pages do by themselves; others by a rule).
 """
 
 from __future__ import annotations
@@ -23,7 +16,8 @@ from playbook import build
 # Events
 # -----------------------------------------------------------------------------
 
-# Each language's page where it belongs, before the next language overwrites it.
+# Every language's build writes 404.html at the site's root, the default first: before the next
+# overwrites it, move each other language's page into its folder and put the default's back.
 @event_priority(build.Priority.BEFORE_NEXT_LANGUAGE)
 def on_post_build(config: MkDocsConfig):
     written = Path(config.site_dir, PAGE)

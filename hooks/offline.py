@@ -1,18 +1,8 @@
-"""Offline: the playbook installs as an app and keeps working with no network.
-
-Every page links its language's web app manifest (the kiosk its own, which
-starts at the kiosk) and registers a service worker, ``sw.js`` at the site
-root, that stores every page of both languages and every file they use
-(hooks/playbook/precache.py lists them once the whole site is written, each
-with a digest). The worker's script is hooks/playbook/service_worker.js with
-that list in it; docs/assets/javascripts/offline.js registers it and shows
-the notices ("ready offline", "new version") of
-overrides/partials/offline.html in the page's language
-(hooks/playbook/labels/offline.yml). The app icons are drawn from the
-favicon (hooks/playbook/app_icons.py), the manifests' colours read from the
-site's stylesheet. Under `mkdocs serve` the worker is one that removes itself
-and what it stored, and pages register none: an editor never reads a stale page.
-The build reports what a reader's browser stores.
+"""Offline: the playbook installs as an app and keeps working with no network. Every page
+links its language's web app manifest (a kiosk its own) and registers a service worker,
+``sw.js`` at the site root, that stores every page of both languages and every file they use;
+docs/assets/javascripts/offline.js registers it and shows the notices of
+overrides/partials/offline.html in the page's language.
 """
 
 from __future__ import annotations
@@ -61,8 +51,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-# Once every language is written, sitemaps and search indexes included: icons,
-# manifests, then the list of files to store and the worker that holds it.
+# Once every language is written, sitemaps and search indexes included: icons, manifests, then the
+# worker (playbook/service_worker.js) with the list of files to store, each with a digest.
 @event_priority(build.Priority.WRITTEN)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -74,6 +64,7 @@ def on_post_build(config: MkDocsConfig):
     for where, manifest in manifests(config, bool(drawn)).items():
         write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     script = WORKER_SOURCE.read_text(encoding="utf-8")
+    # Under `mkdocs serve` the worker removes itself and what it stored: an editor never reads a stale page.
     if build.serving():
         write(site / WORKER, precache.worker_script(script, None))
         return

@@ -1,24 +1,8 @@
-"""Translation drift: tell readers and editors when a translation has fallen
-behind the Spanish page it translates.
-
-Each translation records the fingerprint of the Spanish text it was last
-reviewed against (``translated_from``, written by ``make translated``; see
-hooks/playbook/translations.py). In every build:
-
-- a translation whose Spanish page has changed since shows, above its text, a
-  notice that it may be out of date, with a link to the Spanish page
-  (overrides/partials/translation-notice.html);
-- the translation-status page (``traducciones/``, ``en/translations/``, rendered by
-  overrides/translation-status.html) lists every page pair with its state and
-  every page past its review date (playbook/reviews.py);
-- the build's output lists the stale translations and those never marked
-  reviewed.
-
-A stale translation never fails the build, even under ``strict: true``: the
-Spanish page is the reference, and an urgent fix to it must be published at
-once, before anyone has had time to translate it. So the build reports drift
-as information (MkDocs prints it; strict mode only fails on warnings), and
-the notice keeps readers of the translation from trusting it blindly.
+"""Translation drift: tell readers and editors when a translation has fallen behind the
+Spanish page it translates, by the fingerprint of the Spanish text it records
+(``translated_from``, written by ``make translated``; playbook/translations.py). A stale
+translation gets a notice, the translation-status page lists every pair, and the build's
+output lists those that need an editor.
 """
 
 from __future__ import annotations
@@ -51,7 +35,8 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-# Each translated page learns whether it is stale: the notice template reads it.
+# Each translated page learns whether it is stale: overrides/partials/translation-notice.html
+# warns its readers and links to the Spanish page.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if hasattr(page.file, generated.MARK):
         return context
@@ -62,7 +47,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-# Once every language is built: the editors' report, as information.
+# Once every language is built: the editors' report, as information, never a warning: strict mode
+# would fail it, and an urgent fix to the Spanish page must be published before it is translated.
 @event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):

@@ -1,14 +1,7 @@
-"""A contact sheet of what a reviewer needs to see after a change to the
-cards, the kiosk or the home page: the kiosk on a landscape and a portrait
-screen, a card and the home page on a phone, a card printed on A6, each in
-Spanish and English.
-
-    python -m tools.screenshots [OUTPUT_FOLDER]
-
-Builds the site into a temporary folder, serves it on 127.0.0.1, takes the
-screenshots with Chromium (Playwright) and writes them, with contact-sheet.html
-and contact-sheet.png, to OUTPUT_FOLDER (by default a new temporary folder,
-never the repository); prints where. `make screenshots` runs it.
+"""A contact sheet of what a reviewer needs to see after a change to the cards, the kiosk or
+the home page, each in Spanish and English: `python -m tools.screenshots [OUTPUT_FOLDER]`
+(`make screenshots`). It builds and serves the site on 127.0.0.1, shoots it with Chromium
+(Playwright) and writes the PNGs with contact-sheet.html and .png to OUTPUT_FOLDER.
 """
 
 from __future__ import annotations
@@ -92,6 +85,7 @@ figure{{margin:0}} img{{display:block;max-height:420px;border:1px solid #888}}</
 
 
 def main() -> None:
+    # By default a new temporary folder, and never the repository: screenshots are not committed.
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="playbook-screens-"))
     if output.resolve().is_relative_to(ROOT):
         sys.exit(f"Write the screenshots outside the repository, not into {output}.")

@@ -1,14 +1,6 @@
-"""App icons for the web app manifests, drawn from one SVG at build time.
-
-Installed on a phone or a store screen, the playbook needs PNG icons of 192
-and 512 pixels and a "maskable" one that the launcher may crop to a circle or
-a rounded square. All three are drawn from the site's favicon (one source, no
-hand-kept copies): the glyph on a light square, the maskable one with the
-glyph inside its safe zone, the centre circle of 80% of the side. resvg, a
-renderer shipped as a wheel with nothing to install beside it, draws them.
-Drawing takes a few tens of milliseconds, so the PNGs are kept in a cache
-folder, each beside the digest of what it was drawn from: a changed favicon,
-colour or resvg is drawn anew.
+"""App icons for the web app manifests (PNG, 192 and 512 pixels, and a "maskable" one a
+launcher may crop), all drawn at build time from the site's favicon, one source with no
+hand-kept copies. resvg draws them: a renderer shipped as a wheel, with nothing to install beside it.
 """
 
 from __future__ import annotations
@@ -81,6 +73,7 @@ def draw(source: str, icon: Icon, background: str) -> bytes:
 
 def icons(source: str, background: str, cache: Path | None = None) -> dict[str, bytes]:
     """Every icon of ICONS (file name: PNG bytes), from the cache where it holds them."""
+    # Drawing takes tens of ms: each PNG is kept beside the digest of what it was drawn from.
     drawn = {}
     for icon in ICONS:
         key = hashlib.sha256("\n".join(

@@ -1,12 +1,6 @@
-"""The build being run: its languages, the one being built, where that one's
-pages go, whether this is the outermost build, and the order hooks run in.
-
-The one module that knows how mkdocs-static-i18n drives MkDocs, so no hook
-works it out again. The plugin builds the default language as an ordinary
-`mkdocs build` and, in that build's ``on_post_build``, builds every other
-language with the same config object into its folder of the site (``en/``):
-events of the other languages arrive nested inside the outer build, with
-``building`` set. Every hook asks here instead of reading the plugin.
+"""The build being run: its languages, the one being built, where that one's pages go,
+whether this is the outermost build, and the order hooks run in. The one module that knows how
+mkdocs-static-i18n drives MkDocs, so every hook asks here instead of reading the plugin.
 """
 
 from __future__ import annotations
@@ -22,10 +16,8 @@ from . import cache, material_css
 from .catalogue import Catalogue, load
 
 # --- Event priorities --------------------------------------------------------
-# MkDocs runs a higher priority first; plugins and unmarked hooks run at 0.
-# mkdocs-static-i18n runs its on_files, on_nav and on_post_build at -100 (it
-# sorts the files by language, then builds the other languages) and its
-# on_page_context at 50 (it sets the language switcher).
+# MkDocs runs a higher priority first; plugins and unmarked hooks at 0. mkdocs-static-i18n sorts the
+# files and builds the other languages at -100 (on_files, on_nav, on_post_build), sets the switcher at 50.
 
 
 class Priority:
@@ -45,13 +37,11 @@ class Priority:
     BEFORE_NEXT_LANGUAGE = -50
     # mkdocs-static-i18n's own: sorting the files, building the other languages.
     I18N = -100
-    # on_files: after the files are sorted by language, before any page is
-    # generated or read. on_post_build: once every language is built, before
-    # the written site gets its finishing touches.
+    # on_files: after the files are sorted by language, before any page is generated or read.
+    # on_post_build: once every language is built, before the written site's finishing touches.
     CHECK = -150
-    # on_files: generated pages and files join the language's files (the
-    # plugin chokes on files with no source before -100). on_post_build: the
-    # finishing touches (search index and sitemap per language).
+    # on_files: generated files join the language's (the plugin chokes on files with no source before
+    # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
@@ -89,6 +79,8 @@ def current_language(config) -> str:
     return plugin.current_language or plugin.default_language
 
 
+# The plugin builds the default language as an ordinary build and, in its on_post_build, every
+# other language with the same config into its folder: their events arrive nested, ``building`` set.
 def is_outermost(config) -> bool:
     """Whether this is the outer build (the default language's), not one nested
     inside it: per-build work starts and ends here, once."""
@@ -160,9 +152,8 @@ def slugify(config):
     return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
 
 
-# Hooks ask on every page; within one build the sources cannot change, so the
-# answer is kept per build without listing the files again (listing them per
-# page made the build grow with the square of its size).
+# Hooks ask on every page: kept per build without listing the files again, since the sources cannot
+# change within one build (listing them per page made the build grow with the square of its size).
 @cache.kept()
 def catalogue(config) -> Catalogue:
     """The catalogue of the pages this build is made from."""

@@ -1,32 +1,20 @@
-"""How large a quick card's type can be on paper: one number per card, its
-print scale, that docs/assets/stylesheets/cards.css multiplies its print type
-by (``--qc-print``), so that every card fills most of one sheet and none
-needs two.
-
-Print has no script to measure the laid-out card, and a card's paper size is
-chosen only in the print dialog, so the scale is worked out here, from the
-card's text, for a card whose type is a share of the sheet (cards.css: the
-tighter of 1/33 of the printable width and 1/48.5 of its height; at scale 1
-the lists are 8 pt on A6). The card is laid out on paper in ems of that size,
-line by line, as cards.css sets it out in print: a head (icon, name, summary,
-QR code) over three blocks in one column. The estimate errs on the long side;
-cards.css shares out whatever height is left between the blocks.
-tests/browser/test_card_print.py prints every card on A6, A5, A4 and Letter and
-reads the PDFs back: one page each, at least 70 % of the sheet's height
-filled, lists at 8 pt or more on A6.
+"""How large a quick card's type can be on paper: one number per card, its print scale, that
+docs/assets/stylesheets/cards.css multiplies its print type by (``--qc-print``), so that every
+card fills most of one sheet and none needs two. Print runs no script to measure the laid-out
+card and its paper is chosen only in the print dialog, so the scale is worked out here from
+the card's text (tests/browser/test_card_print.py prints every card on A6 to Letter).
 """
 
 from __future__ import annotations
 
-# The sheet, in ems at scale 1 (cards.css): 33 across, 48.5 down.
+# The sheet, in ems at scale 1 (cards.css: the tighter of 1/33 of the printable width and 1/48.5
+# of its height; the lists are 8 pt on A6).
 WIDTH = 33.0
 HEIGHT = 48.5
 # The share of the height a card should take before the blocks are spread.
 TARGET = 0.85
-# An average character of Arial or Liberation Sans, as a share of the em,
-# bold a little wider; and what the sum of the parts below leaves out
-# (paragraph margins, rounding), in ems. Both fitted to the twelve cards as
-# Chromium prints them (within 8 % of the sheet's height either way).
+# An average character of Arial or Liberation Sans in ems (bold a little wider), and what the parts
+# below leave out (margins, rounding): fitted to the twelve cards as Chromium prints them, within 8 %.
 CHAR = 0.46
 BOLD = 0.5
 OVERHEAD = 2.3
@@ -53,6 +41,8 @@ def lines(text: str, width_em: float, char_em: float) -> int:
 
 def height(card: dict, scale: float) -> float:
     """The card's height in ems at scale 1, were its type ``scale`` times as large."""
+    # Laid out line by line as cards.css prints it, erring on the long side: cards.css shares
+    # out whatever height is left between the blocks.
     width = WIDTH / scale  # the sheet's width in ems of the scaled type
     # Head: the icon (2.6 em) beside the name (1.6 em, line height 1.15) and
     # the summary, between the icon and the QR code (5 em), gaps of 0.6 em.

@@ -1,21 +1,6 @@
-"""Pages made by hooks, in every language, the way mkdocs-static-i18n needs them.
-
-For hooks that generate pages (quick cards, a status page...); the hook
-hooks/generated_pages.py finishes their job. Three traps it keeps generators
-out of:
-
-- mkdocs-static-i18n rebuilds the file list in its own ``on_files`` (priority
-  -100) and chokes on files that have no source in ``docs/``. Generated files
-  must be added after it: call :func:`add` from an ``on_files`` hook decorated
-  with ``@event_priority(Priority.GENERATE)``; :func:`add` refuses to run earlier.
-- Each language is a separate build into the same site folder. A page made at
-  ``cards/index.md`` in both builds would be written twice to the same place, so
-  the English one goes under ``en/``. The source path stays the same in every
-  language (``cards/index.md``): Markdown links in generated pages are written
-  as in ``docs/``, and the plugin resolves them to the page of the language
-  being built.
-- The plugin lists the pages of each language, with their translations, in
-  the sitemap; it knows nothing of generated ones. :func:`add` lists them.
+"""Pages made by hooks (quick cards, a status page...), in every language, the way
+mkdocs-static-i18n needs them: added after it sorts the files, each language's under its own
+folder, and listed in its sitemap. hooks/generated_pages.py finishes their job.
 """
 
 from __future__ import annotations
@@ -63,6 +48,7 @@ class _Translation:
 
 def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[File]:
     """Add pages to the files of the language being built; return the new files."""
+    # mkdocs-static-i18n rebuilds the file list in its on_files and chokes on files with no source.
     if getattr(files, "plugin", None) is not build.i18n(config):
         raise PluginError(
             "Generated pages were added before mkdocs-static-i18n sorted the files by language. "
@@ -78,7 +64,8 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
             content=page.content,
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
-        # The same source path in every language; under the language's folder on the site.
+        # The same source path in every language, so links are written as in docs/ and the plugin
+        # resolves them; under the language's folder on the site, or the languages overwrite each other.
         file.dest_uri = build.folder(config, language) + file.dest_uri
         if file.dest_uri in taken:
             other = taken[file.dest_uri]
@@ -88,6 +75,7 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
                 f"for the generated page."
             )
         setattr(file, MARK, page)
+        # The plugin's sitemap lists only the pages it found, with their translations.
         if page.in_sitemap and file.is_documentation_page():
             file.alternates = {
                 lang: _Translation(build.url_of(config, page.address(lang), lang)) for lang in build.languages(config)

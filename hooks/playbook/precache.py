@@ -1,17 +1,7 @@
-"""The files a reader's browser stores to read the playbook offline, and the
-service worker script that stores them.
-
-After a build, every HTML page of the site is listed, with every file a
-page or a stylesheet uses: what its ``src``, ``href`` and ``srcset``
-attributes name, the kiosk's version file, the search worker script and the
-search index (and the lunr index built from it) that Material's configuration
-in the page names, the sitemap
-below each language alternate (Material's scripts fetch it), and the icons a
-web app manifest names. Files nothing uses (source maps, Material's lunr
-scripts, which our search workers bundle) stay out. Each file is listed with
-a digest of its content: a new build's list differs exactly where the files
-did, the service worker stores only those anew, and its script, which holds
-the list, changes whenever any file does.
+"""The files a reader's browser stores to read the playbook offline, and the service worker
+script that stores them: after a build, every HTML page of the site with every file a page,
+a stylesheet or a web app manifest uses. Files nothing uses (source maps, Material's lunr
+scripts, which our search workers bundle) stay out.
 """
 
 from __future__ import annotations
@@ -26,7 +16,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from . import search_worker
 
-# The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart.
+# The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart. A new build's list
+# differs where the files did, so the worker stores only those anew, and its script changes.
 DIGEST_LENGTH = 16
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
@@ -75,11 +66,8 @@ def resolve(url: str, base: str, site_url: str = "") -> str | None:
     return unquote(path.removeprefix("/"))
 
 
-# Pages are read with str.find, not an HTML parser nor a regular expression:
-# a large site has thousands of pages, and those took seconds of its build.
-# MkDocs and Material write attributes as ` name="value"`. An address in text
-# (a code example) is escaped and does not match; one that matches without
-# being used costs a stored file at most, never a missing one.
+# str.find over ` name="value"` (as MkDocs and Material write), not a parser: those took seconds on a
+# large site. An address in text is escaped; a false match costs a stored file, never a missing one.
 ATTRIBUTES = ("href", "src", "poster", "data-version-url", "srcset", "imagesrcset")
 LINK = re.compile(r"<link\b[^>]*>", re.I)
 REL_ALTERNATE = re.compile(r"""\srel=["']?(?:[^"'>]*\s)?alternate[\s"'>]""", re.I)

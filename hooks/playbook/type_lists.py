@@ -1,19 +1,7 @@
-"""Lists of every customer type, generated from the types' own data wherever
-a page asks for one, so that a new type appears everywhere with no page to
-edit but its own two and one line of ``nav``.
-
-A page asks with a marker, an HTML comment readers never see:
-
-- ``<!-- customer-types: grid -->``: each type's icon, name and summary,
-  each a link to its page (the home page);
-- ``<!-- customer-types: table -->``: a comparison table (tipos/);
-- ``<!-- customer-types: list -->``: their names, linked, in a sentence;
-- ``<!-- customer-types: count -->``: how many there are, in words.
-
-This module finds the markers, says what is wrong with a misspelt one, and
-puts each marker's Markdown in its place; overrides/partials/customer-types.html
-renders that Markdown (hooks/customer_type_page.py is the MkDocs glue).
-Plain Python over strings and dicts.
+"""Lists of every customer type, generated from the types' own data wherever a page asks for
+one with a marker, so that a new type appears everywhere with no page to edit but its own two
+and one line of ``nav``. Plain Python: it finds the markers, says what is wrong with a
+misspelt one and puts each list in its place (overrides/partials/customer-types.html renders it).
 """
 
 from __future__ import annotations
@@ -23,6 +11,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+# An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
+# ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
 MARKER = re.compile(r"<!--[ \t]*customer-types:[ \t]*(?P<name>[^\s>]*)[ \t]*-->")
 # What an editor may write for a marker by mistake: another spelling or case of the word.
 NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ \t_-]*clientes?)[ \t]*:?[ \t]*"

@@ -1,13 +1,6 @@
-"""Web app manifests: what a phone or a store screen needs to install the
-playbook as an app, one per language and one per kiosk.
-
-Each manifest names its app in its language and starts it at, and keeps it
-within, the folder the manifest lives in (the language root, or the kiosk),
-so the Spanish app opens at ``/``, the English one at ``/en/`` and a kiosk
-at its ``kiosk/``. Every address in a manifest is relative to the manifest
-itself: the same files work at the site's address, on a preview host and
-under a sub-path. Its colours are the site's own, read from the stylesheet
-that defines them.
+"""Web app manifests: what a phone or a store screen needs to install the playbook as an app,
+one per language and one per kiosk, each naming its app in its language, with the colours
+read from the site's own stylesheet.
 """
 
 from __future__ import annotations
@@ -39,6 +32,8 @@ def manifest(*, name: str, short_name: str, description: str, language: str,
              icons: bool = True) -> dict:
     """A manifest that starts its app in its own folder; ``icons_folder`` is
     where the icons are, relative to the manifest ("../assets/icons/")."""
+    # Started at and kept within the manifest's folder (``/``, ``/en/``, a kiosk), every address relative
+    # to it: the same files work at the site's address, on a preview host and under a sub-path.
     return {
         "id": "./",
         "name": name,

@@ -1,10 +1,7 @@
-"""What a reader's browser stores to read a site offline: the files listed in
-its service worker (hooks/offline.py), added up, with budgets.
-
-The playbook itself must stay small enough for a phone on a slow network to
-store on its first visit; a large site's cost per page must stay near a
-page's own weight (its HTML and its share of the search index), so that it
-grows with the pages and nothing else.
+"""What a reader's browser stores to read a site offline: the files listed in its service
+worker (hooks/offline.py), added up, with budgets. The playbook must stay small enough for a
+phone on a slow network to store on its first visit, and a large site's cost per page near a
+page's own weight (its HTML and its share of the search index).
 """
 
 from __future__ import annotations
@@ -15,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PLAYBOOK_MB = 3.0  # the playbook, both languages (2.4 MB, 78 files, on 2026-11-30)
-# The largest corpus, per HTML page: 77.3 KB at 1,000 pages per language on
-# 2026-11-30 (156 MB: 112 MB of pages, 36 MB of prebuilt lunr indexes, 7 MB
-# of search indexes, the sitemaps).
+# The largest corpus, per HTML page: 77.3 KB at 1,000 pages per language on 2026-11-30
+# (156 MB: 112 MB of pages, 36 MB of prebuilt lunr indexes, 7 MB of search indexes, the sitemaps).
 PER_PAGE_KB = 85.0
 
 OFFLINE = re.compile(r"^const OFFLINE = (.*);$", re.M)
