@@ -160,21 +160,20 @@ def catalogue(config) -> Catalogue:
     return load(Path(config.docs_dir), languages(config))
 
 
-def registers(config, hook: str) -> bool:
-    """Whether mkdocs.yml registers a hook ("hooks/check_content.py")."""
-    return any(Path(path).as_posix().endswith(hook) for path in config.hooks)
-
-
-CHECKS = "hooks/check_content.py"
+# What hooks tell each other within one build: the content checks that they
+# passed, the CSS hook that it trimmed Material's styles. No hook imports another.
+@cache.kept()
+def done(config) -> set[str]:
+    """What this build has done so far ("checked", "trimmed")."""
+    return set()
 
 
 def checked_catalogue(config) -> Catalogue:
-    """The catalogue, for hooks that trust its data: the content checks hold
-    every page to the schema before any card is made, and stop the build with
-    each problem's file, line and fix. They must be registered."""
-    if not registers(config, CHECKS):
+    """The catalogue, for hooks that trust its data: the content checks hold every page to the
+    schema before any card is made, and stop the build with each problem's file, line and fix."""
+    if "checked" not in done(config):
         raise PluginError(
-            f"The quick cards need the content checks: add '{CHECKS}' to the hooks in "
+            "The quick cards need the content checks: add 'hooks/check_content.py' to the hooks in "
             "mkdocs.yml, before the card hooks."
         )
     return catalogue(config)
