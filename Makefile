@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # without git installed unless told to keep quiet.
 export GIT_PYTHON_REFRESH := quiet
 
-.PHONY: serve build test test-fast translated translations benchmark quality
+.PHONY: serve build test test-fast translated translations benchmark quality screenshots
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --livereload
@@ -34,6 +34,12 @@ benchmark: $(VENV)/.test
 # (tools/quality/; a few minutes). Lighthouse installs here only, never for `make test`.
 quality: $(VENV)/.test tools/quality/node_modules/.installed
 	$(BIN)/python -m tools.quality
+
+# A contact sheet of the kiosk, a card on a phone and on A6, and the home page,
+# both languages, written outside the repository (tools/screenshots.py). Needs Chromium.
+# Another folder: make screenshots OUT=/path/to/folder
+screenshots: $(VENV)/.test
+	$(BIN)/python -m tools.screenshots $(OUT)
 
 # After reviewing a translation against its Spanish page: record that it is up
 # to date (CONTRIBUTING.md, "Traducir"). Example: make translated PAGE=docs/factores.en.md

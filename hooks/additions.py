@@ -14,6 +14,9 @@ from mkdocs.structure.pages import Page
 from playbook import additions, build, customer_type
 from playbook.build import Priority
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After hooks/customer_type_page.py, whose examples are additions too.
 @event_priority(Priority.AFTER_TYPE_PAGE)

@@ -1,13 +1,7 @@
-"""Language alternates that search engines, audits and Material's scripts accept.
-
-Material's scripts fetch ``sitemap.xml`` below every ``<link rel="alternate">``
-of a page, so those links must name the language roots (as in Material's own
-multi-language set-up), never the page's translations: the fetch would 404 on
-every page. They are absolute, as hreflang requires, with an x-default. The
-page-to-page alternates live where search engines read them per page: in the
-sitemaps (mkdocs-static-i18n writes them with ``xhtml:link`` alternates) and
-in the language switcher's ``hreflang`` links. Each language folder gets its
-own sitemap of its own pages, which Material asks for on English pages.
+"""Language alternates that search engines, audits and Material's scripts accept: every page's
+``<link rel="alternate">`` names the language roots, absolute with an x-default, and each
+language folder gets a sitemap of its own pages. Page-to-page alternates live where search
+engines read them per page: in the sitemaps' ``xhtml:link`` entries and the switcher's links.
 """
 
 from __future__ import annotations
@@ -23,8 +17,37 @@ from mkdocs.structure.pages import Page
 from playbook import build
 from playbook.build import Priority
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
+# Material fetches sitemap.xml below every alternate link: a page's translation would 404 there,
+# so every page of every language names the language roots, as in Material's own set-up.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    if config.site_url:
+        roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
+        context["hreflang_links"] = hreflang_links(config.site_url, roots, build.default_language(config))
+    return context
+
+
+# Once every language is built: a sitemap in each language folder, which Material asks for on English pages.
+@event_priority(Priority.GENERATE)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config) or not config.site_url:
+        return
+    root_sitemap = Path(config.site_dir, "sitemap.xml")
+    if not root_sitemap.exists():
+        return
+    text = root_sitemap.read_text(encoding="utf-8")
+    for language in build.languages(config)[1:]:
+        folder_url = posixpath.join(config.site_url, language, "")
+        target = Path(config.site_dir, language, "sitemap.xml")
+        target.write_text(sitemap_for_folder(text, folder_url), encoding="utf-8")
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def hreflang_links(site_url: str, roots: dict[str, str], default: str) -> list[dict]:
     """Absolute hreflang links to each language root, x-default on the default one."""
@@ -47,24 +70,8 @@ def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)
 
 
-# Every page of every language names the same language roots.
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if config.site_url:
-        roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
-        context["hreflang_links"] = hreflang_links(config.site_url, roots, build.default_language(config))
-    return context
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
-
-# Once every language is built: a sitemap in each language folder.
-@event_priority(Priority.GENERATE)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config) or not config.site_url:
-        return
-    root_sitemap = Path(config.site_dir, "sitemap.xml")
-    if not root_sitemap.exists():
-        return
-    text = root_sitemap.read_text(encoding="utf-8")
-    for language in build.languages(config)[1:]:
-        folder_url = posixpath.join(config.site_url, language, "")
-        target = Path(config.site_dir, language, "sitemap.xml")
-        target.write_text(sitemap_for_folder(text, folder_url), encoding="utf-8")
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -1,21 +1,7 @@
-"""Lighter pages: the stylesheets and scripts every page loads, trimmed as they
-are copied to the site. Sources in docs/assets keep their comments.
-
-- Material's main.css styles every component Material has. The rules of a
-  component the site cannot show (content tabs, a blog, a version selector...:
-  COMPONENTS says what in mkdocs.yml would bring each one) are left out.
-  Enabling one in mkdocs.yml keeps its rules; should a page still carry one
-  of its classes (raw HTML, say), hooks/check_content.py stops the build and
-  says what to enable.
-- Material's palette.css defines its named primary and accent colours (indigo,
-  teal...), which the playbook never uses: it names its own (``custom``,
-  docs/assets/stylesheets/playbook.css). The site gets palette.css without
-  them; the light and dark schemes stay as Material wrote them.
-- The playbook's own CSS and JavaScript are minified (rcssmin, rjsmin).
-
-A content page costs about seven KB (gzip) less for it; the benchmark
-weighs it against vanilla Material. The work itself is plain Python:
-playbook/material_css.py and playbook/minify.py.
+"""Lighter pages: the stylesheets and scripts every page loads, trimmed as they are copied
+to the site (the work itself is in playbook/material_css.py and playbook/minify.py), while
+the sources in docs/assets keep their comments. A content page costs about seven KB (gzip)
+less for it; the benchmark weighs it against vanilla Material.
 """
 
 from __future__ import annotations
@@ -30,15 +16,23 @@ from mkdocs.structure.files import Files
 from playbook import build, material_css, minify
 from playbook.build import Priority
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has settled the files of the language built.
 # Both languages' builds write the same files: each is worked out once.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
+    # The content checks hold pages to the trimmed styles only where they are trimmed.
+    build.done(config).add("trimmed")
     for file in list(files):
         if material_css.MAIN.match(file.src_uri) or material_css.PALETTE.match(file.src_uri):
+            # main.css without the components the site cannot show (COMPONENTS says what in mkdocs.yml
+            # brings each); a page still using one is stopped by hooks/check_content.py.
             if material_css.MAIN.match(file.src_uri):
                 file.content_string = material_css.trimmed_main(file.content_string, build.unused_components(config))
+            # palette.css without Material's named colours: the playbook names its own (``custom``).
             else:
                 file.content_string = material_css.trimmed_palette(file.content_string)
             # A source map describes the untrimmed file.
@@ -46,6 +40,7 @@ def on_files(files: Files, config: MkDocsConfig):
             if source_map is not None:
                 files.remove(source_map)
             continue
+        # The playbook's own CSS and JavaScript, minified (rcssmin, rjsmin).
         extension = posixpath.splitext(file.src_uri)[1]
         ours = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(config.docs_dir)
         if ours and file.src_uri.startswith("assets/") and extension in minify.MINIFIERS:

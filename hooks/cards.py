@@ -1,20 +1,7 @@
-"""Quick cards: a card page per customer type, a cards index, cards.json and
-the store kiosk, in every language.
-
-Generated from the same data as the type pages (hooks/playbook/customer_type.py), so a
-card says what its page says. Each language root gets:
-
-- ``cards/``: the index, in the navigation and the search;
-- ``cards/<id>/``: one card per type, for the screen and for print (one A6,
-  A5 or Letter sheet). Out of the navigation and the search: search leads to
-  the full type page, which holds everything the card does;
-- ``cards/cards.json``: every card's fields and addresses (schema:
-  hooks/playbook/schemas/cards.schema.json), for other tools;
-- ``kiosk/``: every card of every language in one page that needs nothing more
-  once loaded; ``kiosk/version.json`` says when it has changed.
-
-Pages are rendered by overrides/cards.html, card.html and kiosk.html, whose
-card markup is overrides/partials/card-blocks.html.
+"""Quick cards, in every language: a card page per customer type (``cards/<id>/``, for the
+screen and for print), the cards index, ``cards/cards.json`` for other tools and the store
+kiosk (``kiosk/``). They are generated from the same data as the type pages
+(playbook/customer_type.py), so a card says what its page says.
 """
 
 from __future__ import annotations
@@ -30,17 +17,24 @@ from mkdocs.structure.files import Files
 
 from playbook import build, customer_type, generated, qr
 from playbook.build import Priority, relative_url, url_of
+from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage
 
-INDEX = "cards/index.md"
-JSON = "cards/cards.json"
-KIOSK = "kiosk/index.md"
-VERSION = "kiosk/version.json"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
-# Files the kiosk page is made of: when one changes, running kiosks reload.
-KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
-KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+# After mkdocs-static-i18n has sorted the files of the language being built.
+@event_priority(Priority.GENERATE)
+def on_files(files: Files, config: MkDocsConfig):
+    language = build.current_language(config)
+    generated.add(files, config, pages(config, all_cards(config), language))
+    return files
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def card_path(card_id: str) -> str:
     return f"cards/{card_id}.md"
@@ -55,6 +49,7 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     for link in data["related"]:
         path, _, anchor = link["path"].partition("#")
         link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+    data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
@@ -144,6 +139,7 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
             in_nav=True,
         )
     ]
+    # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
         generated.append(
             GeneratedPage(
@@ -160,7 +156,8 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                 context={**shared, "card": data},
             )
         )
-    # The kiosk holds every language's cards, its own first, so ?lang=both needs no request.
+    # The kiosk holds every language's cards, its own first, so ?lang=both needs no request;
+    # version.json tells running kiosks when it has changed.
     order = [language] + [other for other in cards if other != language]
     slides = [
         {"card": data, "labels": labels[other]}
@@ -186,6 +183,10 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                     "slides": slides,
                     "language": language,
                     "version": version,
+                    "controls": {
+                        other: {key: labels[other][key] for key in KIOSK_CONTROLS}
+                        for other in order
+                    },
                     "version_url": relative_url(
                         url_of(config, VERSION, language), url_of(config, KIOSK, language)
                     ),
@@ -198,9 +199,18 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     return generated
 
 
-# After mkdocs-static-i18n has sorted the files of the language being built.
-@event_priority(Priority.GENERATE)
-def on_files(files: Files, config: MkDocsConfig):
-    language = build.current_language(config)
-    generated.add(files, config, pages(config, all_cards(config), language))
-    return files
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+INDEX = "cards/index.md"
+JSON = "cards/cards.json"  # every card's fields and addresses (playbook/schemas/cards.schema.json)
+KIOSK = "kiosk/index.md"
+VERSION = "kiosk/version.json"
+
+# Files the kiosk page is made of: when one changes, running kiosks reload.
+KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
+KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+
+# The kiosk controls' words: they follow the language of the card on show.
+KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")

@@ -1,9 +1,7 @@
-"""Stop the build when mkdocs.yml's `nav` names a page that does not exist.
-
-MkDocs itself only warns, once per language, with no line and no suggestion;
-this hook stops the build first, once, with the line of mkdocs.yml and the
-nearest page (hooks/playbook/config_check.py), in the layout of the content
-checks' report.
+"""Stop the build when mkdocs.yml's `nav` names a page that does not exist. MkDocs itself
+only warns, once per language, with no line and no suggestion; this hook stops the build
+first, once, with the line of mkdocs.yml and the nearest page (playbook/config_check.py),
+in the layout of the content checks' report.
 """
 
 from __future__ import annotations
@@ -18,14 +16,9 @@ from mkdocs.structure.files import Files
 from playbook import build, config_check
 from playbook.build import Priority
 
-
-def _without_language(src_uri: str, languages: list[str]) -> str:
-    """"tipos/enojado.es.md" -> "tipos/enojado.md", as `nav` names it."""
-    for language in languages:
-        if src_uri.endswith(f".{language}.md"):
-            return src_uri.removesuffix(f".{language}.md") + ".md"
-    return src_uri
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once every hook has added its pages, in the first language's build, before
 # MkDocs reads `nav` and warns in each language.
@@ -42,3 +35,15 @@ def on_files(files: Files, config: MkDocsConfig):
     if problems:
         raise Abort(config_check.report(problems))
     return files
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def _without_language(src_uri: str, languages: list[str]) -> str:
+    """"tipos/enojado.es.md" -> "tipos/enojado.md", as `nav` names it."""
+    for language in languages:
+        if src_uri.endswith(f".{language}.md"):
+            return src_uri.removesuffix(f".{language}.md") + ".md"
+    return src_uri

@@ -1,26 +1,7 @@
-"""Stop the build when the pages have problems an editor must fix.
-
-Runs every check of hooks/playbook/checks/ and stops the build with all the problems
-found, each with its file, line, what is wrong and how to fix it: a plain
-`mkdocs build` too, not only `--strict`, and never with a Python traceback
-(MkDocs prints an Abort's message and exits with status 1). It stops a build
-at most once, at one of two moments:
-
-1. Before any page is read (on_files of the first language built): every
-   check of the sources. Nothing is written, and no hook or template ever
-   sees a page that is unreadable, malformed, unsafe or untranslated. Links
-   are checked as far as the sources tell: a page that a hook may still
-   generate, or an id on a page that gets headings from its data, is not
-   reported missing yet.
-2. When the outermost build ends: links and anchors against what was really
-   built, every language and generated page included, and the rendered HTML
-   against anything unsafe that slipped through, or any part of Material
-   whose styles hooks/assets.py leaves out.
-
-mkdocs-static-i18n builds the English pages inside the Spanish build's
-on_post_build. While each language is built, this hook records what links can
-point at: the pages in `files` (generated pages included) and the ids each
-rendered page really has.
+"""Stop the build when the pages have problems an editor must fix: every check of
+playbook/checks/ runs, and the build stops once with all the problems found, each with its
+file, line, what is wrong and how to fix it. A plain `mkdocs build` stops too, not only
+`--strict`, and never with a traceback (MkDocs prints an Abort's message and exits with 1).
 """
 
 from __future__ import annotations
@@ -36,70 +17,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, checks, material_css
+from playbook import build, cache, checks, label_files, material_css
 from playbook import catalogue as content
 from playbook.build import Priority
 from playbook.checks import emoji, placeholders, safety
 from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 
-ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
-
-@dataclass
-class _Build:
-    """What the language builds of one `mkdocs build` have seen so far."""
-
-    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
-    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
-    files: set[str] = field(default_factory=set)
-    unsafe: list[tuple[str, str, str, str]] = field(
-        default_factory=list
-    )  # language, key, what, needle
-    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
-        default_factory=list
-    )  # language, key, component, class
-
-
-# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one
-# starts with nothing; the English build nested inside it keeps what the
-# Spanish one saw.
-@cache.kept()
-def _seen(config: MkDocsConfig) -> _Build:
-    return _Build()
-
-
-# Worked out once per build.
-@cache.kept()
-def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
-    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
-    options = config.mdx_configs.get("pymdownx.emoji")
-    if options is None:
-        return None
-    index = options.get("emoji_index")
-    if index is None:
-        return emoji.material_index()
-    return emoji.names(index(options.get("options", {}), None))
-
-
-def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
-    """The placeholder texts of templates/, beside mkdocs.yml."""
-    folder = build.project(config) / "templates"
-    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
-
-
-def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
-    if problems:
-        root = os.path.dirname(config.config_file_path or "") or "."
-        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(checks.report(problems, docs))
-
-
-# 1. After mkdocs-static-i18n has sorted the files of the first language,
-# before hooks generate pages from the sources and before any page is read.
+# 1. The sources, before any page is read: no hook or template ever sees a page that is
+# unreadable, malformed, unsafe or untranslated. After mkdocs-static-i18n sorts the files.
 @event_priority(Priority.CHECK)
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
         return files
+    # The interface's words come first: every page and card is made with them.
+    _stop_on_labels(config)
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
     # Pages may still be generated; type pages get headings from their data
@@ -131,6 +66,8 @@ def on_files(files: Files, config: MkDocsConfig):
             config_file=config.config_file_path,
         ),
     )
+    # Hooks that trust the pages' data may now use it (playbook.build.checked_catalogue).
+    build.done(config).add("checked")
     return files
 
 
@@ -167,10 +104,88 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
-    if build.registers(config, "hooks/assets.py"):
+    if "trimmed" in build.done(config):
         seen.unstyled += [(language, key, component, token) for component, token
                           in material_css.unstyled(html, build.unused_components(config))]
     return html
+
+
+# 2. When the outermost build ends (the other languages are built inside the first one's
+# on_post_build), before search and sitemaps: links, anchors and the HTML, against what was built.
+@event_priority(Priority.CHECK)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config):
+        return
+    catalogue = build.catalogue(config)
+    slugify, separator = build.slugify(config)
+    seen = _seen(config)
+    site = _site(seen, catalogue, slugify, separator)
+    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
+    problems += _rendered_problems(seen, catalogue)
+    _stop(config, checks.ordered(catalogue, problems))
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def _stop_on_labels(config: MkDocsConfig) -> None:
+    """Stop the build, with file and line, on a label file that cannot be used."""
+    lines = []
+    for path in sorted(LABELS.glob("*.yml")):
+        for line, what, fix in label_files.problems(path, build.languages(config)):
+            where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
+            lines.append(f"{where.as_posix()}:{line}: {what}\n    How to fix: {fix}")
+    if lines:
+        raise Abort("The playbook cannot be built: its interface words cannot be read.\n\n" + "\n\n".join(lines))
+
+
+@dataclass
+class _Build:
+    """What the language builds of one `mkdocs build` have seen so far."""
+
+    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
+    files: set[str] = field(default_factory=set)
+    unsafe: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # language, key, what, needle
+    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
+        default_factory=list
+    )  # language, key, component, class
+
+
+# What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
+# the English build nested inside it keeps what the Spanish one saw.
+@cache.kept()
+def _seen(config: MkDocsConfig) -> _Build:
+    return _Build()
+
+
+# Worked out once per build.
+@cache.kept()
+def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
+    options = config.mdx_configs.get("pymdownx.emoji")
+    if options is None:
+        return None
+    index = options.get("emoji_index")
+    if index is None:
+        return emoji.material_index()
+    return emoji.names(index(options.get("options", {}), None))
+
+
+def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
+    """The placeholder texts of templates/, beside mkdocs.yml."""
+    folder = build.project(config) / "templates"
+    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
+
+
+def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
+    if problems:
+        root = os.path.dirname(config.config_file_path or "") or "."
+        docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
+        raise Abort(checks.report(problems, docs))
 
 
 def _site(seen: _Build, catalogue: content.Catalogue, slugify, separator: str) -> Site:
@@ -221,17 +236,11 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
     return problems
 
 
-# 2. Once, when the outermost build ends (after mkdocs-static-i18n has built
-# the other languages), before the search indexes and sitemaps are finished:
-# links and anchors against what was built.
-@event_priority(Priority.CHECK)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config):
-        return
-    catalogue = build.catalogue(config)
-    slugify, separator = build.slugify(config)
-    seen = _seen(config)
-    site = _site(seen, catalogue, slugify, separator)
-    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
-    problems += _rendered_problems(seen, catalogue)
-    _stop(config, checks.ordered(catalogue, problems))
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# The label files of every feature, in both languages.
+LABELS = Path(label_files.__file__).with_name("labels")
+
+ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")

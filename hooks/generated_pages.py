@@ -1,13 +1,7 @@
-"""Generated pages, finished: their language switcher, and every one in every language.
-
-Hooks make pages through playbook/generated.py. mkdocs-static-i18n points
-the language switcher of each page (links that carry hreflang) at that page's
-translation, but only for the pages it found in ``docs/``: a generated page
-would keep the links of whatever page was rendered before it. This hook
-points them at the generated page's translation, the page generated at the
-same path in the other language, and hands each generated page its template
-context. Every language must generate the same paths; the build stops if one
-does not.
+"""Generated pages, finished: each page that hooks make through playbook/generated.py gets
+its template context and a language switcher pointing at its translation (the page generated
+at the same path in the other language), and the build stops unless every language generates
+the same paths.
 """
 
 from __future__ import annotations
@@ -22,12 +16,9 @@ from playbook import build, cache
 from playbook.build import Priority
 from playbook.generated import MARK, translation_links
 
-
-# Per build: the paths each language generated.
-@cache.kept()
-def _generated(config: MkDocsConfig) -> dict[str, set[str]]:
-    return {}
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After every generator: note what this language generated.
 @event_priority(Priority.AFTER_GENERATE)
@@ -37,8 +28,8 @@ def on_files(files: Files, config: MkDocsConfig):
     }
 
 
-# After mkdocs-static-i18n has set the switcher for the page it rendered
-# before this one, and before hooks/alternates.py makes hreflang links.
+# mkdocs-static-i18n sets the switcher only for pages in docs/: a generated page would keep the
+# previous page's. After mkdocs-static-i18n, before hooks/alternates.py makes hreflang links.
 @event_priority(Priority.SWITCHER)
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     generated = getattr(page.file, MARK, None)
@@ -46,7 +37,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         return context
     alternates = getattr(config.extra, "alternate", None)
     if alternates:
-        config.extra.alternate = translation_links(alternates, config, generated.path)
+        config.extra.alternate = translation_links(alternates, config, generated)
     context.update(generated.context)
     return context
 
@@ -69,3 +60,13 @@ def on_post_build(config: MkDocsConfig):
             "Some generated pages exist in one language only:\n" + lines + "\n"
             "Every hook that generates pages must generate each of them in every language."
         )
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+# Per build: the paths each language generated.
+@cache.kept()
+def _generated(config: MkDocsConfig) -> dict[str, set[str]]:
+    return {}

@@ -1,17 +1,7 @@
-"""Review dates: pages past the date their owner promised to review them.
-
-A page may say who looks after it and when it is next due for a review:
-
-    owner: Equipo de formación
-    review_by: 2027-03-31
-
-The build reports every page past its ``review_by`` date, with its owner, and
-the translation-status page lists them (hooks/translation_drift.py). An
-overdue review must never stop an urgent fix from being published, so the
-report is information, not a warning: MkDocs' strict mode turns every warning
-into a failed build, and information is printed without failing it.
-A ``review_by`` that is not a date is a mistake in the page and is reported
-as such (a warning, which strict mode turns into a failed build).
+"""Review dates: a page may name its owner and the date it is next due for a review
+(``owner: Equipo de formación``, ``review_by: 2027-03-31`` in its front matter). The build
+reports every page past its ``review_by`` date, with its owner, and the translation-status
+page lists them (hooks/translation_drift.py), so reviews are not forgotten.
 """
 
 from __future__ import annotations
@@ -25,8 +15,9 @@ from mkdocs.plugins import event_priority
 from playbook import build, reviews
 from playbook.build import Priority
 
-log = logging.getLogger("mkdocs.hooks.review_dates")
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` (or rebuild of `mkdocs serve`), after every language.
 @event_priority(Priority.CHECK)
@@ -34,7 +25,16 @@ def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
     catalogue = build.catalogue(config)
+    # A ``review_by`` that is not a date is a mistake in the page: a warning, which strict mode fails.
     for problem in reviews.problems(catalogue):
         log.warning(str(problem))
+    # An overdue review must never block an urgent fix: information, which strict mode does not fail.
     for line in reviews.report(reviews.overdue(catalogue, datetime.date.today())):
         log.info(line)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.hooks.review_dates")

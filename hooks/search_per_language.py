@@ -30,7 +30,6 @@ from playbook.build import Priority
 
 MATERIAL_WORKER = search_worker.MATERIAL_WORKER
 
-
 # One set per build: made from the files of the build that holds Material's
 # worker and lunr's scripts; every page of both languages asks for the names.
 @cache.kept()

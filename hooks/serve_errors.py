@@ -1,14 +1,7 @@
-"""`mkdocs serve`: a failed rebuild shows in the browser, and the fix reloads it.
-
-When a rebuild fails, MkDocs keeps the old epoch and every request waits for
-a build that never comes: the browser hangs with no message. Under `serve`
-only, this hook wraps the server's rebuild: a failure is printed as before,
-then every page of the last good build is replaced by a page saying what is
-wrong, in that page's language (overrides/build-error.html, words in
-hooks/playbook/labels/build_error.yml, logic in hooks/playbook/build_errors.py),
-and the rebuild counts as done, so open pages reload onto it. The next good
-rebuild writes the real pages and reloads them again. `mkdocs build` never
-runs this.
+"""`mkdocs serve` only: a failed rebuild shows in the browser, and the fix reloads it. Every
+page of the last good build is replaced by a page saying what is wrong, in its language
+(overrides/build-error.html, playbook/build_errors.py), until the next good rebuild writes
+the real pages again.
 """
 
 from __future__ import annotations
@@ -23,20 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from playbook import build, build_errors
 
-log = logging.getLogger("mkdocs.hooks.serve_errors")
-
-
-class _Logged(logging.Handler):
-    """What a rebuild logs as warnings and errors: a strict build stops on them,
-    and a broken mkdocs.yml is only described there."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().strip())
-
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 def on_serve(server, config: MkDocsConfig, builder):
     site_dir = Path(config.site_dir)
@@ -60,7 +42,8 @@ def on_serve(server, config: MkDocsConfig, builder):
         log.error(f"The rebuild failed: the {count} pages of the site say why, in their language, "
                   "and reload by themselves once it is fixed.")
 
-    # The server calls this on every change; a failure must not leave it stuck.
+    # On a failed rebuild MkDocs keeps the old epoch and the browser hangs with no message:
+    # print the failure as before, then count the rebuild as done so open pages reload onto it.
     def checked_rebuild():
         logged = _Logged()
         logging.getLogger("mkdocs").addHandler(logged)
@@ -92,3 +75,26 @@ def on_serve(server, config: MkDocsConfig, builder):
 
     server.error_handler = error_page
     return server
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+class _Logged(logging.Handler):
+    """What a rebuild logs as warnings and errors: a strict build stops on them,
+    and a broken mkdocs.yml is only described there."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage().strip())
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.hooks.serve_errors")

@@ -1,24 +1,8 @@
-"""Translation drift: tell readers and editors when a translation has fallen
-behind the Spanish page it translates.
-
-Each translation records the fingerprint of the Spanish text it was last
-reviewed against (``translated_from``, written by ``make translated``; see
-hooks/playbook/translations.py). In every build:
-
-- a translation whose Spanish page has changed since shows, above its text, a
-  notice that it may be out of date, with a link to the Spanish page
-  (overrides/partials/translation-notice.html);
-- the translation-status page (``traducciones/`` in each language, rendered by
-  overrides/translation-status.html) lists every page pair with its state and
-  every page past its review date (playbook/reviews.py);
-- the build's output lists the stale translations and those never marked
-  reviewed.
-
-A stale translation never fails the build, even under ``strict: true``: the
-Spanish page is the reference, and an urgent fix to it must be published at
-once, before anyone has had time to translate it. So the build reports drift
-as information (MkDocs prints it; strict mode only fails on warnings), and
-the notice keeps readers of the translation from trusting it blindly.
+"""Translation drift: tell readers and editors when a translation has fallen behind the
+Spanish page it translates, by the fingerprint of the Spanish text it records
+(``translated_from``, written by ``make translated``; playbook/translations.py). A stale
+translation gets a notice, the translation-status page lists every pair, and the build's
+output lists those that need an editor.
 """
 
 from __future__ import annotations
@@ -38,11 +22,44 @@ from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage
 from playbook.reviews import overdue as reviews_of
 
-STATUS_PAGE = "traducciones.md"
-LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
-log = logging.getLogger("mkdocs.hooks.translation_drift")
+# After mkdocs-static-i18n has sorted the files of the language being built:
+# the status page, in that language (playbook/generated.py).
+@event_priority(Priority.GENERATE)
+def on_files(files: Files, config: MkDocsConfig):
+    language = build.current_language(config)
+    generated.add(files, config, [status_page(config, language, datetime.date.today())])
+    return files
 
+
+# Each translated page learns whether it is stale: overrides/partials/translation-notice.html
+# warns its readers and links to the Spanish page.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    if hasattr(page.file, generated.MARK):
+        return context
+    key, language = build.catalogue(config).split(page.file.src_uri)
+    pair = _pairs(config).get((key, language))
+    if pair is not None:
+        context["translation_notice"] = notice(config, pair, labels()[language])
+    return context
+
+
+# Once every language is built: the editors' report, as information, never a warning: strict mode
+# would fail it, and an urgent fix to the Spanish page must be published before it is translated.
+@event_priority(Priority.CHECK)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config):
+        return
+    for line in report(list(_pairs(config).values())):
+        log.info(line)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 # Read again when the label file changes.
 @cache.kept(files=lambda: [LABELS])
@@ -108,7 +125,9 @@ def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> Ge
     source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
     source += words["status_intro"] + "\n"
     context = {"status": status(config, language, today), "status_labels": words}
-    return GeneratedPage(STATUS_PAGE, source, context=context)
+    # Each language's address in its own words: traducciones/, en/translations/.
+    addresses = {lang: labels()[lang]["status_path"] for lang in build.languages(config)}
+    return GeneratedPage(STATUS_PAGE, source, context=context, addresses=addresses)
 
 
 def report(pairs: list[translations.PagePair]) -> list[str]:
@@ -128,30 +147,10 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     return lines
 
 
-# After mkdocs-static-i18n has sorted the files of the language being built:
-# the status page, in that language (playbook/generated.py).
-@event_priority(Priority.GENERATE)
-def on_files(files: Files, config: MkDocsConfig):
-    language = build.current_language(config)
-    generated.add(files, config, [status_page(config, language, datetime.date.today())])
-    return files
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
-
-# Each translated page learns whether it is stale: the notice template reads it.
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if hasattr(page.file, generated.MARK):
-        return context
-    key, language = build.catalogue(config).split(page.file.src_uri)
-    pair = _pairs(config).get((key, language))
-    if pair is not None:
-        context["translation_notice"] = notice(config, pair, labels()[language])
-    return context
-
-
-# Once every language is built: the editors' report, as information.
-@event_priority(Priority.CHECK)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config):
-        return
-    for line in report(list(_pairs(config).values())):
-        log.info(line)
+STATUS_PAGE = "traducciones.md"
+LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
+log = logging.getLogger("mkdocs.hooks.translation_drift")

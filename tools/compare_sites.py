@@ -1,15 +1,7 @@
-"""Compare two builds of the site, file by file, and list every difference
-but the build-date stamps: `python tools/compare_sites.py SITE_BEFORE SITE_AFTER`.
-
-A change meant to leave behaviour as it was (a restructure, a refactoring)
-must give the same site. Build the site before and after it, then compare:
-
-    git worktree add ../before <commit-before> && (cd ../before && mkdocs build -d ../site-before)
-    mkdocs build -d ../site-after
-    python tools/compare_sites.py ../site-before ../site-after
-
-Pages whose "last updated" date fell back to the build date differ in that
-stamp alone; sitemap.xml.gz is compared unzipped. Exit status 0: the same site.
+"""Compare two builds of the site, file by file, and list every difference but the build-date
+stamps: `python tools/compare_sites.py SITE_BEFORE SITE_AFTER`. A change meant to leave
+behaviour as it was (a restructure, a refactoring) must give the same site: build the site at
+the commit before it (in a `git worktree`) and after it, then compare. Exit status 0: the same site.
 """
 
 from __future__ import annotations
@@ -20,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-# "Last updated" and the sitemap's lastmod, which may fall back to the build date.
+# "Last updated" and the sitemap's lastmod, which may fall back to the build date: pages differ in that alone.
 STAMPS = re.compile(
     r'(git-revision-date-localized-plugin[^>]*title=")[^"]*(")|(<lastmod>)[^<]*(</lastmod>)'
 )
@@ -28,6 +20,7 @@ STAMPS = re.compile(
 
 def normalised(path: Path) -> list[str]:
     raw = path.read_bytes()
+    # sitemap.xml.gz is compared unzipped: its bytes hold the time it was zipped.
     if path.suffix == ".gz":
         raw = gzip.decompress(raw)
     try:

@@ -1,10 +1,7 @@
-"""Record that a translation has been reviewed against its Spanish page, or
-list every translation's state: `make translated PAGE=docs/factores.en.md`.
-
-Each translation records the fingerprint of the Spanish text it translates
-(``translated_from``); the build tells readers and editors when the Spanish
-page has changed since (hooks/translation_drift.py). Run from the project's
-folder with hooks/ on the import path, as the Makefile does.
+"""Record that a translation has been reviewed against its Spanish page, or list every
+translation's state: `make translated PAGE=docs/factores.en.md`. The record
+(``translated_from``, the Spanish text's fingerprint) lets the build tell readers and editors
+when the Spanish page has changed since (hooks/translation_drift.py).
 """
 
 from __future__ import annotations
@@ -24,6 +21,7 @@ class CommandError(Exception):
     """Something the person running the command must fix; never a traceback."""
 
 
+# Run from the project's folder with hooks/ on the import path, as the Makefile does.
 def _site(config_file: Path):
     """The docs folder, the default language and the catalogue of a MkDocs project."""
     if not config_file.exists():

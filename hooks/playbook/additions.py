@@ -1,13 +1,7 @@
-"""Editorial additions: what the playbook adds beyond the sources it cites
-(examples, phrases, tables, practical advice) is marked, so trainers can tell
-it from what the sources say.
-
-Editors mark an addition with a box of the kind KIND, the same word in both
-languages: `!!! aporte` above the indented text, or `!!! aporte "Ejemplos"`
-with a title of their own. Readers see the box titled with the label of their
-language ("Aporte del manual", "Playbook addition"), before the editor's title
-when there is one; hooks/additions.py puts it there, and
-docs/assets/stylesheets/playbook.css gives the box its colour and icon.
+"""Editorial additions: what the playbook adds beyond the sources it cites (examples,
+phrases, tables, practical advice) sits in a box that editors mark `!!! aporte`, so trainers
+can tell it from what the sources say. Readers see the box titled with their language's label
+("Aporte del manual", "Playbook addition"); docs/assets/stylesheets/playbook.css styles it.
 """
 
 from __future__ import annotations
@@ -16,6 +10,7 @@ import re
 
 from .markdown import scan
 
+# The same word in both languages, so editors of either mark additions alike.
 KIND = "aporte"
 MARKER = re.compile(r"^(?P<lead>[ \t]*(?:!!!|\?\?\?\+?)[ \t]*)")
 
@@ -29,6 +24,7 @@ def label_boxes(markdown: str, label: str) -> str:
     for box in boxes:
         index = box.line - 1
         lead = MARKER.match(lines[index]).group("lead")
+        # The label before the editor's own title (`!!! aporte "Ejemplos"`), when there is one.
         title = f"{label}: {box.title}" if box.title else label
         title = title.replace('"', "\u201d")
         lines[index] = f'{lead}{KIND} "{title}"'

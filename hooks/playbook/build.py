@@ -1,12 +1,6 @@
-"""The build being run: its languages, the one being built, where that one's
-pages go, whether this is the outermost build, and the order hooks run in.
-
-The one module that knows how mkdocs-static-i18n drives MkDocs, so no hook
-works it out again. The plugin builds the default language as an ordinary
-`mkdocs build` and, in that build's ``on_post_build``, builds every other
-language with the same config object into its folder of the site (``en/``):
-events of the other languages arrive nested inside the outer build, with
-``building`` set. Every hook asks here instead of reading the plugin.
+"""The build being run: its languages, the one being built, where that one's pages go,
+whether this is the outermost build, and the order hooks run in. The one module that knows how
+mkdocs-static-i18n drives MkDocs, so every hook asks here instead of reading the plugin.
 """
 
 from __future__ import annotations
@@ -22,10 +16,8 @@ from . import cache, material_css
 from .catalogue import Catalogue, load
 
 # --- Event priorities --------------------------------------------------------
-# MkDocs runs a higher priority first; plugins and unmarked hooks run at 0.
-# mkdocs-static-i18n runs its on_files, on_nav and on_post_build at -100 (it
-# sorts the files by language, then builds the other languages) and its
-# on_page_context at 50 (it sets the language switcher).
+# MkDocs runs a higher priority first; plugins and unmarked hooks at 0. mkdocs-static-i18n sorts the
+# files and builds the other languages at -100 (on_files, on_nav, on_post_build), sets the switcher at 50.
 
 
 class Priority:
@@ -40,18 +32,22 @@ class Priority:
     # on_page_markdown: after the type pages get their blocks (0), which hold
     # editorial additions too.
     AFTER_TYPE_PAGE = -50
+    # on_post_build: what one language's build wrote, handled before
+    # mkdocs-static-i18n (-100) builds the next language into the same folder.
+    BEFORE_NEXT_LANGUAGE = -50
     # mkdocs-static-i18n's own: sorting the files, building the other languages.
     I18N = -100
-    # on_files: after the files are sorted by language, before any page is
-    # generated or read. on_post_build: once every language is built, before
-    # the written site gets its finishing touches.
+    # on_files: after the files are sorted by language, before any page is generated or read.
+    # on_post_build: once every language is built, before the written site's finishing touches.
     CHECK = -150
-    # on_files: generated pages and files join the language's files (the
-    # plugin chokes on files with no source before -100). on_post_build: the
-    # finishing touches (search index and sitemap per language).
+    # on_files: generated files join the language's (the plugin chokes on files with no source before
+    # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
+    # on_post_build: once the site is written, finishing touches included:
+    # what a reader's browser stores offline is listed from the written files.
+    WRITTEN = -300
     # on_files: once every page exists, generated ones too, before MkDocs
     # reads `nav` (and warns in each language about what it cannot find).
     CHECK_NAV = -400
@@ -83,6 +79,8 @@ def current_language(config) -> str:
     return plugin.current_language or plugin.default_language
 
 
+# The plugin builds the default language as an ordinary build and, in its on_post_build, every
+# other language with the same config into its folder: their events arrive nested, ``building`` set.
 def is_outermost(config) -> bool:
     """Whether this is the outer build (the default language's), not one nested
     inside it: per-build work starts and ends here, once."""
@@ -93,6 +91,24 @@ def folder(config, language: str | None = None) -> str:
     """A language's folder below the site root: "" for the default, "en/" for English."""
     language = language or current_language(config)
     return "" if language == default_language(config) else f"{language}/"
+
+
+# --- How the build was started -----------------------------------------------
+
+# `mkdocs serve` loads the hooks anew for each rebuild and tells only the first
+# load that it serves (on_startup): the answer is kept here, loaded once.
+class _Started:
+    command = "build"
+
+
+def started(command: str) -> None:
+    """Record the command MkDocs was started with ("build", "serve", "gh-deploy")."""
+    _Started.command = command
+
+
+def serving() -> bool:
+    """Whether this is `mkdocs serve` (a rebuild of it too)."""
+    return _Started.command == "serve"
 
 
 # --- Addresses ----------------------------------------------------------------
@@ -136,30 +152,28 @@ def slugify(config):
     return toc.get("slugify") or toc_slugify, toc.get("separator", "-")
 
 
-# Hooks ask on every page; within one build the sources cannot change, so the
-# answer is kept per build without listing the files again (listing them per
-# page made the build grow with the square of its size).
+# Hooks ask on every page: kept per build without listing the files again, since the sources cannot
+# change within one build (listing them per page made the build grow with the square of its size).
 @cache.kept()
 def catalogue(config) -> Catalogue:
     """The catalogue of the pages this build is made from."""
     return load(Path(config.docs_dir), languages(config))
 
 
-def registers(config, hook: str) -> bool:
-    """Whether mkdocs.yml registers a hook ("hooks/check_content.py")."""
-    return any(Path(path).as_posix().endswith(hook) for path in config.hooks)
-
-
-CHECKS = "hooks/check_content.py"
+# What hooks tell each other within one build: the content checks that they
+# passed, the CSS hook that it trimmed Material's styles. No hook imports another.
+@cache.kept()
+def done(config) -> set[str]:
+    """What this build has done so far ("checked", "trimmed")."""
+    return set()
 
 
 def checked_catalogue(config) -> Catalogue:
-    """The catalogue, for hooks that trust its data: the content checks hold
-    every page to the schema before any card is made, and stop the build with
-    each problem's file, line and fix. They must be registered."""
-    if not registers(config, CHECKS):
+    """The catalogue, for hooks that trust its data: the content checks hold every page to the
+    schema before any card is made, and stop the build with each problem's file, line and fix."""
+    if "checked" not in done(config):
         raise PluginError(
-            f"The quick cards need the content checks: add '{CHECKS}' to the hooks in "
+            "The quick cards need the content checks: add 'hooks/check_content.py' to the hooks in "
             "mkdocs.yml, before the card hooks."
         )
     return catalogue(config)

@@ -1,11 +1,7 @@
-"""A failed rebuild of `mkdocs serve`, shown where the editor is looking.
-
-Plain Python over a report's text and the files of a built site: the report
-the build stopped with (the checks' "file:line: what\\n    How to fix: how"
-blocks) is split into problems, and every page of the last good build is
-replaced by one error page in that page's language (its first folder names
-the language, as mkdocs-static-i18n lays the site out). The next good build
-writes the real pages again.
+"""A failed rebuild of `mkdocs serve`, shown where the editor is looking: the report the build
+stopped with is split into problems, and every page of the last good build is replaced by one
+error page in that page's language, until the next good build writes the real pages again.
+Plain Python over a report's text and the files of a built site.
 """
 
 from __future__ import annotations
@@ -17,7 +13,8 @@ from pathlib import Path
 import yaml
 
 LABELS_FILE = Path(__file__).with_name("labels") / "build_error.yml"
-# "docs/factores.es.md:12: The link ... " or "mkdocs.yml:147: The nav ..."
+# The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
+# then "    How to fix: ...".
 LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
 HOW_TO_FIX = re.compile(r"^\s+How to fix:\s*(?P<hint>.*)$")
 
@@ -57,14 +54,14 @@ def parse_report(text: str, logged: list[str] = ()) -> Failure:
             problems[-1].hint += " " + line.strip()
         else:
             details.append(line.strip())
-    # What the build logged only when the report itself names no file: a strict
-    # build's warnings, a broken mkdocs.yml's errors (the checks' own messages
-    # come with MkDocs' warnings about the same links, which would say it twice).
+    # What the build logged (a strict build's warnings, a broken mkdocs.yml's errors) only when the report
+    # names no file: the checks' messages come with MkDocs' warnings on the same links, said twice.
     if not problems:
         details += [line for line in logged if line not in details]
     return Failure(summary, problems, details)
 
 
+# A page's first folder names its language, as mkdocs-static-i18n lays the site out.
 def language_of(page: str, languages: list[str], default: str) -> str:
     """"en/factores/index.html" -> "en"; "factores/index.html" -> the default language."""
     first = page.split("/", 1)[0]

@@ -1,18 +1,7 @@
-"""The one caching idiom: a result is kept until what it was made from changes.
-
-``kept`` remembers a function's last results by their key: its arguments (by
-value where they can be hashed, else by identity, as a MkDocs config is) and
-the size and modification time of the files it reads. So
-
-- what depends on one build alone is keyed on the build's config: both
-  languages of one `mkdocs build` share it, and every rebuild of
-  `mkdocs serve` (including one after an edit to mkdocs.yml) gets a new one;
-- what depends on files (the pages, a label file, a template) is keyed on
-  those files too: an edit shows in the next rebuild, and nothing else is
-  read again.
-
-Work worth keeping between builds (compiled templates, QR codes) goes to a
-folder of ``.cache/playbook/`` beside mkdocs.yml, which git ignores.
+"""The one caching idiom: a result is kept until what it was made from changes, by its
+arguments (by value where hashable, else by identity, as a MkDocs config is) and the size and
+modification time of the files it reads. Work worth keeping between builds (compiled
+templates, QR codes) goes to a folder of ``.cache/playbook/`` beside mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -44,6 +33,8 @@ def _part(argument) -> object:
     return argument
 
 
+# Keyed on the build's config, both languages of one `mkdocs build` share a result and each rebuild
+# of `mkdocs serve` gets a new one; keyed on files too, an edit shows in the next rebuild.
 def kept(files: Callable[..., Iterable[Path]] | None = None, size: int = 1):
     """Keep ``function``'s last ``size`` results, keyed on its arguments and on
     the signature of ``files(*arguments)``, the files it reads."""

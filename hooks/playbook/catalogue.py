@@ -1,9 +1,7 @@
-"""The playbook's sources, read once per build: the catalogue every check and
-generator works from.
-
-Plain Python over the files of docs/: every page's front matter (each value
-with its line) and body, and the problems that keep a page from being read.
-Reading is kept (playbook.cache) until a file changes.
+"""The playbook's sources, read once per build: the catalogue every check and generator works
+from. Plain Python over the files of docs/: every page's front matter (each value with its
+line) and body, and the problems that keep a page from being read, kept (playbook.cache)
+until a file changes.
 """
 
 from __future__ import annotations
@@ -53,9 +51,8 @@ class SourcePage:
     meta: dict = field(default_factory=dict)
     body: str = ""
     body_start: int = 1  # line of the file where the body begins
-    # What the front matter says ambiguously, though YAML reads it: a key
-    # written twice (the last one silently wins), a list item glued to the one
-    # above. Reported by the front-matter check.
+    # What YAML reads but the front matter says ambiguously: a key written twice (the last silently
+    # wins), a list item glued to the one above. Reported by the front-matter check.
     front_matter_problems: list[Problem] = field(default_factory=list)
     _lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 

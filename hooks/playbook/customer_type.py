@@ -1,16 +1,7 @@
-"""A customer type: its shape, read from the page schema, and its model, the
-one the type page, its card, the kiosk and cards.json are rendered from.
-
-The data of a type lives in the front matter of its page (``customer_type:``),
-once per language. Its shape is declared once, in schemas/page.schema.json:
-the fields and their order, how many lines each list holds and how long each
-text may be (so a card fits one A6 sheet and a 1080p screen), the id of the
-heading each block gets on the type page (``x-heading-id``) and the values
-that are the same in every language (``x-same-in-every-language``).
-Everything here derives from it. The content checks (playbook.checks) hold
-every page to the schema before any card is made, so the model trusts the
-data. The words around the data (block titles, kinds of question) come from
-labels/cards.yml.
+"""A customer type: its shape, read from the page schema (schemas/page.schema.json, the one
+declaration of it), and its model, the one the type page, its card, the kiosk and cards.json
+are rendered from. The data lives in each page's front matter (``customer_type:``), once per
+language; the words around it (block titles, kinds of question) come from labels/cards.yml.
 """
 
 from __future__ import annotations
@@ -32,6 +23,7 @@ class Shape:
     """A customer type's shape, as the schema declares it."""
 
     fields: tuple[str, ...]  # in the schema's order: cards.json follows it
+    # Limits so a card fits one A6 sheet and a 1080p screen.
     lists: dict[str, tuple[int, int]]  # a list field -> its fewest and most lines
     chars: dict[str, int]  # "name", "summary", "item" (a line), "phrase" -> most characters
     anchors: dict[str, str]  # a field -> the id of its heading on the type page
@@ -139,6 +131,7 @@ def _stripped(value):
 def model(catalogue: Catalogue, page: SourcePage) -> dict:
     """A type page's data as the templates and cards.json read it (checked data only):
     every field of the shape, in its order, and what is worked out from them."""
+    # No checks here: the content checks hold every page to the schema before any card is made.
     data = page.customer_type
     words = labels()[page.language]
     card = {name: _stripped(data[name]) for name in shape().fields}

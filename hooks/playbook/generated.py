@@ -1,21 +1,6 @@
-"""Pages made by hooks, in every language, the way mkdocs-static-i18n needs them.
-
-For hooks that generate pages (quick cards, a status page...); the hook
-hooks/generated_pages.py finishes their job. Three traps it keeps generators
-out of:
-
-- mkdocs-static-i18n rebuilds the file list in its own ``on_files`` (priority
-  -100) and chokes on files that have no source in ``docs/``. Generated files
-  must be added after it: call :func:`add` from an ``on_files`` hook decorated
-  with ``@event_priority(Priority.GENERATE)``; :func:`add` refuses to run earlier.
-- Each language is a separate build into the same site folder. A page made at
-  ``cards/index.md`` in both builds would be written twice to the same place, so
-  the English one goes under ``en/``. The source path stays the same in every
-  language (``cards/index.md``): Markdown links in generated pages are written
-  as in ``docs/``, and the plugin resolves them to the page of the language
-  being built.
-- The plugin lists the pages of each language, with their translations, in
-  the sitemap; it knows nothing of generated ones. :func:`add` lists them.
+"""Pages made by hooks (quick cards, a status page...), in every language, the way
+mkdocs-static-i18n needs them: added after it sorts the files, each language's under its own
+folder, and listed in its sitemap. hooks/generated_pages.py finishes their job.
 """
 
 from __future__ import annotations
@@ -44,6 +29,13 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)  # added to the template context of a page
     in_nav: bool = False  # False: MkDocs does not list it among pages missing from the nav
     in_sitemap: bool = True  # a page listed in the sitemap, with its translations
+    # Where a language names the page otherwise: {"en": "translations.md"}. The
+    # page is still one page in every language, known by ``path``.
+    addresses: dict = field(default_factory=dict)
+
+    def address(self, language: str) -> str:
+        """The page's path below the root of ``language``."""
+        return self.addresses.get(language, self.path)
 
 
 @dataclass(frozen=True)
@@ -56,6 +48,7 @@ class _Translation:
 
 def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[File]:
     """Add pages to the files of the language being built; return the new files."""
+    # mkdocs-static-i18n rebuilds the file list in its on_files and chokes on files with no source.
     if getattr(files, "plugin", None) is not build.i18n(config):
         raise PluginError(
             "Generated pages were added before mkdocs-static-i18n sorted the files by language. "
@@ -67,11 +60,12 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
     for page in pages:
         file = File.generated(
             config,
-            page.path,
+            page.address(language),
             content=page.content,
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
-        # The same source path in every language; under the language's folder on the site.
+        # The same source path in every language, so links are written as in docs/ and the plugin
+        # resolves them; under the language's folder on the site, or the languages overwrite each other.
         file.dest_uri = build.folder(config, language) + file.dest_uri
         if file.dest_uri in taken:
             other = taken[file.dest_uri]
@@ -81,9 +75,10 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
                 f"for the generated page."
             )
         setattr(file, MARK, page)
+        # The plugin's sitemap lists only the pages it found, with their translations.
         if page.in_sitemap and file.is_documentation_page():
             file.alternates = {
-                lang: _Translation(build.url_of(config, page.path, lang)) for lang in build.languages(config)
+                lang: _Translation(build.url_of(config, page.address(lang), lang)) for lang in build.languages(config)
             }
             build.i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
@@ -92,10 +87,10 @@ def add(files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> list[
     return added
 
 
-def translation_links(alternates: list[dict], config: MkDocsConfig, path: str) -> list[dict]:
+def translation_links(alternates: list[dict], config: MkDocsConfig, page: GeneratedPage) -> list[dict]:
     """The language switcher's entries for a generated page: each its translation."""
     links = deepcopy(alternates)
     for alternate in links:
         if alternate.get("lang") in build.i18n(config).build_languages:
-            alternate["link"] = build.url_of(config, path, alternate["lang"])
+            alternate["link"] = build.url_of(config, page.address(alternate["lang"]), alternate["lang"])
     return links

@@ -1,17 +1,6 @@
-"""Last-changed dates of a folder's files, from one `git log` for all of them.
-
-Plain Python over paths: :func:`read` asks git once for every commit that
-touched the folder, newest first, with the names of the files each changed,
-and keeps the first (newest) date of each file. It uses only what every git
-since 2.15 reads the same way (`--name-only`, `-z`, `%ct`, `%P`,
-`--is-shallow-repository`): no `--diff-filter` with lowercase letters, which
-git 2.39 (Debian 12) and 2.47 (Debian 13) answer with no commits at all.
-
-The date is the commit's (committer) date: when the change entered the
-history the site is built from, also for a change written earlier and merged
-later. Renames are not followed: a renamed file's date is that of its rename.
-Where git history is missing or cut short, :class:`History` says why, so the
-build can say so once.
+"""Last-changed dates of a folder's files, from one `git log` for all of them, whatever their
+number. Plain Python over paths; where git history is missing or cut short, :class:`History`
+says why, so the build can say so once.
 """
 
 from __future__ import annotations
@@ -85,6 +74,8 @@ def read(folder: Path) -> History:
         reason = where.stderr.strip().splitlines()
         return History(missing=reason[0].removeprefix("fatal: ") if reason else "git failed")
     shallow = where.stdout.strip() == "true"
+    # Only what every git since 2.15 reads alike: a lowercase --diff-filter gets no commits from git 2.39
+    # and 2.47. Committer dates (when a change entered this history); renames not followed.
     log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative",
                f"--format={COMMIT}%ct %P", "--", ".")
     if log.returncode != 0:

@@ -1,23 +1,7 @@
-"""What the checks need to know of a page's Markdown, read once per page body.
-
-Not a Markdown renderer: a scanner that finds, with their line numbers, the
-links, headings, ids, raw HTML tags and attribute lists of a body, the way
-Python-Markdown (with the extensions of mkdocs.yml) will see them. Code (fenced
-blocks and `inline code`), HTML comments and backslash-escaped characters are
-blanked out first, since Markdown does not read them as links or HTML.
-
-It also finds admonitions (`!!! tip "Title"`, `??? note`) with whether their
-text is indented below them, and emoji shortcodes (`:smile:`) in the text.
-
-Where this scanner and Python-Markdown could disagree, it errs on the side of
-reporting: text indented like code is still scanned (in this playbook indented
-text is admonition and card content, not code), and a fence that is never
-closed is no fence. The hook double-checks the rendered pages too.
-
-The one Markdown scanner of the playbook: the checks, the customer types and
-the type pages all read headings, ids and fences through it. Results are kept
-on the body's text (playbook.cache): the Spanish and English builds of one
-`mkdocs build` scan each file once.
+"""The one Markdown scanner of the playbook, read once per page body: not a renderer, it finds
+with their line numbers the links, headings, ids, raw HTML tags, attribute lists, admonitions
+and emoji shortcodes of a body, the way Python-Markdown (with mkdocs.yml's extensions) will
+see them. The checks, the customer types and the type pages all read through it.
 """
 
 from __future__ import annotations
@@ -340,11 +324,14 @@ def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
 # --- The scan -----------------------------------------------------------------
 
 
+# Where it could disagree with Python-Markdown it errs on reporting: indented text is still scanned
+# (here it is admonition and card content), an unclosed fence is no fence. Kept for both languages.
 @cache.kept(size=2048)
 def scan(body: str, body_start: int = 1) -> Document:
     """Everything the checks need from a page body; ``body_start`` is its first line."""
     body = body.replace("\r\n", "\n")
     raw_lines = body.split("\n")
+    # Code, HTML comments and escaped characters blanked first: Markdown reads no links or HTML there.
     text = "\n".join(_blank_fences(raw_lines))
     text = COMMENT.sub(_blank, text)
     text = CODE_SPAN.sub(_blank, text)

@@ -1,14 +1,8 @@
-"""Material's stylesheets without what the site cannot show.
-
-Material's main.css styles every component Material has. The rules of a
-component the site cannot show (content tabs, a blog, a version selector...:
-COMPONENTS says what in mkdocs.yml would bring each one) are left out, and
-palette.css loses Material's named primary and accent colours (indigo,
-teal...), which the playbook never uses: it names its own (``custom``,
-docs/assets/stylesheets/playbook.css). Enabling a component in mkdocs.yml
-keeps its rules; should a page still carry one of its classes (raw HTML,
-say), the content checks say what to enable. Plain Python over CSS and HTML
-text: hooks/assets.py hands Material's files to it.
+"""Material's stylesheets without what the site cannot show: main.css loses the rules of the
+components that nothing in mkdocs.yml enables (content tabs, a blog, a version selector...),
+and palette.css Material's named colours (indigo, teal...): the playbook names its own
+(``custom``, docs/assets/stylesheets/playbook.css). Plain Python over CSS and HTML text;
+hooks/assets.py hands Material's files to it.
 """
 
 from __future__ import annotations
@@ -171,6 +165,7 @@ def trimmed_palette(css: str) -> str:
     return without(rcssmin.cssmin(css), NAMED_COLOUR.search)
 
 
+# A page that still carries a left-out component's class (raw HTML, say): the checks say what to enable.
 def unstyled(html: str, components: tuple[Component, ...]) -> list[tuple[Component, str]]:
     """Classes in a page's HTML whose styles the site leaves out (``components``),
     with their component. hooks/check_content.py reports them: raw HTML in a

@@ -11,12 +11,8 @@ import segno
 from . import cache
 
 
-# Each language's build makes every language's cards (the kiosk shows them
-# all), and a code takes segno a few ms to draw (most of it choosing the mask
-# that scans best): each is drawn once, then kept in .cache/playbook/qr/
-# (build.cache_folder) for the next build and the next rebuild of `mkdocs
-# serve`. One entry per card, which says what it was drawn from: a changed
-# address or title is drawn anew, and the folder does not grow from build to build.
+# Every language's build draws every card's code (the kiosk shows them all), a few ms each:
+# kept in memory and in one file per card (.cache/playbook/qr/), redrawn when its source changes.
 @cache.kept(size=256)
 def qr_svg(url: str, title: str, entry: Path | None = None) -> str:
     """A QR code of an address, as inline SVG: dark on light, with its quiet zone."""

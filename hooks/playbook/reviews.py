@@ -1,9 +1,6 @@
-"""Review dates: pages past the date their owner promised to review them.
-
-A page may say who looks after it and when it is next due for a review
-(``owner``, ``review_by`` in its front matter). Plain Python over the
-catalogue: hooks/review_dates.py reports overdue pages, and the
-translation-status page lists them.
+"""Review dates: pages past the date their owner promised to review them (``owner``,
+``review_by`` in the front matter). Plain Python over the catalogue: hooks/review_dates.py
+reports overdue pages, and the translation-status page lists them.
 """
 
 from __future__ import annotations

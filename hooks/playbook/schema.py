@@ -1,10 +1,7 @@
-"""The page schema (schemas/page.schema.json): what front matter may hold.
-
-The schema is the one declaration of a page's fields, and of a customer
-type's shape: its fields in order, the length of each list and text, the id
-of the heading each block gets on the type page (``x-heading-id``) and the
-values that are the same in every language (``x-same-in-every-language``).
-JSON Schema validators ignore ``x-`` keywords; playbook.customer_type reads them.
+"""The page schema (schemas/page.schema.json): what front matter may hold. It is the one
+declaration of a page's fields and of a customer type's shape, down to each block's heading id
+(``x-heading-id``) and the values the same in every language (``x-same-in-every-language``):
+validators ignore ``x-`` keywords, playbook.customer_type reads them.
 """
 
 from __future__ import annotations

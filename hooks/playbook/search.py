@@ -1,9 +1,7 @@
-"""One search index per language, and each page pointed at its language's.
-
-Plain Python over Material's search index and a page's HTML: the merged index
-mkdocs-static-i18n writes is split by language, and Material's configuration
-in each page is pointed at its language's root and search worker
-(playbook/search_worker.py). hooks/search_per_language.py is the glue.
+"""One search index per language, and each page pointed at its language's: the merged index
+mkdocs-static-i18n writes is split by language, and Material's configuration in each page is
+pointed at its language's root and search worker (playbook/search_worker.py). Plain Python
+over the index and a page's HTML; hooks/search_per_language.py is the glue.
 """
 
 from __future__ import annotations
@@ -28,15 +26,8 @@ def split_index(index: dict, default: str, languages: list[str]) -> dict[str, di
 
 
 def configure_search(html: str, prefix: str, worker: str, suggest: bool = False) -> str:
-    """Point Material's scripts at the language root and at the language's search worker.
-
-    The search index and the sitemap of a language live at its root, and
-    Material resolves them against ``base``. ``worker`` is the file name of the
-    language's search worker (hooks/playbook/search_worker.py), which lives beside
-    Material's. It fetches the index itself: its address gives it the index's,
-    relative to itself, and whether the site suggests search terms, the one
-    option of Material's worker (?index=<file>&suggest).
-    """
+    """Point Material's scripts at the language root (where its index and sitemap live) and at
+    ``worker``, the file name of the language's search worker, beside Material's."""
     start_tag = '<script id="__config" type="application/json">'
     start = html.find(start_tag)
     if start < 0:
@@ -48,7 +39,8 @@ def configure_search(html: str, prefix: str, worker: str, suggest: bool = False)
         # Material resolves "search/search_index.json" against base: it needs the slash.
         app["base"] = f"{app['base']}/{prefix}"
     folder = app["search"].rpartition("/")[0]
-    # Both paths are relative to the page: the index's, relative to the worker.
+    # The worker fetches the index itself: its address gives the index's, relative to the worker,
+    # and whether to suggest terms, the one option of Material's worker (?index=<file>&suggest).
     index = posixpath.relpath(posixpath.join(app["base"], "search", "search_index.json"), folder)
     app["search"] = f"{folder}/{worker}?index={index}" + ("&suggest" if suggest else "")
     return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]

@@ -218,7 +218,7 @@ class _Porter:
     re3_5 = re.compile(f"^{C}{v}[^aeiouwxy]\\Z")
 
     @classmethod
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def stem(cls, w: str) -> str:
         # JavaScript measures a word in UTF-16 code units.
         if len(w.encode("utf-16-le")) // 2 < 3:
@@ -276,7 +276,7 @@ def _spanish_snowball():
 
 
 # A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _spanish_stem(word: str) -> str:
     return _spanish_snowball().stemWord(word)
 

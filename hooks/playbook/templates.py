@@ -1,14 +1,7 @@
-"""Templates compiled once, not on every build and every language.
-
-MkDocs gives each build a new Jinja environment, and mkdocs-static-i18n builds
-the site once per language: every build compiled Material's templates and ours
-again, twice, and `mkdocs serve` did it on every rebuild, about a tenth of the
-playbook's build. Jinja can keep compiled templates in a bytecode cache; this
-one is on disk, in .cache/playbook/templates beside mkdocs.yml (git ignores
-it). Jinja checks each entry against its template's source and the Python
-version, so an edited template is compiled anew, and a broken entry is
-compiled anew as well. Where the folder cannot be written, the cache lives in
-memory for the build.
+"""Templates compiled once, not on every build and every language: MkDocs gives each build
+a new Jinja environment, once per language and on every rebuild of `mkdocs serve`, and
+compiling the templates again was about a tenth of the build. Jinja's bytecode cache keeps
+them in .cache/playbook/templates beside mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -40,6 +33,8 @@ class MemoryBytecodeCache(BytecodeCache):
 MEMORY = MemoryBytecodeCache()
 
 
+# Jinja checks each entry against its template's source and the Python version: an edited
+# template, or a broken entry, is compiled anew.
 def bytecode_cache(folder: Path) -> BytecodeCache:
     """A cache folder, or memory where it cannot be written."""
     try:

@@ -1,21 +1,8 @@
-"""Which Spanish text each translation translates.
-
-Each translated page (docs/page.en.md) may carry in its front matter the
-fingerprint of the Spanish page (docs/page.es.md) it was last checked against:
-
-    translated_from: sha256:1f0c3a9b7d2e4c55
-
-The fingerprint covers the Spanish page's front matter and text, normalised so
-that changes a reader cannot see (line endings, spaces at the end of lines,
-extra blank lines, the order of front-matter keys, YAML comments) do not count,
-and leaves out the keys that are nobody's translation: ``owner``,
-``review_by`` and the record itself. When the Spanish page changes, its
-fingerprint no longer matches the record and the translation is *stale* until
-someone reviews it and records the new fingerprint:
-
-    make translated PAGE=docs/factores.en.md     # tools/translated.py
-
-hooks/translation_drift.py uses it during the build.
+"""Which Spanish text each translation translates: a translated page records in its front
+matter the fingerprint of the Spanish page it was last checked against
+(``translated_from: sha256:1f0c3a9b7d2e4c55``). When the Spanish page changes, the
+translation is *stale* until someone reviews it and records the new fingerprint with
+``make translated PAGE=docs/factores.en.md`` (tools/translated.py).
 """
 
 from __future__ import annotations
@@ -47,6 +34,8 @@ def normalise_text(text: str) -> str:
 
 def fingerprint(page: content.SourcePage) -> str:
     """The fingerprint of a source page's translatable front matter and text."""
+    # Normalised, so changes a reader cannot see (line ends, trailing spaces, blank lines, the
+    # order of keys, YAML comments) leave a translation fresh.
     meta = {key: value for key, value in page.meta.items() if key not in EDITORIAL_KEYS}
     front = json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str)
     front = normalise_text(front)

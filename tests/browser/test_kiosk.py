@@ -83,8 +83,10 @@ class Kiosk:
 def kiosk(browser, server):
     contexts = []
 
+    # The kiosk page on its own, as loaded from the server: storing it for
+    # offline use (the service worker) is tests/browser/test_offline.py's.
     def open_kiosk(path="kiosk/", **options):
-        context = browser.new_context(viewport=FULL_HD, **options)
+        context = browser.new_context(viewport=FULL_HD, service_workers="block", **options)
         contexts.append(context)
         return Kiosk(context, server + path)
 

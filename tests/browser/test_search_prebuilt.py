@@ -92,7 +92,7 @@ def test_the_browser_builds_the_same_index(server, site, page, language):
     assert theirs["fields"] == ours["fields"]
     assert theirs["pipeline"] == ours["pipeline"]
     assert [term for term, _ in theirs["invertedIndex"]] == [term for term, _ in ours["invertedIndex"]]
-    for (term, posting), (_, expected) in zip(theirs["invertedIndex"], ours["invertedIndex"]):
+    for (term, posting), (_, expected) in zip(theirs["invertedIndex"], ours["invertedIndex"], strict=True):
         assert posting == expected, term
     assert dict(theirs["fieldVectors"]) == dict(ours["fieldVectors"])
     assert len(ours["invertedIndex"]) > 500
@@ -121,7 +121,7 @@ def test_python_and_the_browser_stem_every_word_alike(server, site, page, langua
         return None if token is None else str(token)
 
     differ = [(word, [run(fn, word) for fn in steps], browser)
-              for word, browser in zip(words, theirs) if [run(fn, word) for fn in steps] != browser]
+              for word, browser in zip(words, theirs, strict=True) if [run(fn, word) for fn in steps] != browser]
     assert differ == [], differ[:20]
 
 
@@ -180,7 +180,7 @@ def test_the_loaded_index_answers_as_the_one_built_in_the_browser(server, site, 
     assert any(url.endswith("/search/lunr_index.json") for url in loaded_requests)
     assert any("no prebuilt index" in text for text in warnings), warnings
     assert ours == theirs
-    by_query = dict(zip(QUERIES[language], ours))
+    by_query = dict(zip(QUERIES[language], ours, strict=True))
     # Each kind of answer is there to compare: suggestions, missing words, many results.
     assert by_query["kotl"]["suggest"] and all(word.startswith("kotl") for word in by_query["kotl"]["suggest"])
     assert any(item["terms"].get("xyzzy") is False for group in by_query[QUERIES[language][4]]["items"]

@@ -60,9 +60,14 @@ def test_no_module_imports_a_hook():
         for name in sorted(imported_modules(path) & stems):
             offenders.append(f"{path.relative_to(ROOT)} imports the hook {name}")
     assert offenders == []
-    # The rule has teeth: an import of a hook by name is seen.
-    sample = ROOT / "hooks" / "cards.py"
-    assert "playbook" in imported_modules(sample)
+
+
+def test_an_import_of_a_hook_is_seen(tmp_path):
+    """The rule above has teeth: every way of importing a hook by name is found."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("import cards\nfrom assets import minified\nimport generated_pages as g\n"
+                      "from playbook import build\nfrom . import local\n", encoding="utf-8")
+    assert imported_modules(sample) == {"cards", "assets", "generated_pages", "playbook"}
 
 
 def test_one_module_knows_the_build():

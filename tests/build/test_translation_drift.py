@@ -81,7 +81,7 @@ def status_rows(page: str) -> dict[str, str]:
 @pytest.mark.parametrize(("address", "words"), [
     ("traducciones", {"fresh": "Al día", "stale": "Puede estar desactualizada",
                       "no-record": "Sin revisión registrada"}),
-    ("en/traducciones", {"fresh": "Up to date", "stale": "May be out of date",
+    ("en/translations", {"fresh": "Up to date", "stale": "May be out of date",
                          "no-record": "No review recorded"}),
 ])
 def test_the_status_page_lists_every_pair_in_each_language(drift_site, address, words):
@@ -100,7 +100,8 @@ def test_the_status_page_lists_every_pair_in_each_language(drift_site, address, 
 def test_the_status_page_is_out_of_the_search_index(drift_site):
     _, site, _ = drift_site
     for index in ("search/search_index.json", "en/search/search_index.json"):
-        assert "traducciones" not in (site / index).read_text(encoding="utf-8")
+        text = (site / index).read_text(encoding="utf-8")
+        assert "traducciones" not in text and "translations/" not in text
 
 
 # Review dates -------------------------------------------------------------------
@@ -114,7 +115,7 @@ def test_the_build_reports_overdue_reviews_with_their_owner(drift_site):
 
 
 @pytest.mark.parametrize(("address", "heading"), [
-    ("traducciones", "Revisiones vencidas"), ("en/traducciones", "Overdue reviews")])
+    ("traducciones", "Revisiones vencidas"), ("en/translations", "Overdue reviews")])
 def test_the_status_page_lists_overdue_reviews(drift_site, address, heading):
     _, site, _ = drift_site
     page = html(site, address)
@@ -189,7 +190,7 @@ def test_make_translated_needs_a_page():
 # The playbook itself ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("address", "title"), [
-    ("traducciones", "Estado de las traducciones"), ("en/traducciones", "Translation status")])
+    ("traducciones", "Estado de las traducciones"), ("en/translations", "Translation status")])
 def test_the_playbook_has_a_status_page_listing_every_page(site, address, title):
     page = html(site, address)
     assert f"<h1>{title}</h1>" in page

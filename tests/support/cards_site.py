@@ -67,12 +67,19 @@ def change_type(project: Path, type_id: str, language: str, change) -> None:
     write_page(path, meta, body)
 
 
-def text_of(length: int, seed: str) -> str:
-    """Plausible text of exactly ``length`` characters (long words, as in Spanish)."""
-    words = (
-        "Confirmar constantemente lo que el cliente necesita realmente antes "
-        "de responder, explicando cada alternativa disponible con tranquilidad "
-    ).split()
+# Long words, as in Spanish; the English build checks that English pages are
+# not Spanish text, so English cards get English words.
+WORDS = {
+    "es": "Confirmar constantemente lo que el cliente necesita realmente antes "
+          "de responder, explicando cada alternativa disponible con tranquilidad ",
+    "en": "Confirm thoroughly what the customer really needs before you answer, "
+          "and explain every available alternative with the patience it takes ",
+}
+
+
+def text_of(length: int, seed: str, language: str = "es") -> str:
+    """Plausible text of exactly ``length`` characters, in a language."""
+    words = WORDS[language].split()
     text = seed
     index = 0
     while len(text) < length:
@@ -82,18 +89,23 @@ def text_of(length: int, seed: str) -> str:
     return text[:-1] + "s" if text.endswith(" ") else text
 
 
-def fill_to_limits(data: dict) -> None:
+def fill_to_limits(data: dict, language: str = "es") -> None:
     """The most a card may hold: every list at its longest, every line at its longest."""
     chars = customer_type.shape().chars
     limits = customer_type.shape().lists
-    data["name"] = text_of(chars["name"], "Nombre")
-    data["summary"] = text_of(chars["summary"], "Resumen")
-    data["recognise"] = [text_of(chars["item"], f"R{i}") for i in range(limits["recognise"][1])]
-    data["attend"] = [text_of(chars["item"], f"A{i}") for i in range(limits["attend"][1])]
+
+    def text(length, seed):
+        return text_of(length, seed, language)
+
+    data["name"] = text(chars["name"], "Nombre" if language == "es" else "Name")
+    data["summary"] = text(chars["summary"], "Resumen" if language == "es" else "Summary")
+    data["recognise"] = [text(chars["item"], f"R{i}") for i in range(limits["recognise"][1])]
+    data["attend"] = [text(chars["item"], f"A{i}") for i in range(limits["attend"][1])]
     questions = data["questions"]
-    questions["guidance"] = [text_of(chars["item"], f"G{i}") for i in range(limits["guidance"][1])]
+    questions["guidance"] = [text(chars["item"], f"G{i}") for i in range(limits["guidance"][1])]
     questions["examples"] = [
-        text_of(chars["item"] - 1, f"¿E{i}") + "?" for i in range(limits["examples"][1])
+        text(chars["item"] - 1, f"¿E{i}" if language == "es" else f"E{i}") + "?"
+        for i in range(limits["examples"][1])
     ]
 
 

@@ -239,7 +239,7 @@ def fake_config(current="es", use_directory_urls=True):
         i18n_files_per_language={},
     )
     return SimpleNamespace(
-        plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="/tmp/x"
+        plugins={"i18n": i18n}, use_directory_urls=use_directory_urls, site_dir="site"
     )
 
 
@@ -277,8 +277,12 @@ def test_the_switcher_of_a_generated_page_names_its_translations():
         {"name": "Español", "link": "/", "lang": "es"},
         {"name": "English", "link": "/en/", "lang": "en"},
     ]
-    links = generated.translation_links(alternates, fake_config("en"), "cards/enojado.md")
+    links = generated.translation_links(alternates, fake_config("en"), generated.GeneratedPage("cards/enojado.md", ""))
     assert [link["link"] for link in links] == ["cards/enojado/", "en/cards/enojado/"]
+    # A page each language names in its own words: each link goes to its own.
+    status = generated.GeneratedPage("traducciones.md", "", addresses={"en": "translations.md"})
+    links = generated.translation_links(alternates, fake_config("en"), status)
+    assert [link["link"] for link in links] == ["traducciones/", "en/translations/"]
     assert alternates[1]["link"] == "/en/", "the plugin's own list must stay untouched"
 
 

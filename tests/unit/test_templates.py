@@ -43,6 +43,21 @@ INDEX_FILTER = """\
 # Each override: Material's text and ours, for every change it makes.
 CHANGES = {
     "partials/nav-item.html": [(INDEX_LOOP, INDEX_FILTER)],
+    "partials/copyright.html": [
+        ("    Made with\n",
+         '    {% from "partials/site-words.html" import site_words %}\n'
+         '    {{ (site_words[config.theme.language] | d(site_words["es"])).made_with }}\n'),
+    ],
+    "partials/header.html": [
+        ("""          <span class="md-ellipsis">
+            {{ config.site_name }}
+          </span>""",
+         """          <span class="md-ellipsis">
+            {% from "partials/site-words.html" import site_words %}
+            <span class="pb-name">{{ config.site_name }}</span>
+            <span class="pb-short-name">{{ (site_words[config.theme.language] | d(site_words["es"])).short_name }}</span>
+          </span>"""),
+    ],
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',
          '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),

@@ -1,32 +1,7 @@
-"""Benchmark: build speed and scaling, page weight and search speed, ours
-against vanilla Material, all measured in one run. Run it with `make benchmark`.
-
-It builds each project three times (the median counts; `--runs`), those that
-take under ten seconds seven times (`--small-runs`: a short build's median is
-the one a busy moment of the machine moves most), alternating
-the projects so that a slow moment of the machine hits all of them alike; a
-project whose build takes longer than `--cap` seconds is built once only (such
-a build misses its budget by far, and the run stays near ten minutes):
-- the playbook with our mkdocs.yml (hooks, overrides, settings), and again
-  with its .cache/ folder (compiled templates, QR codes) removed before each
-  build, as on a fresh clone;
-- the same pages with a vanilla Material + mkdocs-static-i18n configuration
-  (projects.py says what vanilla means);
-- vanilla again with a plain Markdown stand-in for every page our hooks
-  generate (standins.py), and that again with the third-party
-  plugin the playbook needs (mkdocs-git-revision-date-localized, with our
-  options): the like-with-like comparison for what our hooks add;
-- synthetic corpora of 100 and 1,000 pages per language (corpus.py),
-  in our configuration and in the vanilla one, and the playbook alone in each
-  corpus configuration, as the base that added pages are counted from;
-- a corpus of 5,000 pages per language in our configuration, built once and
-  reported (build time, index bytes, search ready), not budgeted.
-Then it serves each site on 127.0.0.1 and measures search in Chromium.
-`--search-only` builds ours once at the playbook's size and at each corpus
-size and measures search alone, against the search budgets.
-
-It prints one table and checks the budgets; it exits non-zero, with a line
-saying which, when a budget is missed.
+"""Benchmark: build speed and scaling, page weight and search speed, ours against vanilla
+Material, all measured in one run (`make benchmark`). It builds the playbook and synthetic
+corpora in our configuration and in vanilla ones, serves each site on 127.0.0.1 to measure
+search in Chromium, prints one table and exits non-zero, saying which, when a budget is missed.
 """
 
 from __future__ import annotations
@@ -45,7 +20,7 @@ from tests.support import DEFAULT_LANGUAGE, LANGUAGES, ROOT, page_url
 from tests.support.chromium import CHROMIUM_ARGS
 from tests.support.server import free_port, serve
 
-from . import browser, corpus, measure, projects, standins
+from . import browser, corpus, measure, offline, projects, standins
 from .measure import machine
 
 CONTENT_PAGE = "factores"  # the playbook's content page whose weight is compared
@@ -53,18 +28,15 @@ LANGUAGE_ROOTS = {language: page_url("index", language) for language in LANGUAGE
 
 # Budgets, as ratios measured in this run (and the two search times, in ms).
 HOOKS_OVERHEAD = 1.15  # our build / vanilla's with the same plugins, same pages written
-# What the baseline for our hooks gets for the features the playbook has and
-# vanilla lacks: "last updated" dates from git (hooks/last_updated.py) through
-# the plugin sites use for them, set as the playbook used it before the hook.
+# The baseline's stand-in for what the playbook has and vanilla lacks: git dates (hooks/last_updated.py)
+# from the plugin sites use for them, set as the playbook used it before the hook.
 SAME_PLUGINS = {
     "git-revision-date-localized": {"locale": "es", "type": "date", "fallback_to_build_date": True,
                                     "strict": False, "enable_git_follow": False},
 }
 SCALING = 1.30  # our ms per added page at the largest corpus / at the smallest
-# Search, in ms, at the playbook's size and at 1,000 pages per language: ready
-# after the load event (median of loads, the slower language), and key-up to
-# results (median of every keystroke). Larger sizes (--report-sizes, 5,000
-# pages per language) are reported, not budgeted.
+# Search in ms, at the playbook's size and 1,000 pages per language (larger are reported, not budgeted):
+# ready after load (median of loads, the slower language), key-up to results (median of keystrokes).
 SEARCH_AFTER_LOAD_MS = {"playbook": 150, 1000: 400}
 KEYSTROKE_MS = {"playbook": 16, 1000: 30}
 SHORT = 10  # seconds: builds shorter than this get --small-runs runs
@@ -140,6 +112,8 @@ def prepare(work: Path, sizes: list[int], site_url: str,
             report_sizes: list[int] = ()) -> tuple[list[list[Site]], int]:
     """Every project to build, in groups built alternately; and the number of
     pages our hooks generate."""
+    # Ours, and again without .cache/ as on a fresh clone; vanilla (projects.py), then vanilla with
+    # stand-ins for our generated pages and the git-dates plugin: like with like for what our hooks add.
     docs = ROOT / "docs"
     page = page_url(CONTENT_PAGE, DEFAULT_LANGUAGE)
     ours = Site("playbook, ours", ROOT / "mkdocs.yml", work / "site-ours", page)
@@ -168,6 +142,7 @@ def prepare(work: Path, sizes: list[int], site_url: str,
                      page, search=False, cache=ROOT / ".cache" / "playbook")
     groups = [[ours, vanilla, plus, plus_plugins, ours_auto, ours_cold]]
 
+    # Corpora (corpus.py) in both configurations; the playbook alone in each is the base added pages count from.
     for size in sizes:
         mine, corpus_docs = corpus_site(work, size, ours_auto)
         groups.append([mine, Site(
@@ -181,7 +156,8 @@ def prepare(work: Path, sizes: list[int], site_url: str,
 
 
 def build_all(groups: list[list[Site]], runs: int, small_runs: int, site_url: str, cap: float) -> None:
-    """Build each group's projects in turn: ``small_runs`` times if their
+    """Build each group's projects in turn (alternating, so a slow moment of the machine hits all alike):
+    ``small_runs`` times if their
     first build took under SHORT seconds (a busy moment of the machine moves
     a short build's median most), else ``runs`` times; a project whose build
     took longer than ``cap`` seconds is not built again (to keep the
@@ -321,6 +297,7 @@ def check_budgets(groups: list[list[Site]], generated: int) -> list[str]:
             f"{elsewhere}). Where they differ: {weight_difference(mine, theirs)}.")
 
     lines += check_search_budgets(groups, vanilla)
+    lines += offline.budget_lines(ours, [group[0] for group in groups[1:] if len(group) > 1])
     return lines
 
 

@@ -1,11 +1,6 @@
-"""Search speed in Chromium: how soon after load search answers, and how soon
-after a keystroke the results show.
-
-Times are taken inside the page (performance.now()), not by the driver: a
-MutationObserver notes when Material's result list changes, a key-up listener
-notes each keystroke (Material queries on key-up). Each load uses a fresh
-browser context, so nothing is cached between loads, as on a kiosk's first
-visit.
+"""Search speed in Chromium: how soon after load search answers, and how soon after a
+keystroke the results show. Times are taken inside the page (performance.now()), not by the
+driver, and each load uses a fresh browser context, as on a kiosk's first visit.
 """
 
 from __future__ import annotations
@@ -23,6 +18,8 @@ QUERIES = {
     "en": ["angry customer", "complaints", "moment of truth"],
 }
 
+# A MutationObserver notes when Material's result list changes, a key-up listener each keystroke
+# (Material queries on key-up).
 PROBE = """
 window.__bench = {results: null, pending: null, keystrokes: []};
 window.addEventListener("keyup", (event) => {
@@ -47,9 +44,8 @@ new MutationObserver((records) => {
 
 @dataclass
 class SearchTimes:
-    # Per language: ms from the end of the load event until the first results show,
-    # the query having been given in the address (?q=), which Material runs as
-    # soon as its search worker is ready.
+    # Per language: ms from the end of the load event until the first results show, for a query given
+    # in the address (?q=), which Material runs as soon as its search worker is ready.
     after_load: dict[str, list[float]] = field(default_factory=dict)
     from_navigation: dict[str, list[float]] = field(default_factory=dict)
     keystrokes: list[float] = field(default_factory=list)  # ms, key-up to results
@@ -103,9 +99,8 @@ def measure_search(browser, base: str, pages: dict[str, str], loads: int) -> Sea
                 )
                 times.after_load.setdefault(language, []).append(results - load_end)
                 times.from_navigation.setdefault(language, []).append(results)
-                # Every load types the queries: the median of a few hundred
-                # keystrokes moves by a tenth of a ms from run to run, of one
-                # load's forty by more than half a ms.
+                # Every load types the queries: the median of a few hundred keystrokes moves by a tenth
+                # of a ms from run to run, that of one load's forty by more than half a ms.
                 times.keystrokes += type_queries(page, queries)
             finally:
                 context.close()

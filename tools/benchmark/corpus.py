@@ -1,14 +1,8 @@
-"""Synthetic corpora: the playbook grown to N pages per language.
-
-Each corpus is a copy of the playbook's own pages (so the customer types, the
-references and whatever else our hooks expect are there) plus generated pages
-in both languages under ``biblioteca/tema-XX/``, 25 to a folder. A generated
-page is about the size of a playbook page (3 KB of Markdown) and has what
-playbook pages have: front matter with a title and a description, headings
-with explicit ids identical in both languages, lists, a table, an admonition,
-links to other pages' anchors and citations of the references page. It must
-pass our content checks, or our build stops: links are relative ``.md`` links
-without a language suffix, to anchors that exist in both languages.
+"""Synthetic corpora: the playbook grown to N pages per language, a copy of its own pages (so
+what our hooks expect is there) plus generated pages in both languages under
+``biblioteca/tema-XX/``. A generated page is about a playbook page's size (3 KB of Markdown)
+and has what playbook pages have: front matter, headings with ids, lists, a table, an
+admonition, links to anchors and citations.
 """
 
 from __future__ import annotations
@@ -98,6 +92,8 @@ def link(source_key: str, target_key: str, anchor: str) -> str:
     return f"{relative}#{anchor}"
 
 
+# It must pass our content checks, or our build stops: relative ``.md`` links without a language,
+# to anchors that exist in both languages.
 def page_text(keys: list[str], number: int, language: str, citations: dict[str, str]) -> str:
     """One generated page: the same structure, ids and links in every language."""
     key = keys[number]

@@ -1,17 +1,7 @@
-"""The MkDocs projects the benchmark builds: ours and a vanilla one.
-
-Ours is the repository's own mkdocs.yml. For a corpus, a small project in a
-temporary folder inherits it (MkDocs' ``INHERIT``), points ``docs_dir`` at the
-corpus and lets MkDocs derive the navigation from the folders, as the vanilla
-project does; the repository's other top-level entries (hooks/, overrides/,
-...) are linked into it, since paths in mkdocs.yml are relative to the project.
-
-Vanilla is what a new site gets from Material and mkdocs-static-i18n: the same
-site name, languages and Markdown extensions (so the same Markdown gives the
-same pages), and nothing else: no hooks, no custom_dir, no extra CSS, default
-features, palette, fonts and search, automatic navigation. For the hooks'
-budget it may also get a third-party plugin for what our hooks add and vanilla
-lacks (git dates): then only our hooks, templates and settings differ.
+"""The MkDocs projects the benchmark builds: ours (the repository's own mkdocs.yml) and a
+vanilla one, what a new site gets from Material and mkdocs-static-i18n with the same site
+name, languages and Markdown extensions (so the same Markdown gives the same pages) and
+nothing else: no hooks, no custom_dir, no extra CSS, default features, automatic navigation.
 """
 
 from __future__ import annotations
@@ -50,6 +40,8 @@ def i18n_languages(config: dict) -> list[dict]:
     raise SystemExit("mkdocs.yml has no i18n plugin: the benchmark needs its languages.")
 
 
+# ``plugins``: for the hooks' budget, a third-party plugin for what our hooks add and vanilla lacks
+# (git dates), so only our hooks, templates and settings differ.
 def write_vanilla(root: Path, project: Path, docs: Path, site_url: str, plugins: dict | None = None) -> Path:
     """A vanilla Material + mkdocs-static-i18n project building ``docs``; with
     ``plugins`` (name -> options), those third-party plugins too."""
@@ -77,6 +69,8 @@ def write_vanilla(root: Path, project: Path, docs: Path, site_url: str, plugins:
     return path
 
 
+# For a corpus: a project that inherits ours (``INHERIT``) with docs_dir on the corpus and automatic
+# navigation; the other top-level entries are linked in, as mkdocs.yml's paths are relative to it.
 def write_ours(root: Path, project: Path, docs: Path) -> Path:
     """Our configuration, hooks and overrides building ``docs`` with automatic navigation."""
     project.mkdir(parents=True, exist_ok=True)

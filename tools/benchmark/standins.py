@@ -1,10 +1,7 @@
-"""Plain Markdown stand-ins for the pages our hooks generate.
-
-Our build writes pages that have no Markdown source (cards, kiosk, ...). To
-compare like with like, the vanilla build of the playbook gets one Markdown
-page at the same address for each of them, holding the generated page's
-content as HTML: both builds then write the same pages, and what remains of
-the difference is what our hooks, templates and settings cost.
+"""Plain Markdown stand-ins for the pages our hooks generate (cards, kiosk...): the vanilla
+build of the playbook gets one page at the same address for each, holding the generated
+page's content as HTML, so both builds write the same pages and what remains of the
+difference is what our hooks, templates and settings cost.
 """
 
 from __future__ import annotations

@@ -1,16 +1,7 @@
-"""Lighthouse on the built playbook, served the way static hosts serve it.
-
-`make quality` runs this script; it is not part of the test suite (three
-Lighthouse runs of twenty pages take about ten minutes). It builds the site
-with SITE_URL set to the address it serves (so canonical and hreflang links
-are valid), serves it on 127.0.0.1 with gzip-compressed text and cache
-headers, runs Lighthouse (this folder's Node.js project, driving Debian's Chromium through
-CHROME_PATH) on a page of each kind, in both languages, for mobile and
-desktop, three times each (the median counts: a busy machine costs a single
-run a few performance points), prints a table and exits non-zero when a page
-scores below the bar: performance 98, accessibility, best practices and SEO 100.
-
-    python -m tools.quality [--runs 3] [--only kiosk] [--reports DIR]
+"""Lighthouse on the built playbook, served the way static hosts serve it: `make quality`
+(`python -m tools.quality [--runs 3] [--only kiosk] [--reports DIR]`) runs it on a page of each
+kind, in both languages, mobile and desktop, prints a table and exits non-zero when a page
+scores below MINIMUM. Not part of the test suite: its runs take about ten minutes.
 """
 
 from __future__ import annotations
@@ -161,6 +152,7 @@ def compressed(path: str, mtime_ns: int) -> bytes:
 # --- Building ---------------------------------------------------------------
 
 
+# SITE_URL set to the address served, so canonical and hreflang links are valid.
 def build(site_dir: Path, site_url: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     result = subprocess.run(
@@ -222,6 +214,7 @@ def lighthouse(node: str, cli: Path, url: str, form_factor: str, report: Path | 
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
+    # Lighthouse (this folder's Node.js project) drives Debian's Chromium.
     env = {**os.environ, "CHROME_PATH": chromium_path() or sys.exit(NOT_FOUND)}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode != 0 or not done.stdout.strip():
@@ -231,6 +224,7 @@ def lighthouse(node: str, cli: Path, url: str, form_factor: str, report: Path | 
     return json.loads(done.stdout)
 
 
+# The median counts: a busy machine costs a single run a few performance points.
 def measure(node, cli, base: str, address: str, form_factor: str, runs: int, reports) -> Result:
     """Lighthouse ``runs`` times on one page; the median score of each category."""
     result = Result(address, form_factor)

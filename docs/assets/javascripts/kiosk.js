@@ -8,8 +8,11 @@
  *   kiosk needs no network, and keeps rotating without one.
  * - A tap, a click or an arrow key pauses and steps; the pause button pauses
  *   and resumes (WCAG 2.2.2). After 60 s without input it resumes by itself.
- * - Each card's type grows to fill the screen (never below the CSS's size,
- *   at least 32 px at 1080p).
+ * - Each card is fitted to the screen, whatever its size and shape: the
+ *   largest type at which all of it fits, between 1/60 and 1/20 of the
+ *   screen's shorter side. A portrait screen stacks the blocks; a landscape
+ *   one sets them in three columns, or two if that allows larger type.
+ * - The controls speak the language of the card on show (?lang=both).
  * - It keeps the screen awake (Screen Wake Lock), asking again whenever the
  *   lock is released, e.g. when the page was hidden for a while.
  * - Every few minutes it asks for version.json, without the cache, and
@@ -23,6 +26,14 @@
   var MAX_INTERVAL = 3600;
   var IDLE_RESUME_MS = 60 * 1000;
   var VERSION_CHECK_MS = 5 * 60 * 1000;
+  // A card's layouts (cards.css, .qc-slide[data-layout]) by the screen's
+  // shape: side by side on a wide screen, stacked on a tall one.
+  var LAYOUTS = { wide: ["columns", "split"], tall: ["stack"] };
+  // Type between 1/60 and 1/20 of the screen's shorter side.
+  var SMALLEST = 60;
+  var LARGEST = 20;
+  // The boxes text must stay inside of.
+  var BOXES = ".qc-block, .qc-card__name, .qc-card__summary, .qc-card__qr figcaption";
 
   // The seconds each card stays: the ?interval= parameter when it is sensible.
   function intervalSeconds(search) {
@@ -39,6 +50,7 @@
     var language = body.getAttribute("data-language");
     var version = body.getAttribute("data-version");
     var versionUrl = body.getAttribute("data-version-url");
+    // The controls' words in every language: {es: {pause: ...}, en: {...}}.
     var labels = JSON.parse(document.getElementById("qc-kiosk-labels").textContent);
     var seconds = intervalSeconds(window.location.search);
 
@@ -52,7 +64,10 @@
     }).length;
 
     var stage = document.querySelector(".qc-kiosk__stage");
+    var controls = document.querySelector(".qc-kiosk__controls");
     var pauseButton = document.querySelector("[data-kiosk=pause]");
+    var previousButton = document.querySelector("[data-kiosk=previous]");
+    var nextButton = document.querySelector("[data-kiosk=next]");
     var pauseLabel = pauseButton.querySelector(".qc-kiosk__pause-label");
     var status = document.querySelector(".qc-kiosk__status");
 
@@ -61,23 +76,71 @@
     var rotation = null;
     var idle = null;
 
-    // A card with little text gets larger type, up to half as large again,
-    // as long as all of it still fits the screen; never smaller than the CSS's.
-    function fit(slide) {
-      var card = slide.querySelector(".qc-card");
-      slide.style.fontSize = "";
-      var low = parseFloat(window.getComputedStyle(slide).fontSize);
-      var high = low * 1.5;
-      for (var step = 0; step < 7; step++) {
+    // Everything inside its box: no card taller or wider than its slide, no
+    // line longer than its block (a long word sticks out of it).
+    function fits(card) {
+      if (card.scrollHeight > card.clientHeight + 1 || card.scrollWidth > card.clientWidth + 1) {
+        return false;
+      }
+      var boxes = card.querySelectorAll(BOXES);
+      for (var index = 0; index < boxes.length; index++) {
+        if (boxes[index].scrollWidth > boxes[index].clientWidth + 1) return false;
+      }
+      return true;
+    }
+
+    // The largest type size (px) at which the card fits in a layout, found
+    // by halving the interval; 0 if it does not fit even at the smallest.
+    function largest(slide, card, layout, low, high) {
+      slide.setAttribute("data-layout", layout);
+      slide.style.setProperty("--qc-fit", low + "px");
+      if (!fits(card)) return 0;
+      for (var step = 0; step < 9; step++) {
         var size = (low + high) / 2;
-        slide.style.fontSize = size + "px";
-        if (card.scrollHeight <= card.clientHeight && card.scrollWidth <= card.clientWidth) {
+        slide.style.setProperty("--qc-fit", size + "px");
+        if (fits(card)) {
           low = size;
         } else {
           high = size;
         }
       }
-      slide.style.fontSize = low + "px";
+      return low;
+    }
+
+    // The card at the largest type any layout allows: smaller when it has
+    // much to say or the screen is small, larger when there is room to spare.
+    function fit(slide) {
+      var card = slide.querySelector(".qc-card");
+      var shorter = Math.min(window.innerWidth, window.innerHeight);
+      var low = shorter / SMALLEST;
+      var high = shorter / LARGEST;
+      var layouts = window.innerHeight > window.innerWidth ? LAYOUTS.tall : LAYOUTS.wide;
+      var best = { layout: layouts[0], size: low };
+      var found = 0;
+      layouts.forEach(function (layout) {
+        var size = largest(slide, card, layout, low, high);
+        if (size > found * 1.02) {
+          found = size;
+          best = { layout: layout, size: size };
+        }
+      });
+      slide.setAttribute("data-layout", best.layout);
+      slide.style.setProperty("--qc-fit", best.size + "px");
+    }
+
+    // The controls in the language of the card on show.
+    function label() {
+      var lang = slides[current].getAttribute("data-lang");
+      var words = labels[lang] || labels[language];
+      var position = Math.floor(current / (slides.length / cardsPerLanguage)) + 1;
+      controls.setAttribute("lang", lang);
+      controls.setAttribute("aria-label", words.controls);
+      previousButton.setAttribute("aria-label", words.previous);
+      nextButton.setAttribute("aria-label", words.next);
+      pauseLabel.textContent = paused ? words.play : words.pause;
+      status.textContent = words.position
+        .replace("{n}", position)
+        .replace("{total}", cardsPerLanguage) + (paused ? " · " + words.paused : "");
     }
 
     function show(index) {
@@ -85,10 +148,7 @@
       current = (index + slides.length) % slides.length;
       slides[current].hidden = false;
       fit(slides[current]);
-      var position = Math.floor(current / (slides.length / cardsPerLanguage)) + 1;
-      status.textContent = labels.position
-        .replace("{n}", position)
-        .replace("{total}", cardsPerLanguage) + (paused ? " · " + labels.paused : "");
+      label();
     }
 
     function schedule() {
@@ -104,7 +164,6 @@
     function setPaused(value) {
       paused = value;
       pauseButton.setAttribute("aria-pressed", String(paused));
-      pauseLabel.textContent = paused ? labels.play : labels.pause;
       body.classList.toggle("qc-kiosk--paused", paused);
       show(current);
       schedule();
@@ -133,10 +192,10 @@
     stage.addEventListener("click", function () {
       step(1);
     });
-    document.querySelector("[data-kiosk=next]").addEventListener("click", function () {
+    nextButton.addEventListener("click", function () {
       step(1);
     });
-    document.querySelector("[data-kiosk=previous]").addEventListener("click", function () {
+    previousButton.addEventListener("click", function () {
       step(-1);
     });
     pauseButton.addEventListener("click", function () {

@@ -1,11 +1,7 @@
-"""The content checks: one module per concern, each a pure function from the
-catalogue (and, for links, what the site offers to link to) to a list of
-catalogue.Problem. hooks/check_content.py runs them all during a build.
-
-Each problem is reported once, on the file at fault: a file that cannot be
-read gives one problem, listed first, and nothing else is said of it or
-because of it; the checks that compare two files (translation parity) leave
-out every page whose own checks failed.
+"""The content checks: one module per concern, each a pure function from the catalogue (and,
+for links, what the site offers to link to) to a list of catalogue.Problem.
+hooks/check_content.py runs them all during a build, and each problem is reported once, on
+the file at fault.
 """
 
 from __future__ import annotations
@@ -80,6 +76,8 @@ def run_all(
     return ordered(catalogue, problems)
 
 
+# A file that cannot be read gives one problem, first, and nothing else is said of it or because of
+# it (the comparing checks, such as parity, leave out every page whose own checks failed).
 def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     """Each problem once; a file that cannot be read first, then by file and line."""
     unreadable = {problem.path for problem in catalogue.problems}

@@ -1,14 +1,7 @@
-"""Anchors: the ids a link can jump to, and one check, that no id is used twice
-on a page.
-
-A heading's id is its `{#id}` when it has one, else the slug Python-Markdown's
-toc extension makes of its text (with the slugify function and separator of
-mkdocs.yml). Other ids come from attribute lists and raw HTML.
-
-``Site`` is what links may point at, per language: each page (also pages that
-hooks generate) with its ids, and the other files of docs/. During a build the
-hook fills it with the ids of the rendered pages; ``site_from_catalogue`` makes
-one from the sources alone (for tests, and for pages not rendered).
+"""Anchors: the ids a link can jump to, and one check, that no id is used twice on a page.
+``Site`` is what links may point at, per language: each page (generated ones too) with its
+ids, and the other files of docs/; during a build the hook fills it from the rendered pages,
+and ``site_from_catalogue`` makes one from the sources alone (for tests, and pages not rendered).
 """
 
 from __future__ import annotations
@@ -28,9 +21,8 @@ class Site:
 
     pages: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     files: frozenset[str] = frozenset()  # other files below docs/: "assets/favicon.svg"
-    # Before the pages are built, hooks may still add pages and files (open), and
-    # ids to some pages (open_ids: (language, key) pairs): what may still come is
-    # not reported missing.
+    # Before the build, hooks may still add pages and files (open) and ids to some pages (open_ids:
+    # (language, key) pairs): what may still come is not reported missing.
     open: bool = False
     open_ids: frozenset[tuple[str, str]] = frozenset()
     # Ids a translation lacks because its heading has another id: (language,
@@ -59,6 +51,8 @@ def source_ids(
     page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
 ) -> frozenset[str]:
     """The ids a page will have once built, as far as its source tells."""
+    # A heading's id is its `{#id}`, else the toc extension's slug of its text (mkdocs.yml's slugify
+    # and separator); other ids come from attribute lists and raw HTML.
     ids = {anchor.id for anchor in document(page).anchors}
     ids.update(slug for slug, _, _ in heading_ids(page, slugify, separator) if slug)
     return frozenset(ids)

@@ -1,10 +1,7 @@
-"""Card text: the fields of `customer_type:` are plain text.
-
-The quick cards, the kiosk and cards.json show them exactly as written, so
-Markdown in them (`**bold**`, `*italics*`, `[a link](page.md)`, `` `code` ``,
-`:emoji:`) would be printed with its asterisks and brackets. The playbook
-refuses it rather than render it: a card is read at two metres, where emphasis
-and links do not help. `related` holds addresses, and is checked as links.
+"""Card text: the fields of `customer_type:` are plain text. The quick cards, the kiosk and
+cards.json show them exactly as written, so Markdown in them would be printed with its
+asterisks and brackets; the playbook refuses it rather than render it, since a card is read
+at two metres, where emphasis and links do not help.
 """
 
 from __future__ import annotations
@@ -20,6 +17,7 @@ MARKDOWN = [
     (re.compile(r"`[^`]+`"), "code (`)"),
     (re.compile(r":[a-z0-9][a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:"), "an emoji code"),
 ]
+# Not free text: `related` holds addresses, checked as links.
 PLAIN = ("id", "icon", "related")
 
 

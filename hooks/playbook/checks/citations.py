@@ -1,21 +1,7 @@
-"""Citations: every source named in the text links to its entry on the
-references page, and every entry is cited at least once in each language.
-
-The references page (referencias.es.md / referencias.en.md) lists one entry
-per source as a level-3 heading with an id: `### Kotler (2007) {#kotler-2007}`.
-A citation is a link to such an entry: `[Kotler (2007)](referencias.md#kotler-2007)`.
-The names to look for come from the entries themselves: the last word of four
-letters or more before the year in parentheses ("Instituto Guillermo
-Subercaseaux (sf.a)" -> "Subercaseaux", "Kotler (2007)" -> "Kotler"), so a new
-entry is checked as soon as it is added; the playbook's own sources
-(KNOWN_AUTHORS) are looked for even if their entry is missing. Naming a source
-anywhere else on a page (outside the references page) without such a link is
-an uncited citation.
-
-Every page cites its source, too: at least one link to an entry of the
-references page, except the home page (UNCITED, a map of the site) and the
-references page itself. What a page adds beyond its sources is marked as the
-playbook's own (`!!! aporte`, CONTRIBUTING), so readers can tell the two apart.
+"""Citations: every source named in the text links to its entry on the references page
+(`[Kotler (2007)](referencias.md#kotler-2007)`, to an entry `### Kotler (2007) {#kotler-2007}`),
+every entry is cited at least once in each language, and every page cites a source. What a
+page adds beyond its sources is marked as the playbook's own instead (`!!! aporte`).
 """
 
 from __future__ import annotations
@@ -28,9 +14,10 @@ from ..markdown import document, heading_ids, inline_text
 from .urls import language_name, relative, resolve
 
 REFERENCES = "referencias"  # the references page, without language
-# The playbook's sources, looked for even before (or without) their entry.
+# The names looked for come from the entries themselves: the last word of four letters or more before
+# the year ("Kotler (2007)" -> "Kotler"), so a new entry is checked at once. These even without one.
 KNOWN_AUTHORS = ("Subercaseaux", "Kotler")
-UNCITED = {"index", REFERENCES}  # pages that need not cite a source
+UNCITED = {"index", REFERENCES}  # pages that need not cite a source: a map of the site, the sources
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,6 @@
-"""Emoji and icons: every `:shortcode:` names an emoji or icon of the index
-that pymdownx.emoji uses (mkdocs.yml: Material's twemoji, with Material's icon
-sets). An unknown one is printed as it is written, colons and all.
-
-A shortcode of digits alone (the `:30:` of "10:30:45") is a time, not a
-mistake, unless the index has it.
+"""Emoji and icons: every `:shortcode:` names an emoji or icon of the index that
+pymdownx.emoji uses (mkdocs.yml: Material's twemoji, with Material's icon sets). An unknown one
+is printed as it is written, colons and all.
 """
 
 from __future__ import annotations
@@ -41,6 +38,7 @@ def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Pro
     problems = []
     for page in catalogue.pages.values():
         for code in document(page).shortcodes:
+            # Digits alone (the `:30:` of "10:30:45") are a time, not a mistake.
             if code.name in known or code.name.isdigit():
                 continue
             near = _near(code.name, known)

@@ -1,9 +1,6 @@
-"""External links use https://, and nothing is loaded from another host.
-
-A link to another site must be `https://` (not `http://`, not `//host`, not
-`ftp:` or `file:`); `mailto:` and `tel:` are fine. Images and other embedded
-files must live in docs/: the site asks nothing of any host but its own, so
-kiosks work offline and no other site learns who reads the playbook.
+"""External links use https://, and nothing is loaded from another host: a link to another
+site must be `https://` (`mailto:` and `tel:` are fine), and images and other embedded files
+must live in docs/, so kiosks work offline and no other site learns who reads the playbook.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""Files: each page is readable UTF-8 text with YAML front matter, and says
-something.
-
-The catalogue already records what kept a file from being read (not UTF-8,
-empty, no or malformed front matter, no language in its name); this check
-hands those on and adds pages that have front matter but no text. A customer
-type's page may be front matter only: its structured part is rendered from it.
+"""Files: each page is readable UTF-8 text with YAML front matter, and says something. The
+catalogue already records what kept a file from being read; this check hands those on and
+adds pages that have front matter but no text.
 """
 
 from __future__ import annotations
@@ -16,6 +12,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
     problems = list(catalogue.problems)
     unreadable = {problem.path for problem in problems}
     for page in catalogue.pages.values():
+        # A customer type's page may be front matter only: its structured part is rendered from it.
         if page.path in unreadable or page.customer_type or page.body.strip():
             continue
         problems.append(

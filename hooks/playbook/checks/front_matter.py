@@ -1,13 +1,7 @@
-"""Front matter: every page's YAML block against hooks/playbook/schemas/page.schema.json.
-
-The same schema gives editors completion and hover help in their editor, so it
-is the one description of what a page may say: required fields, types,
-non-empty lists of limited length, no unknown keys. Schema errors are turned
-into plain sentences with the line of the field and a "did you mean" for a
-misspelt key. Beyond the schema: no key is written twice and no list item is
-glued to the one above (content.py finds both while reading), a customer
-type's id equals its file name and is used by one page per language, and
-icons name icons that exist.
+"""Front matter: every page's YAML block against playbook/schemas/page.schema.json, the one
+description of what a page may say (the same schema gives editors completion in their editor).
+Schema errors become plain sentences with the field's line and a "did you mean" for a misspelt
+key.
 """
 
 from __future__ import annotations
@@ -246,6 +240,8 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
         if page.path in unreadable:
             continue
+        # Beyond the schema: no key written twice, no list item glued to the one above (the catalogue
+        # finds both while reading), a type's id its file name and one page per language, icons that exist.
         problems += page.front_matter_problems
         errors = sorted(
             validator().iter_errors(as_json(page.meta)),

@@ -1,8 +1,7 @@
-"""Headings: every section heading (`##` and below, ATX or setext) ends with
-its id, `## Speed {#rapidez}`, as CONTRIBUTING asks. Links and the other
-language's page use that id; one made from the heading's words would change
-with every rewording and differ between the languages.
-(That both languages use the same ids is translation parity: checks/parity.py.)
+"""Headings: every section heading (`##` and below, ATX or setext) ends with its id,
+`## Speed {#rapidez}`, as CONTRIBUTING asks: links and the other language's page use that id,
+and one made from the heading's words would change with every rewording and differ between
+the languages (that both use the same ids is checks/parity.py's).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""Images: every image says what it shows, for readers who cannot see it.
-
-A Markdown image needs its text between the brackets, `![Counter with a
-queue](../assets/counter.jpg)`, and an HTML `<img>` its `alt` attribute: screen
-readers read it, and browsers show it when the image cannot be loaded.
+"""Images: every image says what it shows, for readers who cannot see it: a Markdown image
+needs its text between the brackets, `![Counter with a queue](../assets/counter.jpg)`, and an
+HTML `<img>` its `alt`. Screen readers read it, and browsers show it when the image cannot load.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
-"""Links between pages: every internal link, and every `related` topic of a
-customer type, leads to a page of the same language and to an anchor that page
-really has (generated pages included).
-
-Links are written to the Markdown file, relative to the page and without a
-language: `[speed](../factores.md#rapidez)`; the build sends each language to
-its own version. Links in raw HTML are not adjusted by the build, so they are
-refused unless they only jump within the page.
+"""Links between pages: every internal link, and every `related` topic of a customer type,
+leads to a page of the same language and to an anchor that page really has (generated pages
+included). Links are written to the Markdown file, relative and without a language
+(`[speed](../factores.md#rapidez)`): the build sends each language to its own version.
 """
 
 from __future__ import annotations
@@ -62,6 +58,7 @@ def check_link(
     raw_html: str = "",
 ) -> list[Problem]:
     """Problems of one internal address written in ``page`` (resolved from ``base`` if given)."""
+    # Links in raw HTML are not adjusted by the build: refused unless they only jump within the page.
     language = page.language
     languages = catalogue.languages
     origin = page.path if base is None else base

@@ -1,10 +1,6 @@
-"""The menu in every language: each section and titled entry of `nav` in
-mkdocs.yml has its name in every other language, under that language's
-`nav_translations` (mkdocs-static-i18n), or the English menu shows Spanish.
-
-mkdocs.yml is read as data, with the line of every entry; its tags (`!ENV`,
-`!!python/name:`) are kept as they are, not run. Problems name mkdocs.yml,
-not a file of docs/.
+"""The menu in every language: each section and titled entry of `nav` in mkdocs.yml has its
+name in every other language, under that language's `nav_translations` (mkdocs-static-i18n),
+or the English menu shows Spanish. Problems name mkdocs.yml, not a file of docs/.
 """
 
 from __future__ import annotations
@@ -55,6 +51,7 @@ def _i18n(root):
 
 
 def check_text(text: str, name: str = CONFIG) -> list[Problem]:
+    # Composed, not loaded: every entry keeps its line, and tags (`!ENV`, `!!python/name:`) are not run.
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

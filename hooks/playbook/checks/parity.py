@@ -1,13 +1,7 @@
-"""Translation parity: both languages always move together.
-
-Every page exists in every language; a customer type's data has the same shape
-in each (same fields, lists of the same length, and the same language-neutral
-values: id, icon, kind of questions, related topics); and every anchor that a
-page or a related topic links to exists in every language of its target page.
-Problems are reported on the translation that falls short. A page whose own
-checks failed (unreadable, against the schema, a heading without its id) is
-left out of every comparison: it is reported once, where it is wrong, and no
-value of it is offered as the one to copy.
+"""Translation parity: both languages always move together. Every page exists in every
+language; a customer type's data has the same shape in each (same fields, lists of the same
+length, the same language-neutral values); and every anchor linked to exists in every
+language of its target page. Problems are reported on the translation that falls short.
 """
 
 from __future__ import annotations
@@ -290,6 +284,7 @@ def _translated_heading(
 
 def check(catalogue: Catalogue, site: Site, faulty=frozenset()) -> list[Problem]:
     """``faulty``: the pages whose own checks failed, left out of the comparisons."""
+    # Such a page is reported once, where it is wrong, and none of its values is offered as the one to copy.
     unreadable = {problem.path for problem in catalogue.problems}
     faulty = frozenset(faulty) | unreadable
     linked = [p for p in _linked_anchors(catalogue, site) if p.path not in faulty]

@@ -1,13 +1,7 @@
-"""Placeholders: no text of templates/ reaches the site.
-
-A page copied from a template and left half filled in would publish "Cliente
-de ejemplo" on the site, its quick card, cards.json and the kiosk. The
-placeholder texts are read from the templates themselves, so a template that
-changes is checked as it is: every text value of their front matter (not the
-ids, icons, kinds, related topics, owners and dates, which are real examples
-to keep) is a placeholder wherever it is the whole of a field's value, and
-every sentence or table cell of their text of MIN_WORDS words or more is a
-placeholder wherever it appears in a page's text.
+"""Placeholders: no text of templates/ reaches the site. A page copied from a template and
+left half filled in would publish "Cliente de ejemplo" on the site, its quick card,
+cards.json and the kiosk. The placeholder texts are read from the templates themselves, so a
+template that changes is checked as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +14,8 @@ from .. import cache
 from ..catalogue import Catalogue, Problem, SourcePage, parse_page, strings
 from ..markdown import document, inline_text
 
+# A front-matter text is a placeholder where it is a field's whole value; a sentence or table cell
+# of MIN_WORDS words or more, wherever it appears in a page's text.
 MIN_WORDS = 3
 # Front-matter fields whose template values are fine to keep as they are.
 KEPT = {"id", "icon", "kind", "related", "owner", "review_by", "translated_from"}

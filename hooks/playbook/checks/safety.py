@@ -1,15 +1,7 @@
-"""Unsafe content: nothing in a page may run script, restyle the site or pull
-in another site, on staff browsers or store kiosks.
-
-Raw HTML in a page is limited to a short list of harmless tags (the
-`<div class="grid cards" markdown>` blocks among them); `<script>`, `<iframe>`,
-`<object>`, `<embed>`, `<style>` and the like are refused, and so are `on…=`
-event attributes, and `javascript:`, `vbscript:` and `data:` addresses, in
-Markdown links and images, attribute lists (`{ onclick=... }`) and HTML.
-Addresses are read the way a browser reads them: character references decoded
-and blanks inside the scheme dropped, so `&#106;avascript:` is caught too.
-
-``rendered`` looks at the HTML a page really became, as a second line of defence.
+"""Unsafe content: nothing in a page may run script, restyle the site or pull in another site,
+on staff browsers or store kiosks. Raw HTML is limited to a short list of harmless tags, and
+`on…=` attributes and `javascript:`, `vbscript:` and `data:` addresses are refused in Markdown
+links and images, attribute lists and HTML.
 """
 
 from __future__ import annotations
@@ -22,6 +14,8 @@ from ..catalogue import Catalogue, Problem, SourcePage
 from ..markdown import URL_ATTRIBUTES, document, fed
 from .urls import IGNORED_BY_BROWSERS, scheme
 
+# Addresses are read as a browser reads them (references decoded, blanks in the scheme dropped),
+# so `&#106;avascript:` is caught too.
 DANGEROUS_SCHEMES = {
     "javascript": "runs code in the browser",
     "vbscript": "runs code in the browser",
@@ -260,6 +254,7 @@ SUSPECT = re.compile(
 )
 
 
+# A second line of defence: the HTML a page really became.
 def rendered(html_text: str) -> list[tuple[str, str]]:
     """Unsafe things in a page's rendered HTML: (what, text to look for in the source)."""
     if not SUSPECT.search(IGNORED_BY_BROWSERS.sub("", html.unescape(html_text)).lower()):

@@ -1,14 +1,7 @@
-"""Untranslated text: an English page that still reads as Spanish.
-
-A translation is often started by copying the Spanish file; the parity checks
-then pass, since every field and heading id is there. The text tells: Spanish
-is full of words such as "que", "los", "para", English of "the", "and", "of".
-A paragraph (or a text of the front matter) of at least MIN_WORDS words in
-which Spanish function words are more than SPANISH_SHARE of the words and
-outnumber English ones RATIO to one is Spanish. The thresholds were set on the
-playbook's own pages: its English paragraphs have at most a few Spanish words
-(source titles, quoted names: at most 15 %), its Spanish ones mostly a
-third or more.
+"""Untranslated text: an English page that still reads as Spanish. A translation is often
+started by copying the Spanish file, and the parity checks then pass, since every field and
+heading id is there; the text tells, by its function words ("que", "los", "para" against
+"the", "and", "of").
 """
 
 from __future__ import annotations
@@ -37,6 +30,8 @@ would who what so out up into do than its them these some could should your how 
 """.split()
 )
 LANGUAGE = "en"  # the language checked
+# Spanish: a paragraph of MIN_WORDS or more, over SPANISH_SHARE Spanish words and RATIO times the English
+# ones. Set on the playbook's pages: English ones have at most 15 % Spanish words, Spanish ones a third.
 MIN_WORDS = 8
 SPANISH_SHARE = 0.2
 RATIO = 2

@@ -1,0 +1,165 @@
+/*
+ * Offline: registers the playbook's service worker (sw.js at the site root,
+ * hooks/offline.py) and tells the reader, in the page's language
+ * (partials/offline.html):
+ *
+ * - "ready offline", once, when the worker has stored the whole site (its
+ *   install ends only then): never before, so nobody goes offline too soon;
+ * - "new version", with a reload button, when a newer worker has taken over
+ *   and the page on screen is older than what it stored. A page that is
+ *   already the newest (fetched from the server after the change) says
+ *   nothing. An unattended kiosk reloads by itself instead.
+ *
+ * A new worker is looked for as each page loads, when it comes back into
+ * view and every hour. Without a worker address (`mkdocs serve`), it removes any worker
+ * an earlier build registered here, and what that worker stored.
+ */
+(function () {
+  "use strict";
+
+  var UPDATE_CHECK_MS = 60 * 60 * 1000;
+  var ANSWER_WAIT_MS = 3000;
+
+  var script = document.currentScript;
+  if (!script || !("serviceWorker" in navigator)) return;
+  var container = navigator.serviceWorker;
+  var root = new URL(script.getAttribute("data-root"), document.baseURI).href;
+  var worker = script.getAttribute("data-worker");
+  var kiosk = script.hasAttribute("data-kiosk");
+  var ANNOUNCED = "playbook-offline-ready " + root;
+
+  function remember(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (error) {
+      // Storage refused (private mode): the notice may show again.
+    }
+  }
+
+  function recalled(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  if (!worker) {
+    container.getRegistrations().then(function (registrations) {
+      registrations.forEach(function (registration) {
+        if (registration.scope === root) registration.unregister();
+      });
+    });
+    if (window.caches) {
+      window.caches.keys().then(function (keys) {
+        keys.forEach(function (key) {
+          if (key.indexOf("playbook " + root + " ") === 0) window.caches.delete(key);
+        });
+      });
+    }
+    remember(ANNOUNCED, null);
+    return;
+  }
+
+  var notices = document.querySelector("[data-offline-notices]");
+
+  function show(name) {
+    if (!notices) return;
+    Array.prototype.forEach.call(notices.querySelectorAll("[data-offline-notice]"), function (notice) {
+      notice.hidden = notice.getAttribute("data-offline-notice") !== name;
+    });
+  }
+
+  if (notices) {
+    notices.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.hasAttribute("data-offline-reload")) window.location.reload();
+      if (button.hasAttribute("data-offline-dismiss")) button.closest("[data-offline-notice]").hidden = true;
+    });
+  }
+
+  // Never over the control that has the keyboard's focus (WCAG 2.4.11): where
+  // the notice would cover it, it moves to the other edge of the screen. Once
+  // the browser has scrolled the control into view.
+  if (notices) {
+    document.addEventListener("focusin", function (event) {
+      if (notices.contains(event.target)) return;
+      window.requestAnimationFrame(function () {
+        var shown = notices.querySelector("[data-offline-notice]:not([hidden])");
+        if (!shown) return;
+        var control = event.target.getBoundingClientRect();
+        var notice = shown.getBoundingClientRect();
+        if (control.bottom > notice.top && control.top < notice.bottom &&
+            control.right > notice.left && control.left < notice.right) {
+          notices.classList.toggle("pb-offline--top");
+        }
+      });
+    });
+  }
+
+  // The worker's answer about this page: the digest of what it gave the page,
+  // and that of what it stores at the page's address now.
+  function ask(target) {
+    return new Promise(function (resolve) {
+      if (!target) return resolve(null);
+      var timer = null;
+      function answer(event) {
+        if (!event.data || event.data.type !== "playbook-offline") return;
+        container.removeEventListener("message", answer);
+        window.clearTimeout(timer);
+        resolve(event.data);
+      }
+      container.addEventListener("message", answer);
+      timer = window.setTimeout(function () {
+        container.removeEventListener("message", answer);
+        resolve(null);
+      }, ANSWER_WAIT_MS);
+      target.postMessage({ type: "playbook-offline", url: window.location.href });
+    });
+  }
+  container.startMessages();
+
+  var controlled = Boolean(container.controller);
+  var given = controlled ? ask(container.controller) : Promise.resolve(null);
+
+  // A newer worker took over (it does at once, with every file stored).
+  container.addEventListener("controllerchange", function () {
+    if (!controlled) return;
+    Promise.all([given, ask(container.controller)]).then(function (answers) {
+      var before = answers[0];
+      var now = answers[1];
+      if (before && now && before.given && before.given === now.stored) return;
+      if (kiosk) window.location.reload();
+      else show("update");
+    });
+  });
+
+  container.register(new URL(worker, document.baseURI).href).then(function (registration) {
+    // The first visit: "ready" once every file is stored, and only once.
+    if (!controlled && !recalled(ANNOUNCED)) {
+      container.ready.then(function () {
+        if (recalled(ANNOUNCED)) return;
+        remember(ANNOUNCED, "1");
+        show("ready");
+      });
+    }
+    function update() {
+      registration.update().catch(function () {
+        // Offline, or the server is busy: next time.
+      });
+    }
+    // Browsers look for a new worker after some page loads only: each load
+    // looks (the server answers "not modified" while nothing changed).
+    if (controlled) update();
+    if (kiosk) return; // a kiosk looks for news itself (kiosk/version.json), then reloads
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") update();
+    });
+    window.setInterval(update, UPDATE_CHECK_MS);
+  }, function () {
+    // No worker (a browser that refuses it, a host without HTTPS): the
+    // playbook works online as before.
+  });
+})();

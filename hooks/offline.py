@@ -1,0 +1,184 @@
+"""Offline: the playbook installs as an app and keeps working with no network. Every page
+links its language's web app manifest (a kiosk its own) and registers a service worker,
+``sw.js`` at the site root, that stores every page of both languages and every file they use;
+docs/assets/javascripts/offline.js registers it and shows the notices of
+overrides/partials/offline.html in the page's language.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from playbook import app_icons, build, cache, label_files, precache, web_manifest
+
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
+
+# `mkdocs serve` or `mkdocs build`: playbook.build keeps the answer for every rebuild.
+def on_startup(command: str, dirty: bool):
+    build.started(command)
+
+
+# Each language's app name as it is built.
+def on_pre_build(config: MkDocsConfig):
+    _apps(config)[build.current_language(config)] = {
+        "name": config.site_name, "description": config.site_description or "", "kiosks": {}}
+
+
+# Every page links its manifest and loads offline.js with the worker's address.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    language = build.current_language(config)
+    kiosk = page.meta.get("template") == KIOSK_TEMPLATE
+    if kiosk:
+        _apps(config).setdefault(language, {"kiosks": {}})["kiosks"][page.url] = {
+            "name": page.title, "description": page.meta.get("description", "")}
+    context["offline"] = {
+        "manifest": (page.url if kiosk else build.folder(config, language)) + MANIFEST,
+        "worker": None if build.serving() else WORKER,
+        "theme_color": colours(config)["theme_color"],
+        "labels": labels(config)[language],
+        # An unattended kiosk shows no notices: it reloads itself for a new version.
+        "kiosk": kiosk,
+    }
+    return context
+
+
+# Once every language is written, sitemaps and search indexes included: icons, manifests, then the
+# worker (playbook/service_worker.js) with the list of files to store, each with a digest.
+@event_priority(build.Priority.WRITTEN)
+def on_post_build(config: MkDocsConfig):
+    if not build.is_outermost(config):
+        return
+    site = Path(config.site_dir)
+    drawn = icons(config)
+    for name, png in drawn.items():
+        write(site / ICONS / name, png)
+    for where, manifest in manifests(config, bool(drawn)).items():
+        write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    script = WORKER_SOURCE.read_text(encoding="utf-8")
+    # Under `mkdocs serve` the worker removes itself and what it stored: an editor never reads a stale page.
+    if build.serving():
+        write(site / WORKER, precache.worker_script(script, None))
+        return
+    listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))
+    write(site / WORKER, precache.worker_script(script, listed))
+    pages = sum(entry.file.endswith(".html") for entry in listed)
+    log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
+             f"{len(listed)} files ({pages} pages) listed in {WORKER}")
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+# What each language's build learns for the manifests, once per build: its
+# app's name, and each kiosk page (one manifest beside each, which starts at it).
+@cache.kept()
+def _apps(config: MkDocsConfig) -> dict[str, dict]:
+    return {}
+
+
+# The label file is read again when it changes (under `mkdocs serve` too).
+@cache.kept(files=lambda languages: [LABELS])
+def read_labels(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    return label_files.read(LABELS, list(languages))
+
+
+# Labels and colours are read once per build, not on every page.
+@cache.kept()
+def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
+    try:
+        return read_labels(build.languages(config))
+    except label_files.LabelError as error:
+        raise PluginError(str(error).replace(str(build.project(config)) + "/", "")) from None
+
+
+@cache.kept()
+def colours(config: MkDocsConfig) -> dict[str, str]:
+    """The theme colours of the first stylesheet of extra_css that sets Material's primary colour."""
+    for name in config.extra_css:
+        path = Path(config.docs_dir, str(name))
+        if path.is_file():
+            try:
+                return web_manifest.palette(path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+    log.info("Offline: no stylesheet of extra_css sets --md-primary-fg-color to a #hex colour: "
+             "the app manifests take Material's own colours.")
+    return MATERIAL_COLOURS
+
+
+def favicon(config: MkDocsConfig) -> str | None:
+    """The favicon's SVG, the one source of the app icons; None where docs/ has no favicon."""
+    name = str(config.theme.get("favicon") or "")
+    path = Path(config.docs_dir, name)
+    if not path.is_file():
+        log.info(f"Offline: no app icons, docs/ has no favicon ({name!r}, theme.favicon in mkdocs.yml).")
+        return None
+    if path.suffix != ".svg":
+        raise PluginError(f"hooks/offline.py draws the app icons from theme.favicon, which must be an SVG "
+                          f"file (found docs/{name}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
+    return path.read_text(encoding="utf-8")
+
+
+def icons(config: MkDocsConfig) -> dict[str, bytes]:
+    """The app icons (file name: PNG), drawn from the favicon or kept from the last build."""
+    source = favicon(config)
+    if source is None:
+        return {}
+    try:
+        return app_icons.icons(source, colours(config)["background_color"], build.cache_folder(config, "icons"))
+    except app_icons.IconError as error:
+        raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
+                          f"{error}. Make it a plain SVG file with a viewBox.") from None
+
+
+def manifests(config: MkDocsConfig, with_icons: bool) -> dict[str, dict]:
+    """Each manifest by its folder below the site root: each language's, each kiosk's."""
+    made = {}
+    for language, app in _apps(config).items():
+        words = labels(config)[language]
+        root = build.folder(config, language)
+        made[root] = web_manifest.manifest(
+            name=app.get("name") or config.site_name, short_name=words["short_name"],
+            description=app.get("description", ""), language=language,
+            icons_folder="../" * root.count("/") + ICONS, colours=colours(config), icons=with_icons)
+        for kiosk, page in app["kiosks"].items():
+            made[kiosk] = web_manifest.manifest(
+                name=page["name"], short_name=words["kiosk_short_name"],
+                description=page["description"], language=language,
+                icons_folder="../" * kiosk.count("/") + ICONS, colours=colours(config),
+                display="fullscreen", icons=with_icons)
+    return made
+
+
+def write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+log = logging.getLogger("mkdocs.plugins.offline")
+
+HERE = Path(__file__).parent
+WORKER_SOURCE = HERE / "playbook" / "service_worker.js"
+LABELS = HERE / "playbook" / "labels" / "offline.yml"
+WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+ICONS = "assets/icons/"
+KIOSK_TEMPLATE = "kiosk.html"
+
+# Material's own primary colour and the white on it: for a site whose
+# stylesheets name no colour of their own.
+MATERIAL_COLOURS = {"theme_color": "#4051b5", "background_color": "#ffffff"}

@@ -1,0 +1,191 @@
+/*
+ * The playbook's service worker: the site, stored in the browser, for when
+ * the network is gone. hooks/offline.py writes it to the site root as sw.js,
+ * with the list of files to store (precache.py) where the MARK line is.
+ *
+ * - Install: store every listed file in a cache of this version. A file whose
+ *   digest is the one an older version stored is copied from it; only changed
+ *   files are fetched. Install ends only when every file is stored (a failed
+ *   fetch fails it, and the browser tries again later): a reader is told
+ *   "ready offline" only then.
+ * - Activate: at once, and delete every older version's cache.
+ * - Pages and every other file: the network first, for fresh pages, and
+ *   what is stored if the server does not answer within a few seconds.
+ *   Scripts and stylesheets named by a hash of their content cannot change:
+ *   they come from storage.
+ * - Pages tell an open page whether it shows what is now stored, so that
+ *   only a page older than the stored one offers a reload.
+ * - With no list (`mkdocs serve`), it deletes what it stored, unregisters and
+ *   loads open pages again: an editor never keeps a stale page from it.
+ *
+ * Every address is relative to this script: the site works at its address,
+ * on another host or port, and under a sub-path.
+ */
+"use strict";
+
+/* MARK: the files to store, written by the build */
+
+const ROOT = new URL("./", self.location).href;
+// Caches are shared by the whole host: the name says which site they are of.
+const PREFIX = "playbook " + ROOT + " ";
+const CACHE = OFFLINE ? PREFIX + OFFLINE.version : "";
+// The digest of each stored file travels with it, in a header of its own.
+const DIGEST = "X-Playbook-Digest";
+const NETWORK_TIMEOUT_MS = 3000;
+const PARALLEL_FETCHES = 4;
+// Material names its scripts and stylesheets by their content, as
+// hooks/search_worker.py names the search workers: bundle.a5f9d56c.min.js.
+const IMMUTABLE = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
+const NOT_FOUND = "404.html";
+
+// Every listed file by its absolute address: its digest.
+const FILES = new Map(OFFLINE ? OFFLINE.files.map(([address, digest]) => [ROOT + address, digest]) : []);
+
+// What each page was given, for its question "am I out of date?": client id -> digest.
+const served = new Map();
+const SERVED_KEPT = 64;
+
+function older(keys) {
+  return keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+}
+
+function withDigest(response, digest) {
+  const headers = new Headers(response.headers);
+  headers.set(DIGEST, digest);
+  return response.blob().then((body) => new Response(body, { status: response.status, statusText: response.statusText, headers }));
+}
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const sources = await Promise.all(older(await caches.keys()).map((key) => caches.open(key)));
+  const todo = Array.from(FILES);
+
+  async function store([address, digest]) {
+    const stored = await cache.match(address);
+    if (stored && stored.headers.get(DIGEST) === digest) return; // an interrupted install got it
+    for (const source of sources) {
+      const previous = await source.match(address);
+      if (previous && previous.headers.get(DIGEST) === digest) return cache.put(address, previous);
+    }
+    // Past the browser's HTTP cache, which may hold the previous build's file.
+    const response = await fetch(address, { cache: "reload", credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${address} answered ${response.status}: not stored, install again later`);
+    await cache.put(address, await withDigest(response, digest));
+  }
+
+  // A few at a time, so that the page being read keeps its share of the network.
+  await Promise.all(Array.from({ length: PARALLEL_FETCHES }, async () => {
+    while (todo.length) await store(todo.shift());
+  }));
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((OFFLINE ? precache() : Promise.resolve()).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const keys = await caches.keys();
+    await Promise.all((OFFLINE ? older(keys) : keys.filter((key) => key.startsWith(PREFIX))).map((key) => caches.delete(key)));
+    if (!OFFLINE) {
+      await self.registration.unregister();
+      // A page it was asked for while the server was slow may be an old
+      // copy: each open page loads again, from the server.
+      const pages = await self.clients.matchAll({ type: "window" });
+      await Promise.all(pages.map((page) => page.navigate(page.url).catch(() => null)));
+    }
+  })());
+});
+
+// The listed address of a request: no query, no fragment, folders for index pages.
+function addressOf(url) {
+  const address = url.origin + url.pathname;
+  return address.endsWith("/index.html") ? address.slice(0, -"index.html".length) : address;
+}
+
+// A page not stored gets the nearest stored 404 page: its language's.
+async function fromStorage(address, navigation) {
+  const cache = await caches.open(CACHE);
+  const stored = await cache.match(address);
+  if (stored || !navigation) return stored;
+  for (let folder = new URL("./", address); folder.href.startsWith(ROOT); folder = new URL("../", folder)) {
+    const notFound = await cache.match(folder.href + NOT_FOUND);
+    if (notFound) return notFound;
+    if (folder.href === ROOT) break;
+  }
+  return undefined;
+}
+
+async function networkFirst(request, address) {
+  const network = fetch(request);
+  network.catch(() => {}); // answered from storage: the failure is no error
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, NETWORK_TIMEOUT_MS);
+  });
+  try {
+    const response = await Promise.race([network, late]);
+    // The server's own answers count, 404 included; not a server in trouble.
+    if (response && response.status < 500) return response;
+  } catch (error) {
+    // No network: what is stored.
+  } finally {
+    clearTimeout(timer);
+  }
+  return (await fromStorage(address, request.mode === "navigate")) || network;
+}
+
+async function cacheFirst(request, address) {
+  return (await fromStorage(address, false)) || fetch(request);
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The digest of a page as served: stored pages carry it; the network's are hashed.
+async function digestOf(response) {
+  if (!response || !response.ok) return null;
+  const known = response.headers.get(DIGEST);
+  if (known) return known;
+  return hex(await crypto.subtle.digest("SHA-256", await response.arrayBuffer())).slice(0, OFFLINE.digest_length);
+}
+
+// A copy of the page's answer is hashed beside the one the browser reads.
+function remember(clientId, response) {
+  if (clientId && response) {
+    served.set(clientId, digestOf(response.clone()).catch(() => null));
+    while (served.size > SERVED_KEPT) served.delete(served.keys().next().value);
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (!OFFLINE || request.method !== "GET") return;
+  const url = new URL(request.url);
+  // Other hosts, and other folders of this host, are none of its business.
+  if (!url.href.startsWith(ROOT)) return;
+  const address = addressOf(url);
+  const navigation = request.mode === "navigate";
+  if (!navigation && !FILES.has(address)) return;
+  const answer = IMMUTABLE.test(address) ? cacheFirst(request, address) : networkFirst(request, address);
+  event.respondWith(navigation ? answer.then((response) => remember(event.resultingClientId, response)) : answer);
+});
+
+// A page asks what it was given, and what is stored now at its address.
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "playbook-offline" || !event.source) return;
+  const client = event.source;
+  const given = served.get(client.id) || Promise.resolve(null);
+  const address = addressOf(new URL(String(event.data.url), ROOT));
+  event.waitUntil(given.then((digest) => {
+    if (digest) served.set(client.id, Promise.resolve(digest));
+    client.postMessage({
+      type: "playbook-offline",
+      version: OFFLINE ? OFFLINE.version : null,
+      given: digest,
+      stored: FILES.get(address) || null,
+    });
+  }));
+});

@@ -1,0 +1,94 @@
+"""Lists of every customer type, generated from the types' own data wherever a page asks for
+one with a marker, so that a new type appears everywhere with no page to edit but its own two
+and one line of ``nav``. Plain Python: it finds the markers, says what is wrong with a
+misspelt one and puts each list in its place (overrides/partials/customer-types.html renders it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+
+# An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
+# ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
+MARKER = re.compile(r"<!--[ \t]*customer-types:[ \t]*(?P<name>[^\s>]*)[ \t]*-->")
+# What an editor may write for a marker by mistake: another spelling or case of the word.
+NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ \t_-]*clientes?)[ \t]*:?[ \t]*"
+                  r"(?P<name>[^\s>]*)[ \t]*-->", re.I)
+KINDS = ("grid", "table", "list", "count")
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    line: int  # 1-based, in the Markdown it was found in
+
+
+def markers(markdown: str) -> list[Marker]:
+    """Every marker of a page's Markdown, in order."""
+    return [
+        Marker(match.group("name"), markdown.count("\n", 0, match.start()) + 1)
+        for match in MARKER.finditer(markdown)
+    ]
+
+
+def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
+    """A message for each marker that names no list, or is misspelt: file, line and the fix."""
+    found = []
+    for match in NEAR.finditer(markdown):
+        if match.group("word") != "customer-types":
+            line = markdown.count("\n", 0, match.start()) + first_line
+            found.append(f"{path}:{line}: '{match.group(0)}' is not a marker the build knows: "
+                         f"write it '<!-- customer-types: {match.group('name') or 'grid'} -->'.")
+    for marker in markers(markdown):
+        if marker.name in KINDS:
+            continue
+        close = difflib.get_close_matches(marker.name, KINDS, n=1)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        found.append(
+            f"{path}:{marker.line + first_line - 1}: '<!-- customer-types: {marker.name} -->' "
+            f"names no list of customer types. {hint}Write one of: {', '.join(KINDS)}."
+        )
+    return found
+
+
+def fill(markdown: str, rendered: dict[str, str]) -> str:
+    """The Markdown with each marker replaced by the rendering of its kind."""
+    return MARKER.sub(lambda match: rendered[match.group("name")], markdown)
+
+
+def link_from(page_path: str, target: str) -> str:
+    """A docs path as a relative Markdown link from a page: ("index.md", "tipos/x.md") -> "tipos/x.md"."""
+    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+
+
+def entries(types: list[dict], page_path: str) -> list[dict]:
+    """What the lists show of each type (its model, playbook/customer_type.py), linked from a page."""
+    return [
+        {
+            "id": data["id"],
+            # Editors' plain text, escaped for the Markdown the lists are made of.
+            "name": markdown_text(data["name"]),
+            "lower_name": markdown_text(data["name"][:1].lower() + data["name"][1:]),
+            "summary": markdown_text(data["summary"]),
+            "recognise": markdown_text("; ".join(data["recognise"])),
+            "kind_label": markdown_text(data["questions"]["kind_label"]),
+            # Material's emoji syntax for the type's icon: material/x -> :material-x:
+            "emoji": ":" + data["icon"].replace("/", "-") + ":",
+            "href": link_from(page_path, data["page"]),
+        }
+        for data in types
+    ]
+
+
+def number(count: int, words: dict[str, str]) -> str:
+    """A count in words of the page's language (labels/cards.yml ``numbers``), else in digits."""
+    return words.get(str(count), str(count))
+
+
+def markdown_text(text: str) -> str:
+    """An editor's plain text, safe inside Markdown (a table cell, a link's text)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)

@@ -1,0 +1,413 @@
+"""Offline in Chromium, against a real HTTP server on 127.0.0.1 that the tests
+stop and start again: after one visit the whole playbook reads with the server
+gone (pages of both languages, a card, the kiosk rotating, search in both
+languages); a rebuilt site with changed text is shown on reload, and an open
+page offers the new version. The same at the site's address, on another port
+and under a sub-path, with no console error anywhere. Under `mkdocs serve`
+no worker is left.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from support import mkdocs_build
+from support.cards_site import change_type, copy_project
+from support.chromium import AXE, CHROMIUM_ARGS, WCAG_TAGS, chromium_path
+from support.server import QuietHandler, free_port, serve
+
+PREFIX = "/playbook/"
+READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
+UPDATE = {"es": "Hay una versión nueva", "en": "A new version"}
+RELOAD = {"es": "Actualizar", "en": "Reload"}
+ADDED = {"es": "Frase añadida en la segunda versión.", "en": "Sentence added in the second version."}
+NEW_SUMMARY = {"es": "Resumen nuevo de la tarjeta, segunda versión.", "en": "New card summary, second version."}
+# Pages read offline, each with words of its own.
+OFFLINE_PAGES = [
+    ("", "Manual de servicio al cliente"),
+    ("factores/", "Factores del servicio al cliente"),
+    ("tipos/enojado/", "Cliente enojado"),
+    ("en/", "Customer service playbook"),
+    ("en/factores/", "Customer service factors"),
+    ("en/tipos/enojado/", "Angry customer"),
+    ("cards/enojado/", "Enojado/a"),
+    ("en/cards/enojado/", "Angry"),
+]
+SEARCHES = [("", "enojado", "tipos/enojado/"), ("en/", "angry", "en/tipos/enojado/")]
+SECOND = 1000
+
+
+@dataclass(frozen=True)
+class Builds:
+    port: int  # of the site_url both were built for
+    first: Path
+    second: Path  # the same project with changed text and a changed card
+    log: str  # the first build's output
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> Builds:
+    folder = tmp_path_factory.mktemp("offline")
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/"
+    project = copy_project(folder / "project")
+    first = mkdocs_build(project, folder / "first", "--strict", site_url=site_url)
+    assert first.returncode == 0, first.stdout + first.stderr
+    for language in ("es", "en"):
+        page = project / "docs" / f"factores.{language}.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{ADDED[language]}\n", encoding="utf-8")
+        change_type(project, "enojado", language, lambda data, lang=language: data.update(summary=NEW_SUMMARY[lang]))
+    second = mkdocs_build(project, folder / "second", "--strict", site_url=site_url)
+    assert second.returncode == 0, second.stdout + second.stderr
+    return Builds(port, folder / "first", folder / "second", first.stdout + first.stderr)
+
+
+def under(prefix: str) -> type:
+    """A file server that serves the site below ``prefix`` only, as a
+    project site of GitHub Pages is served."""
+
+    class Handler(QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(Path(self.directory) / "\0missing")
+            return super().translate_path("/" + path[len(prefix):])
+
+    return Handler
+
+
+@contextmanager
+def serving(directory: Path, port: int, prefix: str = "/"):
+    handler = under(prefix) if prefix != "/" else QuietHandler
+    with serve(directory, port, handler) as base:
+        yield base.rstrip("/") + prefix
+
+
+def unreachable(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=2)
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return True
+    return False
+
+
+class Watched:
+    """A browser context that service workers may serve, and every console
+    error and uncaught exception of its pages."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+        self.errors: list[str] = []
+        self.context.on("page", self.watch)
+
+    def watch(self, page):
+        page.set_default_timeout(15 * SECOND)
+        # Errors, and the search worker's warning that it could not fetch what the build made.
+        page.on("console", lambda m: (m.type == "error" or m.type == "warning" and "Search:" in m.text)
+                and self.errors.append(f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
+
+    def open(self, url: str):
+        page = self.context.new_page()
+        page.goto(url, wait_until="load")
+        return page
+
+    def close(self):
+        self.context.close()
+
+
+def controlled(page) -> bool:
+    return page.evaluate("Boolean(navigator.serviceWorker.controller)")
+
+
+def shown_card(page) -> str:
+    return page.locator(".qc-slide:not([hidden])").evaluate(
+        "slide => slide.dataset.lang + ': ' + slide.querySelector('h2').textContent.trim()")
+
+
+def search(page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    page.locator(".md-search-result__item > a").first.wait_for()
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+
+
+def eventually(condition, page, seconds: float = 30) -> bool:
+    """Whether ``condition()`` holds within ``seconds`` (page clocks may be fake: real time here)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except Exception:  # a page between two loads
+            pass
+        page.wait_for_timeout(250)
+    return False
+
+
+PLACES = {
+    "at site_url": lambda builds: (builds.port, "/"),
+    "on another port": lambda builds: (free_port(), "/"),
+    "under a sub-path": lambda builds: (free_port(), PREFIX),
+}
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+def test_read_offline_then_updated(browser, builds, place):
+    port, prefix = PLACES[place](builds)
+    watched = Watched(browser)
+    try:
+        # The first visit: "ready offline" once the worker has stored everything.
+        with serving(builds.first, port, prefix) as base:
+            first = watched.open(base + "factores/")
+            first.get_by_text(READY["es"]).wait_for()
+            assert first.get_by_role("status").is_visible()
+            # A page opened now is the worker's; it stays open through the update.
+            reader = watched.open(base + "factores/")
+            assert controlled(reader)
+            assert reader.get_by_text(READY["es"]).is_hidden(), "'ready offline' is said once"
+        assert unreachable(base), "the server still answers"
+
+        # The server is gone: every page, a card, search in both languages.
+        for address, words in OFFLINE_PAGES:
+            page = watched.open(base + address)
+            assert words in page.locator("h1").inner_text(), address
+            page.close()
+        # An address never stored: the 404 page of its language. (Not under a
+        # sub-path: MkDocs writes the 404 pages' addresses from site_url's root,
+        # so a site built for / shows them unstyled under /playbook/, online too.)
+        for address, words in (("no-existe/", "Página no encontrada"), ("en/missing/page/", "Page not found")):
+            if prefix != "/":
+                break
+            page = watched.open(base + address)
+            assert words in page.locator("h1").inner_text(), address
+            page.close()
+        for root, query, expected in SEARCHES:
+            page = watched.open(base + root)
+            found = search(page, query)
+            assert found[0].split("?")[0] == base + expected, (root, query, found)
+            page.close()
+
+        # The kiosk opens from storage and rotates.
+        kiosk = watched.context.new_page()
+        kiosk.clock.install()
+        kiosk.goto(base + "kiosk/?interval=5", wait_until="load")
+        first_card = shown_card(kiosk)
+        kiosk.clock.run_for(6 * SECOND)
+        second_card = shown_card(kiosk)
+        kiosk.clock.run_for(5 * SECOND)
+        assert len({first_card, second_card, shown_card(kiosk)}) == 3
+        assert NEW_SUMMARY["es"] not in kiosk.content()
+
+        # The server is back with a rebuilt site.
+        with serving(builds.second, port, prefix):
+            fresh = watched.open(base + "factores/")
+            assert ADDED["es"] in fresh.locator("article").inner_text(), "a reload shows the new text"
+            # The open page offers the new version; the fresh one has it already.
+            reader.get_by_text(UPDATE["es"]).wait_for(timeout=30 * SECOND)
+            assert ADDED["es"] not in reader.locator("article").inner_text()
+            fresh.wait_for_timeout(500)
+            assert fresh.get_by_text(UPDATE["es"]).is_hidden()
+            with reader.expect_navigation():
+                reader.get_by_role("button", name=RELOAD["es"]).click()
+            assert ADDED["es"] in reader.locator("article").inner_text()
+            # The kiosk shows the new cards: it reloads when the new worker takes
+            # over, or at its next version check (kiosk/version.json).
+            kiosk.clock.run_for(5 * 60 * SECOND)
+            assert eventually(lambda: NEW_SUMMARY["es"] in kiosk.content(), kiosk)
+            english = watched.open(base + "en/factores/")
+            assert ADDED["en"] in english.locator("article").inner_text()
+
+        # Gone again: the new version is what is stored now.
+        english = watched.open(base + "en/factores/")
+        assert ADDED["en"] in english.locator("article").inner_text()
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+# Focus each control the keyboard reaches, after its scroll: those the shown notice covers.
+COVERED = """async () => {
+  const covered = [];
+  const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+    .filter(c => c.tabIndex >= 0 && c.getClientRects().length && !c.closest("[data-offline-notices]"));
+  for (const control of controls) {
+    control.focus();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const notice = document.querySelector("[data-offline-notice]:not([hidden])");
+    if (!notice || document.activeElement !== control) continue;
+    const a = control.getBoundingClientRect(), b = notice.getBoundingClientRect();
+    if (a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right)
+      covered.push(control.outerHTML.slice(0, 120));
+  }
+  return covered;
+}"""
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG A and AA violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    assert results["passes"], "axe-core ran no check on the page"
+    return [f"{v['id']}: {' '.join(map(str, node['target']))}" for v in results["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, language, scheme):
+    root = "" if language == "es" else "en/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow",
+                                  color_scheme=scheme)
+    try:
+        with serving(builds.first, free_port()) as base:
+            page = context.new_page()
+            page.goto(base + root + "factores/")
+            notice = page.get_by_role("status")
+            assert notice.get_attribute("aria-live") == "polite"
+            page.get_by_text(READY[language]).wait_for(timeout=15 * SECOND)
+            assert axe_violations(page) == []
+            # Not in the way: small, at the foot of the screen, the text still readable above it.
+            box = notice.bounding_box()
+            assert box["height"] < 844 / 4 and box["y"] > 844 / 2
+            # No control the keyboard reaches is ever under it (WCAG 2.4.11).
+            covered = page.evaluate(COVERED)
+            assert covered == [], covered
+            page.get_by_role("button", name={"es": "Cerrar", "en": "Close"}[language]).click()
+            assert page.get_by_text(READY[language]).is_hidden()
+            # The update notice, as a newer worker would bring it.
+            page.evaluate("document.querySelector('[data-offline-notice=update]').hidden = false")
+            assert page.get_by_role("button", name=RELOAD[language]).is_visible()
+            assert page.get_by_text(UPDATE[language]).is_visible()
+            assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_factory):
+    """An editor who read a build at 127.0.0.1:8000 and then runs `mkdocs
+    serve` there gets the served pages, and no worker or stored copy is left."""
+    project = copy_project(tmp_path_factory.mktemp("serve"))
+    marker = "Texto que solo tiene mkdocs serve."
+    page_file = project / "docs" / "factores.es.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    watched = Watched(browser)
+    try:
+        with serving(builds.first, builds.port) as base:
+            watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{builds.port}"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            deadline = time.monotonic() + 120
+            while unreachable(base + "sw.js"):
+                assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
+                time.sleep(0.5)
+            # Fresh, or (the server slower than the worker waits) fresh once
+            # the worker that mkdocs serve gives has removed itself.
+            page = watched.open(base + "factores/")
+            assert eventually(lambda: marker in page.locator("article").inner_text(), page)
+            assert eventually(lambda: page.evaluate(
+                "navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, page)
+            assert eventually(lambda: page.evaluate("caches.keys().then(k => k.length)") == 0, page)
+            again = watched.open(base + "factores/")
+            assert not controlled(again)
+            assert marker in again.locator("article").inner_text()
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=30)
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path):
+    """Chromium's own verdict: the manifest each page links is valid and
+    makes the page installable, in each language and on the kiosk. (In a
+    profile on disk: Chromium installs nothing from an incognito context.)"""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        with serving(builds.first, free_port(), PREFIX) as base:
+            for address, manifest, language, start in (
+                ("factores/", "manifest.webmanifest", "es", ""),
+                ("en/factores/", "en/manifest.webmanifest", "en", "en/"),
+                ("kiosk/", "kiosk/manifest.webmanifest", "es", "kiosk/"),
+                ("en/kiosk/", "en/kiosk/manifest.webmanifest", "en", "en/kiosk/"),
+            ):
+                page = context.new_page()
+                page.goto(base + address)
+                cdp = context.new_cdp_session(page)
+                found = cdp.send("Page.getAppManifest")
+                assert found["url"] == base + manifest
+                assert found["errors"] == [], found["errors"]
+                parsed = json.loads(found["data"])
+                assert parsed["lang"] == language
+                assert urllib.parse.urljoin(found["url"], parsed["start_url"]) == base + start
+                errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+                assert errors == [], (address, errors)
+                page.close()
+    finally:
+        context.close()
+
+
+def listed(site: Path) -> dict[str, str]:
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    start = text.index("const OFFLINE = ") + len("const OFFLINE = ")
+    return dict(json.loads(text[start:text.index(";\n", start)])["files"])
+
+
+def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browser, builds):
+    before, after = listed(builds.first), listed(builds.second)
+    changed = {address for address, digest in after.items() if before.get(address) != digest}
+    assert 0 < len(changed) < len(after) / 2, "the rebuild changes some files, not most"
+    watched = Watched(browser)
+    stored = []  # what the server was asked for past the HTTP cache, as the worker asks to store
+
+    class Recording(QuietHandler):
+        def do_GET(self):
+            if self.headers.get("Cache-Control") == "no-cache" and self.headers.get("Pragma") == "no-cache":
+                stored.append(base.rstrip("/") + self.path)
+            super().do_GET()
+
+    try:
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        with serve(builds.first, port, Recording):
+            watched.open(base).get_by_text(READY["es"]).wait_for()
+        assert sorted(stored) == sorted(base + address for address in before), "the first visit stores everything"
+        stored.clear()
+        with serve(builds.second, port, Recording):
+            page = watched.open(base + "en/")
+            versions = "caches.keys().then(keys => keys.map(key => key.split(' ').pop()))"
+            new = json.loads(re.search(r'"version":"([0-9a-f]+)"', (builds.second / "sw.js").read_text()).group(0)
+                             .join("{}"))["version"]
+            assert eventually(lambda: page.evaluate(versions) == [new], page), page.evaluate(versions)
+        assert sorted(stored) == sorted(base + address for address in changed)
+        # What is stored is the new build, file for file.
+        digests = page.evaluate("""async () => {
+            const cache = await caches.open((await caches.keys())[0]);
+            const found = {};
+            for (const request of await cache.keys())
+              found[request.url] = (await cache.match(request)).headers.get("X-Playbook-Digest");
+            return found;
+        }""")
+        assert digests == {base + address: digest for address, digest in after.items()}
+        assert watched.errors == []
+    finally:
+        watched.close()
