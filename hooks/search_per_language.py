@@ -113,4 +113,4 @@ def on_post_build(config: MkDocsConfig):
         except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
-        (folder / "lunr_index.json").write_text(search_index.serialised(made), encoding="utf-8")
+        (folder / "lunr_index.json").write_text(search_index.serialised(made, index["docs"]), encoding="utf-8")

@@ -58,7 +58,8 @@ def nav_entries(text: str) -> list[NavEntry]:
             for _, value in node.value:
                 walk(value)
 
-    if nav is not None:
+    # "nav: null" (or "nav:" alone) asks for the navigation from the folders: it names no page.
+    if nav is not None and nav.tag != "tag:yaml.org,2002:null":
         walk(nav)
     return entries
 

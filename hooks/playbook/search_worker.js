@@ -19,11 +19,20 @@ const address = new URL(self.location.href)
  * made from it, and hands them to Material's worker as the page's setup
  * message; the page's own setup (the page still fetches the index, which the
  * browser's cache then serves) goes no further, unless it asks for other
- * options. If the worker's fetch fails, or the page's setup comes first,
- * Material's worker sets up from the page's message, as it always has, and
- * builds the lunr index itself.
+ * options. If the worker's fetch fails, Material's worker sets up from the
+ * page's message, as it always has, and builds the lunr index itself.
+ *
+ * The page's setup may come while the worker is still fetching: at 1,000
+ * pages per language the page has its index well before the worker has both
+ * files, and building the lunr index from it would take seconds where
+ * loading the build's takes a few hundred ms. The page's message waits, then:
+ * for the worker's own setup, or its failure, or WAIT ms of fetching (a
+ * stalled request), after which the worker drops its fetch and Material's
+ * worker sets up from the page's message.
  */
 const SETUP = 0, READY = 1
+const FORMAT = "playbook-lunr-1"  // the build's compact form (hooks/playbook/search_index.py)
+const WAIT = 2000
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
 const OPTIONS = JSON.stringify({ suggest: address.searchParams.has("suggest") })
@@ -32,22 +41,67 @@ const INDEX = address.searchParams.get("index")
 // named, the worker waits for the page's.
 let ownSetup = INDEX ? "fetching" : "failed"
 let prebuilt = null  // the lunr index the build made, until Material's worker takes it
+let waiting = null   // the page's setup message, while the worker's own is under way
 const fetching = new AbortController()
 addEventListener("message", event => {
   if (!event.isTrusted || event.data?.type !== SETUP)
     return
-  if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
+  if (ownSetup === "fetching" || ownSetup === "building") {
+    event.stopImmediatePropagation()
+    if (!waiting && ownSetup === "fetching")
+      setTimeout(() => {
+        if (ownSetup !== "fetching")
+          return
+        ownSetup = "superseded"
+        fetching.abort()
+        setUpFromPage()
+      }, WAIT)
+    waiting = event.data
+  } else if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
     event.stopImmediatePropagation()
   } else {
     ownSetup = "superseded"
-    prebuilt = null
-    fetching.abort()
   }
 })
+// The page's setup message, handed to Material's worker (whose listener,
+// unlike the one above, takes messages the worker sends itself).
+function setUpFromPage() {
+  const data = waiting
+  waiting = null
+  prebuilt = null
+  if (data)
+    dispatchEvent(new MessageEvent("message", { data }))
+}
+/*
+ * Each section Material finds carries its page's whole document (its
+ * "parent", text and all), copied to the page with every answer: at 1,000
+ * pages per language a few MB per keystroke. The page's scripts never read
+ * it: a section keeps its page's address and title only.
+ */
+const RESULT = 3
+const parents = new WeakMap()
+function withoutParents(result) {
+  for (const group of result?.items ?? [])
+    for (const item of group)
+      if (item.parent) {
+        let parent = parents.get(item.parent)
+        if (!parent)
+          parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
+        item.parent = parent
+      }
+}
 const post = self.postMessage
 self.postMessage = function (message, ...rest) {
-  if (ownSetup === "building" && message?.type === READY)
+  if (message?.type === RESULT)
+    withoutParents(message.data)
+  if (ownSetup === "building" && message?.type === READY) {
     ownSetup = "built"
+    // The page's setup, if it came meanwhile, is done: unless it asks for other options.
+    if (waiting && JSON.stringify(waiting.data?.options) === OPTIONS)
+      waiting = null
+    if (waiting)
+      queueMicrotask(() => { ownSetup = "superseded"; setUpFromPage() })
+  }
   return post.call(this, message, ...rest)
 }
 const fetchJSON = url => fetch(url, { signal: fetching.signal })
@@ -65,9 +119,10 @@ if (INDEX) {
       if (ownSetup !== "fetching")
         return
       ownSetup = "building"
-      // An index of other fields than the search index's is not this one's.
-      if (lunrIndex && JSON.stringify(lunrIndex.fields) === JSON.stringify(Object.keys(config.fields)))
-        prebuilt = lunrIndex
+      // An index of other fields or documents than the search index's is not this one's.
+      if (lunrIndex?.format === FORMAT && lunrIndex.documents === docs.length
+          && JSON.stringify(lunrIndex.fields) === JSON.stringify(Object.keys(config.fields)))
+        prebuilt = { data: lunrIndex, locations: docs.map(doc => doc.location) }
       const data = { config, docs, options: JSON.parse(OPTIONS) }
       dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data } }))
     })
@@ -75,7 +130,8 @@ if (INDEX) {
       if (ownSetup !== "fetching")
         return
       ownSetup = "failed"
-      console.warn("Search: the worker could not fetch the index; it waits for the page's.", error)
+      console.warn("Search: the worker could not fetch the index; it sets up from the page's.", error)
+      setUpFromPage()
     })
 }
 
@@ -129,7 +185,7 @@ lunr.Builder.prototype.build = function () {
   if (!index)
     return build.call(this)
   try {
-    const loaded = lunr.Index.load(index)
+    const loaded = loadIndex(index.data, index.locations)
     setTimeout(readWhenIdle)
     return loaded
   } catch (error) {
@@ -141,6 +197,58 @@ lunr.Builder.prototype.build = function () {
   } finally {
     added = []
   }
+}
+
+/*
+ * The build's index, in its compact form (hooks/playbook/search_index.py):
+ * documents by number, each term's postings one flat list of numbers. It
+ * becomes what lunr.Index.load would make of lunr's own form, but a term's
+ * postings become lunr's objects only when a query first meets the term.
+ */
+function loadIndex(data, locations) {
+  const fields = data.fields
+  const fieldVectors = Object.create(null)
+  data.vectors.forEach((vectors, n) => vectors.forEach((elements, f) => {
+    if (elements)
+      fieldVectors[`${fields[f]}/${locations[n]}`] = new lunr.Vector(elements)
+  }))
+  const invertedIndex = Object.create(null)
+  const tokens = new lunr.TokenSet.Builder()
+  for (const entry of data.invertedIndex) {
+    const term = entry[0]
+    tokens.insert(term)
+    Object.defineProperty(invertedIndex, term, {
+      configurable: true, enumerable: true,
+      get() {
+        const value = posting(entry, fields, locations)
+        Object.defineProperty(invertedIndex, term, { value, enumerable: true, writable: true })
+        return value
+      }
+    })
+  }
+  tokens.finish()
+  return new lunr.Index({
+    invertedIndex, fieldVectors, tokenSet: tokens.root, fields,
+    pipeline: lunr.Pipeline.load(data.pipeline)
+  })
+}
+
+// [term, _index, per field: (document step, count, position steps...)...]
+function posting([, index, ...flats], fields, locations) {
+  const posting = { _index: index }
+  flats.forEach((flat, f) => {
+    const found = {}
+    for (let i = 0, n = 0; i < flat.length;) {
+      n += flat[i]
+      const count = flat[i + 1], position = new Array(count)
+      i += 2
+      for (let j = 0, at = 0; j < count; j++)
+        position[j] = at += flat[i++]
+      found[locations[n]] = { position }
+    }
+    posting[fields[f]] = found
+  })
+  return posting
 }
 
 function read(ref) {
@@ -235,11 +343,19 @@ lunr.Index.prototype.query = function (build) {
         matchData.metadata[word] = {}
     }
     // A term met by two clauses (its prefix and its stem) has its positions
-    // twice: each is kept once.
+    // twice: each is kept once. A term's positions in a field come in
+    // order: only a list that goes back somewhere can hold one twice.
     for (const fields of Object.values(matchData.metadata))
       for (const data of Object.values(fields))
-        if (Array.isArray(data.position))
+        if (Array.isArray(data.position) && !ascending(data.position))
           data.position = [...new Set(data.position)]
   }
   return results
+}
+
+function ascending(list) {
+  for (let i = 1; i < list.length; i++)
+    if (list[i] <= list[i - 1])
+      return false
+  return true
 }

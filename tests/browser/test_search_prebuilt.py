@@ -85,7 +85,8 @@ def test_the_browser_builds_the_same_index(server, site, page, language):
     the index the build wrote: terms, positions, scores, pipeline."""
     folder = language_folder(site, language)
     docs = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-    ours = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    ours = search_index.expanded(json.loads((folder / "lunr_index.json").read_text(encoding="utf-8")),
+                                 docs["docs"])
     theirs = run_in_worker(page, server, site, language, {
         "type": 0, "data": {"config": docs["config"], "docs": docs["docs"], "options": {"suggest": False}}})
     assert theirs["fields"] == ours["fields"]
@@ -194,6 +195,7 @@ def test_the_worker_searches_the_index_the_build_made(server, site, page):
     """Served a build's index without the word "kotler", the worker finds no
     Kotler: it searches the index it loaded, not one of its own."""
     index = json.loads((language_folder(site, "es") / "lunr_index.json").read_text(encoding="utf-8"))
+    # (Terms are the first item of each entry, in lunr's form as in the build's compact one.)
     index["invertedIndex"] = [entry for entry in index["invertedIndex"] if not entry[0].startswith("kotl")]
     page.route(re.compile(r"/search/lunr_index\.json$"),
                lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(index)))
@@ -221,3 +223,17 @@ def test_the_search_box_counts_and_marks_results_from_the_loaded_index(server, s
     assert count == len(lunr_index.pages(index, query)) >= 6
     assert page.locator(".md-search-result mark").count() > 0
     assert problems == []
+
+
+@pytest.mark.browser
+def test_a_section_found_carries_its_pages_address_and_title_not_its_text(server, site, page):
+    """The page's scripts never read a result's parent document: a section
+    found names its page, without the page's text copied on each keystroke."""
+    (answer,) = ask(page, server, site, "es", ["cliente"], suggest=False)
+    sections = [item for group in answer["items"] for item in group if "#" in item["location"]]
+    assert len(sections) >= 10
+    docs = {doc["location"]: doc for doc in json.loads(
+        (language_folder(site, "es") / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    for item in sections:
+        page_doc = docs[item["location"].split("#")[0]]
+        assert item["parent"] == {"location": page_doc["location"], "title": page_doc["title"]}

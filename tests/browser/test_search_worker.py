@@ -4,6 +4,7 @@ message when it cannot fetch the index itself."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -74,9 +75,10 @@ def test_search_answers_when_the_worker_cannot_fetch_the_index(server, page, lan
     assert failed, "the worker did not ask for the index"
 
 
-def test_search_answers_when_the_pages_setup_comes_first(server, page):
-    """The worker's own request is held until the page's setup has built the
-    index: the worker drops its request, and builds no second index."""
+def test_search_answers_when_the_workers_request_stalls(server, page):
+    """The worker's own request is held (a stalled network): after a while the
+    page's setup builds the index; the worker drops its request, and builds
+    no second index."""
     held = []
 
     def hold_the_workers_request(route):
@@ -102,4 +104,31 @@ def test_search_answers_when_the_pages_setup_comes_first(server, page):
     urls = [request.url for request in dropped]
     assert held[0].request.url in urls
     assert all(re.search(r"/en/search/(search|lunr)_index\.json$", url) for url in urls), urls
+    assert page.evaluate("window.__ready") == 1, "the worker built the index twice"
+
+
+def test_the_pages_setup_that_comes_first_waits_for_the_build_index(server, site, page):
+    """The page has its index before the worker has the build's lunr index
+    (at 1,000 pages per language it always has): the page's setup waits, and
+    search answers from the build's index, built once. The index served has
+    no "kotl" terms: a worker that built its own would find Kotler."""
+    index = json.loads((site / "search" / "lunr_index.json").read_text(encoding="utf-8"))
+    index["invertedIndex"] = [entry for entry in index["invertedIndex"] if not entry[0].startswith("kotl")]
+    held = []
+    page.route(re.compile(r"/search/lunr_index\.json$"), lambda route: held.append(route))
+    page.add_init_script(READY_COUNTER)
+    with page.expect_request_finished(lambda request: request.url.endswith("/search/search_index.json")
+                                      and request.resource_type == "xhr"):
+        page.goto(server + page_url("factores", "es"))
+    page.wait_for_timeout(300)  # the page's setup message is sent
+    assert len(held) == 1, "the worker did not ask for the build's lunr index"
+    held[0].fulfill(status=200, content_type="application/json", body=json.dumps(index))
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("enojado")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "tipos/enojado/")))
+    search.fill("")
+    search.press_sequentially("kotler")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No se encontraron documentos")
     assert page.evaluate("window.__ready") == 1, "the worker built the index twice"

@@ -96,6 +96,15 @@ def test_nav_entries_are_read_with_their_lines_from_the_real_mkdocs_yml():
         assert lines[entry.line - 1].rstrip().endswith(entry.path), entry
 
 
+@pytest.mark.parametrize("text, paths", [
+    ("nav: null\n", []),  # the navigation from the folders (the benchmark's corpora)
+    ("nav:\n", []),
+    ("nav:\n  - a.md\n  - 'null'\n", ["a.md", "null"]),  # a page named "null" is still a page
+])
+def test_a_nav_left_empty_names_no_page(text, paths):
+    assert [entry.path for entry in config_check.nav_entries(text)] == paths
+
+
 @pytest.mark.parametrize("path, hint", [
     ("tipos/enojdo.md", "Did you mean 'tipos/enojado.md'?"),
     ("enojado.md", "Did you mean 'tipos/enojado.md'?"),

@@ -1,7 +1,7 @@
 """The built search index, searched the way the browser searches it.
 
 Each language's lunr index is the one the build wrote
-(``search/lunr_index.json``), loaded with lunr.py, the Python port of lunr.js
+(``search/lunr_index.json``, in its compact form, turned back into lunr's), loaded with lunr.py, the Python port of lunr.js
 (the browser's stemmers: hooks/playbook/search_index.py). A query goes
 through what the browser does to it: Material's worker turns each typed word
 into a prefix ("quejas*"), ours adds the word through the pipeline (stem
@@ -27,7 +27,8 @@ def load(site: Path, language: str):
     folder = site if language == "es" else site / language
     data = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
     assert data["config"]["lang"] == [language]
-    index = Index.load((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
+    index = Index.load(search_index.expanded(
+        json.loads((folder / "search/lunr_index.json").read_text(encoding="utf-8")), data["docs"]))
     index.separator = search_index.js_regex(data["config"]["separator"])
     script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
     steps, _ = search_index.pipelines(language, data["config"]["pipeline"], script)

@@ -41,3 +41,33 @@ def test_positions_follow_materials_blocks_and_tags():
     # Past block 2047, JavaScript's 32-bit shift makes the position negative.
     many = search_index.tokenize("<i>x</i>" * 2049, separator)
     assert many[2048][1] == -(2 ** 31) + 1
+
+
+def test_the_compact_index_is_lunrs_index_with_documents_by_number():
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
+              "fields": {"title": {"boost": 1000.0}, "text": {}}}
+    docs = [{"location": "angry/", "title": "Angry customer", "text": "<p>Listen, then act.</p>"},
+            {"location": "angry/#listen", "title": "Listen", "text": "<p>Listen first</p><p>listen again</p>"},
+            {"location": "faq/", "title": "Questions", "text": ""},
+            # Past block 2047 a position is negative (see above): its steps still add up.
+            {"location": "long/", "title": "Long", "text": "<i>x</i>" * 2049 + "<p>listen</p>"}]
+    index = search_index.build(config, docs)
+    compact = search_index.compact(index, docs)
+    assert compact["documents"] == len(compact["vectors"]) == 4
+    # No address in the postings: each term's are numbers only.
+    assert all(isinstance(number, int) for entry in compact["invertedIndex"] for flat in entry[2:]
+               for number in flat)
+    assert search_index.expanded(compact, docs) == index
+    listen = dict(index["invertedIndex"])["listen"]
+    assert set(listen["text"]) == {"angry/", "angry/#listen", "long/"}
+    assert len(listen["text"]["angry/#listen"]["position"]) == 2
+
+
+def test_a_compact_index_of_other_documents_is_refused():
+    config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {"title": {}}}
+    docs = [{"location": "a/", "title": "One"}, {"location": "b/", "title": "Two"}]
+    compact = search_index.compact(search_index.build(config, docs), docs)
+    with pytest.raises(search_index.SearchIndexError, match="for these 1 documents"):
+        search_index.expanded(compact, docs[:1])
+    with pytest.raises(search_index.SearchIndexError, match="not in the form"):
+        search_index.expanded({**compact, "format": "lunr"}, docs)
