@@ -472,7 +472,7 @@ def compact(index: dict, docs: list[dict]) -> dict:
                                       for location, metadata in posting[field].items()):
                 positions = metadata["position"]
                 flat += [n - previous, len(positions)]
-                flat += [position - before for before, position in zip([0, *positions], positions)]
+                flat += [position - before for before, position in zip([0, *positions], positions, strict=False)]
                 previous = n
             entry.append(flat)
         inverted.append(entry)
@@ -487,11 +487,11 @@ def expanded(data: dict, docs: list[dict]) -> dict:
         raise SearchIndexError(f"the index is not in the form {FORMAT} for these {len(docs)} documents")
     fields, locations = data["fields"], [doc["location"] for doc in docs]
     vectors = [[f"{field}/{locations[n]}", elements] for n, per_field in enumerate(data["vectors"])
-               for field, elements in zip(fields, per_field) if elements is not None]
+               for field, elements in zip(fields, per_field, strict=True) if elements is not None]
     inverted = []
     for term, term_index, *flats in data["invertedIndex"]:
         posting = {"_index": term_index}
-        for field, flat in zip(fields, flats):
+        for field, flat in zip(fields, flats, strict=True):
             found, i, n = {}, 0, 0
             while i < len(flat):
                 n += flat[i]

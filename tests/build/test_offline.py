@@ -191,7 +191,7 @@ def test_the_build_reports_what_a_browser_stores(project, tmp_path):
         (lambda p: (p / "hooks/playbook/labels/offline.yml").write_text(
             (p / "hooks/playbook/labels/offline.yml").read_text(encoding="utf-8").replace(
                 "  reload: Reload\n", ""), encoding="utf-8"),
-         "playbook/labels/offline.yml: 'en' has no reload"),
+         "hooks/playbook/labels/offline.yml:1: 'en' has no 'reload'."),
     ],
     ids=["broken favicon", "favicon without viewBox", "label missing in English"],
 )
@@ -199,9 +199,10 @@ def test_bad_inputs_stop_the_build_with_a_message(tmp_path_factory, edit, expect
     project = copy_project(tmp_path_factory.mktemp("bad"))
     edit(project)
     result = mkdocs_build(project, project / "site", "--strict")
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr
+    assert expected in output
+    assert "Traceback" not in output
 
 
 def test_under_mkdocs_serve_the_worker_removes_itself(project):

@@ -1,7 +1,8 @@
 """The built search index, searched the way the browser searches it.
 
 Each language's lunr index is the one the build wrote
-(``search/lunr_index.json``, in its compact form, turned back into lunr's), loaded with lunr.py, the Python port of lunr.js
+(``search/lunr_index.json``, in its compact form, turned back into lunr's),
+loaded with lunr.py, the Python port of lunr.js
 (the browser's stemmers: hooks/playbook/search_index.py). A query goes
 through what the browser does to it: Material's worker turns each typed word
 into a prefix ("quejas*"), ours adds the word through the pipeline (stem
