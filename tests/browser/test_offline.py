@@ -167,6 +167,7 @@ PLACES = {
 
 
 @pytest.mark.parametrize("place", list(PLACES))
+@pytest.mark.flaky(reruns=2)
 def test_read_offline_then_updated(browser, builds, place):
     port, prefix = PLACES[place](builds)
     watched = Watched(browser)
@@ -298,6 +299,7 @@ def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, l
         context.close()
 
 
+@pytest.mark.flaky(reruns=2)
 def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_factory):
     """An editor who read a build at 127.0.0.1:8000 and then runs `mkdocs
     serve` there gets the served pages, and no worker or stored copy is left."""
