@@ -8,9 +8,11 @@ index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
 language also gets its own search worker script (hooks/playbook/search_worker.py),
-which fetches its language's index itself, and the lunr index the build made
-from it once (``search/lunr_index.json``, hooks/playbook/search_index.py),
-which the worker loads instead of building its own on every page. A page's
+which a page starts as it begins to load and which fetches one file: the
+language's documents with the lunr index the build made of them once
+(``search/lunr_index.json``, hooks/playbook/search_index.py), searched as
+it is. ``search/search_index.json``, which Material's page script reads,
+holds the search settings only. A page's
 ``search_terms`` (the words staff use for it) are indexed with it, unseen.
 """
 
@@ -73,12 +75,34 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-# English pages look for the search index and the sitemap under en/, and
-# every page searches through its language's worker.
+# Each page starts its language's search worker as its head is read, long
+# before Material's script would (at 1,000 pages per language, half a second
+# later): the template's early script (overrides/partials/search-worker.html)
+# needs the worker's address.
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    made = workers(config)
+    if made:
+        context["search_worker"] = worker_address(config, context["base_url"])
+    return context
+
+
+# English pages look for the search settings under en/, and every page hands
+# Material's script the worker it started.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    worker = workers(config)[build.current_language(config)].uri.rpartition("/")[2]
-    suggest = "search.suggest" in config.theme["features"]
-    return search.configure_search(output, build.folder(config), worker, suggest)
+    if not workers(config):
+        return output
+    worker = workers(config)[build.current_language(config)].uri
+    return search.configure_search(output, build.folder(config), worker, suggests(config))
+
+
+def worker_address(config: MkDocsConfig, root: str) -> str:
+    """The language's worker, from a page whose way to the site root is ``root``."""
+    worker = workers(config)[build.current_language(config)].uri
+    return search.worker_address(root, build.folder(config), worker, suggests(config))
+
+
+def suggests(config: MkDocsConfig) -> bool:
+    return "search.suggest" in config.theme["features"]
 
 
 def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
@@ -90,8 +114,10 @@ def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
 
 
 # Once mkdocs-static-i18n has built every language and written their merged
-# index: split it, and write each language's index to its folder, with the
-# lunr index made from it beside it.
+# index: split it; in each language's folder, the worker's file (documents and
+# the lunr index made of them) and, for Material's page script, the settings
+# alone: the page never searches, and at 1,000 pages per language it would
+# otherwise read and hand the worker megabytes that the worker has already.
 @event_priority(Priority.GENERATE)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -104,8 +130,6 @@ def on_post_build(config: MkDocsConfig):
                                               build.languages(config)).items():
         folder = Path(config.site_dir, build.folder(config, language), "search")
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        (folder / "search_index.json").write_text(text, encoding="utf-8")
         script = lunr / f"lunr.{language}.min.js"
         try:
             made = search_index.build(index["config"], index["docs"],
@@ -113,4 +137,5 @@ def on_post_build(config: MkDocsConfig):
         except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
-        (folder / "lunr_index.json").write_text(search_index.serialised(made, index["docs"]), encoding="utf-8")
+        (folder / search.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
+        (folder / "search_index.json").write_text(search.page_index(index), encoding="utf-8")

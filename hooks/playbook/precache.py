@@ -21,7 +21,6 @@ from . import search_worker
 DIGEST_LENGTH = 16
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
-PREBUILT_INDEX = "lunr_index.json"
 LANGUAGE = re.compile(r"<html[^>]*\slang=[\"']?([A-Za-z]+)")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 SITE = "http://site.invalid/"
@@ -135,12 +134,8 @@ def page_uses(html: str, address: str, site_url: str = "") -> set[str]:
                 scripts = search_worker.lunr_scripts(language)
                 found.update(resolve(f"../lunr/min/{script}", worker_address) for script in scripts)
             if index and worker_address is not None:
-                index_address = resolve(unquote(index.group(1)), worker_address)
-                found.add(index_address)
-                # And the lunr index the build made from it, which our search
-                # worker fetches beside it (hooks/playbook/search_worker.js).
-                if index_address is not None:
-                    found.add(resolve(PREBUILT_INDEX, index_address))
+                # Our worker's one file: documents and index (hooks/playbook/search_worker.js).
+                found.add(resolve(unquote(index.group(1)), worker_address))
     found.discard(None)
     return found
 

@@ -442,72 +442,71 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
     return index
 
 
-# The file the worker fetches: lunr's serialised index with each document
-# named by its number in the search index's docs, not by its address (8.9 MB
-# of a 17 MB index at 1,000 pages per language were addresses, repeated in
-# every posting), and each term's postings as one flat list of numbers, which
-# the worker turns into lunr's objects only for the terms a query meets:
-#   vectors: per document, per field, lunr's vector elements (or null);
-#   invertedIndex: per term, [term, its _index, per field a list of
-#   (document number - previous one, count of positions, positions, each
-#   as the difference from the previous one)].
-FORMAT = "playbook-lunr-1"
+# The one file the search worker fetches (search/lunr_index.json): the
+# language's search settings and documents (Material's search index) and the
+# lunr index the build made of them, in the form the worker searches as it is,
+# with no lunr objects to make first:
+#   terms: every indexed term, in JavaScript's order (UTF-16 code units), so
+#   that a typed prefix's terms are one run found by binary search;
+#   postings: per term, per field, a flat list of (document number - previous
+#   document's number, the term's weight in that field of that document: the
+#   element lunr's field vector holds for it).
+# Positions are left out: the worker marks the words of the few results it
+# shows by tokenizing them again, so an index of 1,000 pages per language
+# carries no positions for the thousands of results it never shows.
+FORMAT = "playbook-search-2"
 
 
-def compact(index: dict, docs: list[dict]) -> dict:
-    """lunr's serialised ``index`` of ``docs`` (Material's search index's), in
-    the worker's compact form (FORMAT)."""
+def compact(index: dict, search: dict) -> dict:
+    """lunr's serialised ``index`` of ``search`` (Material's search index: config
+    and docs), as the worker's file (FORMAT)."""
+    docs = search["docs"]
     number = {doc["location"]: n for n, doc in enumerate(docs)}
     fields = index["fields"]
-    vectors: list[list] = [[None] * len(fields) for _ in docs]
+    weights: dict[tuple[str, int], dict[int, float]] = {}
     for ref, elements in index["fieldVectors"]:
         field, location = ref.split("/", 1)
-        vectors[number[location]][fields.index(field)] = elements
-    inverted = []
+        weights[field, number[location]] = dict(zip(elements[::2], elements[1::2], strict=True))
+    terms, postings = [], []
     for term, posting in index["invertedIndex"]:
-        entry = [term, posting["_index"]]
+        terms.append(term)
+        entry = []
         for field in fields:
             flat, previous = [], 0
-            for n, metadata in sorted((number[location], metadata)
-                                      for location, metadata in posting[field].items()):
-                positions = metadata["position"]
-                flat += [n - previous, len(positions)]
-                flat += [position - before for before, position in zip([0, *positions], positions, strict=False)]
+            for n in sorted(number[location] for location in posting[field]):
+                flat += [n - previous, weights[field, n][posting["_index"]]]
                 previous = n
             entry.append(flat)
-        inverted.append(entry)
-    return {"format": FORMAT, "version": index["version"], "fields": fields,
-            "pipeline": index["pipeline"], "documents": len(docs), "vectors": vectors,
-            "invertedIndex": inverted}
+        postings.append(entry)
+    return {"format": FORMAT, "version": index["version"], "config": search["config"],
+            "fields": fields, "pipeline": index["pipeline"], "docs": docs,
+            "terms": terms, "postings": postings}
 
 
-def expanded(data: dict, docs: list[dict]) -> dict:
-    """The compact form back as lunr's serialised index (what lunr.Index.load takes)."""
-    if data.get("format") != FORMAT or data["documents"] != len(docs):
-        raise SearchIndexError(f"the index is not in the form {FORMAT} for these {len(docs)} documents")
-    fields, locations = data["fields"], [doc["location"] for doc in docs]
-    vectors = [[f"{field}/{locations[n]}", elements] for n, per_field in enumerate(data["vectors"])
-               for field, elements in zip(fields, per_field, strict=True) if elements is not None]
+def expanded(data: dict) -> dict:
+    """The worker's file back as a lunr serialised index (what lunr.Index.load
+    takes), without positions: terms numbered in their order."""
+    if data.get("format") != FORMAT:
+        raise SearchIndexError(f"the index is not in the form {FORMAT}")
+    fields, locations = data["fields"], [doc["location"] for doc in data["docs"]]
+    if len(data["postings"]) != len(data["terms"]):
+        raise SearchIndexError(f"{len(data['terms'])} terms but {len(data['postings'])} postings")
+    vectors: dict[str, list] = {}
     inverted = []
-    for term, term_index, *flats in data["invertedIndex"]:
-        posting = {"_index": term_index}
+    for term_index, (term, flats) in enumerate(zip(data["terms"], data["postings"], strict=True)):
+        posting: dict = {"_index": term_index}
         for field, flat in zip(fields, flats, strict=True):
-            found, i, n = {}, 0, 0
-            while i < len(flat):
-                n += flat[i]
-                count, i = flat[i + 1], i + 2
-                positions, position = [], 0
-                for step in flat[i:i + count]:
-                    position += step
-                    positions.append(position)
-                found[locations[n]] = {"position": positions}
-                i += count
+            found, n = {}, 0
+            for step, weight in zip(flat[::2], flat[1::2], strict=True):
+                n += step
+                found[locations[n]] = {}
+                vectors.setdefault(f"{field}/{locations[n]}", []).extend((term_index, weight))
             posting[field] = found
         inverted.append([term, posting])
-    return {"version": data["version"], "fields": fields, "fieldVectors": vectors,
+    return {"version": data["version"], "fields": fields, "fieldVectors": list(vectors.items()),
             "invertedIndex": inverted, "pipeline": data["pipeline"]}
 
 
-def serialised(index: dict, docs: list[dict]) -> str:
-    """The index as the file the worker fetches: compact, as compact JSON."""
-    return json.dumps(compact(index, docs), ensure_ascii=False, separators=(",", ":"))
+def serialised(index: dict, search: dict) -> str:
+    """The worker's file, as compact JSON."""
+    return json.dumps(compact(index, search), ensure_ascii=False, separators=(",", ":"))

@@ -1,143 +1,118 @@
 /*
- * The search worker: Material's, with the index the build made (loaded, not
- * built, as soon as the worker starts) and typed words stemmed as the index is.
+ * The search worker: answers Material's search box (Material's messages:
+ * 0 setup, 1 ready, 2 query, 3 result) from the index the build made.
  *
- * hooks/playbook/search_worker.py makes one script of it per language: this file,
- * with Material's worker and lunr's scripts for the language where MARK
- * stands, minified. Each page starts its language's script with the address
- * of its language's index: ?index=<file>, relative to the script. The lunr
- * index the build made from it (hooks/playbook/search_index.py) lies beside
- * it, as lunr_index.json.
+ * hooks/playbook/search_worker.py makes one script of it per language: this
+ * file, with Material's worker and lunr's scripts for the language where MARK
+ * stands, minified. A page starts its language's script as its head is read
+ * (overrides/partials/search-worker.html), with the address of the worker's
+ * one file: ?index=<file>, relative to the script. That file
+ * (hooks/playbook/search_index.py) holds the language's search settings, its
+ * documents and the lunr index the build made of them, in a form searched as
+ * it is: no index to build or load, so the worker is ready once it has read
+ * the file.
+ *
+ * Work per keystroke grows with the results shown, not with those found:
+ * every result is found, scored, ordered and counted as lunr and Material
+ * would, but only the first SHOWN pages come with their sections, text and
+ * marked words; each page after those is its title alone (still listed, in
+ * its place, and counted). Material shows 10 pages, then 4 more each time
+ * the reader scrolls to the end.
+ *
+ * Should the file be in another form (a build older or newer than this
+ * script), Material's own worker builds a lunr index from its documents, as
+ * it always has, and answers instead.
  */
 const address = new URL(self.location.href)
-
-/*
- * The index is set up as soon as the worker starts. Material's page script
- * sends it the index only when the page's own start-up work is done, a good
- * 100 ms later on a slow machine, and the worker sits idle until then. So
- * the worker fetches the same index itself, with the lunr index the build
- * made from it, and hands them to Material's worker as the page's setup
- * message; the page's own setup (the page still fetches the index, which the
- * browser's cache then serves) goes no further, unless it asks for other
- * options. If the worker's fetch fails, Material's worker sets up from the
- * page's message, as it always has, and builds the lunr index itself.
- *
- * The page's setup may come while the worker is still fetching: at 1,000
- * pages per language the page has its index well before the worker has both
- * files, and building the lunr index from it would take seconds where
- * loading the build's takes a few hundred ms. The page's message waits, then:
- * for the worker's own setup, or its failure, or WAIT ms of fetching (a
- * stalled request), after which the worker drops its fetch and Material's
- * worker sets up from the page's message.
- */
-const SETUP = 0, READY = 1
-const FORMAT = "playbook-lunr-1"  // the build's compact form (hooks/playbook/search_index.py)
-const WAIT = 2000
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+const FORMAT = "playbook-search-2"  // hooks/playbook/search_index.py
+const SHOWN = 30
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
-const OPTIONS = JSON.stringify({ suggest: address.searchParams.has("suggest") })
+const OPTIONS = { suggest: address.searchParams.has("suggest") }
 const INDEX = address.searchParams.get("index")
-// Then "building" and "built", or "superseded" or "failed"; with no index
-// named, the worker waits for the page's.
-let ownSetup = INDEX ? "fetching" : "failed"
-let prebuilt = null  // the lunr index the build made, until Material's worker takes it
-let waiting = null   // the page's setup message, while the worker's own is under way
-const fetching = new AbortController()
+// A failed fetch (the network dropped, the server restarting) is tried again,
+// after 1, 2 and 4 s.
+const RETRIES = 3
+
+let engine = null          // our search, once the file is read
+let material = false       // whether Material's worker was set up instead
+let pageSetup = null       // a page's setup that carries documents, should ours fail
+let failed = !INDEX
+
+/*
+ * Heard before Material's worker hears anything. The page's own setup message
+ * carries its search settings only (search/search_index.json): the worker
+ * has its documents already, and Material's worker must not set up from it.
+ * A query, once the file is read, is ours to answer.
+ */
 addEventListener("message", event => {
-  if (!event.isTrusted || event.data?.type !== SETUP)
-    return
-  if (ownSetup === "fetching" || ownSetup === "building") {
+  if (!event.isTrusted)
+    return  // ours, for Material's worker
+  const { type, data } = event.data ?? {}
+  if (type === SETUP) {
+    if (!engine && !material && data?.docs?.length) {
+      if (failed) {
+        material = true
+        return
+      }
+      pageSetup = event.data
+    }
     event.stopImmediatePropagation()
-    if (!waiting && ownSetup === "fetching")
-      setTimeout(() => {
-        if (ownSetup !== "fetching")
-          return
-        ownSetup = "superseded"
-        fetching.abort()
-        setUpFromPage()
-      }, WAIT)
-    waiting = event.data
-  } else if (ownSetup === "built" && JSON.stringify(event.data.data?.options) === OPTIONS) {
+  } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
-  } else {
-    ownSetup = "superseded"
+    let result
+    try {
+      result = engine.search(String(data ?? ""))
+    } catch (error) {
+      console.warn(`Search: the query ${JSON.stringify(data)} could not be answered.`, error)
+      result = { items: [] }
+    }
+    postMessage({ type: RESULT, data: result })
   }
 })
-// The page's setup message, handed to Material's worker (whose listener,
-// unlike the one above, takes messages the worker sends itself).
-function setUpFromPage() {
-  const data = waiting
-  waiting = null
-  prebuilt = null
-  if (data)
-    dispatchEvent(new MessageEvent("message", { data }))
+
+function setUpMaterial(data) {
+  material = true
+  dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: { ...data, options: OPTIONS } } }))
 }
-/*
- * Each section Material finds carries its page's whole document (its
- * "parent", text and all), copied to the page with every answer: at 1,000
- * pages per language a few MB per keystroke. The page's scripts never read
- * it: a section keeps its page's address and title only.
- */
-const RESULT = 3
-const parents = new WeakMap()
-function withoutParents(result) {
-  for (const group of result?.items ?? [])
-    for (const item of group)
-      if (item.parent) {
-        let parent = parents.get(item.parent)
-        if (!parent)
-          parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
-        item.parent = parent
-      }
-}
-const post = self.postMessage
-self.postMessage = function (message, ...rest) {
-  if (message?.type === RESULT)
-    withoutParents(message.data)
-  if (ownSetup === "building" && message?.type === READY) {
-    ownSetup = "built"
-    // The page's setup, if it came meanwhile, is done: unless it asks for other options.
-    if (waiting && JSON.stringify(waiting.data?.options) === OPTIONS)
-      waiting = null
-    if (waiting)
-      queueMicrotask(() => { ownSetup = "superseded"; setUpFromPage() })
+
+async function fetchIndex(url, attempt = 0) {
+  let data
+  try {
+    const response = await fetch(url)
+    if (!response.ok)
+      throw new Error(`HTTP ${response.status} for ${url}`)
+    data = await response.json()
+  } catch (error) {
+    if (attempt < RETRIES)
+      return setTimeout(() => fetchIndex(url, attempt + 1), 1000 * 2 ** attempt)
+    console.warn("Search: the worker could not fetch its index.", error)
+    failed = true
+    if (pageSetup)
+      setUpMaterial(pageSetup.data)
+    return
   }
-  return post.call(this, message, ...rest)
+  if (material)
+    return
+  try {
+    if (data.format !== FORMAT)
+      throw new Error(`the index is in the form ${JSON.stringify(data.format)}, not ${FORMAT}`)
+    engine = new Engine(data)
+    postMessage({ type: READY })
+    engine.findWordsWhenIdle()
+  } catch (error) {
+    console.warn("Search: no prebuilt index; the worker builds one.", error)
+    setUpMaterial({ config: data.config, docs: data.docs })
+  }
 }
-const fetchJSON = url => fetch(url, { signal: fetching.signal })
-  .then(response => response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status} for ${url}`)))
-if (INDEX) {
-  const index = new URL(INDEX, address)
-  // Without the build's lunr index, Material's worker builds one.
-  const built = fetchJSON(new URL("lunr_index.json", index)).catch(error => {
-    if (!fetching.signal.aborted)
-      console.warn("Search: no prebuilt index; the worker builds one.", error)
-    return null
-  })
-  Promise.all([fetchJSON(index), built])
-    .then(([{ config, docs }, lunrIndex]) => {
-      if (ownSetup !== "fetching")
-        return
-      ownSetup = "building"
-      // An index of other fields or documents than the search index's is not this one's.
-      if (lunrIndex?.format === FORMAT && lunrIndex.documents === docs.length
-          && JSON.stringify(lunrIndex.fields) === JSON.stringify(Object.keys(config.fields)))
-        prebuilt = { data: lunrIndex, locations: docs.map(doc => doc.location) }
-      const data = { config, docs, options: JSON.parse(OPTIONS) }
-      dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data } }))
-    })
-    .catch(error => {
-      if (ownSetup !== "fetching")
-        return
-      ownSetup = "failed"
-      console.warn("Search: the worker could not fetch the index; it sets up from the page's.", error)
-      setUpFromPage()
-    })
-}
+
+if (INDEX)
+  fetchIndex(new URL(INDEX, address))
 
 /*
  * Material's worker asks for lunr's scripts for the language by address once
- * it has the index; this script holds them already (BUNDLED names them).
+ * it is set up; this script holds them already (BUNDLED names them).
  */
 const load = self.importScripts
 self.importScripts = (...urls) => {
@@ -149,142 +124,594 @@ self.importScripts = (...urls) => {
 /* MARK: Material's worker and lunr's scripts for the language */
 
 /*
- * Material's worker sets up a lunr builder and adds every document to it.
- * With the build's index at hand, the builder only notes each document's
- * fields and hands back the loaded index. Material highlights a result from
- * a table of its fields' words that its tokenizer fills while indexing: a
- * field's table is filled when a result first needs it, and the rest once
- * the worker is idle.
+ * Our search: lunr's matching and scoring, then Material's, over the build's
+ * index as it comes.
+ *
+ * A query goes as Material's worker takes it: its words become prefixes
+ * ("quejas*"), and lunr parses the rest (+word, -word, field:word, word~1,
+ * word^2). Two things are added. A prefix never meets a stem ("angry*" is
+ * not "angri", the stem indexed): each word is also searched through the
+ * language's pipeline, so stems meet stems while prefixes still match as
+ * staff type. A stop word typed in full, with a word after it ("de" and "la"
+ * in "momento de la verdad"), is in no page of the index: as a prefix ("de*")
+ * it would find every word that starts with it and rank pages by those, so
+ * it is left out; the word being typed, the last, is kept ("de" may be the
+ * start of "devolución").
+ *
+ * Each document's score is lunr's: per field, the query's vector (the boosts
+ * of the terms the query's words expand to) against the document's (each
+ * term's weight in the field, as the build's postings give it), divided by
+ * the query vector's length. Material then multiplies it by (1 + boost²),
+ * boost being 1 for a page (0 for a section) plus the share of the typed
+ * words the document matched, sorts, and groups sections under their page.
  */
-const add = lunr.Builder.prototype.add
-const build = lunr.Builder.prototype.build
-const unread = new Map()  // location: [[table, field value], ...], not tokenized yet
-let added = []            // [document, attributes], should the index fail to load
-let tokenizer = null
-let stopWordFilter = null  // the language's, from the builder's pipeline
-lunr.Builder.prototype.add = function (doc, attributes) {
-  if (!prebuilt) {
-    unread.clear()
-    return add.call(this, doc, attributes)
-  }
-  tokenizer = this.tokenizer
-  const fields = []
-  for (const [name, { extractor }] of Object.entries(this._fields)) {
-    // Material's extractor makes the field's table lunr.tokenizer.table.
-    const value = extractor ? extractor(doc) : doc[name]
-    if (value !== undefined && extractor)
-      fields.push([lunr.tokenizer.table, value])
-  }
-  unread.set(String(doc[this._ref]), fields)
-  added.push([doc, attributes])
-}
-lunr.Builder.prototype.build = function () {
-  stopWordFilter = this.pipeline._stack.find(fn => /^stopWordFilter/.test(fn.label)) ?? null
-  const index = prebuilt
-  prebuilt = null
-  if (!index)
-    return build.call(this)
-  try {
-    const loaded = loadIndex(index.data, index.locations)
-    setTimeout(readWhenIdle)
-    return loaded
-  } catch (error) {
-    console.warn("Search: the prebuilt index did not load; the worker builds one.", error)
-    unread.clear()
-    for (const [doc, attributes] of added)
-      add.call(this, doc, attributes)
-    return build.call(this)
-  } finally {
-    added = []
-  }
-}
+const { PROHIBITED, REQUIRED } = lunr.Query.presence
+const MARKED = ["title", "text", "tags"]  // the fields Material's page shows
+const NOTHING = []                          // no terms found in any field
 
-/*
- * The build's index, in its compact form (hooks/playbook/search_index.py):
- * documents by number, each term's postings one flat list of numbers. It
- * becomes what lunr.Index.load would make of lunr's own form, but a term's
- * postings become lunr's objects only when a query first meets the term.
- */
-function loadIndex(data, locations) {
-  const fields = data.fields
-  const fieldVectors = Object.create(null)
-  data.vectors.forEach((vectors, n) => vectors.forEach((elements, f) => {
-    if (elements)
-      fieldVectors[`${fields[f]}/${locations[n]}`] = new lunr.Vector(elements)
-  }))
-  const invertedIndex = Object.create(null)
-  const tokens = new lunr.TokenSet.Builder()
-  for (const entry of data.invertedIndex) {
-    const term = entry[0]
-    tokens.insert(term)
-    Object.defineProperty(invertedIndex, term, {
-      configurable: true, enumerable: true,
-      get() {
-        const value = posting(entry, fields, locations)
-        Object.defineProperty(invertedIndex, term, { value, enumerable: true, writable: true })
-        return value
+class Engine {
+  constructor(data) {
+    const { config, docs, terms, postings, fields } = data
+    if (config.lang.length !== 1)
+      throw new Error(`one language per index, not ${config.lang}`)
+    if (terms.length !== postings.length)
+      throw new Error(`${terms.length} terms but ${postings.length} postings`)
+    const language = config.lang[0]
+    const support = language === "en" ? lunr : lunr[language]
+    if (!support)
+      throw new Error(`no lunr support for ${language}`)
+    this.docs = docs
+    this.fields = fields
+    this.terms = terms
+    this.postings = postings
+    this.number = new Map(terms.map((term, n) => [term, n]))
+    // As Material's worker splits words, at its separator.
+    this.separator = lunr.tokenizer.separator = new RegExp(config.separator)
+    // The pipeline a query's words go through (lunr's search pipeline, as
+    // the build saved it), and the one a document's words went through when
+    // the build indexed them: used to find the words to mark.
+    this.pipeline = lunr.Pipeline.load(data.pipeline)
+    this.indexing = new lunr.Pipeline()
+    for (const name of ["trimmer", "stopWordFilter", "stemmer"])
+      if (config.pipeline.includes(name))
+        this.indexing.add(support[name])
+    this.stopWordFilter = config.pipeline.includes("stopWordFilter") ? support.stopWordFilter : null
+    // Each document's page, as Material's worker tells pages and sections apart.
+    this.article = new Int32Array(docs.length)
+    const pages = new Map()
+    docs.forEach((doc, n) => {
+      const path = doc.location.split("#")[0]
+      const page = pages.get(path)
+      this.article[n] = page === undefined ? n : page
+      if (page === undefined)
+        pages.set(path, n)
+    })
+    this.tables = new Map()  // "document/field": Material's position table
+    this.stems = new Map()   // word: the term the build indexed it as (or null)
+  }
+
+  search(value) {
+    const query = transformSearchQuery(value)
+    if (!query)
+      return { items: [] }
+    const { words, searched } = this.parse(query)
+    const found = this.match(searched, words)
+
+    // Material's boosts, sort and grouping. Documents that matched the same
+    // words share one record of them: an answer copies each record once.
+    const seen = new Map()
+    const results = []
+    for (const n of found.documents) {
+      let matched = seen.get(found.words[n])
+      if (!matched) {
+        const terms = {}
+        for (const clause of words) {
+          if (clause.dropped || found.words[n] & clause.bit)
+            terms[clause.word] = true
+          else if (!(clause.word in terms) && lunr.stopWordFilter?.(clause.word))
+            terms[clause.word] = false
+        }
+        const keys = Object.keys(terms)
+        const share = keys.length ? keys.filter(key => terms[key]).length / keys.length : 0
+        seen.set(found.words[n], matched = { terms, share })
+      }
+      const boost = +(this.article[n] === n) + matched.share
+      results.push({ n, score: found.scores[n] * (1 + boost ** 2), terms: matched.terms })
+    }
+    results.sort((a, b) => b.score - a.score)
+    const groups = new Map()
+    for (const result of results) {
+      const page = this.article[result.n]
+      const group = groups.get(page)
+      if (group)
+        group.push(result)
+      else
+        groups.set(page, [result])
+    }
+    const none = {}
+    const items = []
+    for (const [page, group] of groups) {
+      const article = group.find(result => result.n === page) ?? { n: page, score: 0, terms: none }
+      if (items.length < SHOWN) {
+        if (article.terms === none)
+          group.push(article)
+        // (A page added to its sections, unmatched itself, has no words to mark.)
+        items.push(group.map(result => this.item(result, result.terms === none ? NOTHING : found.marked)))
+      } else {
+        // Past the pages shown at first, a page is its title, as found.
+        items.push([this.item(article, null)])
+      }
+    }
+    const answer = { items }
+    if (OPTIONS.suggest)
+      answer.suggest = this.suggest(words)
+    return answer
+  }
+
+  // The query's words (Material's clauses, which it counts as found or
+  // missing), and the clauses searched: lunr's, with our additions.
+  parse(query) {
+    const parsed = new lunr.Query(this.fields)
+    new lunr.QueryParser(query, parsed).parse()
+    const clauses = parsed.clauses
+    clauses.forEach((clause, i) => {
+      clause.word = clause.term.replace(/^\*/, "").replace(/\*$/, "")
+      clause.bit = 2 ** Math.min(i, 30)
+      // Material counts a word found when a term the result matched starts
+      // with it; ours, also when one starts with its stem ("angry" is
+      // indexed as "angri"; "reclamo~1" finds "reclam").
+      clause.prefixes = [...new Set([clause.word, ...this.pipeline.runString(clause.word)])]
+    })
+    const last = clauses[clauses.length - 1]
+    for (const clause of clauses)
+      if (clause !== last && !clause.usePipeline && clause.term.endsWith("*")
+          && clause.presence === lunr.Query.presence.OPTIONAL && this.stopWordFilter
+          && !this.stopWordFilter(new lunr.Token(clause.word)))
+        clause.dropped = true
+    const searched = clauses.filter(clause => !clause.dropped)
+    for (const clause of [...searched]) {
+      if (clause.usePipeline || !clause.term.endsWith("*") || clause.word.includes("*")
+          || clause.presence === PROHIBITED)
+        continue
+      const stems = this.pipeline.runString(clause.word)
+      // A word that is its own stem ("que" while typing "queja") is found
+      // by the prefix already.
+      if (stems.length === 1 && stems[0] === clause.word)
+        continue
+      searched.push({ ...clause, term: clause.word, usePipeline: true, word: undefined,
+                      presence: lunr.Query.presence.OPTIONAL, dropped: false })
+    }
+    return { words: clauses.filter(clause => clause.presence !== PROHIBITED), searched }
+  }
+
+  // Every document the clauses find, lunr's score of each, which clauses
+  // each matched (bits, for lunr's required words), which of the typed
+  // ``words`` it has (as Material counts them), and the terms found per
+  // field, to mark.
+  match(clauses, words = []) {
+    const count = this.docs.length
+    const fields = this.fields.length
+    const vectors = Array.from({ length: fields }, () => new Map())
+    const bits = new Uint32Array(count)
+    const has = new Uint32Array(count)
+    const hit = new Uint8Array(count)
+    const excluded = new Uint8Array(count)
+    const marked = Array.from({ length: fields }, () => new Set())
+    const masks = new Map()  // term: the words it counts for
+    const mask = t => {
+      let bits = masks.get(t)
+      if (bits === undefined) {
+        bits = 0
+        for (const word of words)
+          if (word.prefixes.some(prefix => this.terms[t].startsWith(prefix)))
+            bits |= word.bit
+        masks.set(t, bits)
+      }
+      return bits
+    }
+    let required = 0
+    for (const clause of clauses) {
+      const terms = this.expand(clause)
+      const where = clause.fields.map(name => this.fields.indexOf(name)).filter(f => f >= 0)
+      if (clause.presence === REQUIRED)
+        required |= clause.bit
+      for (const t of terms)
+        for (const f of where) {
+          const flat = this.postings[t][f]
+          if (clause.presence === PROHIBITED) {
+            for (let i = 0, n = 0; i < flat.length; i += 2)
+              excluded[n += flat[i]] = 1
+            continue
+          }
+          const counts = mask(t)
+          for (let i = 0, n = 0; i < flat.length; i += 2) {
+            n += flat[i]
+            bits[n] |= clause.bit
+            has[n] |= counts
+          }
+          vectors[f].set(t, (vectors[f].get(t) ?? 0) + clause.boost)
+          if (flat.length)
+            marked[f].add(t)
+        }
+    }
+    const scores = new Float64Array(count)
+    vectors.forEach((vector, f) => {
+      let length = 0
+      for (const weight of vector.values())
+        length += weight * weight
+      length = Math.sqrt(length)
+      for (const [t, weight] of vector) {
+        const flat = this.postings[t][f]
+        for (let i = 0, n = 0; i < flat.length; i += 2) {
+          n += flat[i]
+          scores[n] += weight * flat[i + 1] / length
+          hit[n] = 1
+        }
       }
     })
+    // A query of prohibited words only finds every other document (lunr's "negated" query).
+    const negated = clauses.length > 0 && clauses.every(clause => clause.presence === PROHIBITED)
+    const documents = []
+    for (let n = 0; n < count; n++)
+      if ((hit[n] || negated) && !excluded[n] && (bits[n] & required) === required)
+        documents.push(n)
+    // lunr's order before Material's: by score.
+    documents.sort((a, b) => scores[b] - scores[a])
+    return { documents, scores, words: has, marked }
   }
-  tokens.finish()
-  return new lunr.Index({
-    invertedIndex, fieldVectors, tokenSet: tokens.root, fields,
-    pipeline: lunr.Pipeline.load(data.pipeline)
-  })
-}
 
-// [term, _index, per field: (document step, count, position steps...)...]
-function posting([, index, ...flats], fields, locations) {
-  const posting = { _index: index }
-  flats.forEach((flat, f) => {
-    const found = {}
-    for (let i = 0, n = 0; i < flat.length;) {
-      n += flat[i]
-      const count = flat[i + 1], position = new Array(count)
-      i += 2
-      for (let j = 0, at = 0; j < count; j++)
-        position[j] = at += flat[i++]
-      found[locations[n]] = { position }
+  // The index's terms a clause's word expands to, as lunr's token set would.
+  expand(clause) {
+    const words = clause.usePipeline
+      ? this.pipeline.runString(clause.term, { fields: clause.fields })
+      : [clause.term]
+    const found = new Set()
+    for (const word of words) {
+      if (clause.editDistance) {
+        this.terms.forEach((term, t) => {
+          if (near(word, term, clause.editDistance))
+            found.add(t)
+        })
+      } else if (!word.includes("*")) {
+        const t = this.number.get(word)
+        if (t !== undefined)
+          found.add(t)
+      } else if (word.indexOf("*") === word.length - 1) {
+        const prefix = word.slice(0, -1)
+        for (let t = this.first(prefix); t < this.terms.length && this.terms[t].startsWith(prefix); t++)
+          found.add(t)
+      } else {
+        const pattern = new RegExp(`^${word.split("*").map(escape).join(".*")}$`)
+        this.terms.forEach((term, t) => {
+          if (pattern.test(term))
+            found.add(t)
+        })
+      }
     }
-    posting[fields[f]] = found
-  })
-  return posting
-}
+    return [...found]
+  }
 
-function read(ref) {
-  const fields = unread.get(ref)
-  if (fields === undefined)
-    return
-  unread.delete(ref)
-  for (const [table, value] of fields) {
-    lunr.tokenizer.table = table
-    tokenizer(value)
+  // The first term at or after ``prefix``, by binary search: terms are in
+  // JavaScript's order, the one ``<`` compares strings in.
+  first(prefix) {
+    let low = 0, high = this.terms.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.terms[middle] < prefix)
+        low = middle + 1
+      else
+        high = middle
+    }
+    return low
+  }
+
+  // A result as Material's page shows it: its words marked, or (``marked``
+  // null) its title alone.
+  item({ n, score, terms }, marked) {
+    const doc = this.docs[n]
+    const item = { location: doc.location, title: doc.title, text: "", score, terms }
+    if (doc.tags)
+      item.tags = [...doc.tags]
+    if (!marked)
+      return item
+    item.text = doc.text ?? ""
+    this.fields.forEach((field, f) => {
+      if (!MARKED.includes(field) || doc[field] === undefined || !marked[f]?.size)
+        return
+      const { table, positions } = this.words(n, field)
+      const found = positions.filter(([, term]) => marked[f].has(term)).map(([position]) => position)
+      if (found.length)
+        item[field] = (Array.isArray(doc[field]) ? highlightAll : highlight)(doc[field], table, found, field !== "text")
+    })
+    return item
+  }
+
+  // A field's words: Material's position table of it, and each word's
+  // position with the term the build indexed it as. Found once per field.
+  words(n, field) {
+    const key = `${n}/${field}`
+    let words = this.tables.get(key)
+    if (!words) {
+      const table = [], positions = []
+      for (const token of tokenize(this.docs[n][field], table)) {
+        const term = this.indexed(token.str)
+        if (term !== null)
+          positions.push([token.metadata.position, term])
+      }
+      this.tables.set(key, words = { table, positions })
+    }
+    return words
+  }
+
+  // Once ready, the worker finds every document's words while it is idle,
+  // a few ms at a time (a query waits no longer than that), so that marking
+  // the words of the results shown costs a query little.
+  findWordsWhenIdle() {
+    let n = 0
+    const step = () => {
+      const until = performance.now() + 4
+      for (; n < this.docs.length && performance.now() < until; n++)
+        for (const field of MARKED)
+          if (this.docs[n][field] !== undefined && this.fields.includes(field))
+            this.words(n, field)
+      if (n < this.docs.length)
+        setTimeout(step)
+    }
+    setTimeout(step)
+  }
+
+  // The term the build indexed a word as (its number), or null (a stop word).
+  indexed(word) {
+    let term = this.stems.get(word)
+    if (term === undefined) {
+      const terms = this.indexing.runString(word)
+      term = terms.length ? this.number.get(terms[0]) ?? null : null
+      this.stems.set(word, term)
+    }
+    return term
+  }
+
+  // Material's suggestions: the title words of the best page whose title has every typed word.
+  suggest(words) {
+    const title = this.fields.indexOf("title")
+    if (title < 0 || !words.length)
+      return []
+    const clauses = words.map((clause, i) => ({
+      term: `${clause.word}*`, fields: ["title"], boost: 1, usePipeline: true,
+      presence: REQUIRED, bit: 2 ** Math.min(i, 30), editDistance: 0
+    }))
+    const found = this.match(clauses)
+    if (!found.documents.length)
+      return []
+    const best = found.documents[0]
+    const suggested = []
+    // In lunr's order: per clause, its terms from last to first.
+    for (const clause of clauses)
+      for (const t of this.expand(clause).sort((a, b) => b - a)) {
+        const flat = this.postings[t][title]
+        for (let i = 0, n = 0; i < flat.length; i += 2)
+          if ((n += flat[i]) === best) {
+            suggested.push(this.terms[t])
+            break
+          }
+      }
+    return [...new Set(suggested)]
   }
 }
 
-// A few milliseconds at a time: a query waits no longer than that.
-function readWhenIdle() {
-  const until = performance.now() + 4
-  for (const ref of unread.keys()) {
-    read(ref)
-    if (performance.now() > until)
-      return setTimeout(readWhenIdle)
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
+
+// Whether two words are at most ``distance`` insertions, deletions,
+// substitutions or swaps of neighbours apart (lunr's fuzzy "word~1").
+function near(a, b, distance) {
+  if (Math.abs(a.length - b.length) > distance)
+    return false
+  let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1,
+                            previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        current[j] = Math.min(current[j], before[j - 2] + 1)
+    }
+    before = previous
+    previous = current
   }
+  return previous[b.length] <= distance
 }
 
 /*
- * Material appends "*" to every term it sends to lunr, and lunr skips its
- * pipeline for terms with a wildcard: with a stemmer in the index, "quejas*"
- * or "angry*" then never meets the stems "quej" or "angri". Each such term is
- * also searched once through the pipeline, as typed, so stems meet stems and
- * prefixes still match while staff type.
- *
- * A stop word staff have typed in full, one a later word follows ("de" and
- * "la" in "momento de la verdad"), is in no page of the index: as a prefix
- * ("de*") it would find every word that starts with it ("desconocedor"),
- * and rank pages by those. It is left out of the query; the word being
- * typed, the last, is kept ("de" may be the start of "devolución").
+ * Material's own functions, which its worker keeps to itself: the query's
+ * rewriting, the words' positions in a document (its tokenizer, with the
+ * position table it fills) and the marking of words at those positions.
+ * The same code, so that results read as Material's would.
  */
+function transformSearchQuery(query) {
+  return transform(query, part => {
+    const terms = []
+    const lexer = new lunr.QueryLexer(part)
+    lexer.run()
+    for (const { type, str: term, start, end } of lexer.lexemes)
+      switch (type) {
+        case "FIELD":
+          if (!["title", "text", "tags"].includes(term))
+            part = [part.slice(0, end), " ", part.slice(end + 1)].join("")
+          break
+        case "TERM":
+          split(term, lunr.tokenizer.separator, (...range) => {
+            terms.push([part.slice(0, start), term.slice(...range), part.slice(end)].join(""))
+          })
+      }
+    return terms
+  })
+}
+
+function transform(query, fn = term => term) {
+  return query
+    .trim()
+    .split(/"([^"]+)"/g)
+    .map((parts, index) => index & 1
+      ? parts.replace(/^\b|^(?![^\x00-\x7F]|$)|\s+/g, " +")
+      : parts)
+    .join("")
+    .replace(/"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)/g, "")
+    .split(/\s+/g)
+    .reduce((prev, term) => {
+      const next = fn(term)
+      return [...prev, ...Array.isArray(next) ? next : [next]]
+    }, [])
+    .map(term => /([~^]$)/.test(term) ? `${term}1` : term)
+    .map(term => /(^[+-]|[~^]\d+$)/.test(term) ? term : `${term}*`)
+    .join(" ")
+}
+
+function split(input, separator, fn) {
+  separator = new RegExp(separator, "g")
+  let match
+  let index = 0
+  do {
+    match = separator.exec(input)
+    const until = match?.index ?? input.length
+    if (index < until)
+      fn(index, until)
+    if (match) {
+      const [term] = match
+      index = match.index + term.length
+      if (term.length === 0)
+        separator.lastIndex = match.index + 1
+    }
+  } while (match)
+}
+
+const TEXT = 0, TAG_OPEN = 1, TAG_CLOSE = 2
+
+function extract(input, fn) {
+  let block = 0, start = 0, end = 0
+  for (let stack = 0; end < input.length; end++) {
+    if (input.charAt(end) === "<" && end > start) {
+      fn(block, TEXT, start, start = end)
+    } else if (input.charAt(end) === ">") {
+      if (input.charAt(start + 1) === "/") {
+        if (--stack === 0)
+          fn(block++, TAG_CLOSE, start, end + 1)
+      } else if (input.charAt(end - 1) !== "/") {
+        if (stack++ === 0)
+          fn(block, TAG_OPEN, start, end + 1)
+      }
+      start = end + 1
+    }
+  }
+  if (end > start)
+    fn(block, TEXT, start, end)
+}
+
+function tokenize(input, table) {
+  const tokens = []
+  const inputs = Array.isArray(input) ? input : [input]
+  for (let i = 0; i < inputs.length; i++) {
+    const total = table.length
+    extract(inputs[i], (block, type, start, end) => {
+      table[block += total] ||= []
+      if (type !== TEXT) {
+        table[block].push(start << 12 | end - start << 2 | type)
+        return
+      }
+      const section = inputs[i].slice(start, end)
+      split(section, lunr.tokenizer.separator, (index, until) => {
+        table[block].push(start + index << 12 | until - index << 2 | type)
+        tokens.push(new lunr.Token(section.slice(index, until).toLowerCase(), {
+          position: block << 20 | table[block].length - 1
+        }))
+      })
+    })
+  }
+  return tokens
+}
+
+function highlight(input, table, positions, full = false) {
+  return highlightAll([input], table, positions, full).pop()
+}
+
+function highlightAll(inputs, table, positions, full = false) {
+  const mapping = [0]
+  for (let t = 1; t < table.length; t++) {
+    const prev = table[t - 1]
+    const next = table[t]
+    const p = prev[prev.length - 1] >>> 2 & 0x3FF
+    const q = next[0] >>> 12
+    mapping.push(+(p > q) + mapping[mapping.length - 1])
+  }
+  return inputs.map((input, i) => {
+    let cursor = 0
+    const blocks = new Map()
+    for (const p of [...positions].sort((a, b) => a - b)) {
+      const index = p & 0xFFFFF
+      const block = p >>> 20
+      if (mapping[block] !== i)
+        continue
+      let group = blocks.get(block)
+      if (typeof group === "undefined")
+        blocks.set(block, group = [])
+      group.push(index)
+    }
+    if (blocks.size === 0)
+      return input
+    const slices = []
+    for (const [block, indexes] of blocks) {
+      const t = table[block]
+      const start = t[0] >>> 12
+      const end = t[t.length - 1] >>> 12
+      const length = t[t.length - 1] >>> 2 & 0x3FF
+      if (full && start > cursor)
+        slices.push(input.slice(cursor, start))
+      let slice = input.slice(start, end + length)
+      for (const j of indexes.sort((a, b) => b - a)) {
+        const p = (t[j] >>> 12) - start
+        const q = (t[j] >>> 2 & 0x3FF) + p
+        slice = [slice.slice(0, p), "<mark>", slice.slice(p, q), "</mark>", slice.slice(q)].join("")
+      }
+      cursor = end + length
+      if (slices.push(slice) === 2)
+        break
+    }
+    if (full && cursor < input.length)
+      slices.push(input.slice(cursor))
+    return slices.join("")
+  })
+}
+
+/*
+ * When Material's worker answers instead (the file in another form), its
+ * queries get the same two additions as ours (prefixes meet stems; stop
+ * words typed in full are left out), and its results lose the page each
+ * section carries whole ("parent", text and all: at 1,000 pages per language
+ * a few MB per keystroke), which the page's scripts never read.
+ */
+let stopWordFilter = null  // the language's, from the builder's pipeline
+const build = lunr.Builder.prototype.build
+lunr.Builder.prototype.build = function () {
+  stopWordFilter = this.pipeline._stack.find(fn => /^stopWordFilter/.test(fn.label)) ?? null
+  return build.call(this)
+}
+
+const parents = new WeakMap()
+const post = self.postMessage
+self.postMessage = function (message, ...rest) {
+  if (message?.type === RESULT && !engine)
+    for (const group of message.data?.items ?? [])
+      for (const item of group)
+        if (item.parent) {
+          let parent = parents.get(item.parent)
+          if (!parent)
+            parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
+          item.parent = parent
+        }
+  return post.call(this, message, ...rest)
+}
+
 const query = lunr.Index.prototype.query
 lunr.Index.prototype.query = function (build) {
   const pipeline = this.pipeline
@@ -303,17 +730,23 @@ lunr.Index.prototype.query = function (build) {
     })
     for (const clause of [...q.clauses]) {
       const term = clause.term
-      if (clause.usePipeline || !term.endsWith("*") || term.slice(0, -1).includes("*")
-          || clause.presence === lunr.Query.presence.PROHIBITED)
+      if (clause.presence === lunr.Query.presence.PROHIBITED)
         continue
-      const word = term.slice(0, -1)
+      // Material counts a word found when a term the result matched starts
+      // with it; ours, also when one starts with its stem.
+      // (Material's suggestions ask with "word*" through the pipeline: they
+      // name the terms found, and no typed word.)
+      if (clause.usePipeline && term.includes("*"))
+        continue
+      const word = term.replace(/^\*/, "").replace(/\*$/, "")
       const stems = pipeline.runString(word)
+      typed.push([word, stems])
+      if (clause.usePipeline || !term.endsWith("*") || word.includes("*"))
+        continue
       // A word that is its own stem ("que" while typing "queja") is found
-      // by the wildcard already: only a word that stems to something else
-      // needs its own clause.
+      // by the prefix already.
       if (stems.length === 1 && stems[0] === word)
         continue
-      typed.push([word, stems])
       q.clause({
         fields: clause.fields,
         boost: clause.boost,
@@ -323,8 +756,6 @@ lunr.Index.prototype.query = function (build) {
       })
     }
   })
-  for (const { ref } of results)
-    read(ref)
   /*
    * Material lists a typed word under "Missing" unless a term the result
    * matched starts with it, and stems often do not: "angry" is indexed as
@@ -333,7 +764,6 @@ lunr.Index.prototype.query = function (build) {
    * and a position given twice is marked inside its own mark.
    */
   for (const { matchData } of results) {
-    // A stop word left out is no word missing.
     for (const word of dropped)
       matchData.metadata[word] ??= {}
     for (const [word, stems] of typed) {
@@ -343,19 +773,11 @@ lunr.Index.prototype.query = function (build) {
         matchData.metadata[word] = {}
     }
     // A term met by two clauses (its prefix and its stem) has its positions
-    // twice: each is kept once. A term's positions in a field come in
-    // order: only a list that goes back somewhere can hold one twice.
+    // twice: each is kept once.
     for (const fields of Object.values(matchData.metadata))
       for (const data of Object.values(fields))
-        if (Array.isArray(data.position) && !ascending(data.position))
+        if (Array.isArray(data.position))
           data.position = [...new Set(data.position)]
   }
   return results
-}
-
-function ascending(list) {
-  for (let i = 1; i < list.length; i++)
-    if (list[i] <= list[i - 1])
-      return false
-  return true
 }

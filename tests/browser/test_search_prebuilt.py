@@ -1,8 +1,9 @@
 """The lunr index the build makes (hooks/playbook/search_index.py) is the one
 the browser would make: the same terms, stems, positions and scores, every
 word of the corpus stemmed alike by Python and by the browser's stemmer; the
-worker loads it instead of building one, and Material's features (results,
-highlights, "missing" terms, suggestions, counts) answer as they did."""
+worker searches it as it comes instead of building one, and answers as
+Material's worker with lunr answers (results, order, scores, highlights,
+"missing" terms, suggestions, counts)."""
 
 from __future__ import annotations
 
@@ -84,9 +85,12 @@ def test_the_browser_builds_the_same_index(server, site, page, language):
     """Material's worker, sent the search index, builds in Chromium exactly
     the index the build wrote: terms, positions, scores, pipeline."""
     folder = language_folder(site, language)
-    docs = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-    ours = search_index.expanded(json.loads((folder / "lunr_index.json").read_text(encoding="utf-8")),
-                                 docs["docs"])
+    docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    script = site / "assets/javascripts/lunr/min/lunr.es.min.js"
+    ours = search_index.build(docs["config"], docs["docs"],
+                              script.read_text(encoding="utf-8") if language != "en" else None)
+    # The worker's file is that index.
+    assert search_index.compact(ours, docs) == docs
     theirs = run_in_worker(page, server, site, language, {
         "type": 0, "data": {"config": docs["config"], "docs": docs["docs"], "options": {"suggest": False}}})
     assert theirs["fields"] == ours["fields"]
@@ -105,7 +109,7 @@ def test_python_and_the_browser_stem_every_word_alike(server, site, page, langua
     relevance suite, through the trimmer, the stop-word filter and the
     stemmer of Python and of the browser."""
     folder = language_folder(site, language)
-    docs = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
     separator = search_index.js_regex(docs["config"]["separator"])
     words = {word for doc in docs["docs"] for field in docs["config"]["fields"]
              for word, _ in search_index.tokenize(doc.get(field), separator)}
@@ -148,10 +152,11 @@ async ([address, queries]) => {
 
 QUERIES = {
     "es": ["cliente enojado", "quejas", "fidelización", "kotl", "cliente xyzzy", "momento de la verdad",
-           "atención personalizada", "c"],
+           "atención personalizada", "c", "+cliente -enojado", "title:quejas", "reclamo~1", "servicio^3 cliente"],
     "en": ["angry customer", "complaints", "Pérez", "kotl", "customer xyzzy", "moment of truth",
-           "listening actively", "c"],
+           "listening actively", "c", "+customer -angry", "title:complaints", "complait~1", "service^3 customer"],
 }
+SHOWN = 30  # pages whose results carry their text and marks (hooks/playbook/search_worker.js)
 
 
 def ask(page, server, site, language, queries, suggest=True):
@@ -162,24 +167,60 @@ def ask(page, server, site, language, queries, suggest=True):
     return page.evaluate(ASK_WORKER, [address, queries])
 
 
+def shown(answer: dict) -> list:
+    """What the page shows of an answer, to compare: per page found, its
+    results' addresses, titles, texts, scores (to 9 digits) and words found
+    or missing; past the first SHOWN pages, the page's address and title
+    (ours carry no more there)."""
+    def score(value):
+        return round(value, 9) if value == value else 0  # (Material's NaN: a query of "-word" only)
+    return [[(item["location"], item["title"], item["text"], score(item["score"]), item["terms"])
+             for item in group] if n < SHOWN else
+            [(item["location"], re.sub(r"</?mark>", "", item["title"]))
+             for item in group if "#" not in item["location"]]
+            for n, group in enumerate(answer["items"])]
+
+
+def larger_file(site: Path, language: str, copies: int = 3) -> dict:
+    """The language's worker file, built by the build's own code, with every
+    page copied ``copies`` times (under copia-N/), copy N naming the
+    customer N more times: more pages found than shown in full, and no two
+    that score alike."""
+    data = json.loads((language_folder(site, language) / "lunr_index.json").read_text(encoding="utf-8"))
+    word = {"es": "cliente", "en": "customer"}[language]
+    docs = list(data["docs"])
+    for copy in range(1, copies + 1):
+        docs += [{**doc, "location": f"copia-{copy}/{doc['location']}",
+                  "text": doc.get("text", "") + f" {word}" * copy} for doc in data["docs"]]
+    script = site / "assets/javascripts/lunr/min/lunr.es.min.js"
+    index = search_index.build(data["config"], docs, script.read_text(encoding="utf-8") if language != "en" else None)
+    return search_index.compact(index, {"config": data["config"], "docs": docs})
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_loaded_index_answers_as_the_one_built_in_the_browser(server, site, context, language):
-    """The same queries, to a worker that loads the build's index and to one
-    that cannot fetch it and builds its own: the same results, scores,
-    highlights, found and missing words, suggestions."""
+def test_the_worker_answers_as_materials_worker_with_lunr(server, site, context, language):
+    """The same queries, to our worker and to one whose file is in another
+    form, so that Material's worker builds a lunr index and answers: the same
+    pages in the same order, the same results, scores, highlights, found and
+    missing words, suggestions and counts; lunr's query syntax too."""
     loaded_requests = []
     loaded = context.new_page()
     loaded.on("request", lambda request: loaded_requests.append(request.url))
     built = context.browser.new_context().new_page()
-    built.route(re.compile(r"/lunr_index\.json$"), lambda route: route.abort())
+    other_form = json.loads((language_folder(site, language) / "lunr_index.json").read_text(encoding="utf-8"))
+    other_form["format"] = "another"
+    built.route(lunr_index.is_worker_file, lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(other_form)))
     warnings = []
     built.on("console", lambda message: warnings.append(message.text))
     ours = ask(loaded, server, site, language, QUERIES[language])
     theirs = ask(built, server, site, language, QUERIES[language])
-    assert any(url.endswith("/search/lunr_index.json") for url in loaded_requests)
+    assert any(lunr_index.is_worker_file(url) for url in loaded_requests)
     assert any("no prebuilt index" in text for text in warnings), warnings
-    assert ours == theirs
+    for query, mine, material in zip(QUERIES[language], ours, theirs, strict=True):
+        assert shown(mine) == shown(material), query
+        assert mine.get("suggest") == material.get("suggest"), query
     by_query = dict(zip(QUERIES[language], ours, strict=True))
     # Each kind of answer is there to compare: suggestions, missing words, many results.
     assert by_query["kotl"]["suggest"] and all(word.startswith("kotl") for word in by_query["kotl"]["suggest"])
@@ -191,17 +232,28 @@ def test_the_loaded_index_answers_as_the_one_built_in_the_browser(server, site, 
 
 
 @pytest.mark.browser
-def test_the_worker_searches_the_index_the_build_made(server, site, page):
-    """Served a build's index without the word "kotler", the worker finds no
-    Kotler: it searches the index it loaded, not one of its own."""
-    index = json.loads((language_folder(site, "es") / "lunr_index.json").read_text(encoding="utf-8"))
-    # (Terms are the first item of each entry, in lunr's form as in the build's compact one.)
-    index["invertedIndex"] = [entry for entry in index["invertedIndex"] if not entry[0].startswith("kotl")]
-    page.route(re.compile(r"/search/lunr_index\.json$"),
-               lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(index)))
-    kotler, enojado = ask(page, server, site, "es", ["kotler", "enojado"], suggest=False)
-    assert kotler["items"] == []
-    assert enojado["items"][0][0]["location"].startswith("tipos/enojado/")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_past_the_pages_shown_in_full_the_order_and_count_are_lunrs(server, site, context, language):
+    """An index of 64 pages (the playbook's, copied): more pages found than
+    shown in full. Ours and Material's worker with lunr find the same pages
+    in the same order; the first SHOWN come whole, the rest as their titles."""
+    data = larger_file(site, language)
+    other_form = {**data, "format": "another"}
+    ours_page, theirs_page = context.new_page(), context.browser.new_context().new_page()
+    ours_page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(data)))
+    theirs_page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(other_form)))
+    queries = {"es": ["cliente", "cliente enojado", "c"], "en": ["customer", "angry customer", "c"]}[language]
+    ours = ask(ours_page, server, site, language, queries, suggest=False)
+    theirs = ask(theirs_page, server, site, language, queries, suggest=False)
+    for query, mine, material in zip(queries, ours, theirs, strict=True):
+        assert len(mine["items"]) > SHOWN, query
+        assert shown(mine) == shown(material), query
+        for group in mine["items"][SHOWN:]:
+            (article,) = group
+            assert "#" not in article["location"] and article["text"] == "" and "<mark>" not in article["title"]
+    theirs_page.context.close()
 
 
 @pytest.mark.browser
@@ -226,14 +278,22 @@ def test_the_search_box_counts_and_marks_results_from_the_loaded_index(server, s
 
 
 @pytest.mark.browser
-def test_a_section_found_carries_its_pages_address_and_title_not_its_text(server, site, page):
-    """The page's scripts never read a result's parent document: a section
-    found names its page, without the page's text copied on each keystroke."""
-    (answer,) = ask(page, server, site, "es", ["cliente"], suggest=False)
-    sections = [item for group in answer["items"] for item in group if "#" in item["location"]]
-    assert len(sections) >= 10
-    docs = {doc["location"]: doc for doc in json.loads(
-        (language_folder(site, "es") / "search_index.json").read_text(encoding="utf-8"))["docs"]}
-    for item in sections:
-        page_doc = docs[item["location"].split("#")[0]]
-        assert item["parent"] == {"location": page_doc["location"], "title": page_doc["title"]}
+def test_an_answer_carries_what_the_page_shows(server, site, page):
+    """Per result, what Material's page shows, no more (no page copied into
+    each section, no staff words); past the first SHOWN pages, a page's
+    title alone: an answer's size grows with the results shown, not with
+    those found."""
+    data = larger_file(site, "es", copies=6)
+    page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(data)))
+    (few,) = ask(page, server, site, "es", ["cliente"], suggest=False)
+    items = [item for group in few["items"] for item in group]
+    assert len(few["items"]) > 100
+    for item in items:
+        assert set(item) <= {"location", "title", "text", "score", "terms", "tags"}, item
+    assert all(len(group) == 1 for group in few["items"][SHOWN:])
+    assert any("<mark>" in item["text"] for group in few["items"][:SHOWN] for item in group)
+    # Six copies more than the first SHOWN pages' worth: the answer grows by titles only.
+    whole = sum(len(json.dumps(group)) for group in few["items"][:SHOWN])
+    rest = sum(len(json.dumps(group)) for group in few["items"][SHOWN:])
+    assert rest < whole, (rest, whole)

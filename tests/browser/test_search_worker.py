@@ -1,6 +1,8 @@
-"""The search worker in Chromium (hooks/playbook/search_worker.py): it builds the
-index as soon as the page starts it, and still sets up from the page's own
-message when it cannot fetch the index itself."""
+"""The search worker in Chromium (hooks/playbook/search_worker.py and
+overrides/partials/search-worker.html): each page starts it as its head is
+read and hands it to Material's script; it reads its one file, answers from
+it alone, tries a failed fetch again, and never sets up from the page's
+search settings."""
 
 from __future__ import annotations
 
@@ -10,26 +12,50 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import page_url
+from support import lunr_index, page_url
 
-# Counts the worker's "ready" messages (Material's type 1): one per index built.
-READY_COUNTER = """
+# Counts the workers started, whether Material's script had been read when
+# each was, and the workers' own "ready" messages (Material's type 1; the
+# early script gives the first again, untrusted, once Material listens).
+COUNTERS = """
+window.__workers = [];
 window.__ready = 0;
 window.Worker = class extends window.Worker {
   constructor(...args) {
     super(...args);
-    this.addEventListener("message", (event) => { if (event.data && event.data.type === 1) window.__ready++; });
+    window.__workers.push({ url: String(args[0]), beforeMaterial: !document.querySelector("script[src*='bundle.']") });
+    this.addEventListener("message", (event) => {
+      if (event.isTrusted && event.data && event.data.type === 1) window.__ready++;
+    });
   }
 };
 """
 
 
-def test_search_answers_before_the_page_has_its_index(server, page):
-    """The worker fetches and builds the index itself: results show while the
-    page's own request for the index is held, and search goes on answering,
-    from the one index, once the page sends its index too."""
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_page_starts_its_worker_before_materials_script_and_hands_it_over(server, page, language):
+    """One worker per page, started while the head is read (before the parser
+    reaches Material's script), and it is the one Material's search uses."""
+    page.add_init_script(COUNTERS)
+    query, expected = {"es": ("cliente enojado", "tipos/enojado/"),
+                       "en": ("angry customer", "en/tipos/enojado/")}[language]
+    page.goto(server + page_url("factores", language) + "?q=" + query.replace(" ", "%20"))
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + expected)))
+    workers = page.evaluate("window.__workers")
+    assert len(workers) == 1, workers
+    assert workers[0]["beforeMaterial"], "the worker was started by Material's script, not the page's head"
+    assert f"search.{language}." in workers[0]["url"]
+    assert page.evaluate("window.__ready") == 1
+    assert page.locator("script[data-search-worker][data-ready]").count() == 1
+
+
+def test_search_answers_before_the_page_has_its_settings(server, page):
+    """The page's own request (Material's, for the search settings) is held:
+    results show anyway, and once the page's setup comes, search goes on
+    answering from the one index."""
     held = []
-    page.add_init_script(READY_COUNTER)
+    page.add_init_script(COUNTERS)
 
     def hold_the_pages_request(route):
         if route.request.resource_type == "xhr":
@@ -41,29 +67,30 @@ def test_search_answers_before_the_page_has_its_index(server, page):
     page.goto(server + page_url("factores", "es") + "?q=cliente%20enojado")
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "tipos/enojado/")))
-    assert len(held) == 1, "the page's own request for the index was not held"
+    assert len(held) == 1, "the page's own request for the settings was not held"
     held[0].continue_()
     page.wait_for_load_state("networkidle")
     search = page.locator("input.md-search__input")
     search.fill("")
     search.press_sequentially("quejas")
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
-    assert page.evaluate("window.__ready") == 1, "the worker built the index twice"
+    assert page.evaluate("window.__ready") == 1, "the worker set up twice"
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_search_answers_when_the_worker_cannot_fetch_the_index(server, page, language):
-    """The worker's own request fails: it sets up from the page's message."""
+def test_a_failed_fetch_is_tried_again(server, page, language):
+    """The worker's request for its file fails once (the network dropped):
+    it asks again, and search answers."""
     failed = []
 
-    def fail_the_workers_request(route):
-        if route.request.resource_type == "fetch":
+    def fail_once(route):
+        if not failed:
             failed.append(route.request.url)
             route.abort()
         else:
             route.continue_()
 
-    page.route(re.compile(r"/search_index\.json$"), fail_the_workers_request)
+    page.route(lunr_index.is_worker_file, fail_once)
     query, expected = {"es": ("cliente enojado", "tipos/enojado/"),
                        "en": ("angry customer", "en/tipos/enojado/")}[language]
     page.goto(server + page_url("factores", language))
@@ -72,57 +99,36 @@ def test_search_answers_when_the_worker_cannot_fetch_the_index(server, page, lan
     search.press_sequentially(query)
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + expected)))
-    assert failed, "the worker did not ask for the index"
+    assert len(failed) == 1, "the worker did not ask for its file"
 
 
-def test_search_answers_when_the_workers_request_stalls(server, page):
-    """The worker's own request is held (a stalled network): after a while the
-    page's setup builds the index; the worker drops its request, and builds
-    no second index."""
-    held = []
-
-    def hold_the_workers_request(route):
-        if route.request.resource_type == "fetch":
-            held.append(route)
-        else:
-            route.continue_()
-
-    dropped = []
-    page.on("requestfailed", lambda request: request.resource_type == "fetch" and dropped.append(request))
-    page.add_init_script(READY_COUNTER)
-    page.route(re.compile(r"/search_index\.json$"), hold_the_workers_request)
-    page.goto(server + page_url("factores", "en") + "?q=angry%20customer")
-    first = page.locator(".md-search-result__item > a").first
-    expect(first).to_have_attribute("href", re.compile(re.escape(server + "en/tipos/enojado/")))
-    assert len(held) == 1, "the worker did not ask for the index"
+def test_a_file_that_never_comes_leaves_search_waiting_not_empty(server, page):
+    """Every request for the worker's file fails: after its tries the worker
+    says why in the console, and the search box does not claim that nothing
+    matches (it never had documents to search)."""
+    warnings = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.route(lunr_index.is_worker_file, lambda route: route.abort())
+    page.goto(server + page_url("factores", "es"))
     search = page.locator("input.md-search__input")
-    search.fill("")
-    search.press_sequentially("complaints")
-    expect(first).to_have_attribute("href", re.compile(re.escape(server + "en/funciones/")))
-    # The worker dropped its request for the index (and for the lunr index,
-    # unless that had come already).
-    urls = [request.url for request in dropped]
-    assert held[0].request.url in urls
-    assert all(re.search(r"/en/search/(search|lunr)_index\.json$", url) for url in urls), urls
-    assert page.evaluate("window.__ready") == 1, "the worker built the index twice"
+    search.click()
+    search.press_sequentially("quejas")
+    page.wait_for_timeout(8500)  # 1 + 2 + 4 s between tries
+    assert any("could not fetch its index" in text for text in warnings), warnings
+    assert page.locator(".md-search-result__item").count() == 0
+    assert page.locator(".md-search-result__meta").inner_text() != "No se encontraron documentos"
 
 
-def test_the_pages_setup_that_comes_first_waits_for_the_build_index(server, site, page):
-    """The page has its index before the worker has the build's lunr index
-    (at 1,000 pages per language it always has): the page's setup waits, and
-    search answers from the build's index, built once. The index served has
-    no "kotl" terms: a worker that built its own would find Kotler."""
-    index = json.loads((site / "search" / "lunr_index.json").read_text(encoding="utf-8"))
-    index["invertedIndex"] = [entry for entry in index["invertedIndex"] if not entry[0].startswith("kotl")]
-    held = []
-    page.route(re.compile(r"/search/lunr_index\.json$"), lambda route: held.append(route))
-    page.add_init_script(READY_COUNTER)
-    with page.expect_request_finished(lambda request: request.url.endswith("/search/search_index.json")
-                                      and request.resource_type == "xhr"):
-        page.goto(server + page_url("factores", "es"))
-    page.wait_for_timeout(300)  # the page's setup message is sent
-    assert len(held) == 1, "the worker did not ask for the build's lunr index"
-    held[0].fulfill(status=200, content_type="application/json", body=json.dumps(index))
+def test_the_worker_searches_the_file_it_read(server, site, page):
+    """Served a file whose index lacks every "kotl" term, the worker finds no
+    Kotler: it searches the index it read, not one it built."""
+    data = json.loads((site / "search" / "lunr_index.json").read_text(encoding="utf-8"))
+    for n, term in enumerate(data["terms"]):
+        if term.startswith("kotl"):
+            data["postings"][n] = [[] for _ in data["fields"]]
+    page.route(lunr_index.is_worker_file,
+               lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(data)))
+    page.goto(server + page_url("factores", "es"))
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("enojado")
@@ -131,4 +137,3 @@ def test_the_pages_setup_that_comes_first_waits_for_the_build_index(server, site
     search.fill("")
     search.press_sequentially("kotler")
     expect(page.locator(".md-search-result__meta")).to_have_text("No se encontraron documentos")
-    assert page.evaluate("window.__ready") == 1, "the worker built the index twice"

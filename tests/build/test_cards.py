@@ -114,8 +114,9 @@ def test_the_sitemap_lists_cards_with_their_translations_and_not_the_kiosk(site,
 
 
 def search_index(site: Path, language: str) -> dict:
+    """The language's searched documents: in the search worker's file."""
     folder = "" if language == "es" else f"{language}/"
-    return json.loads((site / folder / "search/search_index.json").read_text(encoding="utf-8"))
+    return json.loads((site / folder / "search/lunr_index.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -54,6 +54,8 @@ def used_by_pages(site: Path, site_url: str) -> dict[str, set[str]]:
         for config in CONFIG.findall(html):
             worker = json.loads(config)["search"]
             urls.append(worker)
+            # Material's page script reads the search settings below its base.
+            urls.append(json.loads(config).get("base", ".").rstrip("/") + "/search/search_index.json")
             index = re.search(r"index=([^&]+)", worker)
             if index:
                 urls.append(urljoin(urljoin("http://x/" + page, worker), index.group(1)))
@@ -99,7 +101,8 @@ def test_the_list_holds_every_page_and_every_file_a_page_uses(site, site_url):
 
 def test_the_check_finds_a_page_or_a_file_left_out(site, site_url):
     entries = listed(site)
-    for address in ("en/factores/", "assets/stylesheets/playbook.css", "en/search/search_index.json"):
+    for address in ("en/factores/", "assets/stylesheets/playbook.css", "en/search/search_index.json",
+                    "en/search/lunr_index.json"):
         left_out = {a: d for a, d in entries.items() if a != address}
         assert missing_from(left_out, site, site_url), f"leaving out {address} went unnoticed"
 

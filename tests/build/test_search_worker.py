@@ -36,7 +36,12 @@ def test_each_page_starts_its_languages_worker_with_its_languages_index(site, ke
     assert script.name.split(".")[2] == hashlib.sha256(script.read_bytes()).hexdigest()[:8]
     index = (script.parent / query.removeprefix("index=")).resolve()
     root = site if language == "es" else site / language
-    assert index == (root / "search" / "search_index.json").resolve()
+    assert index == (root / "search" / "lunr_index.json").resolve()
+    # The page starts the same worker as its head is read (overrides/partials/search-worker.html).
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    early = re.search(r'<head>\s*<meta charset="utf-8">\s*<meta name="viewport"[^>]*>\s*'
+                      r'<script data-search-worker="([^"]+)">', html)
+    assert early and early.group(1) == address
     text = script.read_text(encoding="utf-8")
     assert ("lunr.es" in text) == (language == "es")
 
@@ -52,3 +57,16 @@ def test_every_page_with_search_starts_a_languages_worker(site):
             assert re.search(r"/search\.(es|en)\.[0-9a-f]{8}\.min\.js\?index=",
                              json.loads(match.group(1))["search"]), html
     assert pages >= 40
+
+
+def test_the_page_reads_settings_only(site):
+    """Material's page script reads search/search_index.json: the settings,
+    no documents (the worker has them, in its one file)."""
+    for folder in (site / "search", site / "en" / "search"):
+        settings = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        assert settings["docs"] == []
+        assert set(settings["config"]) >= {"lang", "separator", "fields", "pipeline"}
+        assert (folder / "search_index.json").stat().st_size < 1000
+        worker_file = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+        assert worker_file["config"] == settings["config"]
+        assert len(worker_file["docs"]) > 40

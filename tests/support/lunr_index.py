@@ -1,7 +1,7 @@
 """The built search index, searched the way the browser searches it.
 
 Each language's lunr index is the one the build wrote
-(``search/lunr_index.json``, in its compact form, turned back into lunr's),
+(``search/lunr_index.json``, the worker's file, turned back into lunr's),
 loaded with lunr.py, the Python port of lunr.js
 (the browser's stemmers: hooks/playbook/search_index.py). A query goes
 through what the browser does to it: Material's worker turns each typed word
@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
@@ -23,13 +24,18 @@ from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from playbook import search_index  # (registers lunr.es's stemmer label)
 
 
+def is_worker_file(url: str) -> bool:
+    """Whether a request is for a search worker's file (search/lunr_index.json),
+    not for the worker's script, whose address names that file (?index=)."""
+    return urlsplit(url).path.endswith("/search/lunr_index.json")
+
+
 def load(site: Path, language: str):
-    """A language's prebuilt lunr index, and its search index (config and docs)."""
+    """A language's prebuilt lunr index, and the worker's file it came from (config, docs, index)."""
     folder = site if language == "es" else site / language
-    data = json.loads((folder / "search/search_index.json").read_text(encoding="utf-8"))
+    data = json.loads((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
     assert data["config"]["lang"] == [language]
-    index = Index.load(search_index.expanded(
-        json.loads((folder / "search/lunr_index.json").read_text(encoding="utf-8")), data["docs"]))
+    index = Index.load(search_index.expanded(data))
     index.separator = search_index.js_regex(data["config"]["separator"])
     script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
     steps, _ = search_index.pipelines(language, data["config"]["pipeline"], script)

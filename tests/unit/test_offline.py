@@ -39,7 +39,6 @@ def test_page_uses_reads_attributes_config_and_alternates():
       <div data-version-url="version.json"></div></body></html>"""
     found = precache.page_uses(html, "factores/", "https://x.org/")
     assert found == {"assets/s.css", "en/sitemap.xml", "assets/w.es.1234abcd.min.js", "search/i.json",
-                     "search/lunr_index.json",
                      "factores/a.png", "factores/b.png", "factores/version.json"}
 
 

@@ -43,31 +43,41 @@ def test_positions_follow_materials_blocks_and_tags():
     assert many[2048][1] == -(2 ** 31) + 1
 
 
-def test_the_compact_index_is_lunrs_index_with_documents_by_number():
+def test_the_workers_file_is_lunrs_index_searched_as_it_is():
     config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
               "fields": {"title": {"boost": 1000.0}, "text": {}}}
     docs = [{"location": "angry/", "title": "Angry customer", "text": "<p>Listen, then act.</p>"},
             {"location": "angry/#listen", "title": "Listen", "text": "<p>Listen first</p><p>listen again</p>"},
             {"location": "faq/", "title": "Questions", "text": ""},
-            # Past block 2047 a position is negative (see above): its steps still add up.
             {"location": "long/", "title": "Long", "text": "<i>x</i>" * 2049 + "<p>listen</p>"}]
     index = search_index.build(config, docs)
-    compact = search_index.compact(index, docs)
-    assert compact["documents"] == len(compact["vectors"]) == 4
-    # No address in the postings: each term's are numbers only.
-    assert all(isinstance(number, int) for entry in compact["invertedIndex"] for flat in entry[2:]
-               for number in flat)
-    assert search_index.expanded(compact, docs) == index
-    listen = dict(index["invertedIndex"])["listen"]
-    assert set(listen["text"]) == {"angry/", "angry/#listen", "long/"}
-    assert len(listen["text"]["angry/#listen"]["position"]) == 2
+    data = search_index.compact(index, {"config": config, "docs": docs})
+    assert data["format"] == search_index.FORMAT and data["docs"] == docs and data["config"] == config
+    # Terms in JavaScript's order, each with its postings per field.
+    assert data["terms"] == sorted(data["terms"], key=lambda term: term.encode("utf-16-be"))
+    assert len(data["postings"]) == len(data["terms"])
+    listen = data["postings"][data["terms"].index("listen")]
+    text = data["fields"].index("text")
+    # (document step, weight): documents 0, 1 and 3; the weight is lunr's vector element.
+    assert listen[text][0::2] == [0, 1, 2]
+    vectors = dict(index["fieldVectors"])
+    term_index = dict(index["invertedIndex"])["listen"]["_index"]
+    for n, weight in zip((0, 1, 3), listen[text][1::2], strict=True):
+        elements = vectors[f"text/{docs[n]['location']}"]
+        assert dict(zip(elements[::2], elements[1::2], strict=True))[term_index] == weight
+    # Back as lunr's index, it scores as the one built: same documents, same scores.
+    from lunr.index import Index
+    built, loaded = Index.load(index), Index.load(search_index.expanded(data))
+    for query in ("listen", "angry customer", "list*", "question"):
+        assert [(r["ref"], round(r["score"], 9)) for r in built.search(query)] == \
+               [(r["ref"], round(r["score"], 9)) for r in loaded.search(query)], query
 
 
-def test_a_compact_index_of_other_documents_is_refused():
+def test_a_file_in_another_form_is_refused():
     config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stemmer"], "fields": {"title": {}}}
     docs = [{"location": "a/", "title": "One"}, {"location": "b/", "title": "Two"}]
-    compact = search_index.compact(search_index.build(config, docs), docs)
-    with pytest.raises(search_index.SearchIndexError, match="for these 1 documents"):
-        search_index.expanded(compact, docs[:1])
+    data = search_index.compact(search_index.build(config, docs), {"config": config, "docs": docs})
     with pytest.raises(search_index.SearchIndexError, match="not in the form"):
-        search_index.expanded({**compact, "format": "lunr"}, docs)
+        search_index.expanded({**data, "format": "playbook-lunr-1"})
+    with pytest.raises(search_index.SearchIndexError, match="terms but"):
+        search_index.expanded({**data, "postings": data["postings"][:1]})

@@ -35,7 +35,7 @@ def test_the_script_holds_materials_worker_and_lunrs_at_the_mark():
     # Material's "use strict" holds in a function of its own.
     assert '(function () {\n/* Material\'s worker */ self.lunr = {}\n})();' in script
     # Our comments go; Material's and lunr's scripts go in as they are.
-    assert "MARK" not in script and "/* Material appends" not in script
+    assert "MARK:" not in script and "/* Material appends" not in script and "Our search:" not in script
     assert "/* support */" in script
 
 
@@ -49,11 +49,22 @@ def test_english_needs_no_lunr_script_and_other_languages_lunrs_two():
     assert search_worker.lunr_scripts("es") == ["lunr.stemmer.support.min.js", "lunr.es.min.js"]
 
 
-def test_the_worker_is_told_whether_the_site_suggests_terms():
+def test_the_worker_is_told_where_its_file_is_and_whether_the_site_suggests_terms():
     html = ('<script id="__config" type="application/json">'
             '{"base": "..", "search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>')
-    for suggest, query in ((False, "?index=../../../search/search_index.json"),
-                           (True, "?index=../../../search/search_index.json&suggest")):
-        app = json.loads(CONFIG.search(search.configure_search(
-            html, "", "search.es.89abcdef.min.js", suggest)).group(1))
-        assert app["search"] == "../assets/javascripts/workers/search.es.89abcdef.min.js" + query
+    worker = "assets/javascripts/workers/search.es.89abcdef.min.js"
+    for prefix, suggest, query in (("", False, "?index=../../../search/lunr_index.json"),
+                                   ("", True, "?index=../../../search/lunr_index.json&suggest"),
+                                   ("en/", False, "?index=../../../en/search/lunr_index.json")):
+        app = json.loads(CONFIG.search(search.configure_search(html, prefix, worker, suggest)).group(1))
+        address = "../" + worker + query
+        assert app["search"] == address
+        # The page's head starts the worker at the same address.
+        assert search.worker_address("..", prefix, worker, suggest) == address
+        assert app["base"] == ".." + ("/en/" if prefix else "")
+
+
+def test_materials_page_script_reads_the_settings_alone():
+    index = {"config": {"lang": ["es"], "separator": "[\\s]+", "fields": {"title": {}}},
+             "docs": [{"location": "a/", "title": "A"}]}
+    assert json.loads(search.page_index(index)) == {"config": index["config"], "docs": []}

@@ -53,8 +53,9 @@ NOTES = f"""
   corpora; its HTML and the CSS and JS files Chromium loaded for it (the search
   worker's too), each gzip -{measure.GZIP_LEVEL}; requests to other hosts are
   not counted (vanilla asks Google Fonts for Roboto).
-- Search index KB: the search index (search_index.json) a page's worker fetches,
-  and after "+" our prebuilt lunr index (lunr_index.json) that it fetches too.
+- Search index KB: what a page's search fetches: search_index.json (vanilla's
+  whole index; ours, the search settings alone) and after "+" our worker's one
+  file (lunr_index.json: the documents and the lunr index the build made).
 - Search ready: from the end of the load event until results show, for a query
   given in the address (?q=), which Material runs once its worker is ready;
   median of fresh loads, per language. Key-up to results: median over every

@@ -86,7 +86,7 @@ def largest_page(site: Path) -> tuple[int, str]:
 
 def index_bytes(site: Path, language_roots: dict[str, str], name: str = "search_index.json") -> dict[str, int]:
     """Bytes of the search index a page of each language loads (``name``:
-    Material's, or our prebuilt lunr_index.json beside it; 0 where there is none).
+    Material's, or our worker's file, lunr_index.json, beside it; 0 where there is none).
 
     Material's scripts fetch ``search/search_index.json`` below the ``base``
     of the page's configuration: ``en/`` on our English pages, the site root

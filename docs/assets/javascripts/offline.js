@@ -136,7 +136,46 @@
     });
   });
 
-  container.register(new URL(worker, document.baseURI).href).then(function (registration) {
+  // The first visit stores the whole site, which takes the network and the
+  // processor for a while (minutes, for a large site): it waits until the
+  // page has loaded, its search is ready (the page's early search script
+  // says so: overrides/partials/search-worker.html) and the reader has left
+  // keys, pointer and scrolling alone for IDLE_MS, so that it never slows a
+  // search being typed. An unattended kiosk starts at once. Repeat visits
+  // only look for a newer worker, which is cheap.
+  var SEARCH_WAIT_MS = 10000;
+  var IDLE_MS = 3000;
+  var loaded = new Promise(function (resolve) {
+    if (document.readyState === "complete") resolve();
+    else window.addEventListener("load", resolve, { once: true });
+  });
+  var searching = document.querySelector("script[data-search-worker]");
+  var searchReady = !searching || controlled || searching.hasAttribute("data-ready")
+    ? Promise.resolve()
+    : new Promise(function (resolve) {
+      window.addEventListener("playbook:search-ready", resolve, { once: true });
+      window.setTimeout(resolve, SEARCH_WAIT_MS);
+    });
+  function idle() {
+    if (controlled || kiosk) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var events = ["keydown", "pointerdown", "wheel", "touchstart", "input"];
+      var timer = null;
+      function wait() {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          events.forEach(function (name) { window.removeEventListener(name, wait, true); });
+          resolve();
+        }, IDLE_MS);
+      }
+      events.forEach(function (name) { window.addEventListener(name, wait, true); });
+      wait();
+    });
+  }
+
+  Promise.all([loaded, searchReady]).then(idle).then(function () {
+    return container.register(new URL(worker, document.baseURI).href);
+  }).then(function (registration) {
     // The first visit: "ready" once every file is stored, and only once.
     if (!controlled && !recalled(ANNOUNCED)) {
       container.ready.then(function () {
