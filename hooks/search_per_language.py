@@ -86,6 +86,21 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
+# The 404 pages are templates, not pages (MkDocs renders them with root-absolute
+# addresses): they start their language's worker and hand it over too.
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    if template_name == "404.html" and workers(config):
+        context["search_worker"] = worker_address(config, context["base_url"])
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html" or not workers(config):
+        return output_content
+    worker = workers(config)[build.current_language(config)].uri
+    return search.configure_search(output_content, build.folder(config), worker, suggests(config))
+
+
 # English pages look for the search settings under en/, and every page hands
 # Material's script the worker it started.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -43,7 +43,8 @@ def worker_address(root: str, prefix: str, worker: str, suggest: bool = False) -
     option of Material's worker (&suggest). ``prefix``: the language's folder."""
     folder = posixpath.dirname(worker)
     index = posixpath.relpath(posixpath.join(prefix, "search", WORKER_INDEX), folder)
-    return f"{root}/{worker}?index={index}" + ("&suggest" if suggest else "")
+    # (``root`` is "/" or "/sub/" on the 404 pages, which MkDocs writes with root-absolute addresses.)
+    return f"{root.rstrip('/')}/{worker}?index={index}" + ("&suggest" if suggest else "")
 
 
 def configure_search(html: str, prefix: str, worker: str, suggest: bool = False) -> str:
@@ -61,5 +62,5 @@ def configure_search(html: str, prefix: str, worker: str, suggest: bool = False)
     app["search"] = worker_address(app["base"], prefix, worker, suggest)
     if prefix:
         # Material resolves "search/search_index.json" against base: it needs the slash.
-        app["base"] = f"{app['base']}/{prefix}"
+        app["base"] = f"{app['base'].rstrip('/')}/{prefix}"
     return html[:start] + json.dumps(app, ensure_ascii=False) + html[end:]

@@ -19,9 +19,9 @@
  * its place, and counted). Material shows 10 pages, then 4 more each time
  * the reader scrolls to the end.
  *
- * Should the file be in another form (a build older or newer than this
- * script), Material's own worker builds a lunr index from its documents, as
- * it always has, and answers instead.
+ * Should the file be in another form (written by a build of another
+ * version of this script, with its documents), Material's own worker builds
+ * a lunr index from the documents, as it always has, and answers instead.
  */
 const address = new URL(self.location.href)
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
@@ -32,32 +32,24 @@ const SHOWN = 30
 const OPTIONS = { suggest: address.searchParams.has("suggest") }
 const INDEX = address.searchParams.get("index")
 // A failed fetch (the network dropped, the server restarting) is tried again,
-// after 1, 2 and 4 s.
-const RETRIES = 3
+// after 1, 2, 4, 8 s, then every 15 s, and as soon as the browser is back online.
+const RETRY_MS = [1000, 2000, 4000, 8000, 15000]
 
 let engine = null          // our search, once the file is read
 let material = false       // whether Material's worker was set up instead
-let pageSetup = null       // a page's setup that carries documents, should ours fail
-let failed = !INDEX
+let fetching = false
 
 /*
  * Heard before Material's worker hears anything. The page's own setup message
  * carries its search settings only (search/search_index.json): the worker
- * has its documents already, and Material's worker must not set up from it.
- * A query, once the file is read, is ours to answer.
+ * fetches its documents itself, and Material's worker must not set up from
+ * the page's. A query, once the file is read, is ours to answer.
  */
 addEventListener("message", event => {
   if (!event.isTrusted)
     return  // ours, for Material's worker
   const { type, data } = event.data ?? {}
   if (type === SETUP) {
-    if (!engine && !material && data?.docs?.length) {
-      if (failed) {
-        material = true
-        return
-      }
-      pageSetup = event.data
-    }
     event.stopImmediatePropagation()
   } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
@@ -77,24 +69,32 @@ function setUpMaterial(data) {
   dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: { ...data, options: OPTIONS } } }))
 }
 
-async function fetchIndex(url, attempt = 0) {
+/*
+ * The file's address never changes from build to build: it is asked for
+ * with the cache's copy checked against the server's ("no-cache"), never an
+ * older build's copy unchecked. Should a host serve one anyway (a file with
+ * no documents), the worker asks once more past every cache.
+ */
+async function fetchIndex(url, attempt = 0, cache = "no-cache") {
+  if (engine || material || fetching)
+    return
+  fetching = true
   let data
   try {
-    const response = await fetch(url)
+    const response = await fetch(url, { cache })
     if (!response.ok)
       throw new Error(`HTTP ${response.status} for ${url}`)
     data = await response.json()
+    if (!Array.isArray(data?.docs) || !data.config)
+      throw new Error(`${url} holds no search documents`)
   } catch (error) {
-    if (attempt < RETRIES)
-      return setTimeout(() => fetchIndex(url, attempt + 1), 1000 * 2 ** attempt)
-    console.warn("Search: the worker could not fetch its index.", error)
-    failed = true
-    if (pageSetup)
-      setUpMaterial(pageSetup.data)
+    fetching = false
+    const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]
+    console.warn(`Search: the worker could not read its index; it tries again in ${wait / 1000} s.`, error)
+    setTimeout(() => fetchIndex(url, attempt + 1, attempt === 0 ? "reload" : cache), wait)
     return
   }
-  if (material)
-    return
+  fetching = false
   try {
     if (data.format !== FORMAT)
       throw new Error(`the index is in the form ${JSON.stringify(data.format)}, not ${FORMAT}`)
@@ -107,8 +107,11 @@ async function fetchIndex(url, attempt = 0) {
   }
 }
 
-if (INDEX)
-  fetchIndex(new URL(INDEX, address))
+if (INDEX) {
+  const url = new URL(INDEX, address)
+  fetchIndex(url)
+  addEventListener("online", () => fetchIndex(url, 1, "reload"))
+}
 
 /*
  * Material's worker asks for lunr's scripts for the language by address once
@@ -208,7 +211,7 @@ class Engine {
         for (const clause of words) {
           if (clause.dropped || found.words[n] & clause.bit)
             terms[clause.word] = true
-          else if (!(clause.word in terms) && lunr.stopWordFilter?.(clause.word))
+          else if (!Object.hasOwn(terms, clause.word) && lunr.stopWordFilter?.(clause.word))
             terms[clause.word] = false
         }
         const keys = Object.keys(terms)
@@ -253,10 +256,11 @@ class Engine {
   parse(query) {
     const parsed = new lunr.Query(this.fields)
     new lunr.QueryParser(query, parsed).parse()
-    const clauses = parsed.clauses
+    // Past the 30th word, words are left out: each word is a bit of a number.
+    const clauses = parsed.clauses.slice(0, 30)
     clauses.forEach((clause, i) => {
       clause.word = clause.term.replace(/^\*/, "").replace(/\*$/, "")
-      clause.bit = 2 ** Math.min(i, 30)
+      clause.bit = 2 ** i
       // Material counts a word found when a term the result matched starts
       // with it; ours, also when one starts with its stem ("angry" is
       // indexed as "angri"; "reclamo~1" finds "reclam").
@@ -264,22 +268,23 @@ class Engine {
     })
     const last = clauses[clauses.length - 1]
     for (const clause of clauses)
-      if (clause !== last && !clause.usePipeline && clause.term.endsWith("*")
-          && clause.presence === lunr.Query.presence.OPTIONAL && this.stopWordFilter
-          && !this.stopWordFilter(new lunr.Token(clause.word)))
-        clause.dropped = true
+      clause.dropped = clause !== last && isStopWord(clause, this.stopWordFilter)
+    // (Unless nothing would be left to search for.)
+    if (clauses.every(clause => clause.dropped || clause.presence === PROHIBITED))
+      clauses.forEach(clause => { clause.dropped = false })
     const searched = clauses.filter(clause => !clause.dropped)
     for (const clause of [...searched]) {
-      if (clause.usePipeline || !clause.term.endsWith("*") || clause.word.includes("*")
-          || clause.presence === PROHIBITED)
+      if (!isPrefix(clause))
         continue
       const stems = this.pipeline.runString(clause.word)
       // A word that is its own stem ("que" while typing "queja") is found
       // by the prefix already.
       if (stems.length === 1 && stems[0] === clause.word)
         continue
-      searched.push({ ...clause, term: clause.word, usePipeline: true, word: undefined,
-                      presence: lunr.Query.presence.OPTIONAL, dropped: false })
+      // Searched as a word of its own: optional, and no part of the word's
+      // own presence (a required "+queja*" is not met by its stem alone).
+      searched.push({ fields: clause.fields, boost: clause.boost, term: clause.word, usePipeline: true,
+                      presence: lunr.Query.presence.OPTIONAL, editDistance: 0, bit: 0 })
     }
     return { words: clauses.filter(clause => clause.presence !== PROHIBITED), searched }
   }
@@ -287,14 +292,15 @@ class Engine {
   // Every document the clauses find, lunr's score of each, which clauses
   // each matched (bits, for lunr's required words), which of the typed
   // ``words`` it has (as Material counts them), and the terms found per
-  // field, to mark.
+  // field, to mark. Documents come in lunr's order: by score, then (equal
+  // scores) in the order lunr first met them.
   match(clauses, words = []) {
     const count = this.docs.length
     const fields = this.fields.length
     const vectors = Array.from({ length: fields }, () => new Map())
     const bits = new Uint32Array(count)
     const has = new Uint32Array(count)
-    const hit = new Uint8Array(count)
+    const first = new Int32Array(count).fill(-1)
     const excluded = new Uint8Array(count)
     const marked = Array.from({ length: fields }, () => new Set())
     const masks = new Map()  // term: the words it counts for
@@ -309,13 +315,12 @@ class Engine {
       }
       return bits
     }
-    let required = 0
+    let required = 0, seen = 0
     for (const clause of clauses) {
-      const terms = this.expand(clause)
       const where = clause.fields.map(name => this.fields.indexOf(name)).filter(f => f >= 0)
       if (clause.presence === REQUIRED)
         required |= clause.bit
-      for (const t of terms)
+      for (const t of this.expand(clause))
         for (const f of where) {
           const flat = this.postings[t][f]
           if (clause.presence === PROHIBITED) {
@@ -328,6 +333,8 @@ class Engine {
             n += flat[i]
             bits[n] |= clause.bit
             has[n] |= counts
+            if (first[n] < 0)
+              first[n] = seen++
           }
           vectors[f].set(t, (vectors[f].get(t) ?? 0) + clause.boost)
           if (flat.length)
@@ -340,12 +347,13 @@ class Engine {
       for (const weight of vector.values())
         length += weight * weight
       length = Math.sqrt(length)
+      if (!length)
+        return  // lunr's score is 0 then (boosts of 0)
       for (const [t, weight] of vector) {
         const flat = this.postings[t][f]
         for (let i = 0, n = 0; i < flat.length; i += 2) {
           n += flat[i]
           scores[n] += weight * flat[i + 1] / length
-          hit[n] = 1
         }
       }
     })
@@ -353,42 +361,55 @@ class Engine {
     const negated = clauses.length > 0 && clauses.every(clause => clause.presence === PROHIBITED)
     const documents = []
     for (let n = 0; n < count; n++)
-      if ((hit[n] || negated) && !excluded[n] && (bits[n] & required) === required)
+      if ((first[n] >= 0 || negated) && !excluded[n] && (bits[n] & required) === required)
         documents.push(n)
-    // lunr's order before Material's: by score.
-    documents.sort((a, b) => scores[b] - scores[a])
+    if (negated)
+      first.forEach((_, n) => { first[n] = n })
+    documents.sort((a, b) => scores[b] - scores[a] || first[a] - first[b])
     return { documents, scores, words: has, marked }
   }
 
-  // The index's terms a clause's word expands to, as lunr's token set would.
+  // The index's terms a clause's word expands to, in the order lunr's token
+  // set gives them (that order breaks ties between equal scores).
   expand(clause) {
     const words = clause.usePipeline
       ? this.pipeline.runString(clause.term, { fields: clause.fields })
       : [clause.term]
     const found = new Set()
     for (const word of words) {
-      if (clause.editDistance) {
-        this.terms.forEach((term, t) => {
-          if (near(word, term, clause.editDistance))
-            found.add(t)
-        })
-      } else if (!word.includes("*")) {
+      if (!clause.editDistance && !word.includes("*")) {
         const t = this.number.get(word)
         if (t !== undefined)
           found.add(t)
-      } else if (word.indexOf("*") === word.length - 1) {
+      } else if (!clause.editDistance && word.indexOf("*") === word.length - 1) {
         const prefix = word.slice(0, -1)
+        const range = []
         for (let t = this.first(prefix); t < this.terms.length && this.terms[t].startsWith(prefix); t++)
-          found.add(t)
+          range.push(t)
+        const rank = this.rank()
+        range.sort((a, b) => rank[a] - rank[b]).forEach(t => found.add(t))
       } else {
-        const pattern = new RegExp(`^${word.split("*").map(escape).join(".*")}$`)
-        this.terms.forEach((term, t) => {
-          if (pattern.test(term))
-            found.add(t)
-        })
+        // Fuzzy words ("reclamo~1") and other wildcards ("*jado"), as lunr finds them.
+        this.tokenSet ??= lunr.TokenSet.fromArray(this.terms)
+        const wanted = lunr.TokenSet.fromClause({ ...clause, term: word })
+        for (const term of this.tokenSet.intersect(wanted).toArray())
+          found.add(this.number.get(term))
       }
     }
     return [...found]
+  }
+
+  // Each term's place in lunr's order: a term before the terms it begins,
+  // then letter by letter later letters first, digits last (its token set
+  // lists a node's edges digits first, then as added, and takes them last
+  // first).
+  rank() {
+    if (!this.ranks) {
+      const order = this.terms.map((_, t) => t).sort((a, b) => lunrOrder(this.terms[a], this.terms[b]))
+      this.ranks = new Int32Array(this.terms.length)
+      order.forEach((t, place) => { this.ranks[t] = place })
+    }
+    return this.ranks
   }
 
   // The first term at or after ``prefix``, by binary search: terms are in
@@ -419,7 +440,10 @@ class Engine {
       if (!MARKED.includes(field) || doc[field] === undefined || !marked[f]?.size)
         return
       const { table, positions } = this.words(n, field)
-      const found = positions.filter(([, term]) => marked[f].has(term)).map(([position]) => position)
+      const found = []
+      for (let i = 0; i < positions.length; i += 2)
+        if (marked[f].has(positions[i + 1]))
+          found.push(positions[i])
       if (found.length)
         item[field] = (Array.isArray(doc[field]) ? highlightAll : highlight)(doc[field], table, found, field !== "text")
     })
@@ -427,18 +451,19 @@ class Engine {
   }
 
   // A field's words: Material's position table of it, and each word's
-  // position with the term the build indexed it as. Found once per field.
+  // position with the term the build indexed it as (flat: position, term,
+  // position, term...). Found once per field.
   words(n, field) {
     const key = `${n}/${field}`
     let words = this.tables.get(key)
     if (!words) {
-      const table = [], positions = []
+      const table = [], found = []
       for (const token of tokenize(this.docs[n][field], table)) {
         const term = this.indexed(token.str)
         if (term !== null)
-          positions.push([token.metadata.position, term])
+          found.push(token.metadata.position, term)
       }
-      this.tables.set(key, words = { table, positions })
+      this.tables.set(key, words = { table, positions: Int32Array.from(found) })
     }
     return words
   }
@@ -447,6 +472,7 @@ class Engine {
   // a few ms at a time (a query waits no longer than that), so that marking
   // the words of the results shown costs a query little.
   findWordsWhenIdle() {
+    this.rank()
     let n = 0
     const step = () => {
       const until = performance.now() + 4
@@ -478,16 +504,16 @@ class Engine {
       return []
     const clauses = words.map((clause, i) => ({
       term: `${clause.word}*`, fields: ["title"], boost: 1, usePipeline: true,
-      presence: REQUIRED, bit: 2 ** Math.min(i, 30), editDistance: 0
+      presence: REQUIRED, bit: 2 ** i, editDistance: 0
     }))
     const found = this.match(clauses)
     if (!found.documents.length)
       return []
     const best = found.documents[0]
     const suggested = []
-    // In lunr's order: per clause, its terms from last to first.
+    // In lunr's order: per clause, its terms as its token set gives them.
     for (const clause of clauses)
-      for (const t of this.expand(clause).sort((a, b) => b - a)) {
+      for (const t of this.expand(clause)) {
         const flat = this.postings[t][title]
         for (let i = 0, n = 0; i < flat.length; i += 2)
           if ((n += flat[i]) === best) {
@@ -499,28 +525,29 @@ class Engine {
   }
 }
 
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+// A word typed as a prefix ("queja*", as Material makes every word), found
+// by its stem too.
+function isPrefix(clause) {
+  return !clause.usePipeline && clause.term.endsWith("*") && !clause.term.slice(0, -1).includes("*")
+    && clause.presence !== lunr.Query.presence.PROHIBITED
 }
 
-// Whether two words are at most ``distance`` insertions, deletions,
-// substitutions or swaps of neighbours apart (lunr's fuzzy "word~1").
-function near(a, b, distance) {
-  if (Math.abs(a.length - b.length) > distance)
-    return false
-  let before = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1,
-                            previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        current[j] = Math.min(current[j], before[j - 2] + 1)
+// A stop word typed in full, as a prefix ("de*"): left out, unless it is the
+// word being typed.
+function isStopWord(clause, filter) {
+  return Boolean(filter) && isPrefix(clause) && clause.presence === lunr.Query.presence.OPTIONAL
+    && !filter(new lunr.Token(clause.term.slice(0, -1)))
+}
+
+function lunrOrder(a, b) {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i)
+    if (x !== y) {
+      const digitX = x >= 48 && x <= 57, digitY = y >= 48 && y <= 57
+      return digitX !== digitY ? (digitX ? 1 : -1) : y - x
     }
-    before = previous
-    previous = current
   }
-  return previous[b.length] <= distance
+  return a.length - b.length
 }
 
 /*
@@ -719,15 +746,11 @@ lunr.Index.prototype.query = function (build) {
   const results = query.call(this, function (q) {
     build.call(q, q)
     const last = q.clauses[q.clauses.length - 1]
-    q.clauses = q.clauses.filter(clause => {
-      const word = clause.term.slice(0, -1)
-      if (clause === last || clause.usePipeline || !clause.term.endsWith("*")
-          || clause.presence !== lunr.Query.presence.OPTIONAL || !stopWordFilter
-          || stopWordFilter(new lunr.Token(word)))
-        return true
-      dropped.push(word)
-      return false
-    })
+    const kept = q.clauses.filter(clause => clause === last || !isStopWord(clause, stopWordFilter))
+    if (kept.some(clause => clause.presence !== lunr.Query.presence.PROHIBITED)) {
+      dropped.push(...q.clauses.filter(clause => !kept.includes(clause)).map(clause => clause.term.slice(0, -1)))
+      q.clauses = kept
+    }
     for (const clause of [...q.clauses]) {
       const term = clause.term
       if (clause.presence === lunr.Query.presence.PROHIBITED)
@@ -741,7 +764,7 @@ lunr.Index.prototype.query = function (build) {
       const word = term.replace(/^\*/, "").replace(/\*$/, "")
       const stems = pipeline.runString(word)
       typed.push([word, stems])
-      if (clause.usePipeline || !term.endsWith("*") || word.includes("*"))
+      if (!isPrefix(clause))
         continue
       // A word that is its own stem ("que" while typing "queja") is found
       // by the prefix already.

@@ -2,13 +2,12 @@
 
 Material's page script starts its search worker from Material's worker
 script, which, once the page has sent it the index, asks for lunr's scripts
-for the language, one after the other: search cannot answer before the last
-has come. Each language gets one script instead,
+for the language, one after the other. Each language gets one script instead,
 ``assets/javascripts/workers/search.<language>.<hash>.min.js``: our worker
-(search_worker.js beside this file: it builds the index as soon as it starts and stems
-typed words as the index is) with Material's worker and the language's lunr
-scripts where it marks, minified. A hash of its contents names it, as
-Material names its own scripts, so no browser keeps an old one.
+(search_worker.js beside this file: it fetches the build's index and searches
+it as it comes) with Material's worker and the language's lunr scripts where
+it marks, minified. A hash of its contents names it, as Material names its own
+scripts, so no browser keeps an old one.
 
 Plain Python over the scripts' text: hooks/search_per_language.py hands it
 Material's scripts, adds the workers to the site and points each page at its

@@ -152,9 +152,13 @@ async ([address, queries]) => {
 
 QUERIES = {
     "es": ["cliente enojado", "quejas", "fidelización", "kotl", "cliente xyzzy", "momento de la verdad",
-           "atención personalizada", "c", "+cliente -enojado", "title:quejas", "reclamo~1", "servicio^3 cliente"],
+           "atención personalizada", "c", "+cliente -enojado", "title:quejas", "reclamo~1", "reclamo~2",
+           "servicio^3 cliente", "servicio^0 cliente", "*jado", "cliente cliente", "de la", "la -cliente",
+           "constructor cliente", '"servicio al cliente"'],
     "en": ["angry customer", "complaints", "Pérez", "kotl", "customer xyzzy", "moment of truth",
-           "listening actively", "c", "+customer -angry", "title:complaints", "complait~1", "service^3 customer"],
+           "listening actively", "c", "+customer -angry", "title:complaints", "complait~1", "complait~2",
+           "service^3 customer", "service^0 customer", "*gry", "customer customer", "of the", "the -customer",
+           "constructor customer", '"customer service"'],
 }
 SHOWN = 30  # pages whose results carry their text and marks (hooks/playbook/search_worker.js)
 

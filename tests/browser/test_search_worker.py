@@ -20,12 +20,13 @@ from support import lunr_index, page_url
 COUNTERS = """
 window.__workers = [];
 window.__ready = 0;
+window.__replayed = 0;
 window.Worker = class extends window.Worker {
   constructor(...args) {
     super(...args);
     window.__workers.push({ url: String(args[0]), beforeMaterial: !document.querySelector("script[src*='bundle.']") });
     this.addEventListener("message", (event) => {
-      if (event.isTrusted && event.data && event.data.type === 1) window.__ready++;
+      if (event.data && event.data.type === 1) event.isTrusted ? window.__ready++ : window.__replayed++;
     });
   }
 };
@@ -102,21 +103,62 @@ def test_a_failed_fetch_is_tried_again(server, page, language):
     assert len(failed) == 1, "the worker did not ask for its file"
 
 
-def test_a_file_that_never_comes_leaves_search_waiting_not_empty(server, page):
-    """Every request for the worker's file fails: after its tries the worker
-    says why in the console, and the search box does not claim that nothing
-    matches (it never had documents to search)."""
-    warnings = []
+def test_the_worker_keeps_trying_until_its_file_comes(server, page):
+    """The worker's first three requests fail (a network down for a few
+    seconds): it goes on asking, says so in the console, and search answers
+    once the file comes; until then the box does not claim nothing matches."""
+    warnings, failed = [], []
     page.on("console", lambda message: warnings.append(message.text))
-    page.route(lunr_index.is_worker_file, lambda route: route.abort())
+
+    def fail_three(route):
+        if len(failed) < 3:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(lunr_index.is_worker_file, fail_three)
     page.goto(server + page_url("factores", "es"))
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("quejas")
-    page.wait_for_timeout(8500)  # 1 + 2 + 4 s between tries
-    assert any("could not fetch its index" in text for text in warnings), warnings
-    assert page.locator(".md-search-result__item").count() == 0
     assert page.locator(".md-search-result__meta").inner_text() != "No se encontraron documentos"
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")), timeout=15_000)
+    assert len(failed) == 3
+    assert sum("could not read its index" in text for text in warnings) == 3, warnings
+
+
+def test_a_worker_ready_before_materials_script_is_handed_over_ready(server, page):
+    """Material's script is held until the worker is ready: the worker's
+    "ready", sent before anyone listened, is given to Material's script once
+    it listens, once."""
+    held = []
+    page.add_init_script(COUNTERS)
+    page.route(re.compile(r"/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
+    page.goto(server + page_url("factores", "es") + "?q=quejas", wait_until="commit")
+    page.wait_for_function("document.querySelector('script[data-search-worker][data-ready]') !== null")
+    held[0].continue_()
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
+    assert page.evaluate("[window.__ready, window.__replayed]") == [1, 1]
+
+
+def test_a_worker_ready_after_materials_script_listens(server, page):
+    """The worker's file is held until Material's script has set up: the
+    worker's "ready" then reaches Material's script directly, and nothing is
+    given again."""
+    held = []
+    page.add_init_script(COUNTERS)
+    page.route(lunr_index.is_worker_file, lambda route: held.append(route))
+    with page.expect_request_finished(lambda request: request.url.endswith("/search/search_index.json")):
+        page.goto(server + page_url("factores", "es") + "?q=quejas")
+    page.wait_for_timeout(200)
+    assert len(held) == 1
+    held[0].continue_()
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
+    assert page.evaluate("[window.__ready, window.__replayed]") == [1, 0]
 
 
 def test_the_worker_searches_the_file_it_read(server, site, page):

@@ -47,16 +47,28 @@ def test_each_page_starts_its_languages_worker_with_its_languages_index(site, ke
 
 
 def test_every_page_with_search_starts_a_languages_worker(site):
+    """Every page, the 404 pages included, starts its language's worker in its
+    head and hands Material's script that one (the same address)."""
     pages = 0
     for html in site.rglob("*.html"):
-        match = CONFIG.search(html.read_text(encoding="utf-8"))
-        # The 404 pages are Material's, written outside any language's pages:
-        # they keep Material's own worker.
-        if match and html.name != "404.html":
-            pages += 1
-            assert re.search(r"/search\.(es|en)\.[0-9a-f]{8}\.min\.js\?index=",
-                             json.loads(match.group(1))["search"]), html
+        text = html.read_text(encoding="utf-8")
+        match = CONFIG.search(text)
+        if not match:
+            continue
+        pages += 1
+        language = "en" if html.relative_to(site).parts[0] == "en" else "es"
+        address = json.loads(match.group(1))["search"]
+        assert re.search(rf"/search\.{language}\.[0-9a-f]{{8}}\.min\.js\?index=", address), html
+        early = re.search(r'<script data-search-worker="([^"]+)">', text)
+        assert early and early.group(1) == address, html
+        # The worker's file, as the page's address leads to it.
+        base = site if html.name == "404.html" else html.parent
+        path, _, query = address.partition("?")
+        script = (site / path.lstrip("/")) if path.startswith("/") else (base / path)
+        assert (script.resolve().parent / query.removeprefix("index=")).resolve() == \
+            (site / ("en/" if language == "en" else "") / "search" / "lunr_index.json").resolve(), html
     assert pages >= 40
+    assert (site / "404.html").is_file() and (site / "en" / "404.html").is_file()
 
 
 def test_the_page_reads_settings_only(site):

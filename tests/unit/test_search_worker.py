@@ -62,6 +62,9 @@ def test_the_worker_is_told_where_its_file_is_and_whether_the_site_suggests_term
         # The page's head starts the worker at the same address.
         assert search.worker_address("..", prefix, worker, suggest) == address
         assert app["base"] == ".." + ("/en/" if prefix else "")
+    # The 404 pages have root-absolute addresses.
+    assert search.worker_address("/", "en/", worker) == "/" + worker + "?index=../../../en/search/lunr_index.json"
+    assert search.worker_address("/sub/", "", worker) == "/sub/" + worker + "?index=../../../search/lunr_index.json"
 
 
 def test_materials_page_script_reads_the_settings_alone():

@@ -138,39 +138,45 @@
 
   // The first visit stores the whole site, which takes the network and the
   // processor for a while (minutes, for a large site): it waits until the
-  // page has loaded, its search is ready (the page's early search script
-  // says so: overrides/partials/search-worker.html) and the reader has left
-  // keys, pointer and scrolling alone for IDLE_MS, so that it never slows a
-  // search being typed. An unattended kiosk starts at once. Repeat visits
-  // only look for a newer worker, which is cheap.
+  // page has loaded (LOAD_WAIT_MS at most), its search is ready (the page's
+  // early search script says so: overrides/partials/search-worker.html;
+  // SEARCH_WAIT_MS at most) and the reader has left keys, pointer and
+  // scrolling alone for IDLE_MS (IDLE_WAIT_MS at most), so that it never
+  // slows a search being typed. The kiosk, unattended, waits for nobody.
+  // Repeat visits only look for a newer worker, which is cheap.
+  var LOAD_WAIT_MS = 15000;
   var SEARCH_WAIT_MS = 10000;
   var IDLE_MS = 3000;
-  var loaded = new Promise(function (resolve) {
+  var IDLE_WAIT_MS = 30000;
+  function atMost(ms, promise) {
+    return Promise.race([promise, new Promise(function (resolve) { window.setTimeout(resolve, ms); })]);
+  }
+  var loaded = atMost(LOAD_WAIT_MS, new Promise(function (resolve) {
     if (document.readyState === "complete") resolve();
     else window.addEventListener("load", resolve, { once: true });
-  });
+  }));
   var searching = document.querySelector("script[data-search-worker]");
   var searchReady = !searching || controlled || searching.hasAttribute("data-ready")
     ? Promise.resolve()
-    : new Promise(function (resolve) {
+    : atMost(SEARCH_WAIT_MS, new Promise(function (resolve) {
       window.addEventListener("playbook:search-ready", resolve, { once: true });
-      window.setTimeout(resolve, SEARCH_WAIT_MS);
-    });
+    }));
   function idle() {
     if (controlled || kiosk) return Promise.resolve();
-    return new Promise(function (resolve) {
-      var events = ["keydown", "pointerdown", "wheel", "touchstart", "input"];
-      var timer = null;
+    var events = ["keydown", "pointerdown", "wheel", "touchstart", "input"];
+    var timer = null;
+    var quiet = new Promise(function (resolve) {
       function wait() {
         window.clearTimeout(timer);
-        timer = window.setTimeout(function () {
-          events.forEach(function (name) { window.removeEventListener(name, wait, true); });
-          resolve();
-        }, IDLE_MS);
+        timer = window.setTimeout(resolve, IDLE_MS);
       }
       events.forEach(function (name) { window.addEventListener(name, wait, true); });
       wait();
+      idle.stop = function () {
+        events.forEach(function (name) { window.removeEventListener(name, wait, true); });
+      };
     });
+    return atMost(IDLE_WAIT_MS, quiet).then(function () { idle.stop(); });
   }
 
   Promise.all([loaded, searchReady]).then(idle).then(function () {
