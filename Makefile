@@ -25,7 +25,7 @@ test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m unit
 
 # Build speed and scaling, page weight and search speed against vanilla Material,
-# with budgets (tools/benchmark/; about ten minutes on two cores). Needs Chromium.
+# with budgets (tools/benchmark/; about 25 minutes on two cores). Needs Chromium.
 benchmark: $(VENV)/.test
 	$(BIN)/python -m tools.benchmark
 

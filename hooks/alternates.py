@@ -1,7 +1,9 @@
-"""Language alternates that search engines, audits and Material's scripts accept: every page's
+"""Language alternates that search engines and audits accept: every page's
 ``<link rel="alternate">`` names the language roots, absolute with an x-default, and each
 language folder gets a sitemap of its own pages. Page-to-page alternates live where search
 engines read them per page: in the sitemaps' ``xhtml:link`` entries and the switcher's links.
+(Material's script would fetch a sitemap below each link; the page removes the links before
+it reads them: overrides/main.html.)
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from playbook.build import Priority
 # Events
 # -----------------------------------------------------------------------------
 
-# Material fetches sitemap.xml below every alternate link: a page's translation would 404 there,
-# so every page of every language names the language roots, as in Material's own set-up.
+# Every page of every language names the language roots, as in Material's own set-up: a
+# sitemap lies below each (were Material's script to look for one, it would find it).
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if config.site_url:
         roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
@@ -30,7 +32,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     return context
 
 
-# Once every language is built: a sitemap in each language folder, which Material asks for on English pages.
+# Once every language is built: a sitemap in each language folder, of that language's pages.
 @event_priority(Priority.GENERATE)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config) or not config.site_url:

@@ -50,7 +50,9 @@ addEventListener("message", event => {
     return  // ours, for Material's worker
   const { type, data } = event.data ?? {}
   if (type === SETUP) {
-    event.stopImmediatePropagation()
+    // (A worker started with no file named is Material's, set up as it always was.)
+    if (INDEX)
+      event.stopImmediatePropagation()
   } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
     let result
