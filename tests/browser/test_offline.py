@@ -332,8 +332,17 @@ def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_
             assert not controlled(again)
             assert marker in again.locator("article").inner_text()
         finally:
+            # The pages first: a page still open keeps a connection that mkdocs
+            # serve's shutdown waits for. A server that does not stop is killed,
+            # so that no later test finds the port taken.
+            watched.close()
             server.send_signal(signal.SIGINT)
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+                raise
         assert watched.errors == []
     finally:
         watched.close()
