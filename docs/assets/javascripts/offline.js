@@ -156,13 +156,13 @@
     else window.addEventListener("load", resolve, { once: true });
   }));
   var searching = document.querySelector("script[data-search-worker]");
-  var searchReady = !searching || controlled || searching.hasAttribute("data-ready")
+  var searchReady = !searching || searching.hasAttribute("data-ready")
     ? Promise.resolve()
     : atMost(SEARCH_WAIT_MS, new Promise(function (resolve) {
       window.addEventListener("playbook:search-ready", resolve, { once: true });
     }));
   function idle() {
-    if (controlled || kiosk) return Promise.resolve();
+    if (kiosk) return Promise.resolve();
     var events = ["keydown", "pointerdown", "wheel", "touchstart", "input"];
     var timer = null;
     var quiet = new Promise(function (resolve) {
@@ -179,7 +179,9 @@
     return atMost(IDLE_WAIT_MS, quiet).then(function () { idle.stop(); });
   }
 
-  Promise.all([loaded, searchReady]).then(idle).then(function () {
+  // (A page the worker already serves only looks for a newer worker: at once.)
+  var waited = controlled ? Promise.resolve() : Promise.all([loaded, searchReady]).then(idle);
+  waited.then(function () {
     return container.register(new URL(worker, document.baseURI).href);
   }).then(function (registration) {
     // The first visit: "ready" once every file is stored, and only once.
