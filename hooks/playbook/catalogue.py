@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from . import cache
+from .markdown import Document, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
 # for every page of every build, and the pure-Python parser is ten times slower.
@@ -63,6 +65,12 @@ class SourcePage:
             keys = keys[:-1]
         return self._lines.get(keys, 1)
 
+    # Every check, the type model and the hooks read this one scan (playbook.markdown).
+    @cached_property
+    def document(self) -> Document:
+        """What the body holds for the checks: links, headings, ids, tags... with their lines."""
+        return scan(self.body, self.body_start)
+
     @property
     def customer_type(self) -> dict | None:
         value = self.meta.get("customer_type")
@@ -87,6 +95,11 @@ class Catalogue:
     def split(self, path: str) -> tuple[str, str | None]:
         """A path below docs/ -> its page key and language (None without one)."""
         return split_language(path, self.languages)
+
+    def of(self, path: str) -> SourcePage | None:
+        """The page read from a path below docs/ (None: a page no source of docs/ gives)."""
+        key, language = self.split(path)
+        return self.page(key, language) if language else None
 
     def customer_types(self, language: str) -> list[SourcePage]:
         """Customer-type pages of a language, in the order of the docs tree."""

@@ -6,6 +6,7 @@ see them. The checks, the customer types and the type pages all read through it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -15,7 +16,6 @@ from html.parser import HTMLParser
 from markdown.extensions.attr_list import get_attrs
 from markdown.extensions.toc import slugify as toc_slugify
 
-from . import cache
 
 Slugify = Callable[[str, str], str]
 
@@ -325,8 +325,7 @@ def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
 
 
 # Where it could disagree with Python-Markdown it errs on reporting: indented text is still scanned
-# (here it is admonition and card content), an unclosed fence is no fence. Kept for both languages.
-@cache.kept(size=2048)
+# (here it is admonition and card content), an unclosed fence is no fence.
 def scan(body: str, body_start: int = 1) -> Document:
     """Everything the checks need from a page body; ``body_start`` is its first line."""
     body = body.replace("\r\n", "\n")
@@ -528,8 +527,29 @@ URL_ATTRIBUTES = frozenset(
 
 
 def document(page) -> Document:
-    """The scan of a catalogue page (content.SourcePage)."""
-    return scan(page.body, page.body_start)
+    """The scan of a catalogue page (catalogue.SourcePage), made once and kept with the page."""
+    return page.document
+
+
+# Hooks are handed a page's Markdown without its front matter and leading blank lines, with what
+# earlier hooks put in it (lists of types, a type page's blocks): no `!!!` line or heading of the
+# page's own. Its lines are found there by their text and how often that text came before them.
+def handed(markdown: str, page=None) -> tuple[Document, Callable[[int], int | None]]:
+    """The scan of the Markdown a hook is handed, and where a line of the scan is in that Markdown
+    (0-based; None if an earlier hook took it out): the catalogue page's own scan when ``page``
+    is given, so that no page is scanned twice; else a scan of ``markdown``."""
+    if page is None:
+        return scan(markdown), lambda line: line - 1
+    source = page.body.replace("\r\n", "\n").split("\n")
+    lines = markdown.split("\n")
+
+    def index(line: int) -> int | None:
+        text = source[line - page.body_start]
+        nth = source[: line - page.body_start].count(text)
+        found = (at for at, other in enumerate(lines) if other == text)
+        return next(itertools.islice(found, nth, None), None)
+
+    return page.document, index
 
 
 def heading_ids(
@@ -549,12 +569,13 @@ def heading_ids(
     return result
 
 
-def intro_and_rest(body: str) -> tuple[str, str]:
-    """A body's opening paragraphs, and the rest from its first heading on
-    (ATX or setext, outside code)."""
-    headings = scan(body).headings
-    if not headings:
-        return body, ""
-    lines = body.replace("\r\n", "\n").split("\n")
-    first = headings[0].line - 1
+def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:
+    """A page's opening paragraphs, and the rest from its first heading on (ATX or setext,
+    outside code); ``page``: the catalogue page ``markdown`` was handed for."""
+    markdown = markdown.replace("\r\n", "\n")
+    doc, index = handed(markdown, page)
+    first = index(doc.headings[0].line) if doc.headings else None
+    if first is None:
+        return markdown, ""
+    lines = markdown.split("\n")
     return "\n".join(lines[:first]) + ("\n" if first else ""), "\n".join(lines[first:])
