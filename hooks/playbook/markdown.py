@@ -6,6 +6,7 @@ see them. The checks, the customer types and the type pages all read through it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_right
@@ -96,7 +97,11 @@ class Document:
 
     def line_at(self, offset: int) -> int:
         """The line of the file at an offset of the body."""
-        return self.body_start + bisect_right(self._newlines, offset - 1)
+        return _line_at(self._newlines, self.body_start, offset)
+
+
+def _line_at(newlines: tuple[int, ...], body_start: int, offset: int) -> int:
+    return body_start + bisect_right(newlines, offset - 1)
 
 
 # --- Blanking out what Markdown does not read as Markdown --------------------
@@ -336,10 +341,7 @@ def scan(body: str, body_start: int = 1) -> Document:
     text = CODE_SPAN.sub(_blank, text)
     text = ESCAPE.sub(_blank, text)
     newlines = tuple(i for i, char in enumerate(text) if char == "\n")
-
-    def line_at(offset: int) -> int:
-        return body_start + bisect_right(newlines, offset - 1)
-
+    line_at = functools.partial(_line_at, newlines, body_start)
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -360,15 +362,8 @@ def scan(body: str, body_start: int = 1) -> Document:
 
     # Autolinks: `<https://example.org>`.
     for match in AUTOLINK.finditer(text):
-        links.append(
-            Link(
-                match.group(1),
-                line_at(match.start()),
-                "autolink",
-                match.group(1),
-                span=(match.start(1), match.end(1)),
-            )
-        )
+        links.append(Link(match.group(1), line_at(match.start()), "autolink", match.group(1),
+                          span=(match.start(1), match.end(1))))
         blank(match.start(), match.end())
     text = "".join(chars)
 
@@ -384,15 +379,8 @@ def scan(body: str, body_start: int = 1) -> Document:
             continue
         url, end = found
         image = opening > 0 and text[opening - 1] == "!"
-        links.append(
-            Link(
-                url.strip(),
-                line_at(close + 1),
-                "image" if image else "link",
-                text[opening + 1 : close],
-                span=(opening + 1, close),
-            )
-        )
+        links.append(Link(url.strip(), line_at(close + 1), "image" if image else "link",
+                          text[opening + 1 : close], span=(opening + 1, close)))
         destinations.append((close + 1, end))
 
     # Reference links: `[text][label]`, `[text][]` and `[label]`, when the label is defined.
@@ -408,15 +396,8 @@ def scan(body: str, body_start: int = 1) -> Document:
                 label = second.group(1) or label
                 position = second.end()
             if _label(label) in definitions:
-                links.append(
-                    Link(
-                        definitions[_label(label)],
-                        line_at(match.start()),
-                        "reference",
-                        match.group(1),
-                        span=(match.start(1), match.end(1)),
-                    )
-                )
+                links.append(Link(definitions[_label(label)], line_at(match.start()), "reference",
+                                  match.group(1), span=(match.start(1), match.end(1))))
     for start, end in destinations:
         blank(start, end)
     text = "".join(chars)
@@ -468,9 +449,7 @@ def scan(body: str, body_start: int = 1) -> Document:
         ):
             level = 1 if masked.strip()[0] == "=" else 2
             raw = raw_lines[index - 1].strip()
-            headings.append(
-                _heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1)
-            )
+            headings.append(_heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1))
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
 
@@ -482,48 +461,16 @@ def scan(body: str, body_start: int = 1) -> Document:
                   for match in SHORTCODE.finditer(prose)]
 
     links.sort(key=lambda link: (link.line, link.span))
-    return Document(
-        text=text,
-        prose=prose,
-        body_start=body_start,
-        links=tuple(links),
-        headings=tuple(headings),
-        tags=tuple(tags),
-        attr_lists=tuple(attr_lists),
-        anchors=tuple(anchors),
-        admonitions=tuple(admonitions),
-        shortcodes=tuple(shortcodes),
-        _newlines=newlines,
-    )
+    return Document(text, prose, body_start, tuple(links), tuple(headings), tuple(tags), tuple(attr_lists),
+                    tuple(anchors), tuple(admonitions), tuple(shortcodes), _newlines=newlines)
 
 
 # Attributes whose value a browser loads or follows as an address.
-URL_ATTRIBUTES = frozenset(
-    {
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "xlink:href",
-        "data",
-        "poster",
-        "background",
-        "cite",
-        "srcset",
-        "ping",
-        "manifest",
-        "codebase",
-        "archive",
-        "longdesc",
-        "usemap",
-        "lowsrc",
-        "dynsrc",
-        "icon",
-        "profile",
-        "classid",
-        "imagesrcset",
-    }
-)
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset",
+    "ping", "manifest", "codebase", "archive", "longdesc", "usemap", "lowsrc", "dynsrc", "icon", "profile",
+    "classid", "imagesrcset",
+})
 
 
 def document(page) -> Document:

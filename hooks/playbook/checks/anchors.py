@@ -48,18 +48,21 @@ class Site:
         return sorted(self.pages.get(language, {}))
 
 
-def source_ids(
-    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
-) -> frozenset[str]:
-    """The ids a page will have once built, as far as its source tells."""
+def page_ids(page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-") -> list[tuple[str, int, bool]]:
+    """(id, line, written explicitly) of each id a page's source gives it, in page order."""
     # A heading's id is its `{#id}`, else the toc extension's slug of its text (mkdocs.yml's slugify
-    # and separator); other ids come from attribute lists and raw HTML; a type page's data makes
-    # headings with the ids of the schema (hooks/customer_type_page.py).
-    ids = {anchor.id for anchor in document(page).anchors}
-    ids.update(slug for slug, _, _ in heading_ids(page, slugify, separator) if slug)
-    if page.customer_type:
-        ids.update(customer_type.shape().anchors.values())
-    return frozenset(ids)
+    # and separator); other ids come from attribute lists and raw HTML.
+    explicit = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
+    found = {(id_, line) for id_, line, _ in explicit}
+    headings = [entry for entry in heading_ids(page, slugify, separator) if entry[0] and entry[:2] not in found]
+    return sorted(explicit + headings, key=lambda entry: entry[1])
+
+
+def source_ids(page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-") -> frozenset[str]:
+    """The ids a page will have once built, as far as its source tells: a type page's data makes
+    headings with the ids of the schema too (hooks/customer_type_page.py)."""
+    made = customer_type.shape().anchors.values() if page.customer_type else ()
+    return frozenset([*(id_ for id_, _, _ in page_ids(page, slugify, separator)), *made])
 
 
 def site_from_catalogue(
@@ -78,54 +81,30 @@ def site_from_catalogue(
     return Site(pages=pages, files=frozenset(files), waiting=[] if open else None)
 
 
-def check(
-    catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-"
-) -> list[Problem]:
+def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-") -> list[Problem]:
     """No two headings or elements of a page share an id."""
     problems = []
     for page in catalogue.pages.values():
         seen: dict[str, int] = {}
-        ids = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
-        explicit_lines = {(anchor.id, anchor.line) for anchor in document(page).anchors}
-        ids += [
-            entry
-            for entry in heading_ids(page, slugify, separator)
-            if (entry[0], entry[1]) not in explicit_lines
-        ]
         # A customer type's data makes headings with fixed ids (#atender...):
         # the page's own text may not take them.
         made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
-        for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
-            if not id_:
-                continue
+        for id_, line, explicit in page_ids(page, slugify, separator):
             if id_ in made:
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"The id '#{id_}' is taken: this customer type's page makes a heading "
-                        "with that id from its customer_type data.",
-                        "Give this heading another id (the '{#...}' at the end of its line).",
-                    )
-                )
+                problems.append(Problem(
+                    page.path, line,
+                    f"The id '#{id_}' is taken: this customer type's page makes a heading with that id "
+                    "from its customer_type data.",
+                    "Give this heading another id (the '{#...}' at the end of its line)."))
             elif id_ in seen:
-                how = (
-                    "Change one of the two ids (on a heading, the '{#...}' at the end of its line) "
-                    "and update the links that should go to it."
-                    if explicit
-                    else "Two headings with the same text get the same id: give this one its own "
-                    "id at the "
-                    f"end of its line, e.g. '{{#{id_}-2}}', and link to that."
-                )
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): "
-                        "links to it cannot tell the two apart.",
-                        how,
-                    )
-                )
+                how = ("Change one of the two ids (on a heading, the '{#...}' at the end of its line) and "
+                       "update the links that should go to it." if explicit else
+                       "Two headings with the same text get the same id: give this one its own id at the "
+                       f"end of its line, e.g. '{{#{id_}-2}}', and link to that.")
+                problems.append(Problem(
+                    page.path, line,
+                    f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): links to it "
+                    "cannot tell the two apart.", how))
             else:
                 seen[id_] = line
     return problems
