@@ -296,15 +296,8 @@ SHORTCODE = re.compile(r":([+\-\w]+):")
 
 def _columns(line: str) -> int:
     """The indentation of a line in columns, a tab to the next multiple of four."""
-    width = 0
-    for char in line:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
