@@ -28,7 +28,7 @@ RAW_HTML = ("The address '{url}' in raw HTML ({raw_html}) is not adjusted by the
             "Write it in Markdown instead: [text](page.md) for a link, ![text](image.png) for an image.")
 OWN_VERSION = "Write '{fixed}': without the language in the name, each language links to its own version."
 # What a link to something a hook has not made yet gets, instead of a problem: it waits.
-WAIT = ("wait",)
+WAIT = object()
 
 
 def check_link(
