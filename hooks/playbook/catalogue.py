@@ -1,7 +1,7 @@
 """The playbook's sources, read once per build: the catalogue every check and generator works
 from. Plain Python over the files of docs/: every page's front matter (each value with its
-line) and body, and the problems that keep a page from being read, kept (playbook.cache)
-until a file changes.
+line), body and the one scan of that body (playbook.markdown), and the problems that keep a page
+from being read, kept (playbook.cache) until a file changes.
 """
 
 from __future__ import annotations

@@ -43,13 +43,14 @@ markdown._blank_fences = counted_scan
 
 from mkdocs.__main__ import cli
 cli(["build", "--strict", "--quiet", "--site-dir", sys.argv[1]], standalone_mode=False)
-pages = catalogue.load(docs, ("es", "en")).pages.values()
+sources = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+texts = [read_text(docs / path, encoding="utf-8").removeprefix("\ufeff") for path in sources]
+front = [catalogue.FRONT_MATTER.match(text) for text in texts]
 print(json.dumps({
-    "sources": sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")),
+    "sources": sources,
     "reads": reads,
-    "parses": [parses[catalogue.FRONT_MATTER.match(read_text(docs / page.path).removeprefix("\ufeff")).group(1)]
-               for page in pages],
-    "scans": [scans[page.body.replace("\r\n", "\n")] for page in pages],
+    "parses": [parses[match.group(1)] for match in front],
+    "scans": [scans[text[match.end():].replace("\r\n", "\n")] for text, match in zip(texts, front)],
     "all_scans": sum(scans.values()),
     "templates": len(list(pathlib.Path("templates").glob("*.md"))),
 }))
