@@ -252,7 +252,7 @@ def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
     catalogue = Catalogue(languages=languages)
     for file in sources(docs_dir):
         path = file.relative_to(docs_dir).as_posix()
-        page, problems = parse_page(path, file.read_bytes(), languages)
+        page, problems = _read(file, path, languages)
         catalogue.problems += problems
         if page.language:
             catalogue.pages[(page.key, page.language)] = page
@@ -261,3 +261,10 @@ def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
                 path, 1, "This page has no language in its name.",
                 f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
     return catalogue
+
+
+# A rebuild of `mkdocs serve` after an edit reads, parses and scans again only the files that
+# changed: the others keep their page (one entry per file, replaced when it changes).
+@cache.kept(files=lambda file, path, languages: [file], size=100_000)
+def _read(file: Path, path: str, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
+    return parse_page(path, file.read_bytes(), languages)
