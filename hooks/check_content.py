@@ -40,6 +40,7 @@ def on_files(files: Files, config: MkDocsConfig):
     _stop_on_labels(config)
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
+    # The links that wait are kept in the site's list (the copies run_all makes share it).
     seen = _seen(config)
     seen.site = site_from_catalogue(catalogue, slugify, separator, files=[f.src_uri for f in files], open=True)
     icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
