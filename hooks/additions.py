@@ -22,4 +22,5 @@ from playbook.build import Priority
 @event_priority(Priority.AFTER_TYPE_PAGE)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = build.current_language(config)
-    return additions.label_boxes(markdown, customer_type.labels()[language]["addition"])
+    source = build.catalogue(config).of(page.file.src_uri)
+    return additions.label_boxes(markdown, customer_type.labels()[language]["addition"], source)

@@ -6,6 +6,7 @@ file, line, what is wrong and how to fix it. A plain `mkdocs build` stops too, n
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from playbook import build, cache, checks, label_files, material_css
 from playbook import catalogue as content
 from playbook.build import Priority
 from playbook.checks import emoji, placeholders, safety
-from playbook.checks.anchors import Site, site_from_catalogue, source_ids
+from playbook.checks.anchors import Site, site_from_catalogue
 
 # -----------------------------------------------------------------------------
 # Events
@@ -29,6 +30,8 @@ from playbook.checks.anchors import Site, site_from_catalogue, source_ids
 
 # 1. The sources, before any page is read: no hook or template ever sees a page that is
 # unreadable, malformed, unsafe or untranslated. After mkdocs-static-i18n sorts the files.
+# Links are checked here, once, against the ids the sources give; only those to a page or file
+# a hook has not generated yet wait for the end of the build.
 @event_priority(Priority.CHECK)
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -37,27 +40,15 @@ def on_files(files: Files, config: MkDocsConfig):
     _stop_on_labels(config)
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
-    # Pages may still be generated; type pages get headings from their data
-    # (hooks/customer_type_page.py): those links wait for the built site.
-    type_pages = [
-        (page.language, page.key)
-        for page in catalogue.pages.values()
-        if "customer_type" in page.meta
-    ]
-    site = site_from_catalogue(
-        catalogue,
-        slugify,
-        separator,
-        files=[f.src_uri for f in files],
-        open=True,
-        open_ids=type_pages,
-    )
+    # The links that wait are kept in the site's list (the copies run_all makes share it).
+    seen = _seen(config)
+    seen.site = site_from_catalogue(catalogue, slugify, separator, files=[f.src_uri for f in files], open=True)
     icon_dirs = [Path(folder, ".icons") for folder in config.theme.dirs]
     _stop(
         config,
         checks.run_all(
             catalogue,
-            site,
+            seen.site,
             slugify=slugify,
             separator=separator,
             icon_dirs=icon_dirs,
@@ -72,35 +63,31 @@ def on_files(files: Files, config: MkDocsConfig):
 
 
 # Once every hook has added its pages (hooks/cards.py adds generated ones):
-# every page and file of this language is something a link may point at.
+# every file of this language is something a waiting link may point at.
 @event_priority(Priority.LAST)
 def on_nav(nav, config: MkDocsConfig, files: Files):
     seen = _seen(config)
-    pages = seen.pages.setdefault(build.current_language(config), {})
-    catalogue = build.catalogue(config)
     for file in files:
-        if file.is_documentation_page():
-            key = catalogue.split(file.src_uri)[0]
-            pages.setdefault(key, None)
-            if file.generated_by:
-                seen.generated[key] = file.generated_by
-        else:
+        if file.generated_by and file.is_documentation_page():
+            key = build.catalogue(config).split(file.src_uri)[0]
+            seen.generated[key] = file.generated_by
+            seen.site.pages.setdefault(build.current_language(config), {})[key] = frozenset()
+        elif not file.is_documentation_page():
             seen.files.add(file.src_uri)
     return nav
 
 
-# Last of all on each page: the ids it really has, and anything unsafe that
-# got through to its HTML.
+# Last of all on each page: a generated page's ids, and anything unsafe that got through to its HTML.
 @event_priority(Priority.LAST)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     seen = _seen(config)
     language = build.current_language(config)
     key = build.catalogue(config).split(page.file.src_uri)[0]
-    ids = frozenset(
-        next(group for group in match.groups() if group is not None)
-        for match in ID_ATTRIBUTE.finditer(html)
-    )
-    seen.pages.setdefault(language, {})[key] = ids
+    if page.file.generated_by:
+        seen.site.pages.setdefault(language, {})[key] = frozenset(
+            next(group for group in match.groups() if group is not None)
+            for match in ID_ATTRIBUTE.finditer(html)
+        )
     seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
@@ -111,16 +98,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
 
 
 # 2. When the outermost build ends (the other languages are built inside the first one's
-# on_post_build), before search and sitemaps: links, anchors and the HTML, against what was built.
+# on_post_build), before search and sitemaps: the links that waited for generated pages, and the HTML.
 @event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
     catalogue = build.catalogue(config)
-    slugify, separator = build.slugify(config)
     seen = _seen(config)
-    site = _site(seen, catalogue, slugify, separator)
-    problems = checks.links.check(catalogue, site) + checks.parity.check(catalogue, site)
+    waiting, site = seen.site.waiting, dataclasses.replace(seen.site, files=frozenset(seen.files), waiting=None)
+    problems = [problem for page, *address in waiting
+                for problem in checks.links.check_link(catalogue, site, page, *address)]
+    # An anchor of a generated page linked in one language must be there in every language: the
+    # translations' check (the rest of it passed before the build) sees the generated pages now.
+    if any("#" in url for _, url, *_ in waiting):
+        problems += checks.parity.check(catalogue, site)
     problems += _rendered_problems(seen, catalogue)
     _stop(config, checks.ordered(catalogue, problems))
 
@@ -144,15 +135,12 @@ def _stop_on_labels(config: MkDocsConfig) -> None:
 class _Build:
     """What the language builds of one `mkdocs build` have seen so far."""
 
-    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
+    site: Site = field(default_factory=Site)  # what links point at, the waiting ones with it
     generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
-    files: set[str] = field(default_factory=set)
-    unsafe: list[tuple[str, str, str, str]] = field(
-        default_factory=list
-    )  # language, key, what, needle
-    unstyled: list[tuple[str, str, material_css.Component, str]] = field(
-        default_factory=list
-    )  # language, key, component, class
+    files: set[str] = field(default_factory=set)  # every file but pages, generated ones too
+    unsafe: list[tuple[str, str, str, str]] = field(default_factory=list)  # language, key, what, needle
+    # language, key, component, class
+    unstyled: list[tuple[str, str, material_css.Component, str]] = field(default_factory=list)
 
 
 # What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
@@ -188,19 +176,6 @@ def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
         raise Abort(checks.report(problems, docs))
 
 
-def _site(seen: _Build, catalogue: content.Catalogue, slugify, separator: str) -> Site:
-    """The recorded pages and ids; a page never rendered gets the ids of its source."""
-    pages: dict[str, dict[str, frozenset[str]]] = {}
-    for language, recorded in seen.pages.items():
-        pages[language] = {}
-        for key, ids in recorded.items():
-            if ids is None:
-                page = catalogue.page(key, language)
-                ids = source_ids(page, slugify, separator) if page else frozenset()
-            pages[language][key] = ids
-    return Site(pages=pages, files=frozenset(seen.files))
-
-
 def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[content.Problem]:
     """What the rendered pages show and the checks of the sources did not catch:
     (language, key, what the HTML contains, why it must not, text to look for, fix)."""
@@ -216,22 +191,13 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
     for language, key, what, why, needle, hint in found:
         page = catalogue.page(key, language)
         if page is None:
-            source = seen.generated.get(key, "a hook")
-            problems.append(
-                content.Problem(
-                    f"{key}.md",
-                    0,
-                    f"The page {key} generated by {source} ({language}) contains {what}.",
-                    "It is made from the pages' front matter: check the fields it shows for HTML "
-                    "or scripts.",
-                )
-            )
+            problems.append(content.Problem(
+                f"{key}.md", 0,
+                f"The page {key} generated by {seen.generated.get(key, 'a hook')} ({language}) contains {what}.",
+                "It is made from the pages' front matter: check the fields it shows for HTML or scripts."))
             continue
         lines = page.body.splitlines()
-        line = next(
-            (page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()),
-            1,
-        )
+        line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
         problems.append(content.Problem(page.path, line, f"This page's HTML contains {what}{why}.", hint))
     return problems
 

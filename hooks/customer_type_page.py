@@ -37,7 +37,7 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
     card_link = link_from(source.path, f"cards/{card['id']}.md")
     template = theme_env(config).get_template(TEMPLATE).module
     anchors = customer_type.shape().anchors
-    intro, rest = markdown.intro_and_rest(markdown_text)
+    intro, rest = markdown.intro_and_rest(markdown_text, source)
     return "".join(
         [
             intro,
@@ -60,9 +60,7 @@ def link_from(page_path: str, target: str) -> str:
 
 
 def source_of(config: MkDocsConfig, page: Page):
-    catalogue = build.catalogue(config)
-    key, language = catalogue.split(page.file.src_uri)
-    return catalogue.page(key, language) if language else None
+    return build.catalogue(config).of(page.file.src_uri)
 
 
 # MkDocs hands its Jinja environment to hooks (on_env) only after every page's

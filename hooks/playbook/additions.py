@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import re
 
-from .markdown import scan
+from .markdown import handed
 
 # The same word in both languages, so editors of either mark additions alike.
 KIND = "aporte"
 MARKER = re.compile(r"^(?P<lead>[ \t]*(?:!!!|\?\?\?\+?)[ \t]*)")
 
 
-def label_boxes(markdown: str, label: str) -> str:
-    """``markdown`` with every addition box titled with ``label``."""
-    boxes = [box for box in scan(markdown).admonitions if box.kind == KIND]
-    if not boxes:
+def label_boxes(markdown: str, label: str, page=None) -> str:
+    """``markdown`` with every addition box titled with ``label``; ``page``: the catalogue page
+    ``markdown`` was handed for, whose own scan finds the boxes."""
+    if KIND not in markdown:
         return markdown
+    document, index_of = handed(markdown, page)
     lines = markdown.split("\n")
-    for box in boxes:
-        index = box.line - 1
+    for box in document.admonitions:
+        index = index_of(box.line) if box.kind == KIND else None
+        if index is None:
+            continue
         lead = MARKER.match(lines[index]).group("lead")
         # The label before the editor's own title (`!!! aporte "Ejemplos"`), when there is one.
         title = f"{label}: {box.title}" if box.title else label

@@ -1,18 +1,20 @@
 """The playbook's sources, read once per build: the catalogue every check and generator works
 from. Plain Python over the files of docs/: every page's front matter (each value with its
-line) and body, and the problems that keep a page from being read, kept (playbook.cache)
-until a file changes.
+line), body and the one scan of that body (playbook.markdown), and the problems that keep a page
+from being read, kept (playbook.cache) until a file changes.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from . import cache
+from .markdown import Document, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
 # for every page of every build, and the pure-Python parser is ten times slower.
@@ -63,6 +65,12 @@ class SourcePage:
             keys = keys[:-1]
         return self._lines.get(keys, 1)
 
+    # Every check, the type model and the hooks read this one scan (playbook.markdown).
+    @cached_property
+    def document(self) -> Document:
+        """What the body holds for the checks: links, headings, ids, tags... with their lines."""
+        return scan(self.body, self.body_start)
+
     @property
     def customer_type(self) -> dict | None:
         value = self.meta.get("customer_type")
@@ -87,6 +95,11 @@ class Catalogue:
     def split(self, path: str) -> tuple[str, str | None]:
         """A path below docs/ -> its page key and language (None without one)."""
         return split_language(path, self.languages)
+
+    def of(self, path: str) -> SourcePage | None:
+        """The page read from a path below docs/ (None: a page no source of docs/ gives)."""
+        key, language = self.split(path)
+        return self.page(key, language) if language else None
 
     def customer_types(self, language: str) -> list[SourcePage]:
         """Customer-type pages of a language, in the order of the docs tree."""
@@ -116,18 +129,16 @@ def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | No
     return stem, None
 
 
-def _line_map(node, prefix=()) -> dict[tuple, int]:
-    """Every key path of a composed YAML node -> its 1-based line."""
-    lines = {prefix: node.start_mark.line + 1}
+def _nodes(node, prefix=(), key=None):
+    """Every node of a composed YAML document: its key path, the node, and the key naming it
+    (None for a list item and the whole document)."""
+    yield prefix, node, key
     if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = (*prefix, key.value)
-            lines.update(_line_map(value, path))
-            lines[path] = key.start_mark.line + 1
+        for key_node, value in node.value:
+            yield from _nodes(value, (*prefix, key_node.value), key_node)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.update(_line_map(item, (*prefix, index)))
-    return lines
+            yield from _nodes(item, (*prefix, index))
 
 
 def _field_name(path: tuple) -> str:
@@ -138,36 +149,32 @@ def _field_name(path: tuple) -> str:
         else f"'{dotted}'"
 
 
-def _ambiguities(path: str, node, source: str, prefix=()) -> list[Problem]:
-    """Keys written twice and list items glued to the one above, in a composed node."""
+def _ambiguities(path: str, root, source: str) -> list[Problem]:
+    """Keys written twice and list items glued to the one above, in a composed document."""
     problems = []
-    if isinstance(node, yaml.MappingNode):
-        seen: dict = {}
-        for key, value in node.value:
-            name = key.value
-            if name in seen:
-                where = ".".join(str(p) for p in (*prefix, name))
+    for prefix, node, _ in _nodes(root):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key, _value in node.value:
+                if key.value not in seen:
+                    seen[key.value] = key.start_mark.line + 2
+                    continue
+                where = ".".join(str(p) for p in (*prefix, key.value))
                 problems.append(Problem(
                     path, key.start_mark.line + 2,
-                    f"The field '{where}' is written twice (first on line {seen[name]}); "
+                    f"The field '{where}' is written twice (first on line {seen[key.value]}); "
                     "only this last one would count.",
                     "Keep one of the two: delete the other, or merge their values into one."))
-            else:
-                seen[name] = key.start_mark.line + 2
-            problems += _ambiguities(path, value, source, (*prefix, name))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            problems += _ambiguities(path, item, source, (*prefix, index))
-    elif isinstance(node, yaml.ScalarNode) and not node.style and prefix:  # plain: "" or None
-        text = source[node.start_mark.index:node.end_mark.index]
-        glued = GLUED_ITEM.search(text)
-        if glued:
-            line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
-            problems.append(Problem(
-                path, line,
-                f"This line starts with '- ' but is read as the end of "
-                f"{_field_name(prefix)} above it: it is indented further than the other items.",
-                "Indent it exactly like the item above, so that it is an item of its own."))
+        elif isinstance(node, yaml.ScalarNode) and not node.style and prefix:  # plain: "" or None
+            text = source[node.start_mark.index:node.end_mark.index]
+            glued = GLUED_ITEM.search(text)
+            if glued:
+                line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
+                problems.append(Problem(
+                    path, line,
+                    f"This line starts with '- ' but is read as the end of "
+                    f"{_field_name(prefix)} above it: it is indented further than the other items.",
+                    "Indent it exactly like the item above, so that it is an item of its own."))
     return problems
 
 
@@ -223,8 +230,10 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         return page, [Problem(path, 2, "The front matter must be a list of 'key: value' lines.",
                               "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")]
     page.meta = meta
-    page._lines = {k: v + 1 for k, v in _line_map(node).items()} if node is not None else {}
-    page.front_matter_problems = _ambiguities(path, node, source) if node is not None else []
+    if node is not None:
+        # The front matter starts on the file's second line.
+        page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
+        page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
 
 
@@ -243,7 +252,7 @@ def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
     catalogue = Catalogue(languages=languages)
     for file in sources(docs_dir):
         path = file.relative_to(docs_dir).as_posix()
-        page, problems = parse_page(path, file.read_bytes(), languages)
+        page, problems = _read(file, path, languages)
         catalogue.problems += problems
         if page.language:
             catalogue.pages[(page.key, page.language)] = page
@@ -252,3 +261,10 @@ def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
                 path, 1, "This page has no language in its name.",
                 f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
     return catalogue
+
+
+# A rebuild of `mkdocs serve` after an edit reads, parses and scans again only the files that
+# changed: the others keep their page (one entry per file, replaced when it changes).
+@cache.kept(files=lambda file, path, languages: [file], size=100_000)
+def _read(file: Path, path: str, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
+    return parse_page(path, file.read_bytes(), languages)

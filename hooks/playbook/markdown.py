@@ -6,6 +6,8 @@ see them. The checks, the customer types and the type pages all read through it.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -15,7 +17,6 @@ from html.parser import HTMLParser
 from markdown.extensions.attr_list import get_attrs
 from markdown.extensions.toc import slugify as toc_slugify
 
-from . import cache
 
 Slugify = Callable[[str, str], str]
 
@@ -96,7 +97,11 @@ class Document:
 
     def line_at(self, offset: int) -> int:
         """The line of the file at an offset of the body."""
-        return self.body_start + bisect_right(self._newlines, offset - 1)
+        return _line_at(self._newlines, self.body_start, offset)
+
+
+def _line_at(newlines: tuple[int, ...], body_start: int, offset: int) -> int:
+    return body_start + bisect_right(newlines, offset - 1)
 
 
 # --- Blanking out what Markdown does not read as Markdown --------------------
@@ -291,15 +296,8 @@ SHORTCODE = re.compile(r":([+\-\w]+):")
 
 def _columns(line: str) -> int:
     """The indentation of a line in columns, a tab to the next multiple of four."""
-    width = 0
-    for char in line:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
@@ -325,8 +323,7 @@ def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
 
 
 # Where it could disagree with Python-Markdown it errs on reporting: indented text is still scanned
-# (here it is admonition and card content), an unclosed fence is no fence. Kept for both languages.
-@cache.kept(size=2048)
+# (here it is admonition and card content), an unclosed fence is no fence.
 def scan(body: str, body_start: int = 1) -> Document:
     """Everything the checks need from a page body; ``body_start`` is its first line."""
     body = body.replace("\r\n", "\n")
@@ -337,10 +334,7 @@ def scan(body: str, body_start: int = 1) -> Document:
     text = CODE_SPAN.sub(_blank, text)
     text = ESCAPE.sub(_blank, text)
     newlines = tuple(i for i, char in enumerate(text) if char == "\n")
-
-    def line_at(offset: int) -> int:
-        return body_start + bisect_right(newlines, offset - 1)
-
+    line_at = functools.partial(_line_at, newlines, body_start)
     chars = list(text)
 
     def blank(start: int, end: int) -> None:
@@ -361,15 +355,8 @@ def scan(body: str, body_start: int = 1) -> Document:
 
     # Autolinks: `<https://example.org>`.
     for match in AUTOLINK.finditer(text):
-        links.append(
-            Link(
-                match.group(1),
-                line_at(match.start()),
-                "autolink",
-                match.group(1),
-                span=(match.start(1), match.end(1)),
-            )
-        )
+        links.append(Link(match.group(1), line_at(match.start()), "autolink", match.group(1),
+                          span=(match.start(1), match.end(1))))
         blank(match.start(), match.end())
     text = "".join(chars)
 
@@ -385,15 +372,8 @@ def scan(body: str, body_start: int = 1) -> Document:
             continue
         url, end = found
         image = opening > 0 and text[opening - 1] == "!"
-        links.append(
-            Link(
-                url.strip(),
-                line_at(close + 1),
-                "image" if image else "link",
-                text[opening + 1 : close],
-                span=(opening + 1, close),
-            )
-        )
+        links.append(Link(url.strip(), line_at(close + 1), "image" if image else "link",
+                          text[opening + 1 : close], span=(opening + 1, close)))
         destinations.append((close + 1, end))
 
     # Reference links: `[text][label]`, `[text][]` and `[label]`, when the label is defined.
@@ -409,15 +389,8 @@ def scan(body: str, body_start: int = 1) -> Document:
                 label = second.group(1) or label
                 position = second.end()
             if _label(label) in definitions:
-                links.append(
-                    Link(
-                        definitions[_label(label)],
-                        line_at(match.start()),
-                        "reference",
-                        match.group(1),
-                        span=(match.start(1), match.end(1)),
-                    )
-                )
+                links.append(Link(definitions[_label(label)], line_at(match.start()), "reference",
+                                  match.group(1), span=(match.start(1), match.end(1))))
     for start, end in destinations:
         blank(start, end)
     text = "".join(chars)
@@ -469,9 +442,7 @@ def scan(body: str, body_start: int = 1) -> Document:
         ):
             level = 1 if masked.strip()[0] == "=" else 2
             raw = raw_lines[index - 1].strip()
-            headings.append(
-                _heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1)
-            )
+            headings.append(_heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1))
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
 
@@ -483,53 +454,42 @@ def scan(body: str, body_start: int = 1) -> Document:
                   for match in SHORTCODE.finditer(prose)]
 
     links.sort(key=lambda link: (link.line, link.span))
-    return Document(
-        text=text,
-        prose=prose,
-        body_start=body_start,
-        links=tuple(links),
-        headings=tuple(headings),
-        tags=tuple(tags),
-        attr_lists=tuple(attr_lists),
-        anchors=tuple(anchors),
-        admonitions=tuple(admonitions),
-        shortcodes=tuple(shortcodes),
-        _newlines=newlines,
-    )
+    return Document(text, prose, body_start, tuple(links), tuple(headings), tuple(tags), tuple(attr_lists),
+                    tuple(anchors), tuple(admonitions), tuple(shortcodes), _newlines=newlines)
 
 
 # Attributes whose value a browser loads or follows as an address.
-URL_ATTRIBUTES = frozenset(
-    {
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "xlink:href",
-        "data",
-        "poster",
-        "background",
-        "cite",
-        "srcset",
-        "ping",
-        "manifest",
-        "codebase",
-        "archive",
-        "longdesc",
-        "usemap",
-        "lowsrc",
-        "dynsrc",
-        "icon",
-        "profile",
-        "classid",
-        "imagesrcset",
-    }
-)
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset",
+    "ping", "manifest", "codebase", "archive", "longdesc", "usemap", "lowsrc", "dynsrc", "icon", "profile",
+    "classid", "imagesrcset",
+})
 
 
 def document(page) -> Document:
-    """The scan of a catalogue page (content.SourcePage)."""
-    return scan(page.body, page.body_start)
+    """The scan of a catalogue page (catalogue.SourcePage), made once and kept with the page."""
+    return page.document
+
+
+# Hooks are handed a page's Markdown without its front matter and leading blank lines, with what
+# earlier hooks put in it (lists of types, a type page's blocks): no `!!!` line or heading of the
+# page's own. Its lines are found there by their text and how often that text came before them.
+def handed(markdown: str, page=None) -> tuple[Document, Callable[[int], int | None]]:
+    """The scan of the Markdown a hook is handed, and where a line of the scan is in that Markdown
+    (0-based; None if an earlier hook took it out): the catalogue page's own scan when ``page``
+    is given, so that no page is scanned twice; else a scan of ``markdown``."""
+    if page is None:
+        return scan(markdown), lambda line: line - 1
+    source = page.body.replace("\r\n", "\n").split("\n")
+    lines = markdown.split("\n")
+
+    def index(line: int) -> int | None:
+        text = source[line - page.body_start]
+        nth = source[: line - page.body_start].count(text)
+        found = (at for at, other in enumerate(lines) if other == text)
+        return next(itertools.islice(found, nth, None), None)
+
+    return page.document, index
 
 
 def heading_ids(
@@ -549,12 +509,13 @@ def heading_ids(
     return result
 
 
-def intro_and_rest(body: str) -> tuple[str, str]:
-    """A body's opening paragraphs, and the rest from its first heading on
-    (ATX or setext, outside code)."""
-    headings = scan(body).headings
-    if not headings:
-        return body, ""
-    lines = body.replace("\r\n", "\n").split("\n")
-    first = headings[0].line - 1
+def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:
+    """A page's opening paragraphs, and the rest from its first heading on (ATX or setext,
+    outside code); ``page``: the catalogue page ``markdown`` was handed for."""
+    markdown = markdown.replace("\r\n", "\n")
+    doc, index = handed(markdown, page)
+    first = index(doc.headings[0].line) if doc.headings else None
+    if first is None:
+        return markdown, ""
+    lines = markdown.split("\n")
     return "\n".join(lines[:first]) + ("\n" if first else ""), "\n".join(lines[first:])

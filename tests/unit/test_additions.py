@@ -36,6 +36,19 @@ def test_a_quote_in_a_title_does_not_end_it():
     )
 
 
+def test_a_page_handed_to_the_hook_is_labelled_from_its_own_scan():
+    """MkDocs hands the hook the body without its leading blank lines, with what earlier hooks
+    added: the boxes are found by the page's one scan, not a second one, and fenced ones are left."""
+    from playbook.catalogue import parse_page
+
+    body = '\n\n```\n!!! aporte\n```\n\nTexto.\n\n!!! aporte "Uno"\n    A.\n\n!!! aporte\n    B.\n'
+    page, _ = parse_page("a.es.md", f"---\ntitle: T\n---\n{body}".encode(), ("es", "en"))
+    markdown = body.lstrip("\n").replace("Texto.", "Texto.\n\n<div>added</div>\n\n")
+    expected = additions.label_boxes(markdown, "L")
+    assert expected.count('aporte "L') == 2 and "```\n!!! aporte\n```" in expected
+    assert additions.label_boxes(markdown, "L", page) == expected
+
+
 def test_the_label_exists_in_every_language():
     labels = yaml.safe_load((ROOT / "hooks" / "playbook" / "labels" / "cards.yml").read_text(encoding="utf-8"))
     assert labels["es"]["addition"] == "Aporte del manual"

@@ -79,3 +79,20 @@ def test_kept_holds_as_many_results_as_its_size():
     square.forget()
     square(2)
     assert calls[-1] == 2
+
+
+def test_a_rebuild_reads_again_only_the_pages_that_changed(tmp_path):
+    """Under `mkdocs serve`, an edit makes a new catalogue: the pages of the files that did not
+    change are kept, with their scan; the edited one is read anew."""
+    from playbook import catalogue
+
+    for name in ("a.es.md", "b.es.md"):
+        (tmp_path / name).write_text(f"---\ntitle: {name}\n---\n## {name} {{#x}}\n", encoding="utf-8")
+    first = catalogue.load(tmp_path, ("es",))
+    kept, edited = first.page("a", "es"), first.page("b", "es")
+    assert kept.document.headings and catalogue.load(tmp_path, ("es",)) is first
+    (tmp_path / "b.es.md").write_text("---\ntitle: B\n---\n## Otra {#y}\n\nMás texto.\n", encoding="utf-8")
+    second = catalogue.load(tmp_path, ("es",))
+    assert second is not first and second.page("a", "es") is kept
+    assert second.page("b", "es") is not edited and second.page("b", "es").meta == {"title": "B"}
+    assert [heading.explicit_id for heading in second.page("b", "es").document.headings] == ["y"]

@@ -71,6 +71,10 @@ def test_every_heading_form_resolves_like_python_markdown(items, language):
     # The type page's structured part goes before the first heading, whatever its form.
     before, rest = intro_and_rest(page.body)
     assert before + rest == page.body.replace("\r\n", "\n")
+    # The hooks find the same split in the page's own scan, in the Markdown MkDocs hands them,
+    # whatever an earlier hook put before the heading (a list of types).
+    assert intro_and_rest(page.body, page) == (before, rest)
+    assert intro_and_rest("<div>A list</div>\n\n" + page.body, page) == ("<div>A list</div>\n\n" + before, rest)
     assert "## not a heading in a fence" in before
     assert rest.startswith(items[0][2].split("\n")[0])
 

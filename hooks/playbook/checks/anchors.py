@@ -1,7 +1,7 @@
 """Anchors: the ids a link can jump to, and one check, that no id is used twice on a page.
-``Site`` is what links may point at, per language: each page (generated ones too) with its
-ids, and the other files of docs/; during a build the hook fills it from the rendered pages,
-and ``site_from_catalogue`` makes one from the sources alone (for tests, and pages not rendered).
+``Site`` is what links may point at, per language: each page with its ids, and the other files
+of docs/. ``site_from_catalogue`` makes it from the sources, before the build: a type page's
+headings made from its data included; what hooks generate later is waited for (``waiting``).
 """
 
 from __future__ import annotations
@@ -17,45 +17,52 @@ from ..markdown import Slugify, document, heading_ids
 
 @dataclass
 class Site:
-    """What a link can point at: language -> page key ("tipos/enojado") -> its ids."""
+    """What a link can point at: language -> page key ("tipos/enojado") -> its ids (None: not known,
+    the page cannot be read and its own problem is reported, not the links to it)."""
 
-    pages: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    pages: dict[str, dict[str, frozenset[str] | None]] = field(default_factory=dict)
     files: frozenset[str] = frozenset()  # other files below docs/: "assets/favicon.svg"
-    # Before the build, hooks may still add pages and files (open) and ids to some pages (open_ids:
-    # (language, key) pairs): what may still come is not reported missing.
-    open: bool = False
-    open_ids: frozenset[tuple[str, str]] = frozenset()
+    # Before the build, hooks may still add pages and files: the links to what is not there yet
+    # wait here (the arguments of links.check_link) for the built site. None: the site is complete.
+    waiting: list[tuple] | None = None
     # Ids a translation lacks because its heading has another id: (language,
     # key, id). The heading is reported (checks/parity.py), not every link to it.
     excused: frozenset[tuple[str, str, str]] = frozenset()
 
+    @property
+    def open(self) -> bool:
+        return self.waiting is not None
+
     def may_have(self, language: str, key: str, id_: str) -> bool:
         """Whether the page has ``id_``, or may still get it."""
-        return (
-            id_ in self.ids(language, key)
-            or (language, key) in self.open_ids
-            or (self.open and not self.has_page(language, key))
-        )
+        ids = self.pages.get(language, {}).get(key, frozenset())
+        return ids is None or id_ in ids or (self.open and not self.has_page(language, key))
 
     def has_page(self, language: str, key: str) -> bool:
         return key in self.pages.get(language, {})
 
     def ids(self, language: str, key: str) -> frozenset[str]:
-        return self.pages.get(language, {}).get(key, frozenset())
+        return self.pages.get(language, {}).get(key) or frozenset()
 
     def keys(self, language: str) -> list[str]:
         return sorted(self.pages.get(language, {}))
 
 
-def source_ids(
-    page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-"
-) -> frozenset[str]:
-    """The ids a page will have once built, as far as its source tells."""
+def page_ids(page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-") -> list[tuple[str, int, bool]]:
+    """(id, line, written explicitly) of each id a page's source gives it, in page order."""
     # A heading's id is its `{#id}`, else the toc extension's slug of its text (mkdocs.yml's slugify
     # and separator); other ids come from attribute lists and raw HTML.
-    ids = {anchor.id for anchor in document(page).anchors}
-    ids.update(slug for slug, _, _ in heading_ids(page, slugify, separator) if slug)
-    return frozenset(ids)
+    explicit = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
+    found = {(id_, line) for id_, line, _ in explicit}
+    headings = [entry for entry in heading_ids(page, slugify, separator) if entry[0] and entry[:2] not in found]
+    return sorted(explicit + headings, key=lambda entry: entry[1])
+
+
+def source_ids(page: SourcePage, slugify: Slugify = toc_slugify, separator: str = "-") -> frozenset[str]:
+    """The ids a page will have once built, as far as its source tells: a type page's data makes
+    headings with the ids of the schema too (hooks/customer_type_page.py)."""
+    made = customer_type.shape().anchors.values() if page.customer_type else ()
+    return frozenset([*(id_ for id_, _, _ in page_ids(page, slugify, separator)), *made])
 
 
 def site_from_catalogue(
@@ -64,67 +71,40 @@ def site_from_catalogue(
     separator: str = "-",
     files=(),
     open: bool = False,
-    open_ids=(),
 ) -> Site:
-    pages: dict[str, dict[str, frozenset[str]]] = {language: {} for language in catalogue.languages}
-    for (key, language), page in catalogue.pages.items():
-        pages.setdefault(language, {})[key] = source_ids(page, slugify, separator)
-    # A page that cannot be read has ids nobody knows yet: links to them are
-    # not reported, its own problem is.
+    """The site the sources make; ``open``: hooks may still add pages and files (links wait)."""
     unreadable = {problem.path for problem in catalogue.problems}
-    open_ids = {*open_ids, *((p.language, p.key) for p in catalogue.pages.values()
-                             if p.path in unreadable)}
-    return Site(pages=pages, files=frozenset(files), open=open, open_ids=frozenset(open_ids))
+    pages: dict[str, dict] = {language: {} for language in catalogue.languages}
+    for (key, language), page in catalogue.pages.items():
+        known = page.path not in unreadable
+        pages.setdefault(language, {})[key] = source_ids(page, slugify, separator) if known else None
+    return Site(pages=pages, files=frozenset(files), waiting=[] if open else None)
 
 
-def check(
-    catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-"
-) -> list[Problem]:
+def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-") -> list[Problem]:
     """No two headings or elements of a page share an id."""
     problems = []
     for page in catalogue.pages.values():
         seen: dict[str, int] = {}
-        ids = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
-        explicit_lines = {(anchor.id, anchor.line) for anchor in document(page).anchors}
-        ids += [
-            entry
-            for entry in heading_ids(page, slugify, separator)
-            if (entry[0], entry[1]) not in explicit_lines
-        ]
         # A customer type's data makes headings with fixed ids (#atender...):
         # the page's own text may not take them.
         made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
-        for id_, line, explicit in sorted(ids, key=lambda entry: entry[1]):
-            if not id_:
-                continue
+        for id_, line, explicit in page_ids(page, slugify, separator):
             if id_ in made:
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"The id '#{id_}' is taken: this customer type's page makes a heading "
-                        "with that id from its customer_type data.",
-                        "Give this heading another id (the '{#...}' at the end of its line).",
-                    )
-                )
+                problems.append(Problem(
+                    page.path, line,
+                    f"The id '#{id_}' is taken: this customer type's page makes a heading with that id "
+                    "from its customer_type data.",
+                    "Give this heading another id (the '{#...}' at the end of its line)."))
             elif id_ in seen:
-                how = (
-                    "Change one of the two ids (on a heading, the '{#...}' at the end of its line) "
-                    "and update the links that should go to it."
-                    if explicit
-                    else "Two headings with the same text get the same id: give this one its own "
-                    "id at the "
-                    f"end of its line, e.g. '{{#{id_}-2}}', and link to that."
-                )
-                problems.append(
-                    Problem(
-                        page.path,
-                        line,
-                        f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): "
-                        "links to it cannot tell the two apart.",
-                        how,
-                    )
-                )
+                how = ("Change one of the two ids (on a heading, the '{#...}' at the end of its line) and "
+                       "update the links that should go to it." if explicit else
+                       "Two headings with the same text get the same id: give this one its own id at the "
+                       f"end of its line, e.g. '{{#{id_}-2}}', and link to that.")
+                problems.append(Problem(
+                    page.path, line,
+                    f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): links to it "
+                    "cannot tell the two apart.", how))
             else:
                 seen[id_] = line
     return problems
