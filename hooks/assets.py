@@ -40,7 +40,7 @@ def on_files(files: Files, config: MkDocsConfig):
             if source_map is not None:
                 files.remove(source_map)
             continue
-        # The playbook's own CSS and JavaScript, minified (rcssmin, rjsmin).
+        # The playbook's own CSS and JavaScript, minified (playbook/minify.py).
         extension = posixpath.splitext(file.src_uri)[1]
         ours = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(config.docs_dir)
         if ours and file.src_uri.startswith("assets/") and extension in minify.MINIFIERS:

@@ -1,17 +1,19 @@
 """One search worker script per language, fetched in one request.
 
 Material's page script starts its search worker from Material's worker
-script, which, once the page has sent it the index, asks for lunr's scripts
-for the language, one after the other. Each language gets one script instead,
-``assets/javascripts/workers/search.<language>.<hash>.min.js``: our worker
-(search_worker.js beside this file: it fetches the build's index and searches
-it as it comes) with Material's worker and the language's lunr scripts where
-it marks, minified. A hash of its contents names it, as Material names its own
-scripts, so no browser keeps an old one.
+script, which, once the page has sent it the index, builds a lunr index and
+asks for lunr's scripts for the language. Each language gets one script
+instead, ``assets/javascripts/workers/search.<language>.<hash>.min.js``: the
+parts of lunr our search uses (lunr.py below), the language's lunr scripts,
+and our worker (search_worker.js beside this file: it fetches the build's
+index and searches it as it comes), minified. Material's worker, with its
+whole lunr, is loaded only should the index be in another form (the worker
+then builds one, as Material always has). A hash of its contents names the
+script, as Material names its own, so no browser keeps an old one.
 
 Plain Python over the scripts' text: hooks/search_per_language.py hands it
-Material's scripts, adds the workers to the site and points each page at its
-language's.
+Material's and lunr's scripts, adds the workers to the site and points each
+page at its language's.
 """
 
 from __future__ import annotations
@@ -22,14 +24,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import mkdocs
+
 from .minify import minified
 
 SOURCE = Path(__file__).with_suffix(".js")
-MARK = "/* MARK: Material's worker and lunr's scripts for the language */"
 FOLDER = "assets/javascripts/workers"
 MATERIAL_WORKER = re.compile(rf"^{FOLDER}/search\.[0-9a-f]+\.min\.js$")
 LUNR = "assets/javascripts/lunr/min"
-SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.M)
+# lunr.js as MkDocs ships it (its own search plugin's copy, the version
+# Material bundles), and the parts of it our search never calls: an index is
+# built and searched by the build and search_worker.js, not by lunr.
+LUNR_JS = Path(mkdocs.__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+LUNR_UNUSED = ("Builder", "Index", "MatchData", "Vector", "FieldRef", "Set", "idf")
+LUNR_SECTION = re.compile(r"^(?=lunr\.([A-Za-z]+) = )", re.M)
 
 
 @dataclass(frozen=True)
@@ -44,28 +52,33 @@ def lunr_scripts(language: str) -> list[str]:
     return [] if language == "en" else ["lunr.stemmer.support.min.js", f"lunr.{language}.min.js"]
 
 
-def bundle(source: str, material: str, lunr: dict[str, str]) -> str:
-    """Our worker with Material's and ``lunr``'s scripts (name: text) at its mark."""
-    if source.count(MARK) != 1:
-        raise ValueError(f"{SOURCE.name} must hold the line {MARK!r} once: "
-                          "Material's worker and lunr's scripts go there.")
-    before, after = source.split(MARK)
-    held = f"const BUNDLED = {json.dumps(list(lunr))};\n"
-    # Material's worker opens with "use strict", which holds only at the
-    # start of a script or function: it gets a function of its own.
-    material = "(function () {\n" + SOURCE_MAP.sub("", material).strip() + "\n})();"
-    parts = [minified(".js", before), held, material,
-             *(text.strip() for text in lunr.values()), minified(".js", after)]
-    return "\n".join(parts) + "\n"
+def lunr_core() -> str:
+    """lunr.js without its LUNR_UNUSED sections (each opens with its
+    ``lunr.<Name> = `` at the start of a line and runs to the next)."""
+    source = LUNR_JS.read_text(encoding="utf-8")
+    parts = LUNR_SECTION.split(source)
+    # split() gives the text before the first section, then (name, section) pairs.
+    kept_parts = [parts[0]] + [text for name, text in zip(parts[1::2], parts[2::2], strict=True)
+                               if name not in LUNR_UNUSED]
+    return "".join(kept_parts)
 
 
-def make(languages, material: str, lunr: dict[str, str]) -> dict[str, Worker]:
-    """Each language's worker script, from Material's worker (its text) and
-    lunr's scripts (file name: text)."""
-    source = SOURCE.read_text(encoding="utf-8")
+def bundle(source: str, core: str, scripts: list[str], material: str) -> str:
+    """lunr's ``core`` (the parts our search uses), the language's lunr
+    ``scripts`` (they need lunr), then our worker ``source``, told the name of
+    Material's worker (``material``, beside it) for the index in another form."""
+    held = f"const MATERIAL_WORKER = {json.dumps(material)};"
+    return "\n".join([minified(".js", core), *(text.strip() for text in scripts), held,
+                      minified(".js", source)]) + "\n"
+
+
+def make(languages, material: str, scripts: dict[str, str]) -> dict[str, Worker]:
+    """Each language's worker script, given Material's worker's name
+    (``material``, in FOLDER) and lunr's scripts (file name: text)."""
+    source, core = SOURCE.read_text(encoding="utf-8"), lunr_core()
     made = {}
     for language in languages:
-        text = bundle(source, material, {name: lunr[name] for name in lunr_scripts(language)})
+        text = bundle(source, core, [scripts[name] for name in lunr_scripts(language)], material)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", text)
     return made

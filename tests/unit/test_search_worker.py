@@ -1,6 +1,6 @@
 """The search worker's script, made without a build (hooks/playbook/search_worker.py,
-hooks/search_per_language.py): Material's worker and lunr's language scripts
-in one script per language, and the page told where it is. The built pages
+hooks/search_per_language.py): lunr, lunr's language scripts and ours in one
+script per language, and the page told where it is. The built pages
 are checked in tests/build/test_search_worker.py, the script at work in
 tests/browser/test_search_worker.py."""
 
@@ -14,34 +14,36 @@ import pytest
 from playbook import search, search_worker
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
-MATERIAL = "/* Material's worker */ self.lunr = {}\n//# sourceMappingURL=search.0123abcd.min.js.map\n"
-LUNR = {"lunr.stemmer.support.min.js": "/* support */ lunr.support = 1",
-        "lunr.es.min.js": "/* es */ lunr.es = 1"}
+LUNR = ["/* support */ lunr.support = 1", "/* es */ lunr.es = 1"]
 
 
 # The script, made
 
 
-def test_the_script_holds_materials_worker_and_lunrs_at_the_mark():
+def test_the_script_holds_lunr_the_languages_scripts_and_ours_in_that_order():
     source = search_worker.SOURCE.read_text(encoding="utf-8")
-    script = search_worker.bundle(source, MATERIAL, LUNR)
-    material = script.index("self.lunr = {}")
-    # Ours before Material's (it listens first), the language's after it
-    # (they need lunr), the query stemming last (it patches lunr).
-    assert script.index("addEventListener(") < material < script.index("lunr.support = 1") \
-        < script.index("lunr.es = 1") < script.index("lunr.Index.prototype.query")
-    assert 'const BUNDLED = ["lunr.stemmer.support.min.js", "lunr.es.min.js"]' in script
-    assert "sourceMappingURL" not in script
-    # Material's "use strict" holds in a function of its own.
-    assert '(function () {\n/* Material\'s worker */ self.lunr = {}\n})();' in script
-    # Our comments go; Material's and lunr's scripts go in as they are.
-    assert "MARK:" not in script and "/* Material appends" not in script and "Our search:" not in script
+    script = search_worker.bundle(source, "var lunr = {} /* lunr's core */", LUNR, "search.0123abcd.min.js")
+    # lunr first, the language's after it (they need lunr), ours last (it
+    # uses both), told where Material's worker is.
+    assert script.index("var lunr={}") < script.index("lunr.support = 1") < script.index("lunr.es = 1") \
+        < script.index('const MATERIAL_WORKER = "search.0123abcd.min.js";') < script.index("addEventListener(")
+    # Our comments go; lunr's language scripts go in as they are.
+    assert "lunr's core" not in script and "Our search:" not in script
     assert "/* support */" in script
 
 
-def test_a_worker_source_without_its_mark_stops_the_build():
-    with pytest.raises(ValueError, match=re.escape(search_worker.MARK)):
-        search_worker.bundle("const address = 1\n", MATERIAL, LUNR)
+def test_the_worker_holds_lunr_without_the_parts_it_never_calls():
+    core = search_worker.lunr_core()
+    assert "lunr.TokenSet = " in core and "lunr.QueryParser = " in core and "lunr.Pipeline = " in core
+    for name in search_worker.LUNR_UNUSED:
+        assert f"\nlunr.{name} = " not in core, name
+    # Nothing left calls what went (past the lunr() function, which builds an
+    # index), comments aside.
+    code = re.sub(r"^\s*//.*$", "", re.sub(r"/\*.*?\*/", "", core, flags=re.S), flags=re.M)
+    code = code[code.index("lunr.version = "):]
+    assert "lunr.TokenSet.Builder" in code
+    for name in search_worker.LUNR_UNUSED:
+        assert not re.search(rf"\blunr\.{name}\b", code), name
 
 
 def test_english_needs_no_lunr_script_and_other_languages_lunrs_two():
