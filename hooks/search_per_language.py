@@ -75,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig):
 
 # Each page starts its language's search worker as its head is read, long
 # before Material's script would (at 1,000 pages per language, half a second
-# later): the template's early script (overrides/partials/search-worker.html)
+# later): the template's early script (overrides/partials/material-page.html)
 # needs the worker's address. The 404 pages are templates, not pages (MkDocs
 # renders them with root-absolute addresses): they start it too.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):

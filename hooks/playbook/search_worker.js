@@ -5,7 +5,7 @@
  * hooks/playbook/search_worker.py makes one script of it per language: the
  * parts of lunr.js it uses and lunr's scripts for the language, then this
  * file, minified. A page starts its language's script as its head is read
- * (overrides/partials/search-worker.html), with the address of the worker's
+ * (overrides/partials/material-page.html), with the address of the worker's
  * one file: ?index=<file>, relative to the script. That file
  * (hooks/playbook/search_index.py) holds the language's search settings, its
  * documents and the lunr index the build made of them, in a form searched as

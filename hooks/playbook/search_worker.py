@@ -28,6 +28,12 @@ import mkdocs
 
 from .minify import minified
 
+# The versions every reach into Material's page script and worker
+# (overrides/partials/material-page.html, the end of search_worker.js, this
+# module's names of Material's files, playbook/search.py) and into lunr.js
+# (MkDocs' copy, LUNR_JS) was checked against; tests/unit/test_search_upstream.py
+# fails, naming what changed, when the installed ones differ.
+CHECKED = {"mkdocs-material": "9.8.1", "mkdocs": "1.6.1"}
 SOURCE = Path(__file__).with_suffix(".js")
 FOLDER = "assets/javascripts/workers"
 MATERIAL_WORKER = re.compile(rf"^{FOLDER}/search\.[0-9a-f]+\.min\.js$")
