@@ -28,10 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, search, search_index, search_worker
+from playbook import build, cache, search_index, search_worker
 from playbook.build import Priority
-
-MATERIAL_WORKER = search_worker.MATERIAL_WORKER
 
 # One set per build: made from the files of the build that holds Material's
 # worker and lunr's scripts; every page of both languages asks for the names.
@@ -41,8 +39,7 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
     return {}
 
 
-def make_workers(config: MkDocsConfig, files: Files) -> dict[str, search_worker.Worker]:
-    material = next(file for file in files if MATERIAL_WORKER.match(file.src_uri))
+def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
     scripts = {}
     for language in build.languages(config):
         for name in search_worker.lunr_scripts(language):
@@ -64,9 +61,10 @@ def on_config(config: MkDocsConfig):
 # The build that writes Material's scripts writes each language's worker beside them.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    if any(MATERIAL_WORKER.match(file.src_uri) for file in files):
+    material = next((file for file in files if search_worker.MATERIAL_WORKER.match(file.src_uri)), None)
+    if material:
         made = workers(config)
-        made.update(made or make_workers(config, files))
+        made.update(made or make_workers(config, files, material))
         for worker in made.values():
             if files.get_file_from_path(worker.uri) is None:
                 files.append(File.generated(config, worker.uri, content=worker.content))
@@ -104,14 +102,14 @@ def language_worker(config: MkDocsConfig) -> str | None:
 
 def with_worker_address(context, config: MkDocsConfig):
     if worker := language_worker(config):
-        context["search_worker"] = search.worker_address(context["base_url"], build.folder(config),
-                                                         worker, suggests(config))
+        context["search_worker"] = search_worker.worker_address(context["base_url"], build.folder(config),
+                                                                worker, suggests(config))
     return context
 
 
 def configured(html: str, config: MkDocsConfig) -> str:
     if worker := language_worker(config):
-        return search.configure_search(html, build.folder(config), worker, suggests(config))
+        return search_worker.configure_search(html, build.folder(config), worker, suggests(config))
     return html
 
 
@@ -140,9 +138,9 @@ def on_post_build(config: MkDocsConfig):
     merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
                                            staff_words(config))
     lunr = Path(config.site_dir, search_worker.LUNR)
-    for language, index in search.split_index(merged, build.default_language(config),
-                                              build.languages(config)).items():
-        folder = Path(config.site_dir, build.folder(config, language), "search")
+    folders = {language: build.folder(config, language) for language in build.languages(config)}
+    for language, index in search_worker.split_index(merged, folders).items():
+        folder = Path(config.site_dir, folders[language], "search")
         folder.mkdir(parents=True, exist_ok=True)
         script = lunr / f"lunr.{language}.min.js"
         try:
@@ -151,5 +149,5 @@ def on_post_build(config: MkDocsConfig):
         except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
-        (folder / search.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
-        (folder / "search_index.json").write_text(search.page_index(index), encoding="utf-8")
+        (folder / search_worker.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
+        (folder / "search_index.json").write_text(search_worker.page_index(index), encoding="utf-8")

@@ -488,30 +488,6 @@ def compact(index: dict, search: dict) -> dict:
             "terms": terms, "postings": postings}
 
 
-def expanded(data: dict) -> dict:
-    """The worker's file back as a lunr serialised index (what lunr.Index.load
-    takes), without positions: terms numbered in their order."""
-    if data.get("format") != FORMAT:
-        raise SearchIndexError(f"the index is not in the form {FORMAT}")
-    fields, locations = data["fields"], [doc["location"] for doc in data["docs"]]
-    if len(data["postings"]) != len(data["terms"]):
-        raise SearchIndexError(f"{len(data['terms'])} terms but {len(data['postings'])} postings")
-    vectors: dict[str, list] = {}
-    inverted = []
-    for term_index, (term, flats) in enumerate(zip(data["terms"], data["postings"], strict=True)):
-        posting: dict = {"_index": term_index}
-        for field, flat in zip(fields, flats, strict=True):
-            found, n = {}, 0
-            for step, weight in zip(flat[::2], flat[1::2], strict=True):
-                n += step
-                found[locations[n]] = {}
-                vectors.setdefault(f"{field}/{locations[n]}", []).extend((term_index, weight))
-            posting[field] = found
-        inverted.append([term, posting])
-    return {"version": data["version"], "fields": fields, "fieldVectors": list(vectors.items()),
-            "invertedIndex": inverted, "pipeline": data["pipeline"]}
-
-
 def serialised(index: dict, search: dict) -> str:
     """The worker's file, as compact JSON."""
     return json.dumps(compact(index, search), ensure_ascii=False, separators=(",", ":"))

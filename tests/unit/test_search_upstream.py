@@ -38,7 +38,7 @@ def expect(text: str, shapes: dict[str, str], upstream: str, where: str) -> None
 
 
 @pytest.mark.parametrize("package, checked, where", [
-    *((package, version, "hooks/playbook/search_worker.py, " + (f"{PAGE}, {WORKER}, hooks/playbook/search.py"
+    *((package, version, "hooks/playbook/search_worker.py, " + (f"{PAGE}, {WORKER}"
                                                                  if package == "mkdocs-material" else "LUNR_JS"))
       for package, version in search_worker.CHECKED.items()),
     *((package, version, "hooks/playbook/search_index.py (MaterialBuilder)")
@@ -64,10 +64,10 @@ def test_materials_page_script_starts_its_worker_and_reads_what_we_hand_it():
             r'new URL\("search/search_index\.json",\w+\.base\)',
         "the worker's messages: 0 setup, 1 ready, 2 query, 3 result": r"\.type===3",
     }, f"Material {search_worker.CHECKED['mkdocs-material']}'s page script (bundle.js)",
-       f"{PAGE} (start_search_worker) and hooks/playbook/search.py (configure_search)")
+       f"{PAGE} (start_search_worker) and hooks/playbook/search_worker.py (configure_search)")
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     expect(base, {"__config written as JSON": r'<script id="__config" type="application/json">'},
-           f"Material {search_worker.CHECKED['mkdocs-material']}'s base.html", "hooks/playbook/search.py")
+           f"Material {search_worker.CHECKED['mkdocs-material']}'s base.html", "hooks/playbook/search_worker.py (configure_search)")
 
 
 def test_materials_page_script_fetches_a_sitemap_below_each_alternate():

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from playbook import search, search_worker
+from playbook import search_worker
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 LUNR = ["/* support */ lunr.support = 1", "/* es */ lunr.es = 1"]
@@ -58,18 +58,18 @@ def test_the_worker_is_told_where_its_file_is_and_whether_the_site_suggests_term
     for prefix, suggest, query in (("", False, "?index=../../../search/lunr_index.json"),
                                    ("", True, "?index=../../../search/lunr_index.json&suggest"),
                                    ("en/", False, "?index=../../../en/search/lunr_index.json")):
-        app = json.loads(CONFIG.search(search.configure_search(html, prefix, worker, suggest)).group(1))
+        app = json.loads(CONFIG.search(search_worker.configure_search(html, prefix, worker, suggest)).group(1))
         address = "../" + worker + query
         assert app["search"] == address
         # The page's head starts the worker at the same address.
-        assert search.worker_address("..", prefix, worker, suggest) == address
+        assert search_worker.worker_address("..", prefix, worker, suggest) == address
         assert app["base"] == ".." + ("/en/" if prefix else "")
     # The 404 pages have root-absolute addresses.
-    assert search.worker_address("/", "en/", worker) == "/" + worker + "?index=../../../en/search/lunr_index.json"
-    assert search.worker_address("/sub/", "", worker) == "/sub/" + worker + "?index=../../../search/lunr_index.json"
+    assert search_worker.worker_address("/", "en/", worker) == "/" + worker + "?index=../../../en/search/lunr_index.json"
+    assert search_worker.worker_address("/sub/", "", worker) == "/sub/" + worker + "?index=../../../search/lunr_index.json"
 
 
 def test_materials_page_script_reads_the_settings_alone():
     index = {"config": {"lang": ["es"], "separator": "[\\s]+", "fields": {"title": {}}},
              "docs": [{"location": "a/", "title": "A"}]}
-    assert json.loads(search.page_index(index)) == {"config": index["config"], "docs": []}
+    assert json.loads(search_worker.page_index(index)) == {"config": index["config"], "docs": []}
