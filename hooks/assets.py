@@ -1,7 +1,8 @@
 """Lighter pages: the stylesheets and scripts every page loads, trimmed as they are copied
 to the site (the work itself is in playbook/material_css.py and playbook/minify.py), while
-the sources in docs/assets keep their comments. A content page costs about seven KB (gzip)
-less for it; the benchmark weighs it against vanilla Material.
+the sources in docs/assets keep their comments. Trimmed, main.css weighs 4.6 KB (gzip) less:
+without that, a content page would weigh more than vanilla Material's, against which the
+benchmark weighs it.
 """
 
 from __future__ import annotations

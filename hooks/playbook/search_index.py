@@ -98,37 +98,19 @@ def _int32(value: int) -> int:
 
 def split(text: str, separator: re.Pattern) -> list[tuple[int, int]]:
     """The non-empty ranges between separators, as Material's ``split``."""
-    ranges, index = [], 0
-    for match in separator.finditer(text):
-        # After a separator of no length (a lookahead), JavaScript's search
-        # goes on one character later, where Python's may not: step by step.
-        if match.start() == match.end():
-            return list(_split_step_by_step(text, separator))
+    ranges, index, position = [], 0, 0
+    while (match := separator.search(text, position)) is not None:
         if index < match.start():
             ranges.append((index, match.start()))
         index = match.end()
+        # After a separator of no length (a lookahead), JavaScript's search
+        # goes on one character later.
+        position = match.end() if match.end() > match.start() else match.start() + 1
+        if position > len(text):
+            break
     if index < len(text):
         ranges.append((index, len(text)))
     return ranges
-
-
-def _split_step_by_step(text: str, separator: re.Pattern) -> Iterator[tuple[int, int]]:
-    index = 0
-    position = 0
-    while True:
-        match = separator.search(text, position)
-        until = match.start() if match else len(text)
-        if index < until:
-            yield index, until
-        if not match:
-            return
-        index = match.end()
-        # A separator of no length moves on by one character.
-        position = match.end() if match.end() > match.start() else match.start() + 1
-        if position > len(text):
-            if index < len(text):
-                yield index, len(text)
-            return
 
 
 def extract(text: str) -> Iterator[tuple[int, int, int, int]]:
