@@ -1,7 +1,8 @@
 """Lighter pages: the stylesheets and scripts every page loads, trimmed as they are copied
 to the site (the work itself is in playbook/material_css.py and playbook/minify.py), while
-the sources in docs/assets keep their comments. A content page costs about seven KB (gzip)
-less for it; the benchmark weighs it against vanilla Material.
+the sources in docs/assets keep their comments. Trimmed, main.css weighs 4.6 KB (gzip) less:
+without that, a content page would weigh more than vanilla Material's, against which the
+benchmark weighs it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def on_files(files: Files, config: MkDocsConfig):
             if source_map is not None:
                 files.remove(source_map)
             continue
-        # The playbook's own CSS and JavaScript, minified (rcssmin, rjsmin).
+        # The playbook's own CSS and JavaScript, minified (playbook/minify.py).
         extension = posixpath.splitext(file.src_uri)[1]
         ours = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(config.docs_dir)
         if ours and file.src_uri.startswith("assets/") and extension in minify.MINIFIERS:

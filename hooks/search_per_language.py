@@ -19,6 +19,7 @@ holds the search settings only. A page's
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,10 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, search, search_index, search_worker
+from playbook import build, cache, search_index, search_worker
 from playbook.build import Priority
-
-MATERIAL_WORKER = search_worker.MATERIAL_WORKER
 
 # One set per build: made from the files of the build that holds Material's
 # worker and lunr's scripts; every page of both languages asks for the names.
@@ -40,20 +39,16 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
     return {}
 
 
-def make_workers(config: MkDocsConfig, files: Files) -> dict[str, search_worker.Worker]:
-    material = next(file for file in files if MATERIAL_WORKER.match(file.src_uri))
-    lunr = {}
+def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
+    scripts = {}
     for language in build.languages(config):
         for name in search_worker.lunr_scripts(language):
             script = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
             if script is None:
                 raise PluginError(f"Material has no search support for the language {language!r} "
                                   f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
-            lunr[name] = script.content_string
-    try:
-        return search_worker.make(build.languages(config), material.content_string, lunr)
-    except ValueError as error:
-        raise PluginError(str(error)) from None
+            scripts[name] = script.content_string
+    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), scripts)
 
 
 # Before Material's search plugin (priority 0) reads its options: each language
@@ -66,9 +61,10 @@ def on_config(config: MkDocsConfig):
 # The build that writes Material's scripts writes each language's worker beside them.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    if any(MATERIAL_WORKER.match(file.src_uri) for file in files):
+    material = next((file for file in files if search_worker.MATERIAL_WORKER.match(file.src_uri)), None)
+    if material:
         made = workers(config)
-        made.update(made or make_workers(config, files))
+        made.update(made or make_workers(config, files, material))
         for worker in made.values():
             if files.get_file_from_path(worker.uri) is None:
                 files.append(File.generated(config, worker.uri, content=worker.content))
@@ -77,43 +73,44 @@ def on_files(files: Files, config: MkDocsConfig):
 
 # Each page starts its language's search worker as its head is read, long
 # before Material's script would (at 1,000 pages per language, half a second
-# later): the template's early script (overrides/partials/search-worker.html)
-# needs the worker's address.
+# later): the template's early script (overrides/partials/material-page.html)
+# needs the worker's address. The 404 pages are templates, not pages (MkDocs
+# renders them with root-absolute addresses): they start it too.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    made = workers(config)
-    if made:
-        context["search_worker"] = worker_address(config, context["base_url"])
-    return context
+    return with_worker_address(context, config)
 
 
-# The 404 pages are templates, not pages (MkDocs renders them with root-absolute
-# addresses): they start their language's worker and hand it over too.
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    if template_name == "404.html" and workers(config):
-        context["search_worker"] = worker_address(config, context["base_url"])
-    return context
+    return with_worker_address(context, config) if template_name == "404.html" else context
+
+
+# English pages look for the search settings under en/, and every page (the
+# 404 pages too) hands Material's script the worker it started.
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return configured(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name != "404.html" or not workers(config):
-        return output_content
-    worker = workers(config)[build.current_language(config)].uri
-    return search.configure_search(output_content, build.folder(config), worker, suggests(config))
+    return configured(output_content, config) if template_name == "404.html" else output_content
 
 
-# English pages look for the search settings under en/, and every page hands
-# Material's script the worker it started.
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not workers(config):
-        return output
-    worker = workers(config)[build.current_language(config)].uri
-    return search.configure_search(output, build.folder(config), worker, suggests(config))
+def language_worker(config: MkDocsConfig) -> str | None:
+    """The address below the site root of the language's worker (None: none made)."""
+    made = workers(config)
+    return made[build.current_language(config)].uri if made else None
 
 
-def worker_address(config: MkDocsConfig, root: str) -> str:
-    """The language's worker, from a page whose way to the site root is ``root``."""
-    worker = workers(config)[build.current_language(config)].uri
-    return search.worker_address(root, build.folder(config), worker, suggests(config))
+def with_worker_address(context, config: MkDocsConfig):
+    if worker := language_worker(config):
+        context["search_worker"] = search_worker.worker_address(context["base_url"], build.folder(config),
+                                                                worker, suggests(config))
+    return context
+
+
+def configured(html: str, config: MkDocsConfig) -> str:
+    if worker := language_worker(config):
+        return search_worker.configure_search(html, build.folder(config), worker, suggests(config))
+    return html
 
 
 def suggests(config: MkDocsConfig) -> bool:
@@ -141,9 +138,9 @@ def on_post_build(config: MkDocsConfig):
     merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
                                            staff_words(config))
     lunr = Path(config.site_dir, search_worker.LUNR)
-    for language, index in search.split_index(merged, build.default_language(config),
-                                              build.languages(config)).items():
-        folder = Path(config.site_dir, build.folder(config, language), "search")
+    folders = {language: build.folder(config, language) for language in build.languages(config)}
+    for language, index in search_worker.split_index(merged, folders).items():
+        folder = Path(config.site_dir, folders[language], "search")
         folder.mkdir(parents=True, exist_ok=True)
         script = lunr / f"lunr.{language}.min.js"
         try:
@@ -152,5 +149,5 @@ def on_post_build(config: MkDocsConfig):
         except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
-        (folder / search.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
-        (folder / "search_index.json").write_text(search.page_index(index), encoding="utf-8")
+        (folder / search_worker.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
+        (folder / "search_index.json").write_text(search_worker.page_index(index), encoding="utf-8")

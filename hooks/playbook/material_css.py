@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import rcssmin
-
 from . import cache
 
 MAIN = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
@@ -162,7 +160,7 @@ def trimmed_main(css: str, components: tuple[Component, ...]) -> str:
 
 @cache.kept(size=16)
 def trimmed_palette(css: str) -> str:
-    return without(rcssmin.cssmin(css), NAMED_COLOUR.search)
+    return without(css, NAMED_COLOUR.search)
 
 
 # A page that still carries a left-out component's class (raw HTML, say): the checks say what to enable.

@@ -2,10 +2,10 @@
  * The search worker: answers Material's search box (Material's messages:
  * 0 setup, 1 ready, 2 query, 3 result) from the index the build made.
  *
- * hooks/playbook/search_worker.py makes one script of it per language: this
- * file, with Material's worker and lunr's scripts for the language where MARK
- * stands, minified. A page starts its language's script as its head is read
- * (overrides/partials/search-worker.html), with the address of the worker's
+ * hooks/playbook/search_worker.py makes one script of it per language: the
+ * parts of lunr.js it uses and lunr's scripts for the language, then this
+ * file, minified. A page starts its language's script as its head is read
+ * (overrides/partials/material-page.html), with the address of the worker's
  * one file: ?index=<file>, relative to the script. That file
  * (hooks/playbook/search_index.py) holds the language's search settings, its
  * documents and the lunr index the build made of them, in a form searched as
@@ -20,8 +20,10 @@
  * the reader scrolls to the end.
  *
  * Should the file be in another form (written by a build of another
- * version of this script, with its documents), Material's own worker builds
- * a lunr index from the documents, as it always has, and answers instead.
+ * version of this script, with its documents), Material's own worker
+ * (MATERIAL_WORKER, beside this script, with its whole lunr) is loaded and
+ * builds a lunr index from the documents, as it always has, and answers
+ * instead: every reach into its workings is at the end of this file.
  */
 const address = new URL(self.location.href)
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
@@ -36,23 +38,25 @@ const INDEX = address.searchParams.get("index")
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000]
 
 let engine = null          // our search, once the file is read
-let material = false       // whether Material's worker was set up instead
+let material = false       // whether Material's worker was loaded instead
+let settings = null        // the search settings Material's worker was set up with
 let fetching = false
 
 /*
- * Heard before Material's worker hears anything. The page's own setup message
- * carries its search settings only (search/search_index.json): the worker
- * fetches its documents itself, and Material's worker must not set up from
- * the page's. A query, once the file is read, is ours to answer.
+ * Heard first (Material's worker, when loaded, listens after this). The
+ * page's own setup message carries its search settings only
+ * (search/search_index.json): the worker fetches its documents itself. A
+ * query, once the file is read, is ours to answer.
  */
 addEventListener("message", event => {
   if (!event.isTrusted)
     return  // ours, for Material's worker
   const { type, data } = event.data ?? {}
   if (type === SETUP) {
+    event.stopImmediatePropagation()
     // (A worker started with no file named is Material's, set up as it always was.)
-    if (INDEX)
-      event.stopImmediatePropagation()
+    if (!INDEX && !material)
+      useMaterial(data)
   } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
     let result
@@ -65,11 +69,6 @@ addEventListener("message", event => {
     postMessage({ type: RESULT, data: result })
   }
 })
-
-function setUpMaterial(data) {
-  material = true
-  dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data: { ...data, options: OPTIONS } } }))
-}
 
 /*
  * The file's address never changes from build to build: it is asked for
@@ -105,28 +104,9 @@ async function fetchIndex(url, attempt = 0, cache = "no-cache") {
     engine.findWordsWhenIdle()
   } catch (error) {
     console.warn("Search: no prebuilt index; the worker builds one.", error)
-    setUpMaterial({ config: data.config, docs: data.docs })
+    useMaterial({ config: data.config, docs: data.docs, options: OPTIONS })
   }
 }
-
-if (INDEX) {
-  const url = new URL(INDEX, address)
-  fetchIndex(url)
-  addEventListener("online", () => fetchIndex(url, 1, "reload"))
-}
-
-/*
- * Material's worker asks for lunr's scripts for the language by address once
- * it is set up; this script holds them already (BUNDLED names them).
- */
-const load = self.importScripts
-self.importScripts = (...urls) => {
-  const needed = urls.filter(url => !BUNDLED.includes(url.split("/").pop()))
-  if (needed.length)
-    load.apply(self, needed)
-}
-
-/* MARK: Material's worker and lunr's scripts for the language */
 
 /*
  * Our search: lunr's matching and scoring, then Material's, over the build's
@@ -180,7 +160,7 @@ class Engine {
     for (const name of ["trimmer", "stopWordFilter", "stemmer"])
       if (config.pipeline.includes(name))
         this.indexing.add(support[name])
-    this.stopWordFilter = config.pipeline.includes("stopWordFilter") ? support.stopWordFilter : null
+    this.stopWordFilter = stopWords(config)
     // Each document's page, as Material's worker tells pages and sections apart.
     this.article = new Int32Array(docs.length)
     const pages = new Map()
@@ -713,96 +693,114 @@ function highlightAll(inputs, table, positions, full = false) {
 }
 
 /*
- * When Material's worker answers instead (the file in another form), its
- * queries get the same two additions as ours (prefixes meet stems; stop
+ * Material's worker, loaded in this one (it sets up the global lunr, its
+ * own, whole, and its message listener, after ours) and set up with
+ * ``data`` (search settings, documents and options: Material's setup
+ * message) when the file is in another form, or, when no file is named,
+ * the page's.
+ * Every reach into Material's worker and lunr's prototypes is here; each is
+ * checked against the installed Material by tests/unit/test_upstream.py.
+ *
+ * Its queries get the same two additions as ours (prefixes meet stems; stop
  * words typed in full are left out), and its results lose the page each
  * section carries whole ("parent", text and all: at 1,000 pages per language
  * a few MB per keystroke), which the page's scripts never read.
  */
-let stopWordFilter = null  // the language's, from the builder's pipeline
-const build = lunr.Builder.prototype.build
-lunr.Builder.prototype.build = function () {
-  stopWordFilter = this.pipeline._stack.find(fn => /^stopWordFilter/.test(fn.label)) ?? null
-  return build.call(this)
-}
-
-const parents = new WeakMap()
-const post = self.postMessage
-self.postMessage = function (message, ...rest) {
-  if (message?.type === RESULT && !engine)
-    for (const group of message.data?.items ?? [])
-      for (const item of group)
-        if (item.parent) {
-          let parent = parents.get(item.parent)
-          if (!parent)
-            parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
-          item.parent = parent
-        }
-  return post.call(this, message, ...rest)
-}
-
-const query = lunr.Index.prototype.query
-lunr.Index.prototype.query = function (build) {
-  const pipeline = this.pipeline
-  const typed = [], dropped = []
-  const results = query.call(this, function (q) {
-    build.call(q, q)
-    const last = q.clauses[q.clauses.length - 1]
-    const kept = q.clauses.filter(clause => clause === last || !isStopWord(clause, stopWordFilter))
-    if (kept.some(clause => clause.presence !== lunr.Query.presence.PROHIBITED)) {
-      dropped.push(...q.clauses.filter(clause => !kept.includes(clause)).map(clause => clause.term.slice(0, -1)))
-      q.clauses = kept
-    }
-    for (const clause of [...q.clauses]) {
-      const term = clause.term
-      if (clause.presence === lunr.Query.presence.PROHIBITED)
-        continue
-      // Material counts a word found when a term the result matched starts
-      // with it; ours, also when one starts with its stem.
-      // (Material's suggestions ask with "word*" through the pipeline: they
-      // name the terms found, and no typed word.)
-      if (clause.usePipeline && term.includes("*"))
-        continue
-      const word = term.replace(/^\*/, "").replace(/\*$/, "")
-      const stems = pipeline.runString(word)
-      typed.push([word, stems])
-      if (!isPrefix(clause))
-        continue
-      // A word that is its own stem ("que" while typing "queja") is found
-      // by the prefix already.
-      if (stems.length === 1 && stems[0] === word)
-        continue
-      q.clause({
-        fields: clause.fields,
-        boost: clause.boost,
-        presence: lunr.Query.presence.OPTIONAL,
-        term: word,
-        usePipeline: true
-      })
-    }
-  })
-  /*
-   * Material lists a typed word under "Missing" unless a term the result
-   * matched starts with it, and stems often do not: "angry" is indexed as
-   * "angri". A word whose stem the result matched is named as matched too,
-   * with no positions of its own: Material marks every position it is given,
-   * and a position given twice is marked inside its own mark.
-   */
-  for (const { matchData } of results) {
-    for (const word of dropped)
-      matchData.metadata[word] ??= {}
-    for (const [word, stems] of typed) {
-      if (word in matchData.metadata)
-        continue
-      if (Object.keys(matchData.metadata).some(term => stems.some(stem => term.startsWith(stem))))
-        matchData.metadata[word] = {}
-    }
-    // A term met by two clauses (its prefix and its stem) has its positions
-    // twice: each is kept once.
-    for (const fields of Object.values(matchData.metadata))
-      for (const data of Object.values(fields))
-        if (Array.isArray(data.position))
-          data.position = [...new Set(data.position)]
+function useMaterial(data) {
+  material = true
+  settings = data?.config
+  importScripts(MATERIAL_WORKER)
+  const parents = new WeakMap()
+  const post = self.postMessage
+  self.postMessage = function (message, ...rest) {
+    if (message?.type === RESULT)
+      for (const group of message.data?.items ?? [])
+        for (const item of group)
+          if (item.parent) {
+            let parent = parents.get(item.parent)
+            if (!parent)
+              parents.set(item.parent, parent = { location: item.parent.location, title: item.parent.title })
+            item.parent = parent
+          }
+    return post.call(this, message, ...rest)
   }
-  return results
+  const query = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function (build) {
+    const pipeline = this.pipeline
+    const typed = [], dropped = []
+    const results = query.call(this, function (q) {
+      build.call(q, q)
+      const last = q.clauses[q.clauses.length - 1]
+      const kept = q.clauses.filter(clause => clause === last || !isStopWord(clause, stopWords(settings)))
+      if (kept.some(clause => clause.presence !== lunr.Query.presence.PROHIBITED)) {
+        dropped.push(...q.clauses.filter(clause => !kept.includes(clause)).map(clause => clause.term.slice(0, -1)))
+        q.clauses = kept
+      }
+      for (const clause of [...q.clauses]) {
+        const term = clause.term
+        if (clause.presence === lunr.Query.presence.PROHIBITED)
+          continue
+        // Material counts a word found when a term the result matched starts
+        // with it; ours, also when one starts with its stem.
+        // (Material's suggestions ask with "word*" through the pipeline: they
+        // name the terms found, and no typed word.)
+        if (clause.usePipeline && term.includes("*"))
+          continue
+        const word = term.replace(/^\*/, "").replace(/\*$/, "")
+        const stems = pipeline.runString(word)
+        typed.push([word, stems])
+        if (!isPrefix(clause))
+          continue
+        // A word that is its own stem ("que" while typing "queja") is found
+        // by the prefix already.
+        if (stems.length === 1 && stems[0] === word)
+          continue
+        q.clause({
+          fields: clause.fields,
+          boost: clause.boost,
+          presence: lunr.Query.presence.OPTIONAL,
+          term: word,
+          usePipeline: true
+        })
+      }
+    })
+    /*
+     * Material lists a typed word under "Missing" unless a term the result
+     * matched starts with it, and stems often do not: "angry" is indexed as
+     * "angri". A word whose stem the result matched is named as matched too,
+     * with no positions of its own: Material marks every position it is given,
+     * and a position given twice is marked inside its own mark.
+     */
+    for (const { matchData } of results) {
+      for (const word of dropped)
+        matchData.metadata[word] ??= {}
+      for (const [word, stems] of typed) {
+        if (word in matchData.metadata)
+          continue
+        if (Object.keys(matchData.metadata).some(term => stems.some(stem => term.startsWith(stem))))
+          matchData.metadata[word] = {}
+      }
+      // A term met by two clauses (its prefix and its stem) has its positions
+      // twice: each is kept once.
+      for (const fields of Object.values(matchData.metadata))
+        for (const data of Object.values(fields))
+          if (Array.isArray(data.position))
+            data.position = [...new Set(data.position)]
+    }
+    return results
+  }
+  dispatchEvent(new MessageEvent("message", { data: { type: SETUP, data } }))
+}
+
+// The language's stop-word filter, when its search settings name one.
+function stopWords(config) {
+  const language = config?.lang?.[0]
+  const support = language === "en" ? lunr : lunr[language]
+  return config?.pipeline?.includes("stopWordFilter") ? support?.stopWordFilter ?? null : null
+}
+
+if (INDEX) {
+  const url = new URL(INDEX, address)
+  fetchIndex(url)
+  addEventListener("online", () => fetchIndex(url, 1, "reload"))
 }

@@ -21,16 +21,27 @@ LANGUAGES = ("es", "en")
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 # A worker made of the site's search worker script, to run lunr as the
-# browser runs it: it answers {stem: words} and captures the index Material's
-# worker builds when sent the search index (no address: it waits for that).
+# browser runs it: it answers {stem: words} with the worker's own lunr and
+# captures the index Material's worker builds when sent the search index (no
+# address: the worker loads Material's for that). Made from a blob, it
+# resolves the scripts it loads against the site's script, as the site's
+# worker does.
 HARNESS = """
-importScripts(%s)
-const harnessBuild = lunr.Builder.prototype.build
-lunr.Builder.prototype.build = function () {
-  const index = harnessBuild.call(this)
-  postMessage({ built: JSON.stringify(index) })
-  return index
+const site = %s
+const load = self.importScripts
+self.importScripts = (...urls) => {
+  load(...urls.map(url => new URL(url, site).href))
+  if (!lunr.Builder || lunr.Builder.prototype.harnessed)
+    return
+  const harnessBuild = lunr.Builder.prototype.build
+  lunr.Builder.prototype.harnessed = true
+  lunr.Builder.prototype.build = function () {
+    const index = harnessBuild.call(this)
+    postMessage({ built: JSON.stringify(index) })
+    return index
+  }
 }
+importScripts(site)
 addEventListener("message", event => {
   const { words, language } = event.data
   if (!words) return

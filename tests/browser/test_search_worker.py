@@ -1,5 +1,5 @@
 """The search worker in Chromium (hooks/playbook/search_worker.py and
-overrides/partials/search-worker.html): each page starts it as its head is
+overrides/partials/material-page.html): each page starts it as its head is
 read and hands it to Material's script; it reads its one file, answers from
 it alone, tries a failed fetch again, and never sets up from the page's
 search settings."""

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from playbook import search_index
-from support import page_url
+from support import lunr_index, page_url
 
 LANGUAGES = ("es", "en")
 
@@ -22,7 +22,7 @@ def test_each_language_has_its_prebuilt_index(site, language):
     folder = language_folder(site, language)
     docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
     assert docs["format"] == search_index.FORMAT
-    index = search_index.expanded(docs)
+    index = lunr_index.expanded(docs)
     assert index["version"] == "2.3.9"  # the lunr.js Material bundles
     assert index["fields"] == list(docs["config"]["fields"]) == ["title", "text", "tags", "keywords"]
     assert index["pipeline"] == ["stemmer" if language == "en" else "stemmer-es"]

@@ -30,12 +30,38 @@ def is_worker_file(url: str) -> bool:
     return urlsplit(url).path.endswith("/search/lunr_index.json")
 
 
+def expanded(data: dict) -> dict:
+    """The worker's file (hooks/playbook/search_index.py's compact) back as a
+    lunr serialised index (what lunr.Index.load takes), without positions:
+    terms numbered in their order. A file in another form is refused, as
+    the worker refuses it."""
+    if data.get("format") != search_index.FORMAT:
+        raise search_index.SearchIndexError(f"the index is not in the form {search_index.FORMAT}")
+    fields, locations = data["fields"], [doc["location"] for doc in data["docs"]]
+    if len(data["postings"]) != len(data["terms"]):
+        raise search_index.SearchIndexError(f"{len(data['terms'])} terms but {len(data['postings'])} postings")
+    vectors: dict[str, list] = {}
+    inverted = []
+    for term_index, (term, flats) in enumerate(zip(data["terms"], data["postings"], strict=True)):
+        posting: dict = {"_index": term_index}
+        for field, flat in zip(fields, flats, strict=True):
+            found, n = {}, 0
+            for step, weight in zip(flat[::2], flat[1::2], strict=True):
+                n += step
+                found[locations[n]] = {}
+                vectors.setdefault(f"{field}/{locations[n]}", []).extend((term_index, weight))
+            posting[field] = found
+        inverted.append([term, posting])
+    return {"version": data["version"], "fields": fields, "fieldVectors": list(vectors.items()),
+            "invertedIndex": inverted, "pipeline": data["pipeline"]}
+
+
 def load(site: Path, language: str):
     """A language's prebuilt lunr index, and the worker's file it came from (config, docs, index)."""
     folder = site if language == "es" else site / language
     data = json.loads((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
     assert data["config"]["lang"] == [language]
-    index = Index.load(search_index.expanded(data))
+    index = Index.load(expanded(data))
     index.separator = search_index.js_regex(data["config"]["separator"])
     script = (site / "assets/javascripts/lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
     steps, _ = search_index.pipelines(language, data["config"]["pipeline"], script)
