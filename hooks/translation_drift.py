@@ -74,22 +74,18 @@ def labels() -> dict[str, dict]:
     return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
 
 
-def _default(config: MkDocsConfig) -> str:
-    return build.default_language(config)
-
-
 # Every page pair of the site, by (key, translation language): once per build.
 @cache.kept()
 def _pairs(config: MkDocsConfig) -> dict[tuple[str, str], translations.PagePair]:
     return {(pair.key, pair.language): pair
-            for pair in translations.pairs(build.catalogue(config), _default(config))}
+            for pair in translations.pairs(build.catalogue(config), build.default_language(config))}
 
 
 def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> dict | None:
     """What the out-of-date notice of a translation shows; None when it is not stale."""
     if pair.state != translations.STALE:
         return None
-    default = _default(config)
+    default = build.default_language(config)
     return {
         "title": words["notice_title"],
         "text": words["notice_text"].format(language=words["language_names"][default]),
@@ -101,7 +97,7 @@ def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> di
 
 def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
     """The translation-status page's content, with addresses below the site root."""
-    default = _default(config)
+    default = build.default_language(config)
     rows = []
     for pair in _pairs(config).values():
         rows.append({
