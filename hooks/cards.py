@@ -51,6 +51,8 @@ def card(config: MkDocsConfig, data: dict) -> dict:
     return data
 
 
+# Each language's build shows every language's cards (the kiosk): made once per build.
+@cache.kept()
 def all_cards(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Every language's cards, in the order of the navigation."""
     catalogue = build.checked_catalogue(config)

@@ -103,7 +103,7 @@ def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
         rows.append({
             "source": f"docs/{pair.source.path}",
             "source_url": url_of(config, f"{pair.key}.md", default),
-            "translation": f"docs/{pair.key}.{pair.language}.md",
+            "translation": pair.name,
             "translation_url": url_of(config, f"{pair.key}.md", pair.language)
             if pair.translation else None,
             "state": pair.state,
@@ -134,8 +134,7 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     """The build's lines about translations that need an editor."""
     lines = []
     for pair in pairs:
-        name = f"docs/{pair.key}.{pair.language}.md"
-        source = f"docs/{pair.source.path}"
+        name, source = pair.name, f"docs/{pair.source.path}"
         if pair.state == translations.STALE:
             lines.append(
                 f"Translation may be out of date: {source} changed after {name} was last "

@@ -54,6 +54,11 @@ class PagePair:
     recorded: str | None  # the fingerprint the translation records
     current: str  # the source's fingerprint now
 
+    @property
+    def name(self) -> str:
+        """The translation's file as editors name it, written or not: "docs/tipos/enojado.en.md"."""
+        return f"docs/{self.key}.{self.language}.md"
+
 
 def pair_state(source: content.SourcePage, translation: content.SourcePage | None,
                language: str) -> PagePair:
