@@ -1,7 +1,7 @@
 """Generated pages, finished: each page that hooks make (playbook/generated.py) gets its
-template context and a language switcher pointing at its translation (the page generated at
-the same path in the other language), and the build stops unless every language generates
-the same paths.
+template context, and the build stops unless every language generates the same paths (each
+page's language switcher points at its translation, the page generated at the same path in the
+other language).
 """
 
 from __future__ import annotations
@@ -37,12 +37,11 @@ def on_files(files: Files, config: MkDocsConfig):
         )
 
 
-# After mkdocs-static-i18n has set the switcher, before hooks/alternates.py makes hreflang links.
-@event_priority(Priority.SWITCHER)
+# What the generator gave the page's template; its language switcher is mkdocs-static-i18n's
+# (playbook/build.py tells the plugin each generated page's translations).
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     generated = getattr(page.file, MARK, None)
     if generated is not None:
-        build.switch_to_translations(config, generated)
         context.update(generated.context)
     return context
 

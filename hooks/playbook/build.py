@@ -6,7 +6,6 @@ which, and the version they were checked against), so every hook asks here inste
 
 from __future__ import annotations
 
-from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,9 +30,6 @@ class Priority:
 
     # on_config: before any plugin reads its options (search's language).
     FIRST = 100
-    # on_page_context: after mkdocs-static-i18n (50) has set the switcher for
-    # the page, before hreflang links (0) are made from it.
-    SWITCHER = 25
     # on_post_build: what one language's build wrote, handled before
     # mkdocs-static-i18n (-100) builds the next language into the same folder.
     BEFORE_NEXT_LANGUAGE = -50
@@ -72,8 +68,9 @@ I18N = {
     "sitemap": ("i18n_files_per_language", "alternates"),
     # Its on_files returns its own Files, which name it (`plugin`).
     "files": ("plugin",),
-    # Its on_page_context sets the switcher, config.extra.alternate, for the pages it sorted.
-    "switcher": ("extra.alternate",),
+    # Its on_page_context sets the switcher, config.extra.alternate, for pages with a `locale`,
+    # from their `alternates` (`locale_alternate_of` names the language of a language's home page).
+    "switcher": ("locale", "locale_alternate_of", "alternates"),
 }
 
 
@@ -149,27 +146,20 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> list[File
                 f"for the generated page."
             )
         setattr(file, MARK, page)
-        # The plugin's sitemap lists only the pages it found, with their translations.
-        if page.in_sitemap and file.is_documentation_page():
+        if file.is_documentation_page():
+            # The plugin's switcher (its on_page_context) and sitemap read a page's language and
+            # translations: each language's page at the same path, or at its own address.
+            file.locale = file.locale_alternate_of = language
             file.alternates = {
                 lang: _Translation(url_of(config, page.address(lang), lang)) for lang in languages(config)
             }
-            i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
+            # Its sitemap lists only the pages it found.
+            if page.in_sitemap:
+                i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
         files.append(file)
         added.append(file)
     return added
-
-
-# The plugin sets the switcher only for pages in docs/: a generated page would keep the previous page's.
-def switch_to_translations(config, page: GeneratedPage) -> None:
-    """Point the language switcher of a generated page at its translations."""
-    links = deepcopy(getattr(config.extra, "alternate", None) or [])
-    for alternate in links:
-        if alternate.get("lang") in i18n(config).build_languages:
-            alternate["link"] = url_of(config, page.address(alternate["lang"]), alternate["lang"])
-    if links:
-        config.extra.alternate = links
 
 
 # --- How the build was started -----------------------------------------------

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import generated_pages
 from playbook import build, checks, customer_type, generated
@@ -278,14 +279,21 @@ def test_relative_url(target, base, relative):
 
 
 def switched(page: generated.GeneratedPage) -> tuple[list[str], list[dict]]:
-    """The switcher's links once pointed at ``page``'s translations, and the plugin's own list."""
+    """The switcher's links as mkdocs-static-i18n sets them for ``page`` generated in English,
+    and the plugin's own list."""
     alternates = [
         {"name": "Español", "link": "/", "lang": "es"},
         {"name": "English", "link": "/en/", "lang": "en"},
     ]
     config = fake_config("en")
-    config.extra = SimpleNamespace(alternate=alternates)
-    build.switch_to_translations(config, page)
+    config.extra = SimpleNamespace(alternate=[])
+    config.plugins = type("Plugins", (dict,), {"_current_plugin": "cards"})(config.plugins)
+    files = Files([])
+    files.plugin = config.plugins["i18n"]
+    (file,) = build.add_generated(files, config, [page])
+    assert file.locale == "en", "the plugin sets the switcher of pages with a locale only"
+    plugin = SimpleNamespace(extra_alternate=alternates)
+    ExtendedPlugin.reconfigure_page_context(plugin, {}, SimpleNamespace(url=file.url, file=file), config, None)
     return [link["link"] for link in config.extra.alternate], alternates
 
 

@@ -46,7 +46,10 @@ def test_the_sitemap_files_and_switcher_are_where_they_were():
     assert "i18n_files_per_language" in inspect.getsource(I18n.on_template_context), (
         f"{UPSTREAM} gave its sitemap template i18n_files_per_language; this version does not.")
     assert I18nFiles(None, []).plugin is None, f"{UPSTREAM}'s sorted Files named the plugin (`plugin`)."
-    source = inspect.getsource(I18n.on_page_context) + inspect.getsource(
+    switcher = inspect.getsource(I18n.on_page_context) + inspect.getsource(
         inspect.getmodule(I18n).ExtendedPlugin.reconfigure_page_context)
-    assert "config.extra.alternate" in source, (
-        f"{UPSTREAM} set each page's language switcher in config.extra.alternate; this version does not.")
+    for read in ('hasattr(page.file, "locale")', "page.file.locale_alternate_of", "page.file.alternates",
+                 "config.extra.alternate"):
+        assert read in switcher, (
+            f"{UPSTREAM} set the language switcher of each page with a locale from its alternates "
+            f"(it read {read}); this version does not.")
