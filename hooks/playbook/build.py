@@ -111,7 +111,7 @@ def folder(config, language: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class _Translation:
-    """What the plugin's sitemap template reads of a page's translation."""
+    """What the plugin's sitemap template and switcher read of a page's translation."""
 
     url: str
     page: None = None
