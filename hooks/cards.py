@@ -80,8 +80,9 @@ def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
     parts = [json.dumps([cards, customer_type.labels()], sort_keys=True).encode()]
     for name in KIOSK_THEME_FILES:
-        theme_file = next((Path(folder, name) for folder in config.theme.dirs if Path(folder, name).is_file()), None)
-        parts.append(theme_file.read_bytes() if theme_file else b"")
+        # Ours in overrides/ where we override the theme's, as Jinja finds it: the first of the theme's folders.
+        found = [Path(folder, name) for folder in config.theme.dirs if Path(folder, name).is_file()]
+        parts.append(found[0].read_bytes() if found else b"")
     for name in KIOSK_ASSETS:
         path = Path(config.docs_dir, name)
         parts.append(path.read_bytes() if path.is_file() else b"")
