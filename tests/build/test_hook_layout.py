@@ -1,6 +1,8 @@
 """The hook layer's house rules, checked on the real project: hooks/ holds
 only what mkdocs.yml registers plus one shared package, no hook imports a
-hook, one module knows the build, and a real build loads every module once."""
+hook, one module knows the build (and mkdocs-static-i18n's internals), each
+priority has a value of its own and a user, no order that matters rests on
+mkdocs.yml's list, and a real build loads every module once."""
 
 from __future__ import annotations
 
