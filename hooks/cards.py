@@ -39,8 +39,7 @@ def card(config: MkDocsConfig, data: dict) -> dict:
     data["url"] = url_of(config, customer_type.card_path(data["id"]), language)
     data["page_url"] = url_of(config, data["page"], language)
     for link in data["related"]:
-        path, _, anchor = link["path"].partition("#")
-        link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+        link["url"] = url_of(config, link["path"], language)
     data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:

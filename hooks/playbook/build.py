@@ -186,12 +186,14 @@ def serving() -> bool:
 def url_of(config, path: str, language: str | None = None) -> str:
     """The address below the site root of a docs path in a language.
 
-    Works for generated paths and for the pages of docs/ named without their
-    language suffix: url_of(config, "tipos/enojado.md", "en") == "en/tipos/enojado/".
+    Works for generated paths and for the pages of docs/ named without their language
+    suffix, and keeps an anchor: url_of(config, "tipos/enojado.md#atender", "en") ==
+    "en/tipos/enojado/#atender".
     """
+    path, _, anchor = path.partition("#")
     file = File(path, None, "", config.use_directory_urls)
     url = file.url if file.url != "./" else ""
-    return folder(config, language) + url
+    return folder(config, language) + url + (f"#{anchor}" if anchor else "")
 
 
 def relative_url(target: str, base: str) -> str:

@@ -259,6 +259,7 @@ def fake_config(current="es", use_directory_urls=True):
         ("tipos/enojado.md", "es", "tipos/enojado/"),
         ("index.md", "en", "en/"),
         ("index.md", "es", ""),
+        ("factores.md#rapidez", "en", "en/factores/#rapidez"),
     ],
 )
 def test_url_of(path, language, url):
