@@ -25,8 +25,6 @@ from playbook.build import Priority
 # Both languages' builds write the same files: each is worked out once.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    # The content checks hold pages to the trimmed styles only where they are trimmed.
-    build.done(config).add("trimmed")
     for file in list(files):
         if material_css.MAIN.match(file.src_uri) or material_css.PALETTE.match(file.src_uri):
             # main.css without the components the site cannot show (COMPONENTS says what in mkdocs.yml

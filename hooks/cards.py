@@ -6,19 +6,17 @@ kiosk (``kiosk/``). They are generated from the same data as the type pages
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from playbook import build, customer_type, generated, qr
+from playbook import build, cache, customer_type, qr
 from playbook.build import Priority, relative_url, url_of
 from playbook.card_print import print_scale
-from playbook.generated import GeneratedPage
+from playbook.generated import GeneratedPage, markdown
 
 # -----------------------------------------------------------------------------
 # Events
@@ -27,8 +25,7 @@ from playbook.generated import GeneratedPage
 # After mkdocs-static-i18n has sorted the files of the language being built.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    language = build.current_language(config)
-    generated.add(files, config, pages(config, all_cards(config), language))
+    build.add_generated(files, config, pages(config, all_cards(config), build.current_language(config)))
     return files
 
 
@@ -36,19 +33,13 @@ def on_files(files: Files, config: MkDocsConfig):
 # Helpers
 # -----------------------------------------------------------------------------
 
-def card_path(card_id: str) -> str:
-    return f"cards/{card_id}.md"
-
-
-def card(config: MkDocsConfig, catalogue, page) -> dict:
-    """A type's card in its language: its data and its addresses below the site root."""
-    data = customer_type.model(catalogue, page)
+def card(config: MkDocsConfig, data: dict) -> dict:
+    """A type's card in its language: its model and its addresses below the site root."""
     language = data["language"]
-    data["url"] = url_of(config, card_path(data["id"]), language)
+    data["url"] = url_of(config, customer_type.card_path(data["id"]), language)
     data["page_url"] = url_of(config, data["page"], language)
     for link in data["related"]:
-        path, _, anchor = link["path"].partition("#")
-        link["url"] = url_of(config, path, language) + (f"#{anchor}" if anchor else "")
+        link["url"] = url_of(config, link["path"], language)
     data["print_scale"] = print_scale(data)
     data["qr"] = None
     if config.site_url:
@@ -59,16 +50,13 @@ def card(config: MkDocsConfig, catalogue, page) -> dict:
     return data
 
 
+# Each language's build shows every language's cards (the kiosk): made once per build.
+@cache.kept()
 def all_cards(config: MkDocsConfig) -> dict[str, list[dict]]:
     """Every language's cards, in the order of the navigation."""
     catalogue = build.checked_catalogue(config)
-    return {
-        language: [
-            card(config, catalogue, page)
-            for page in customer_type.type_pages(catalogue, language, config.nav)
-        ]
-        for language in build.languages(config)
-    }
+    return {language: [card(config, data) for data in customer_type.models(catalogue, language, config.nav)]
+            for language in build.languages(config)}
 
 
 def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: str) -> str:
@@ -89,28 +77,15 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
-    digest = hashlib.sha256()
-    digest.update(json.dumps([cards, customer_type.labels()], sort_keys=True).encode())
+    parts = [json.dumps([cards, customer_type.labels()], sort_keys=True).encode()]
     for name in KIOSK_THEME_FILES:
-        for folder in config.theme.dirs:
-            if Path(folder, name).is_file():
-                digest.update(Path(folder, name).read_bytes())
-                break
+        # Ours in overrides/ where we override the theme's, as Jinja finds it: the first of the theme's folders.
+        found = [Path(folder, name) for folder in config.theme.dirs if Path(folder, name).is_file()]
+        parts.append(found[0].read_bytes() if found else b"")
     for name in KIOSK_ASSETS:
         path = Path(config.docs_dir, name)
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def markdown_page(meta: dict, body: str = "") -> str:
-    return (
-        "---\n"
-        + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-        + "---\n\n"
-        + body
-        + "\n"
-    )
+        parts.append(path.read_bytes() if path.is_file() else b"")
+    return cache.digest(b"".join(parts))
 
 
 def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> list[GeneratedPage]:
@@ -118,82 +93,34 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     labels = customer_type.labels()
     words = labels[language]
     version = version_of(config, cards)
-    shared = {
-        "labels": words,
-        "cards_index_url": url_of(config, INDEX, language),
-        "kiosk_url": url_of(config, KIOSK, language),
-    }
-    generated = [
-        GeneratedPage(
-            INDEX,
-            markdown_page(
-                {
-                    "title": words["cards_title"],
-                    "description": words["cards_description"],
-                    "template": "cards.html",
-                    "hide": ["toc"],
-                },
-                words["cards_intro"],
-            ),
-            context={**shared, "cards": cards[language]},
-            in_nav=True,
-        )
-    ]
+    shared = {"labels": words, "cards_index_url": url_of(config, INDEX, language),
+              "kiosk_url": url_of(config, KIOSK, language)}
+    meta = {"title": words["cards_title"], "description": words["cards_description"],
+            "template": "cards.html", "hide": ["toc"]}
+    generated = [GeneratedPage(INDEX, markdown(meta, words["cards_intro"]),
+                               context={**shared, "cards": cards[language]}, in_nav=True)]
     # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
-        generated.append(
-            GeneratedPage(
-                card_path(data["id"]),
-                markdown_page(
-                    {
-                        "title": words["card_title"].format(name=data["name"]),
-                        "description": data["summary"],
-                        "template": "card.html",
-                        "search": {"exclude": True},
-                        "hide": ["navigation", "toc", "footer"],
-                    }
-                ),
-                context={**shared, "card": data},
-            )
-        )
+        meta = {"title": words["card_title"].format(name=data["name"]), "description": data["summary"],
+                "template": "card.html", "search": {"exclude": True}, "hide": ["navigation", "toc", "footer"]}
+        generated.append(GeneratedPage(customer_type.card_path(data["id"]), markdown(meta),
+                                       context={**shared, "card": data}))
     # The kiosk holds every language's cards, its own first, so ?lang=both needs no request;
     # version.json tells running kiosks when it has changed.
     order = [language] + [other for other in cards if other != language]
-    slides = [
-        {"card": data, "labels": labels[other]}
-        for position in range(len(cards[language]))
-        for other in order
-        for data in cards[other][position : position + 1]
-    ]
-    generated.append(
-        GeneratedPage(
-            KIOSK,
-            markdown_page(
-                {
-                    "title": words["kiosk_title"],
-                    "description": words["kiosk_description"],
-                    "template": "kiosk.html",
-                    "search": {"exclude": True},
-                }
-            ),
-            in_sitemap=False,
-            context={
-                **shared,
-                "kiosk": {
-                    "slides": slides,
-                    "language": language,
-                    "version": version,
-                    "controls": {
-                        other: {key: labels[other][key] for key in KIOSK_CONTROLS}
-                        for other in order
-                    },
-                    "version_url": relative_url(
-                        url_of(config, VERSION, language), url_of(config, KIOSK, language)
-                    ),
-                },
-            },
-        )
-    )
+    kiosk = {
+        "slides": [{"card": data, "labels": labels[other]}
+                   for position in range(len(cards[language]))
+                   for other in order
+                   for data in cards[other][position : position + 1]],
+        "language": language,
+        "version": version,
+        "controls": {other: {key: labels[other][key] for key in KIOSK_CONTROLS} for other in order},
+        "version_url": relative_url(url_of(config, VERSION, language), url_of(config, KIOSK, language)),
+    }
+    meta = {"title": words["kiosk_title"], "description": words["kiosk_description"],
+            "template": "kiosk.html", "search": {"exclude": True}}
+    generated.append(GeneratedPage(KIOSK, markdown(meta), in_sitemap=False, context={**shared, "kiosk": kiosk}))
     generated.append(GeneratedPage(JSON, cards_json(config, cards[language], language, version)))
     generated.append(GeneratedPage(VERSION, json.dumps({"version": version}) + "\n"))
     return generated

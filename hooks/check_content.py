@@ -57,8 +57,8 @@ def on_files(files: Files, config: MkDocsConfig):
             config_file=config.config_file_path,
         ),
     )
-    # Hooks that trust the pages' data may now use it (playbook.build.checked_catalogue).
-    build.done(config).add("checked")
+    # Hooks that trust the pages' data take what the checks passed (playbook.build.checked_catalogue).
+    build.passed(config, catalogue)
     return files
 
 
@@ -91,9 +91,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
-    if "trimmed" in build.done(config):
-        seen.unstyled += [(language, key, component, token) for component, token
-                          in material_css.unstyled(html, build.unused_components(config))]
+    seen.unstyled += [(language, key, component, token) for component, token
+                      in material_css.unstyled(html, build.unused_components(config))]
     return html
 
 

@@ -1,7 +1,9 @@
-"""The structured part of each customer-type page, rendered from the ``customer_type:`` of its
-front matter, and the lists of every type that any page asks for with a marker
-(playbook/type_lists.py). The quick card, the kiosk and cards.json (hooks/cards.py) read the
-very same data (playbook/customer_type.py), so a page and its card cannot drift apart.
+"""What a page's Markdown gets from the playbook's data and words: the structured part of each
+customer-type page, rendered from the ``customer_type:`` of its front matter; the lists of every
+type that any page asks for with a marker (playbook/type_lists.py); and every editorial addition
+box titled in the page's language (playbook/additions.py). The quick card, the kiosk and
+cards.json (hooks/cards.py) read the very same data (playbook/customer_type.py), so a page and
+its card cannot drift apart.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, customer_type, markdown, templates, type_lists
+from playbook import additions, build, customer_type, markdown, type_lists
 
 # -----------------------------------------------------------------------------
 # Events
@@ -22,20 +24,30 @@ from playbook import build, cache, customer_type, markdown, templates, type_list
 # Into the Markdown, before MkDocs makes HTML: the headings (#reconocer, #atender...) reach the
 # table of contents and search, and the links are checked and sent to the reader's language.
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    source = source_of(config, page)
+    source = build.source_of(config, page)
     if source is not None and type_lists.NEAR.search(markdown_text):
         markdown_text = type_lists_of(markdown_text, source, config)
-    if source is None or "customer_type" not in source.meta:
-        return markdown_text
-    catalogue = build.checked_catalogue(config)
-    card = customer_type.model(catalogue, source)
+    if source is not None and "customer_type" in source.meta:
+        markdown_text = type_page(markdown_text, source, config)
+    words = customer_type.labels()[build.current_language(config)]
+    return additions.label_boxes(markdown_text, words["addition"], source)
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
+    """A type page's Markdown with the blocks its data makes: an overview after its introduction,
+    the related pages and its card at the end."""
+    card = customer_type.model(build.checked_catalogue(config), source)
     labels = customer_type.labels()[source.language]
     links = [
         {"title": link["title"], "href": link_from(source.path, link["path"])}
         for link in card["related"]
     ]
-    card_link = link_from(source.path, f"cards/{card['id']}.md")
-    template = theme_env(config).get_template(TEMPLATE).module
+    card_link = link_from(source.path, customer_type.card_path(card["id"]))
+    template = build.theme_env(config).get_template(TEMPLATE).module
     anchors = customer_type.shape().anchors
     intro, rest = markdown.intro_and_rest(markdown_text, source)
     return "".join(
@@ -48,28 +60,11 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
     )
 
 
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
 def link_from(page_path: str, target: str) -> str:
     """A docs path (with its #anchor) as a relative Markdown link from a page."""
     path, _, anchor = target.partition("#")
     href = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
     return f"{href}#{anchor}" if anchor else href
-
-
-def source_of(config: MkDocsConfig, page: Page):
-    return build.catalogue(config).of(page.file.src_uri)
-
-
-# MkDocs hands its Jinja environment to hooks (on_env) only after every page's
-# Markdown is read: make one of the theme's, once per build.
-@cache.kept()
-def theme_env(config: MkDocsConfig):
-    env = config.theme.get_env()
-    env.bytecode_cache = templates.bytecode_cache(build.cache_folder(config, "templates"))
-    return env
 
 
 def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
@@ -78,14 +73,10 @@ def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
     errors = type_lists.problems(source.body, f"docs/{source.path}", source.body_start)
     if errors:
         raise PluginError("\n".join(errors))
-    catalogue = build.checked_catalogue(config)
-    models = [
-        customer_type.model(catalogue, page)
-        for page in customer_type.type_pages(catalogue, source.language, config.nav)
-    ]
+    models = customer_type.models(build.checked_catalogue(config), source.language, config.nav)
     labels = customer_type.labels()[source.language]
     types = type_lists.entries(models, source.path)
-    template = theme_env(config).get_template(LISTS_TEMPLATE).module
+    template = build.theme_env(config).get_template(LISTS_TEMPLATE).module
     rendered = {
         "grid": str(template.grid(types, labels)),
         "table": str(template.table(types, labels)),

@@ -1,7 +1,7 @@
-"""Generated pages, finished: each page that hooks make through playbook/generated.py gets
-its template context and a language switcher pointing at its translation (the page generated
-at the same path in the other language), and the build stops unless every language generates
-the same paths.
+"""Generated pages, finished: each page that hooks make (playbook/generated.py) gets its
+template context, and the build stops unless every language generates the same paths (each
+page's language switcher points at its translation, the page generated at the same path in the
+other language).
 """
 
 from __future__ import annotations
@@ -14,52 +14,36 @@ from mkdocs.structure.pages import Page
 
 from playbook import build, cache
 from playbook.build import Priority
-from playbook.generated import MARK, translation_links
+from playbook.generated import MARK
 
 # -----------------------------------------------------------------------------
 # Events
 # -----------------------------------------------------------------------------
 
-# After every generator: note what this language generated.
+# After every generator: note what this language generated; once every language has, compare.
 @event_priority(Priority.AFTER_GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
-    _generated(config)[build.current_language(config)] = {
-        getattr(file, MARK).path for file in files if hasattr(file, MARK)
-    }
-
-
-# mkdocs-static-i18n sets the switcher only for pages in docs/: a generated page would keep the
-# previous page's. After mkdocs-static-i18n, before hooks/alternates.py makes hreflang links.
-@event_priority(Priority.SWITCHER)
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    generated = getattr(page.file, MARK, None)
-    if generated is None:
-        return context
-    alternates = getattr(config.extra, "alternate", None)
-    if alternates:
-        config.extra.alternate = translation_links(alternates, config, generated)
-    context.update(generated.context)
-    return context
-
-
-# Once every language is built.
-@event_priority(Priority.GENERATE)
-def on_post_build(config: MkDocsConfig):
-    if not build.is_outermost(config):
-        return
     generated = _generated(config)
-    everywhere = set().union(*generated.values()) if generated else set()
-    missing = sorted(
-        (path, language)
-        for language in build.languages(config)
-        for path in everywhere - generated.get(language, set())
-    )
+    generated[build.current_language(config)] = {getattr(file, MARK).path for file in files if hasattr(file, MARK)}
+    if set(generated) != set(build.languages(config)):
+        return
+    everywhere = set().union(*generated.values())
+    missing = sorted((path, language) for language in generated for path in everywhere - generated[language])
     if missing:
         lines = "\n".join(f"  {path}: not generated in '{language}'" for path, language in missing)
         raise PluginError(
             "Some generated pages exist in one language only:\n" + lines + "\n"
             "Every hook that generates pages must generate each of them in every language."
         )
+
+
+# What the generator gave the page's template; its language switcher is mkdocs-static-i18n's
+# (playbook/build.py tells the plugin each generated page's translations).
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    generated = getattr(page.file, MARK, None)
+    if generated is not None:
+        context.update(generated.context)
+    return context
 
 
 # -----------------------------------------------------------------------------

@@ -11,19 +11,16 @@ import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from playbook import build, cache, git_dates
-from playbook.build import Priority
 
 # -----------------------------------------------------------------------------
 # Events
 # -----------------------------------------------------------------------------
 
-# Once per `mkdocs build` or rebuild of `mkdocs serve`, before the English
+# Once per `mkdocs build` or rebuild of `mkdocs serve`, not again in the English
 # build nested in the Spanish one: one git call, one line about it.
-@event_priority(Priority.FIRST)
 def on_config(config: MkDocsConfig):
     if not build.is_outermost(config):
         return config
@@ -38,14 +35,11 @@ def on_config(config: MkDocsConfig):
 
 # Generated pages (cards, the translation status) have no source of their own: no date.
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    if page.file.generated_by or not page.file.abs_src_path:
-        return markdown
-    try:
-        path = Path(page.file.abs_src_path).relative_to(Path(config.docs_dir)).as_posix()
-    except ValueError:
+    source = build.source_of(config, page)
+    if source is None:
         return markdown
     history, started = _history(config)
-    stamp = history.date(path) or started
+    stamp = history.date(source.path) or started
     page.meta["revision_date"] = git_dates.localized(stamp, build.current_language(config))
     return markdown
 

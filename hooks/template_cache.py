@@ -6,7 +6,7 @@ from jinja2.environment import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from playbook import build, templates
+from playbook import build
 
 # -----------------------------------------------------------------------------
 # Events
@@ -14,5 +14,4 @@ from playbook import build, templates
 
 # Every language's build: MkDocs renders no template before this event.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.bytecode_cache = templates.bytecode_cache(build.cache_folder(config, "templates"))
-    return env
+    return build.compiled(env, config)

@@ -2,7 +2,9 @@
 Spanish page it translates, by the fingerprint of the Spanish text it records
 (``translated_from``, written by ``make translated``; playbook/translations.py). A stale
 translation gets a notice, the translation-status page lists every pair, and the build's
-output lists those that need an editor.
+output lists those that need an editor. Review dates too: a page may name its owner and the date
+it is next due for a review (``owner``, ``review_by``); the build reports every page past it, with
+its owner, and the status page lists them (playbook/reviews.py), so reviews are not forgotten.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, generated, translations
+from playbook import build, cache, reviews, translations
 from playbook.build import Priority, url_of
-from playbook.generated import GeneratedPage
-from playbook.reviews import overdue as reviews_of
+from playbook.generated import GeneratedPage, markdown
 
 # -----------------------------------------------------------------------------
 # Events
@@ -28,32 +29,37 @@ from playbook.reviews import overdue as reviews_of
 
 # After mkdocs-static-i18n has sorted the files of the language being built:
 # the status page, in that language (playbook/generated.py).
-@event_priority(Priority.GENERATE)
+@event_priority(Priority.STATUS_PAGE)
 def on_files(files: Files, config: MkDocsConfig):
     language = build.current_language(config)
-    generated.add(files, config, [status_page(config, language, datetime.date.today())])
+    build.add_generated(files, config, [status_page(config, language, datetime.date.today())])
     return files
 
 
 # Each translated page learns whether it is stale: overrides/partials/translation-notice.html
 # warns its readers and links to the Spanish page.
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if hasattr(page.file, generated.MARK):
-        return context
-    key, language = build.catalogue(config).split(page.file.src_uri)
-    pair = _pairs(config).get((key, language))
+    source = build.source_of(config, page)
+    pair = _pairs(config).get((source.key, source.language)) if source else None
     if pair is not None:
-        context["translation_notice"] = notice(config, pair, labels()[language])
+        context["translation_notice"] = notice(config, pair, labels()[source.language])
     return context
 
 
-# Once every language is built: the editors' report, as information, never a warning: strict mode
-# would fail it, and an urgent fix to the Spanish page must be published before it is translated.
-@event_priority(Priority.CHECK)
+# Once every language is built (or rebuilt by `mkdocs serve`): the editors' report.
+@event_priority(Priority.REPORT)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
+    catalogue = build.catalogue(config)
+    # Stale translations and overdue reviews are information, never a warning: strict mode would
+    # fail it, and an urgent fix to the Spanish page must be published before it is translated.
     for line in report(list(_pairs(config).values())):
+        log.info(line)
+    # A ``review_by`` that is not a date is a mistake in the page: a warning, which strict mode fails.
+    for problem in reviews.problems(catalogue):
+        log.warning(str(problem))
+    for line in reviews.report(reviews.overdue(catalogue, datetime.date.today())):
         log.info(line)
 
 
@@ -68,22 +74,18 @@ def labels() -> dict[str, dict]:
     return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
 
 
-def _default(config: MkDocsConfig) -> str:
-    return build.default_language(config)
-
-
 # Every page pair of the site, by (key, translation language): once per build.
 @cache.kept()
 def _pairs(config: MkDocsConfig) -> dict[tuple[str, str], translations.PagePair]:
     return {(pair.key, pair.language): pair
-            for pair in translations.pairs(build.catalogue(config), _default(config))}
+            for pair in translations.pairs(build.catalogue(config), build.default_language(config))}
 
 
 def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> dict | None:
     """What the out-of-date notice of a translation shows; None when it is not stale."""
     if pair.state != translations.STALE:
         return None
-    default = _default(config)
+    default = build.default_language(config)
     return {
         "title": words["notice_title"],
         "text": words["notice_text"].format(language=words["language_names"][default]),
@@ -95,47 +97,44 @@ def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> di
 
 def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
     """The translation-status page's content, with addresses below the site root."""
-    default = _default(config)
+    default = build.default_language(config)
     rows = []
     for pair in _pairs(config).values():
         rows.append({
             "source": f"docs/{pair.source.path}",
             "source_url": url_of(config, f"{pair.key}.md", default),
-            "translation": f"docs/{pair.key}.{pair.language}.md",
+            "translation": pair.name,
             "translation_url": url_of(config, f"{pair.key}.md", pair.language)
             if pair.translation else None,
             "state": pair.state,
         })
-    reviews = [{
+    overdue = [{
         "page": f"docs/{review.page.path}",
         "url": url_of(config, f"{review.page.key}.md", review.page.language),
         "owner": review.owner,
         "review_by": review.review_by.isoformat(),
         "days_late": review.days_late,
-    } for review in reviews_of(build.catalogue(config), today)]
+    } for review in reviews.overdue(build.catalogue(config), today)]
     counts = {state: sum(row["state"] == state for row in rows)
               for state in labels()[language]["states"]}
-    return {"pairs": rows, "reviews": reviews, "counts": counts, "today": today.isoformat()}
+    return {"pairs": rows, "reviews": overdue, "counts": counts, "today": today.isoformat()}
 
 
 def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> GeneratedPage:
     words = labels()[language]
     meta = {"title": words["status_title"], "description": words["status_description"],
             "template": "translation-status.html", "search": {"exclude": True}}
-    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
-    source += words["status_intro"] + "\n"
     context = {"status": status(config, language, today), "status_labels": words}
     # Each language's address in its own words: traducciones/, en/translations/.
     addresses = {lang: labels()[lang]["status_path"] for lang in build.languages(config)}
-    return GeneratedPage(STATUS_PAGE, source, context=context, addresses=addresses)
+    return GeneratedPage(STATUS_PAGE, markdown(meta, words["status_intro"]), context=context, addresses=addresses)
 
 
 def report(pairs: list[translations.PagePair]) -> list[str]:
     """The build's lines about translations that need an editor."""
     lines = []
     for pair in pairs:
-        name = f"docs/{pair.key}.{pair.language}.md"
-        source = f"docs/{pair.source.path}"
+        name, source = pair.name, f"docs/{pair.source.path}"
         if pair.state == translations.STALE:
             lines.append(
                 f"Translation may be out of date: {source} changed after {name} was last "

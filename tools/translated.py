@@ -101,11 +101,7 @@ STATE_WORDS = {
 
 def status(config_file: Path) -> list[str]:
     _, default, catalogue = _site(config_file)
-    lines = []
-    for pair in pairs(catalogue, default):
-        name = f"docs/{pair.key}.{pair.language}.md"
-        lines.append(f"{name}: {STATE_WORDS[pair.state]}")
-    return lines
+    return [f"{pair.name}: {STATE_WORDS[pair.state]}" for pair in pairs(catalogue, default)]
 
 
 def main(argv: list[str] | None = None) -> int:

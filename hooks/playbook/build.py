@@ -1,53 +1,54 @@
 """The build being run: its languages, the one being built, where that one's pages go,
 whether this is the outermost build, and the order hooks run in. The one module that knows how
-mkdocs-static-i18n drives MkDocs, so every hook asks here instead of reading the plugin.
+mkdocs-static-i18n drives MkDocs, and the only one that touches the plugin's internals (I18N says
+which, and the version they were checked against), so every hook asks here instead of reading it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import cache, material_css
-from .catalogue import Catalogue, load
+from . import cache, material_css, templates
+from .catalogue import Catalogue, SourcePage, load
+from .generated import MARK, GeneratedPage
 
 # --- Event priorities --------------------------------------------------------
 # MkDocs runs a higher priority first; plugins and unmarked hooks at 0. mkdocs-static-i18n sorts the
 # files and builds the other languages at -100 (on_files, on_nav, on_post_build), sets the switcher at 50.
+# Handlers of one event share a priority only where their order changes nothing
+# (tests/build/test_hook_layout.py builds the site with the hooks listed backwards).
 
 
 class Priority:
     """Every priority a hook uses, with why it sits where it does."""
 
-    # on_config: before any plugin reads its options (search's language,
-    # the git-dates plugin's first look at git).
+    # on_config: before any plugin reads its options (search's language).
     FIRST = 100
-    # on_page_context: after mkdocs-static-i18n (50) has set the switcher for
-    # the page, before hreflang links (0) are made from it.
-    SWITCHER = 25
-    # on_page_markdown: after the type pages get their blocks (0), which hold
-    # editorial additions too.
-    AFTER_TYPE_PAGE = -50
     # on_post_build: what one language's build wrote, handled before
     # mkdocs-static-i18n (-100) builds the next language into the same folder.
     BEFORE_NEXT_LANGUAGE = -50
-    # mkdocs-static-i18n's own: sorting the files, building the other languages.
-    I18N = -100
     # on_files: after the files are sorted by language, before any page is generated or read.
     # on_post_build: once every language is built, before the written site's finishing touches.
     CHECK = -150
+    # on_post_build: the editors' report (translations, reviews), once the checks have passed.
+    REPORT = -175
     # on_files: generated files join the language's (the plugin chokes on files with no source before
     # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
+    # on_files: the translation-status page, after the cards: each language's sitemap lists
+    # generated pages in the order they join.
+    STATUS_PAGE = -250
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
     # on_post_build: once the site is written, finishing touches included:
     # what a reader's browser stores offline is listed from the written files.
-    WRITTEN = -300
+    WRITTEN = -350
     # on_files: once every page exists, generated ones too, before MkDocs
     # reads `nav` (and warns in each language about what it cannot find).
     CHECK_NAV = -400
@@ -55,7 +56,22 @@ class Priority:
     LAST = -500
 
 
-# --- Languages ----------------------------------------------------------------
+# --- mkdocs-static-i18n --------------------------------------------------------
+
+# What this module reads and writes of the plugin that is not its documented configuration,
+# checked against the version named (tests/unit/test_i18n_internals.py fails when either changes).
+I18N = {
+    "version": "1.3.1",
+    # The plugin object: its languages, the one being built, whether it builds the others now.
+    "plugin": ("default_language", "build_languages", "current_language", "building"),
+    # Its sitemap template lists i18n_files_per_language, each file with its `alternates`.
+    "sitemap": ("i18n_files_per_language", "alternates"),
+    # Its on_files returns its own Files, which name it (`plugin`).
+    "files": ("plugin",),
+    # Its on_page_context sets the switcher, config.extra.alternate, for pages with a `locale`,
+    # from their `alternates` (`locale_alternate_of` names the language of a language's home page).
+    "switcher": ("locale", "locale_alternate_of", "alternates"),
+}
 
 
 def i18n(config):
@@ -93,6 +109,59 @@ def folder(config, language: str | None = None) -> str:
     return "" if language == default_language(config) else f"{language}/"
 
 
+@dataclass(frozen=True)
+class _Translation:
+    """What the plugin's sitemap template and switcher read of a page's translation."""
+
+    url: str
+    page: None = None
+
+
+def add_generated(files: Files, config, pages: list[GeneratedPage]) -> list[File]:
+    """Add pages to the files of the language being built; return the new files."""
+    # mkdocs-static-i18n rebuilds the file list in its on_files and chokes on files with no source.
+    if getattr(files, "plugin", None) is not i18n(config):
+        raise PluginError(
+            "Generated pages were added before mkdocs-static-i18n sorted the files by language. "
+            "Decorate the on_files hook that adds them with @event_priority(Priority.GENERATE)."
+        )
+    language = current_language(config)
+    taken = {file.dest_uri: file for file in files}
+    added = []
+    for page in pages:
+        file = File.generated(
+            config,
+            page.address(language),
+            content=page.content,
+            inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        # The same source path in every language, so links are written as in docs/ and the plugin
+        # resolves them; under the language's folder on the site, or the languages overwrite each other.
+        file.dest_uri = folder(config, language) + file.dest_uri
+        if file.dest_uri in taken:
+            other = taken[file.dest_uri]
+            raise PluginError(
+                f"docs/{other.src_uri} would be written to the same place as a generated page "
+                f"({file.dest_uri}). Rename or move docs/{other.src_uri}: that address is reserved "
+                f"for the generated page."
+            )
+        setattr(file, MARK, page)
+        if file.is_documentation_page():
+            # The plugin's switcher (its on_page_context) and sitemap read a page's language and
+            # translations: each language's page at the same path, or at its own address.
+            file.locale = file.locale_alternate_of = language
+            file.alternates = {
+                lang: _Translation(url_of(config, page.address(lang), lang)) for lang in languages(config)
+            }
+            # Its sitemap lists only the pages it found.
+            if page.in_sitemap:
+                i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
+        taken[file.dest_uri] = file
+        files.append(file)
+        added.append(file)
+    return added
+
+
 # --- How the build was started -----------------------------------------------
 
 # `mkdocs serve` loads the hooks anew for each rebuild and tells only the first
@@ -117,12 +186,14 @@ def serving() -> bool:
 def url_of(config, path: str, language: str | None = None) -> str:
     """The address below the site root of a docs path in a language.
 
-    Works for generated paths and for the pages of docs/ named without their
-    language suffix: url_of(config, "tipos/enojado.md", "en") == "en/tipos/enojado/".
+    Works for generated paths and for the pages of docs/ named without their language
+    suffix, and keeps an anchor: url_of(config, "tipos/enojado.md#atender", "en") ==
+    "en/tipos/enojado/#atender".
     """
+    path, _, anchor = path.partition("#")
     file = File(path, None, "", config.use_directory_urls)
     url = file.url if file.url != "./" else ""
-    return folder(config, language) + url
+    return folder(config, language) + url + (f"#{anchor}" if anchor else "")
 
 
 def relative_url(target: str, base: str) -> str:
@@ -146,6 +217,20 @@ def cache_folder(config, name: str) -> Path:
     return cache.folder(project(config), name)
 
 
+def compiled(env, config):
+    """A Jinja environment of the theme that keeps its compiled templates for the next
+    build (playbook/templates.py): the one place the template cache is set up."""
+    env.bytecode_cache = templates.bytecode_cache(cache_folder(config, "templates"))
+    return env
+
+
+# MkDocs hands its Jinja environment to hooks (on_env) only after every page's
+# Markdown is read: hooks that render into the Markdown make one of the theme's, once per build.
+@cache.kept()
+def theme_env(config):
+    return compiled(config.theme.get_env(), config)
+
+
 def slugify(config):
     """The toc extension's slugify function and separator, as mkdocs.yml sets them."""
     toc = config.mdx_configs.get("toc", {})
@@ -160,26 +245,35 @@ def catalogue(config) -> Catalogue:
     return load(Path(config.docs_dir), languages(config))
 
 
-# What hooks tell each other within one build: the content checks that they
-# passed, the CSS hook that it trimmed Material's styles. No hook imports another.
+def source_of(config, page) -> SourcePage | None:
+    """The catalogue's page a MkDocs page is built from; None for a generated page."""
+    return catalogue(config).of(page.file.src_uri)
+
+
+# What the content checks pass on, per build: the catalogue once every check has passed.
 @cache.kept()
-def done(config) -> set[str]:
-    """What this build has done so far ("checked", "trimmed")."""
-    return set()
+def _checked(config) -> list[Catalogue]:
+    return []
+
+
+def passed(config, checked: Catalogue) -> None:
+    """The content checks (hooks/check_content.py) hand over the catalogue they passed."""
+    _checked(config).append(checked)
 
 
 def checked_catalogue(config) -> Catalogue:
     """The catalogue, for hooks that trust its data: the content checks hold every page to the
     schema before any card is made, and stop the build with each problem's file, line and fix."""
-    if "checked" not in done(config):
+    if not _checked(config):
         raise PluginError(
             "The quick cards need the content checks: add 'hooks/check_content.py' to the hooks in "
             "mkdocs.yml, before the card hooks."
         )
-    return catalogue(config)
+    return _checked(config)[0]
 
 
-# Worked out once per build, not on every page.
+# Worked out once per build, not on every page: hooks/assets.py leaves these out of Material's CSS,
+# and hooks/check_content.py stops a page that shows one.
 @cache.kept()
 def unused_components(config) -> tuple:
     """Material's components that mkdocs.yml does not enable (playbook.material_css)."""

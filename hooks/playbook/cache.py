@@ -1,12 +1,15 @@
 """The one caching idiom: a result is kept until what it was made from changes, by its
 arguments (by value where hashable, else by identity, as a MkDocs config is) and the size and
 modification time of the files it reads. Work worth keeping between builds (compiled
-templates, QR codes) goes to a folder of ``.cache/playbook/`` beside mkdocs.yml.
+templates, QR codes) goes to a folder of ``.cache/playbook/`` beside mkdocs.yml, each entry
+beside the digest of what it was made from; the playbook's one digest is here too.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -67,3 +70,36 @@ def kept(files: Callable[..., Iterable[Path]] | None = None, size: int = 1):
 def folder(project: Path, name: str) -> Path:
     """``.cache/playbook/<name>`` beside mkdocs.yml: work kept for the next build."""
     return Path(project).resolve() / ".cache" / "playbook" / name
+
+
+# 64 bits: plenty to tell two versions of one thing apart, short enough to read.
+DIGEST_LENGTH = 16
+
+
+def digest(data: str | bytes) -> str:
+    """The playbook's digest of some text or bytes: sha256, its first DIGEST_LENGTH hex digits."""
+    return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()[:DIGEST_LENGTH]
+
+
+def stored(entry: Path | None, source: str, make: Callable[[], bytes]) -> bytes:
+    """What ``make()`` makes from ``source`` (all it depends on, as text), read back from the file
+    ``entry`` when it was made from the same source, else made and written there for the next build."""
+    # The file starts with a line naming the source's digest and the length of what follows:
+    # an entry of another source, cut short or garbled is made anew.
+    if entry is not None:
+        try:
+            head, _, data = entry.read_bytes().partition(b"\n")
+            if head.decode("ascii", "replace") == f"{digest(source)} {len(data)}":
+                return data
+        except OSError:
+            pass
+    data = make()
+    if entry is not None:
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(f"{digest(source)} {len(data)}\n".encode() + data)
+            temporary.replace(entry)
+        except OSError:
+            pass  # a folder that cannot be written: made again next time
+    return data

@@ -118,6 +118,16 @@ def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage
     return sorted(pages, key=lambda p: (order.get(p.key, len(order)), p.key))
 
 
+def models(catalogue: Catalogue, language: str, nav=None) -> list[dict]:
+    """The models of a language's type pages, in the order of the navigation."""
+    return [model(catalogue, page) for page in type_pages(catalogue, language, nav)]
+
+
+def card_path(type_id: str) -> str:
+    """A type's quick card as a docs path, "cards/enojado.md" (hooks/cards.py makes it)."""
+    return f"cards/{type_id}.md"
+
+
 def _stripped(value):
     if isinstance(value, str):
         return value.strip()

@@ -59,6 +59,12 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _reason(result: subprocess.CompletedProcess, otherwise: str) -> str:
+    """Why git failed, in its own words: the first line it wrote."""
+    lines = result.stderr.strip().splitlines()
+    return lines[0].removeprefix("fatal: ") if lines else otherwise
+
+
 def read(folder: Path) -> History:
     """The history of every file below ``folder``: two git calls, whatever its size."""
     folder = Path(folder)
@@ -71,16 +77,14 @@ def read(folder: Path) -> History:
     if where.returncode != 0:
         if "not a git repository" in where.stderr:
             return History(missing="not a git repository")
-        reason = where.stderr.strip().splitlines()
-        return History(missing=reason[0].removeprefix("fatal: ") if reason else "git failed")
+        return History(missing=_reason(where, "git failed"))
     shallow = where.stdout.strip() == "true"
     # Only what every git since 2.15 reads alike: a lowercase --diff-filter gets no commits from git 2.39
     # and 2.47. Committer dates (when a change entered this history); renames not followed.
     log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative",
                f"--format={COMMIT}%ct %P", "--", ".")
     if log.returncode != 0:
-        reason = log.stderr.strip().splitlines()
-        return History(missing=reason[0].removeprefix("fatal: ") if reason else "git log failed")
+        return History(missing=_reason(log, "git log failed"))
     dates, rootless = parse_log(log.stdout)
     # Without a shallow cut, a commit without parents is the true first one.
     return History(dates=dates, shallow=shallow, cut=rootless if shallow else set())

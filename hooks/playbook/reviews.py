@@ -1,5 +1,5 @@
 """Review dates: pages past the date their owner promised to review them (``owner``,
-``review_by`` in the front matter). Plain Python over the catalogue: hooks/review_dates.py
+``review_by`` in the front matter). Plain Python over the catalogue: hooks/translation_drift.py
 reports overdue pages, and the translation-status page lists them.
 """
 

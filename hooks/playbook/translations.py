@@ -7,13 +7,13 @@ translation is *stale* until someone reviews it and records the new fingerprint 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from . import catalogue as content
+from .cache import digest
 
 # The front-matter key of the record, in translated pages only.
 RECORD_KEY = "translated_from"
@@ -39,9 +39,7 @@ def fingerprint(page: content.SourcePage) -> str:
     meta = {key: value for key, value in page.meta.items() if key not in EDITORIAL_KEYS}
     front = json.dumps(meta, sort_keys=True, ensure_ascii=False, default=str)
     front = normalise_text(front)
-    digest = hashlib.sha256(f"{front}\n---\n{normalise_text(page.body)}".encode()).hexdigest()
-    # 64 bits: plenty to tell two versions of one page apart, short enough to read.
-    return f"sha256:{digest[:16]}"
+    return "sha256:" + digest(f"{front}\n---\n{normalise_text(page.body)}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,11 @@ class PagePair:
     state: str  # FRESH, STALE, NO_RECORD or NO_TRANSLATION
     recorded: str | None  # the fingerprint the translation records
     current: str  # the source's fingerprint now
+
+    @property
+    def name(self) -> str:
+        """The translation's file as editors name it, written or not: "docs/tipos/enojado.en.md"."""
+        return f"docs/{self.key}.{self.language}.md"
 
 
 def pair_state(source: content.SourcePage, translation: content.SourcePage | None,

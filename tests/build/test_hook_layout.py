@@ -1,6 +1,8 @@
 """The hook layer's house rules, checked on the real project: hooks/ holds
 only what mkdocs.yml registers plus one shared package, no hook imports a
-hook, one module knows the build, and a real build loads every module once."""
+hook, one module knows the build (and mkdocs-static-i18n's internals), each
+priority has a value of its own and a user, no order that matters rests on
+mkdocs.yml's list, and a real build loads every module once."""
 
 from __future__ import annotations
 
@@ -71,14 +73,17 @@ def test_an_import_of_a_hook_is_seen(tmp_path):
 
 
 def test_one_module_knows_the_build():
-    """No hook reads mkdocs-static-i18n or writes a priority as a number: they ask playbook.build."""
+    """No hook reads mkdocs-static-i18n or writes a priority as a number: they ask playbook.build,
+    the one module that touches the plugin's internals."""
     offenders = []
     for path in [*HOOKS.glob("*.py"), *PACKAGE.rglob("*.py")]:
         if path == PACKAGE / "build.py":
             continue
         text = path.read_text(encoding="utf-8")
         for pattern in (r"plugins\[[\"']i18n[\"']\]", r"\.building\b", r"event_priority\(\s*-?\d",
-                        r"current_language\b(?!\()", r"default_language\b(?!\()"):
+                        r"current_language\b(?!\()", r"default_language\b(?!\()", r"build_languages\b",
+                        r"i18n_files_per_language", r"\.alternates\b", r"\.locale(_alternate_of)?\b", r"extra\.alternate\b|\[\"alternate\"\]",
+                        r"files\.plugin\b|\"plugin\"\)"):
             for match in re.finditer(pattern, text):
                 line = text.count("\n", 0, match.start()) + 1
                 offenders.append(f"{path.relative_to(ROOT)}:{line}: {match.group(0)}")
@@ -90,6 +95,70 @@ def test_one_module_knows_the_build():
     for name, _ in priorities:
         before = build[: build.index(f"    {name} = ")].rstrip().splitlines()[-1]
         assert before.strip().startswith("#"), f"Priority.{name} has no comment saying why"
+
+
+def priorities() -> dict[str, int]:
+    build = (PACKAGE / "build.py").read_text(encoding="utf-8")
+    return {name: int(value) for name, value in re.findall(r"^    ([A-Z_]+) = (-?\d+)$", build, re.M)}
+
+
+def test_every_priority_has_a_value_of_its_own_and_is_used():
+    named = priorities()
+    shared = {value: names for value in set(named.values())
+              if len(names := sorted(name for name in named if named[name] == value)) > 1}
+    assert shared == {}, "Priorities that share a value (one name each, or one step): " + str(shared)
+    hooks = "\n".join(path.read_text(encoding="utf-8") for path in HOOKS.glob("*.py"))
+    unused = sorted(name for name in named if not re.search(rf"\bPriority\.{name}\b", hooks))
+    assert unused == [], f"Priorities no hook uses: {unused}"
+
+
+# A build of the playbook, in-process, with mkdocs.yml's hooks in the order given: the site and
+# what the build said (its lines but the folder and the time).
+BUILD = textwrap.dedent(
+    """
+    import io, logging, os, re, sys
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    text = open("mkdocs.yml", encoding="utf-8").read()
+    block = re.search(r"(?ms)^hooks:\\n.*?(?=^\\S)", text).group(0)
+    hooks = re.findall(r"(?m)^  - (\\S+)$", block)
+    if sys.argv[2] == "backwards":
+        hooks.reverse()
+    config_file = io.StringIO(text.replace(block, "hooks:\\n" + "".join(f"  - {h}\\n" for h in hooks)))
+    config_file.name = os.path.abspath("mkdocs.yml")
+    lines = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(f"{record.levelname}: {record.getMessage()}")
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    build(load_config(config_file, site_dir=sys.argv[1], strict=True))
+    said = [line for line in lines if sys.argv[1] not in line and "built in" not in line]
+    print("\\n".join(said))
+    """
+)
+
+
+def build_with_hooks(site_dir: Path, order: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, str(site_dir), order],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent),
+             "SITE_URL": "http://127.0.0.1:8000/"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.splitlines()
+
+
+def test_handlers_that_share_a_priority_run_in_any_order(tmp_path):
+    """MkDocs runs handlers of one priority in mkdocs.yml's order: the hooks listed backwards build
+    the same site and say the same, so no order that matters rests on that list."""
+    from tools.compare_sites import compare
+
+    said = build_with_hooks(tmp_path / "forwards", "forwards")
+    assert any("Offline:" in line for line in said), said
+    assert build_with_hooks(tmp_path / "backwards", "backwards") == said
+    assert compare(tmp_path / "forwards", tmp_path / "backwards") == []
 
 
 SCRIPT = textwrap.dedent(

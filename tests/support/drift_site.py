@@ -47,8 +47,7 @@ def make_project(folder: Path) -> Path:
             ]}},
         ],
         "hooks": [str(hooks / name) for name in
-                  ("search_per_language.py", "generated_pages.py", "translation_drift.py",
-                   "review_dates.py")],
+                  ("search_per_language.py", "generated_pages.py", "translation_drift.py")],
         "nav": ["index.md", "fresca.md", "vieja.md", "sin-marca.md"],
     }
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -3,8 +3,6 @@ as their title (hooks/playbook/additions.py), in whatever form editors write the
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
 
@@ -55,10 +53,6 @@ def test_the_label_exists_in_every_language():
     assert labels["en"]["addition"] == "Playbook addition"
 
 
-def test_the_hook_is_registered_after_the_type_pages():
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    hooks = yaml.safe_load(re.search(r"(?ms)^hooks:\n.*?(?=^\S)", config).group(0))["hooks"]
-    assert hooks.index("hooks/additions.py") > hooks.index("hooks/customer_type_page.py")
 
 
 def test_the_real_pages_mark_their_additions_in_both_languages():

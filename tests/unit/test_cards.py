@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import generated_pages
 from playbook import build, checks, customer_type, generated
@@ -158,8 +159,13 @@ def test_a_heading_may_not_take_an_id_the_data_makes():
 
 
 def test_the_cards_need_the_content_checks():
+    config = fake_config()
     with pytest.raises(PluginError, match="hooks/check_content.py"):
-        build.checked_catalogue(SimpleNamespace(hooks=[str(ROOT / "hooks/cards.py")]))
+        build.checked_catalogue(config)
+    # What the checks passed is what the cards take.
+    checked = catalogue_with(good_data())
+    build.passed(config, checked)
+    assert build.checked_catalogue(config) is checked
 
 
 # Random front matter: the checks report or pass, they never crash.
@@ -253,6 +259,7 @@ def fake_config(current="es", use_directory_urls=True):
         ("tipos/enojado.md", "es", "tipos/enojado/"),
         ("index.md", "en", "en/"),
         ("index.md", "es", ""),
+        ("factores.md#rapidez", "en", "en/factores/#rapidez"),
     ],
 )
 def test_url_of(path, language, url):
@@ -272,23 +279,37 @@ def test_relative_url(target, base, relative):
     assert build.relative_url(target, base) == relative
 
 
-def test_the_switcher_of_a_generated_page_names_its_translations():
+def switched(page: generated.GeneratedPage) -> tuple[list[str], list[dict]]:
+    """The switcher's links as mkdocs-static-i18n sets them for ``page`` generated in English,
+    and the plugin's own list."""
     alternates = [
         {"name": "Español", "link": "/", "lang": "es"},
         {"name": "English", "link": "/en/", "lang": "en"},
     ]
-    links = generated.translation_links(alternates, fake_config("en"), generated.GeneratedPage("cards/enojado.md", ""))
-    assert [link["link"] for link in links] == ["cards/enojado/", "en/cards/enojado/"]
+    config = fake_config("en")
+    config.extra = SimpleNamespace(alternate=[])
+    config.plugins = type("Plugins", (dict,), {"_current_plugin": "cards"})(config.plugins)
+    files = Files([])
+    files.plugin = config.plugins["i18n"]
+    (file,) = build.add_generated(files, config, [page])
+    assert file.locale == "en", "the plugin sets the switcher of pages with a locale only"
+    plugin = SimpleNamespace(extra_alternate=alternates)
+    ExtendedPlugin.reconfigure_page_context(plugin, {}, SimpleNamespace(url=file.url, file=file), config, None)
+    return [link["link"] for link in config.extra.alternate], alternates
+
+
+def test_the_switcher_of_a_generated_page_names_its_translations():
+    links, _ = switched(generated.GeneratedPage("cards/enojado.md", ""))
+    assert links == ["cards/enojado/", "en/cards/enojado/"]
     # A page each language names in its own words: each link goes to its own.
-    status = generated.GeneratedPage("traducciones.md", "", addresses={"en": "translations.md"})
-    links = generated.translation_links(alternates, fake_config("en"), status)
-    assert [link["link"] for link in links] == ["traducciones/", "en/translations/"]
+    links, alternates = switched(generated.GeneratedPage("traducciones.md", "", addresses={"en": "translations.md"}))
+    assert links == ["traducciones/", "en/translations/"]
     assert alternates[1]["link"] == "/en/", "the plugin's own list must stay untouched"
 
 
 def test_pages_added_before_the_i18n_plugin_sorted_the_files_are_refused():
     with pytest.raises(PluginError, match=r"@event_priority\(Priority.GENERATE\)"):
-        generated.add(
+        build.add_generated(
             Files([]), fake_config(), [generated.GeneratedPage("x/index.md", "# X")]
         )
 
@@ -300,11 +321,9 @@ def test_a_page_generated_in_one_language_only_stops_the_build():
     )
     generated_pages.on_files([marked], config)  # Spanish
     config.plugins["i18n"].current_language = "en"
-    generated_pages.on_files([], config)  # English generates nothing
     with pytest.raises(PluginError, match=r"status/index\.md: not generated in 'en'"):
-        generated_pages.on_post_build(config)
-    generated_pages.on_files([marked], config)
-    generated_pages.on_post_build(config)  # both languages now: no error
+        generated_pages.on_files([], config)  # English generates nothing
+    generated_pages.on_files([marked], config)  # both languages alike: no error
 
 
 def test_no_editor_text_reaches_a_page_unescaped():
