@@ -12,11 +12,12 @@ the nearest one as a suggestion.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import yaml
+
+from .suggest import closest
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,8 @@ def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = fro
             hint = (f"Write '{page}': nav names a page without its language, and each language "
                     f"gets its own file ('{page}' names " + " and ".join(
                         f"docs/{page.removesuffix('.md')}.{lang}.md" for lang in languages) + ").")
-        elif near := difflib.get_close_matches(entry.path, sorted(pages), n=1, cutoff=0.75):
-            hint = f"Did you mean '{near[0]}'? Correct the line, or create the page if it is a new one."
+        elif near := closest(entry.path, pages):
+            hint = f"Did you mean '{near}'? Correct the line, or create the page if it is a new one."
         else:
             files_to_create = [f"docs/{stem}.{lang}.md" for lang in languages] or [f"docs/{stem}.md"]
             hint = ("Check the spelling against the files in docs/, or create the page: "

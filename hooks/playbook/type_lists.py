@@ -6,10 +6,11 @@ misspelt one and puts each list in its place (overrides/partials/customer-types.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 from dataclasses import dataclass
+
+from .suggest import closest
 
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
 # ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
@@ -45,8 +46,8 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
     for marker in markers(markdown):
         if marker.name in KINDS:
             continue
-        close = difflib.get_close_matches(marker.name, KINDS, n=1)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
+        close = closest(marker.name, KINDS)
+        hint = f"Did you mean '{close}'? " if close else ""
         found.append(
             f"{path}:{marker.line + first_line - 1}: '<!-- customer-types: {marker.name} -->' "
             f"names no list of customer types. {hint}Write one of: {', '.join(KINDS)}."

@@ -600,3 +600,13 @@ def test_the_base_site_passes_in_memory():
     base = catalogue(base_files())
     problems = checks.run_all(base, checks.site_from_catalogue(base, open=True), icon_dirs=ICONS)
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_one_near_match_policy_for_every_suggestion():
+    from playbook.suggest import closest
+
+    assert closest("rapides", ["rapidez", "cortesia"]) == "rapidez"
+    assert closest("Fila.png", ["fila.png"]) == "fila.png"  # without case, given as written
+    assert closest("grdi", ["grid", "table", "list", "count"]) == "grid"
+    # A page that merely shares a folder is not offered.
+    assert closest("tipos/lento.md", ["tipos/index.md"]) is None

@@ -5,11 +5,10 @@ is printed as it is written, colons and all.
 
 from __future__ import annotations
 
-import difflib
-
 from .. import cache
 from ..catalogue import Catalogue, Problem
 from ..markdown import document
+from ..suggest import closest
 
 
 @cache.kept()
@@ -29,8 +28,7 @@ def _near(name: str, known: frozenset[str]) -> str | None:
     # Icons share their set's prefix ("material-"): compare within it, it is quicker.
     prefix = name.split("-", 1)[0] + "-" if "-" in name else ""
     candidates = [n for n in known if n.startswith(prefix)] if prefix else known
-    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    return found[0] if found else None
+    return closest(name, candidates)
 
 
 def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Problem]:

@@ -7,11 +7,11 @@ key.
 from __future__ import annotations
 
 import datetime
-import difflib
 from pathlib import Path
 
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..schema import page_schema, validator
+from ..suggest import closest
 
 schema = page_schema
 
@@ -81,11 +81,6 @@ HOW_TO_WRITE = {
 }
 
 
-def _near(word, choices) -> str | None:
-    found = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
-
-
 def _nested_owner(key: str, root: dict) -> str | None:
     """The field that ``key`` belongs under, when it is written one level too high."""
     owners = []
@@ -116,7 +111,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         problems = []
         # A misspelt field is reported once, as unknown, with its "did you mean".
         allowed = subschema.get("properties", {})
-        misspelt = {_near(name, allowed) for name in instance if name not in allowed}
+        misspelt = {closest(name, allowed) for name in instance if name not in allowed}
         missing = [name for name in missing if name not in misspelt]
         for name in missing:
             about = subschema.get("properties", {}).get(name, {}).get("description", "")
@@ -137,7 +132,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         for name in instance:
             if name in allowed:
                 continue
-            near = _near(name, allowed)
+            near = closest(name, allowed)
             owner = _nested_owner(str(name), subschema)
             if owner:
                 hint = f"'{name}' belongs under '{owner}': indent it below that field."
@@ -171,7 +166,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         return [Problem(page.path, line, f"{where[0].upper() + where[1:]} {said}.", f"{how} {description}".strip())]
     if keyword == "enum":
         choices = [str(choice) for choice in value]
-        near = _near(instance, choices)
+        near = closest(instance, choices)
         hint = (f"Did you mean '{near}'? " if near else "") + f"Write one of: {', '.join(choices)}."
         return [
             Problem(
@@ -224,7 +219,7 @@ def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
             known += [file.stem for file in (Path(folder) / icon_set).glob("*.svg")]
     if not known:
         return []  # the schema reports an unknown icon set
-    near = _near(name, known)
+    near = closest(name, known)
     hint = f"Did you mean '{icon_set}/{near}'? " if near else ""
     hint += (
         "Find icon names at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/."

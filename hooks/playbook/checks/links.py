@@ -6,19 +6,13 @@ included). Links are written to the Markdown file, relative and without a langua
 
 from __future__ import annotations
 
-import difflib
-
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..markdown import document
+from ..suggest import closest
 from .anchors import Site
 from .urls import Target, language_name, relative, resolve
 
 MAX_LISTED = 8
-
-
-def _near(word: str, choices, cutoff: float = 0.6) -> str | None:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return found[0] if found else None
 
 
 def _anchor_problem(
@@ -31,7 +25,7 @@ def _anchor_problem(
     ids: frozenset[str],
     own_page: bool,
 ) -> Problem:
-    near = _near(fragment, ids)
+    near = closest(fragment, ids)
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:MAX_LISTED]) + (
         " …" if len(ids) > MAX_LISTED else ""
     )
@@ -160,7 +154,7 @@ def check_link(
         if site.open:
             return []
         keys = site.keys(language)
-        near = _near(key, keys, cutoff=0.8)
+        near = closest(key, keys)
         suggestion = f"Did you mean '{relative(origin, near + '.md')}'? " if near else ""
         return [
             Problem(

@@ -5,12 +5,12 @@ or the English menu shows Spanish. Problems name mkdocs.yml, not a file of docs/
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import yaml
 
 from ..catalogue import Problem
+from ..suggest import closest
 from .urls import language_name
 
 CONFIG = "mkdocs.yml"
@@ -104,13 +104,13 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         for title, line in known.items():
             if title in names:
                 continue
-            near = difflib.get_close_matches(title, list(names), n=1, cutoff=0.6)
+            near = closest(title, names)
             problems.append(
                 Problem(
                     name,
                     line,
                     f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
-                    (f"Did you mean '{near[0]}'? " if near else "")
+                    (f"Did you mean '{near}'? " if near else "")
                     + "Write the entry's name exactly as in 'nav', or remove the line.",
                     in_docs=False,
                 )
