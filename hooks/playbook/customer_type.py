@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache, schema
+from . import cache, config_check, schema
 from .catalogue import Catalogue, SourcePage
 from .markdown import document, heading_ids
 
@@ -94,21 +94,7 @@ def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
 
 def nav_order(nav) -> list[str]:
     """The pages of a nav setting, as paths without language, in reading order."""
-    order = []
-
-    def walk(item):
-        if isinstance(item, str):
-            if item.endswith(".md"):
-                order.append(item.removesuffix(".md"))
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(nav or [])
-    return order
+    return [entry.path.removesuffix(".md") for entry in config_check.walk(nav or []) if entry.path.endswith(".md")]
 
 
 def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage]:

@@ -10,41 +10,20 @@ from pathlib import Path
 import yaml
 
 from ..catalogue import Problem
+from ..config_check import value_of, walk
 from ..suggest import closest
 from .urls import language_name
 
 CONFIG = "mkdocs.yml"
 
 
-def _get(node, key):
-    """The value node of ``key`` in a mapping node, and its key node."""
-    if isinstance(node, yaml.MappingNode):
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value == key:
-                return value, name
-    return None, None
-
-
-def titles(nav) -> list[tuple[str, int]]:
-    """Every section and entry title written in ``nav``, with its line."""
-    found = []
-    if isinstance(nav, yaml.SequenceNode):
-        for item in nav.value:
-            found += titles(item)
-    elif isinstance(nav, yaml.MappingNode):
-        for name, value in nav.value:
-            found.append((str(name.value), name.start_mark.line + 1))
-            found += titles(value)
-    return found
-
-
 def _i18n(root):
-    plugins, _ = _get(root, "plugins")
+    plugins, _ = value_of(root, "plugins")
     items = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
     if isinstance(plugins, yaml.MappingNode):
         items = [plugins]
     for item in items:
-        config, _ = _get(item, "i18n")
+        config, _ = value_of(item, "i18n")
         if config is not None:
             return config
     return None
@@ -56,20 +35,20 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return []  # MkDocs itself refuses a mkdocs.yml it cannot read
-    nav, _ = _get(root, "nav")
+    nav, _ = value_of(root, "nav")
     i18n = _i18n(root)
     if nav is None or i18n is None:
         return []
-    languages, _ = _get(i18n, "languages")
+    languages, _ = value_of(i18n, "languages")
     if not isinstance(languages, yaml.SequenceNode):
         return []
-    written = titles(nav)
+    written = [(entry.title, entry.title_line) for entry in walk(nav) if entry.title]
     problems = []
     for language in languages.value:
-        locale, _ = _get(language, "locale")
-        default, _ = _get(language, "default")
-        build, _ = _get(language, "build")
-        own_nav, _ = _get(language, "nav")
+        locale, _ = value_of(language, "locale")
+        default, _ = value_of(language, "default")
+        build, _ = value_of(language, "build")
+        own_nav, _ = value_of(language, "nav")
         if (
             locale is None
             or (default is not None and default.value.lower() in ("true", "yes", "on"))
@@ -78,7 +57,7 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         ):
             continue
         code = locale.value
-        translations, key = _get(language, "nav_translations")
+        translations, key = value_of(language, "nav_translations")
         known = {}
         if isinstance(translations, yaml.MappingNode):
             known = {str(k.value): k.start_mark.line + 1 for k, _ in translations.value}
