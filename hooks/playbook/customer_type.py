@@ -7,16 +7,10 @@ language; the words around it (block titles, kinds of question) come from labels
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from . import cache, config_check, schema
+from . import cache, config_check, label_files, schema
 from .catalogue import Catalogue, SourcePage
 from .markdown import document, heading_ids
-
-LABELS_FILE = Path(__file__).with_name("labels") / "cards.yml"
-
 
 @dataclass(frozen=True)
 class Shape:
@@ -58,11 +52,9 @@ def shape() -> Shape:
     )
 
 
-# The label file is read again when it changes (under `mkdocs serve` too).
-@cache.kept(files=lambda: [LABELS_FILE])
 def labels() -> dict[str, dict]:
     """The UI words of every language, read from labels/cards.yml."""
-    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    return label_files.labels("cards")
 
 
 def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
