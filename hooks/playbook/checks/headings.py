@@ -20,26 +20,19 @@ def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> li
         for heading in document(page).headings:
             if heading.level < LEVEL or heading.explicit_id:
                 continue
+            text = inline_text(heading.text)
             try:
-                slug = slugify(inline_text(heading.text), separator) or "section-id"
+                slug = slugify(text, separator) or "section-id"
             except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-                slug = toc_slugify(inline_text(heading.text), separator) or "section-id"
-            problems.append(
-                Problem(
-                    page.path,
-                    heading.line,
-                    f"The heading '{inline_text(heading.text)}' has no id.",
-                    f"End its line with an id in braces, the same in both languages: "
-                    f"'{{#{slug}}}' (if other pages link to it, keep the id they use).",
-                )
-            )
+                slug = toc_slugify(text, separator) or "section-id"
+            problems.append(Problem(
+                page.path, heading.line, f"The heading '{text}' has no id.",
+                f"End its line with an id in braces, the same in both languages: '{{#{slug}}}' (if other pages "
+                "link to it, keep the id they use)."))
     return problems
 
 
 def explicit_ids(page) -> list[tuple[str, int, str]]:
     """(id, line, text) of each section heading with its id written, in page order."""
-    return [
-        (h.explicit_id, h.line, inline_text(h.text))
-        for h in document(page).headings
-        if h.level >= LEVEL and h.explicit_id
-    ]
+    return [(h.explicit_id, h.line, inline_text(h.text)) for h in document(page).headings
+            if h.level >= LEVEL and h.explicit_id]
