@@ -36,10 +36,12 @@ def _read(path: Path, languages: Iterable[str]) -> tuple[dict, list[tuple[int, s
         return {}, [(1, f"The labels cannot be read ({error}).", "Save the file as UTF-8 text.")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return {}, [((mark.line + 1) if mark else 1, f"The labels are not valid YAML: {getattr(error, 'problem', error)}.",
+        return {}, [((mark.line + 1) if mark else 1,
+                     f"The labels are not valid YAML: {getattr(error, 'problem', error)}.",
                      "Check the indentation and put text that contains ':' or '#' in quotes.")]
     if not isinstance(labels, dict):
-        return {}, [(1, "The file holds no 'language:' blocks.", "Write one block per language, with 'key: text' lines.")]
+        return {}, [(1, "The file holds no 'language:' blocks.",
+                     "Write one block per language, with 'key: text' lines.")]
     found, languages = [], tuple(languages)
     for language in languages:
         if not isinstance(labels.get(language), dict):

@@ -70,7 +70,9 @@ def _attribute_problem(name: str, value: str | None) -> tuple[str, str] | None:
         return ("The style attribute loads files or runs code.",
                 "Remove it; ask a developer to add the style to the site's stylesheet.")
     # A srcset lists several addresses, each followed by its size.
-    candidates = [part.strip().split(" ")[0] for part in value.split(",")] if name in ("srcset", "imagesrcset") else [value]
+    candidates = [value]
+    if name in ("srcset", "imagesrcset"):
+        candidates = [part.strip().split(" ")[0] for part in value.split(",")]
     for found in (scheme(candidate) for candidate in candidates if name in URL_ATTRIBUTES):
         if found in DANGEROUS_SCHEMES:
             return (f"The address in '{name}' is a '{found}:' address, which {DANGEROUS_SCHEMES[found]}.",
