@@ -24,18 +24,11 @@ class Shape:
     same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
 
 
-def _walk(node: dict, path: tuple = ()):
-    """Every field below a schema node, with its path."""
-    for name, field in node.get("properties", {}).items():
-        yield (*path, name), field
-        yield from _walk(field, (*path, name))
-
-
 @cache.kept(files=lambda: [schema.PAGE_SCHEMA])
 def shape() -> Shape:
     root = schema.page_schema()
     node = root["properties"]["customer_type"]
-    fields = dict(_walk(node))
+    fields = dict(schema.fields(node))
     lists = {path[-1]: (field["minItems"], field["maxItems"])
              for path, field in fields.items() if field.get("type") == "array" and "minItems" in field}
     definitions = root["definitions"]

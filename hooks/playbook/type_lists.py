@@ -6,10 +6,10 @@ misspelt one and puts each list in its place (overrides/partials/customer-types.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 
+from .checks.urls import relative
 from .suggest import closest
 
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
@@ -60,11 +60,6 @@ def fill(markdown: str, rendered: dict[str, str]) -> str:
     return MARKER.sub(lambda match: rendered[match.group("name")], markdown)
 
 
-def link_from(page_path: str, target: str) -> str:
-    """A docs path as a relative Markdown link from a page: ("index.md", "tipos/x.md") -> "tipos/x.md"."""
-    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-
-
 def entries(types: list[dict], page_path: str) -> list[dict]:
     """What the lists show of each type (its model, playbook/customer_type.py), linked from a page."""
     return [
@@ -78,7 +73,7 @@ def entries(types: list[dict], page_path: str) -> list[dict]:
             "kind_label": markdown_text(data["questions"]["kind_label"]),
             # Material's emoji syntax for the type's icon: material/x -> :material-x:
             "emoji": ":" + data["icon"].replace("/", "-") + ":",
-            "href": link_from(page_path, data["page"]),
+            "href": relative(page_path, data["page"]),
         }
         for data in types
     ]

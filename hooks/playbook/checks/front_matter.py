@@ -10,28 +10,21 @@ import datetime
 from pathlib import Path
 
 from ..catalogue import Catalogue, Problem, SourcePage
-from ..schema import page_schema, validator
+from ..schema import fields, page_schema, validator
 from ..suggest import closest
 
 schema = page_schema
 
-EXPECTED = {
-    "string": "a text",
-    "array": "a list",
-    "object": "a group of 'key: value' fields",
-    "boolean": "true or false",
-    "number": "a number",
-    "integer": "a whole number",
-}
-
-HOW_TO_WRITE = {
-    "string": "Write it as text after the colon; put it in quotes if it looks like a number, a date or yes/no, "
-    "or contains ': ' or ' #'.",
-    "array": "Write each item on its own line below the field, indented, starting with '- '.",
-    "object": "Write its fields below it, each on its own line, indented by two spaces: 'key: value'.",
-    "boolean": "Write true or false.",
-    "number": "Write a number.",
-    "integer": "Write a whole number.",
+# A JSON type: what it is called, and how to write it.
+TYPES = {
+    "string": ("a text", "Write it as text after the colon; put it in quotes if it looks like a number, a date or "
+               "yes/no, or contains ': ' or ' #'."),
+    "array": ("a list", "Write each item on its own line below the field, indented, starting with '- '."),
+    "object": ("a group of 'key: value' fields",
+               "Write its fields below it, each on its own line, indented by two spaces: 'key: value'."),
+    "boolean": ("true or false", "Write true or false."),
+    "number": ("a number", "Write a number."),
+    "integer": ("a whole number", "Write a whole number."),
 }
 
 # What a list or text too short or too long is told: (what it is, how to fix it).
@@ -58,46 +51,29 @@ def as_json(value):
 
 
 def _field(path) -> str:
-    """("customer_type", "attend", 2) -> "customer_type.attend, item 3"."""
-    names = []
-    item = None
-    for part in path:
-        if isinstance(part, int):
-            item = part
-        else:
-            names.append(str(part))
-            item = None
+    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
+    names = [str(part) for part in path if not isinstance(part, int)]
     dotted = ".".join(names) or "the front matter"
-    if item is not None:
-        return f"item {item + 1} of '{dotted}'"
+    if path and isinstance(path[-1], int):
+        return f"item {path[-1] + 1} of '{dotted}'"
     return f"'{dotted}'" if names else dotted
 
 
 def _kind(value) -> str:
-    """What a value is, in the words EXPECTED uses."""
+    """What a value is, in the words of TYPES."""
     if isinstance(value, bool):
         return "yes/no (true/false)"
     if value is None:
         return "empty"
     for kind, json_type in ((int, "number"), (float, "number"), (str, "string"), (list, "array"), (dict, "object")):
         if isinstance(value, kind):
-            return EXPECTED[json_type]
+            return TYPES[json_type][0]
     return f"a {type(value).__name__}"
 
 
 def _nested_owner(key: str, root: dict) -> str | None:
     """The field that ``key`` belongs under, when it is written one level too high."""
-    owners = []
-
-    def walk(node, path):
-        for name, sub in node.get("properties", {}).items():
-            if name == key and path:
-                owners.append(".".join(path))
-            if isinstance(sub, dict):
-                walk(sub, [*path, name])
-
-    walk(root, [])
-    return owners[0] if owners else None
+    return next((".".join(path[:-1]) for path, _ in fields(root) if path[-1] == key and len(path) > 1), None)
 
 
 def _translate(page: SourcePage, error) -> list[Problem]:
@@ -138,8 +114,8 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     # One problem: what the field's value is, said after its name, and how to write it.
     if keyword == "type":
         expected = value if isinstance(value, str) else value[0]
-        said = f"must be {EXPECTED.get(expected, expected)}, not {_kind(instance)}"
-        hint = HOW_TO_WRITE.get(expected, description) or "Check the field's value."
+        said = f"must be {TYPES[expected][0] if expected in TYPES else expected}, not {_kind(instance)}"
+        hint = (TYPES[expected][1] if expected in TYPES else description) or "Check the field's value."
     elif keyword in SIZES:
         said, how = SIZES[keyword](len(instance) if isinstance(instance, (list, str)) else 0, value)
         hint = f"{how} {description}".strip()

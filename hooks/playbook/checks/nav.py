@@ -29,6 +29,12 @@ def _i18n(root):
     return None
 
 
+def _says(node, key: str, words: tuple[str, ...]) -> bool:
+    """Whether the mapping ``node`` sets ``key`` to one of YAML's ``words`` for true, or for false."""
+    value, _ = value_of(node, key)
+    return value is not None and value.value.lower() in words
+
+
 def check_text(text: str, name: str = CONFIG) -> list[Problem]:
     # Composed, not loaded: every entry keeps its line, and tags (`!ENV`, `!!python/name:`) are not run.
     try:
@@ -37,63 +43,38 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         return []  # MkDocs itself refuses a mkdocs.yml it cannot read
     nav, _ = value_of(root, "nav")
     i18n = _i18n(root)
-    if nav is None or i18n is None:
-        return []
     languages, _ = value_of(i18n, "languages")
-    if not isinstance(languages, yaml.SequenceNode):
+    if nav is None or not isinstance(languages, yaml.SequenceNode):
         return []
     written = [(entry.title, entry.title_line) for entry in walk(nav) if entry.title]
+    names = {title for title, _ in written}
     problems = []
     for language in languages.value:
         locale, _ = value_of(language, "locale")
-        default, _ = value_of(language, "default")
-        build, _ = value_of(language, "build")
-        own_nav, _ = value_of(language, "nav")
-        if (
-            locale is None
-            or (default is not None and default.value.lower() in ("true", "yes", "on"))
-            or (build is not None and build.value.lower() in ("false", "no", "off"))
-            or own_nav is not None
-        ):
+        # The default language's menu is `nav` itself; a language not built or with its own nav needs no names.
+        if (locale is None or _says(language, "default", ("true", "yes", "on"))
+                or _says(language, "build", ("false", "no", "off")) or value_of(language, "nav")[0] is not None):
             continue
-        code = locale.value
+        code = language_name(locale.value)
         translations, key = value_of(language, "nav_translations")
         known = {}
         if isinstance(translations, yaml.MappingNode):
             known = {str(k.value): k.start_mark.line + 1 for k, _ in translations.value}
-        where = (
-            f"under 'nav_translations:' (line {key.start_mark.line + 1})"
-            if key
-            else f"in a 'nav_translations:' block of the language '{code}' (line {language.start_mark.line + 1})"
-        )
-        for title, line in written:
-            if title in known:
-                continue
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"The menu entry '{title}' has no {language_name(code)} name: the "
-                    f"{language_name(code)} menu would show it as it is written here.",
-                    f"Add '{title}: <its {language_name(code)} name>' {where}.",
-                    in_docs=False,
-                )
-            )
-        names = {title for title, _ in written}
+        where = (f"under 'nav_translations:' (line {key.start_mark.line + 1})" if key else
+                 f"in a 'nav_translations:' block of the language '{locale.value}' "
+                 f"(line {language.start_mark.line + 1})")
+        problems += [
+            Problem(name, line, f"The menu entry '{title}' has no {code} name: the {code} menu would show it as it "
+                    "is written here.", f"Add '{title}: <its {code} name>' {where}.", in_docs=False)
+            for title, line in written if title not in known
+        ]
         for title, line in known.items():
-            if title in names:
-                continue
-            near = closest(title, names)
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
+            if title not in names:
+                near = closest(title, names)
+                problems.append(Problem(
+                    name, line, f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
                     (f"Did you mean '{near}'? " if near else "")
-                    + "Write the entry's name exactly as in 'nav', or remove the line.",
-                    in_docs=False,
-                )
-            )
+                    + "Write the entry's name exactly as in 'nav', or remove the line.", in_docs=False))
     return problems
 
 
