@@ -141,22 +141,10 @@ class _Rendered(HTMLParser):
 
 # Read as a browser reads it (references decoded, blanks dropped), a page that
 # has none of these has nothing unsafe, and needs no parsing: most pages.
-SUSPECT = re.compile(
-    "|".join(
-        [f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
-        + [
-            r"on[a-z]+=",
-            "srcdoc",
-            "script:",
-            "data:",
-            r"url\(",
-            r"expression\(",
-            "@import",
-            "behavior:",
-            "-moz-binding",
-        ]
-    )
-)
+SUSPECT = re.compile("|".join(
+    [f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
+    + [r"on[a-z]+=", "srcdoc", "script:", "data:", r"url\(", r"expression\(", "@import", "behavior:", "-moz-binding"]
+))
 
 
 # A second line of defence: the HTML a page really became.
