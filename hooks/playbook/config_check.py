@@ -52,7 +52,7 @@ def walk(nav, sections: tuple[str, ...] = ()) -> Iterator[NavEntry]:
     """Every entry of a `nav` node tree in reading order, each section before what it holds.
     A loaded setting (config.nav) is walked as its node tree, with no lines."""
     if not isinstance(nav, yaml.Node):
-        nav = yaml.representer.SafeRepresenter(sort_keys=False).represent_data(nav)
+        nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
     if isinstance(nav, yaml.ScalarNode):
         if nav.value:
             yield NavEntry(nav.value, _line(nav), sections=sections)
