@@ -12,6 +12,7 @@ from . import cache, config_check, label_files, schema
 from .catalogue import Catalogue, SourcePage
 from .markdown import document, heading_ids
 
+
 @dataclass(frozen=True)
 class Shape:
     """A customer type's shape, as the schema declares it."""
