@@ -13,8 +13,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from playbook import build, config_check
+from playbook import build, checks, config_check
 from playbook.build import Priority
+from playbook.catalogue import split_language
 
 # -----------------------------------------------------------------------------
 # Events
@@ -26,24 +27,14 @@ from playbook.build import Priority
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config) or not config.config_file_path:
         return files
-    languages = list(build.languages(config))
-    pages = {_without_language(file.src_uri, languages) for file in files.documentation_pages()}
+    languages = tuple(build.languages(config))
+    # Named without their language, as `nav` names them: "tipos/enojado.es.md" -> "tipos/enojado.md".
+    split = [(file.src_uri, *split_language(file.src_uri, languages)) for file in files.documentation_pages()]
+    pages = {f"{key}.md" if language else uri for uri, key, language in split}
     others = {file.src_uri for file in files if not file.is_documentation_page()}
     path = Path(config.config_file_path)
     entries = config_check.nav_entries(path.read_text(encoding="utf-8"))
-    problems = config_check.nav_problems(entries, pages, others, tuple(languages), config_file=path.name)
+    problems = config_check.nav_problems(entries, pages, others, languages, config_file=path.name)
     if problems:
-        raise Abort(config_check.report(problems))
+        raise Abort(checks.report(problems, where=path.name))
     return files
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
-def _without_language(src_uri: str, languages: list[str]) -> str:
-    """"tipos/enojado.es.md" -> "tipos/enojado.md", as `nav` names it."""
-    for language in languages:
-        if src_uri.endswith(f".{language}.md"):
-            return src_uri.removesuffix(f".{language}.md") + ".md"
-    return src_uri

@@ -206,6 +206,6 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
 # -----------------------------------------------------------------------------
 
 # The label files of every feature, in both languages.
-LABELS = Path(label_files.__file__).with_name("labels")
+LABELS = label_files.FOLDER
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")

@@ -86,17 +86,11 @@ def _apps(config: MkDocsConfig) -> dict[str, dict]:
     return {}
 
 
-# The label file is read again when it changes (under `mkdocs serve` too).
-@cache.kept(files=lambda languages: [LABELS])
-def read_labels(languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    return label_files.read(LABELS, list(languages))
-
-
 # Labels and colours are read once per build, not on every page.
 @cache.kept()
 def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     try:
-        return read_labels(build.languages(config))
+        return label_files.labels("offline", build.languages(config))
     except label_files.LabelError as error:
         raise PluginError(str(error).replace(str(build.project(config)) + "/", "")) from None
 
@@ -173,7 +167,6 @@ log = logging.getLogger("mkdocs.plugins.offline")
 
 HERE = Path(__file__).parent
 WORKER_SOURCE = HERE / "playbook" / "service_worker.js"
-LABELS = HERE / "playbook" / "labels" / "offline.yml"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons/"

@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from playbook import build, cache, search_index, search_worker
 from playbook.build import Priority
 
+
 # One set per build: made from the files of the build that holds Material's
 # worker and lunr's scripts; every page of both languages asks for the names.
 @cache.kept()

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import datetime
 import logging
-from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, reviews, translations
+from playbook import build, cache, label_files, reviews, translations
 from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage, markdown
 
@@ -67,11 +65,9 @@ def on_post_build(config: MkDocsConfig):
 # Helpers
 # -----------------------------------------------------------------------------
 
-# Read again when the label file changes.
-@cache.kept(files=lambda: [LABELS])
 def labels() -> dict[str, dict]:
     """The notice's and the status page's words, by language."""
-    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    return label_files.labels("translation")
 
 
 # Every page pair of the site, by (key, translation language): once per build.
@@ -151,5 +147,4 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
 # -----------------------------------------------------------------------------
 
 STATUS_PAGE = "traducciones.md"
-LABELS = Path(build.__file__).with_name("labels") / "translation.yml"
 log = logging.getLogger("mkdocs.hooks.translation_drift")

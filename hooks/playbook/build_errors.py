@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from . import label_files
 
-LABELS_FILE = Path(__file__).with_name("labels") / "build_error.yml"
 # The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
 # then "    How to fix: ...".
 LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
@@ -35,7 +34,7 @@ class Failure:
 
 def labels() -> dict[str, dict[str, str]]:
     """The page's words in every language: {"es": {"title": ...}, "en": {...}}."""
-    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    return label_files.labels("build_error")
 
 
 def parse_report(text: str, logged: list[str] = ()) -> Failure:

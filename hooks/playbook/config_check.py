@@ -7,61 +7,76 @@ constructed, so `!ENV` and `!!python/name` tags need no resolving), and each
 page they name is looked up among the pages the build has, named without
 their language as mkdocs-static-i18n names them ("factores.md" for
 docs/factores.es.md and docs/factores.en.md). A page that is not there gets
-the nearest one as a suggestion.
+the nearest one as a suggestion. `walk` is the one walker of `nav`: the menu's
+translations (checks/nav.py) and the order of the customer types
+(customer_type.py) read it too.
 """
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import yaml
 
+from .catalogue import Problem, split_language
+from .suggest import closest
+
 
 @dataclass(frozen=True)
 class NavEntry:
-    path: str  # as written: "factores.md"
-    line: int  # 1-based line of mkdocs.yml
+    """A page (or link) of `nav`, titled or not, or a section."""
+
+    path: str  # as written: "factores.md"; "" for a section
+    line: int  # 1-based line of mkdocs.yml: of the path, else of the title; 0 in a loaded setting
+    title: str = ""  # "Tipos de cliente"; "" for a page written without one
+    title_line: int = 0
+    sections: tuple[str, ...] = ()  # the titles of the sections it is in, outermost first
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
-    """Something an editor must fix in mkdocs.yml: where, what, and how."""
+def value_of(node, key: str):
+    """The value node of ``key`` in a mapping node, and its key node (None, None if absent)."""
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return value, name
+    return None, None
 
-    file: str  # "mkdocs.yml"
-    line: int
-    message: str
-    hint: str
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}\n    How to fix: {self.hint}"
+def _line(node) -> int:
+    return node.start_mark.line + 1 if node.start_mark else 0
+
+
+def walk(nav, sections: tuple[str, ...] = ()) -> Iterator[NavEntry]:
+    """Every entry of a `nav` node tree in reading order, each section before what it holds.
+    A loaded setting (config.nav) is walked as its node tree, with no lines."""
+    if not isinstance(nav, yaml.Node):
+        nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
+    if isinstance(nav, yaml.ScalarNode):
+        if nav.value:
+            yield NavEntry(nav.value, _line(nav), sections=sections)
+    elif isinstance(nav, yaml.SequenceNode):
+        for item in nav.value:
+            yield from walk(item, sections)
+    elif isinstance(nav, yaml.MappingNode):
+        # A titled entry ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
+        for key, value in nav.value:
+            title = str(key.value)
+            if isinstance(value, yaml.ScalarNode):
+                yield NavEntry(value.value, _line(value), title, _line(key), sections)
+            else:
+                yield NavEntry("", _line(key), title, _line(key), sections)
+                yield from walk(value, (*sections, title))
 
 
 def nav_entries(text: str) -> list[NavEntry]:
-    """Every page path of the top-level `nav` of a mkdocs.yml, with its line."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    nav = next((value for key, value in root.value if key.value == "nav"), None)
-    entries: list[NavEntry] = []
-
-    def walk(node):
-        if isinstance(node, yaml.ScalarNode):
-            if node.value:
-                entries.append(NavEntry(node.value, node.start_mark.line + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
-        elif isinstance(node, yaml.MappingNode):
-            # A titled entry or section: "Tipos de cliente: [...]"; the title is no path.
-            for _, value in node.value:
-                walk(value)
-
+    """Every entry of the top-level `nav` of a mkdocs.yml, with its lines."""
+    nav, _ = value_of(yaml.compose(text, Loader=yaml.SafeLoader), "nav")
     # "nav: null" (or "nav:" alone) asks for the navigation from the folders: it names no page.
-    if nav is not None and nav.tag != "tag:yaml.org,2002:null":
-        walk(nav)
-    return entries
+    if nav is None or nav.tag == "tag:yaml.org,2002:null":
+        return []
+    return list(walk(nav))
 
 
 def is_link(path: str) -> bool:
@@ -71,39 +86,27 @@ def is_link(path: str) -> bool:
 
 
 def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = frozenset(),
-                 languages: tuple[str, ...] = (), config_file: str = "mkdocs.yml") -> list[ConfigProblem]:
+                 languages: tuple[str, ...] = (), config_file: str = "mkdocs.yml") -> list[Problem]:
     """The `nav` entries that name no page of ``pages`` (language-free names,
     "tipos/enojado.md") nor any other file of ``files`` ("assets/guia.pdf")."""
     problems = []
     for entry in entries:
-        if is_link(entry.path) or entry.path in pages or entry.path in files:
+        if not entry.path or is_link(entry.path) or entry.path in pages or entry.path in files:
             continue
         stem = entry.path.removesuffix(".md")
-        language = next((lang for lang in languages if stem.endswith(f".{lang}")), None)
-        if language and f"{stem.removesuffix(f'.{language}')}.md" in pages:
+        key, language = split_language(entry.path, languages)
+        if language and f"{key}.md" in pages:
             # "factores.es.md": named with its language, the other language's build cannot find it.
-            page = f"{stem.removesuffix(f'.{language}')}.md"
-            hint = (f"Write '{page}': nav names a page without its language, and each language "
-                    f"gets its own file ('{page}' names " + " and ".join(
-                        f"docs/{page.removesuffix('.md')}.{lang}.md" for lang in languages) + ").")
-        elif near := difflib.get_close_matches(entry.path, sorted(pages), n=1, cutoff=0.75):
-            hint = f"Did you mean '{near[0]}'? Correct the line, or create the page if it is a new one."
+            hint = (f"Write '{key}.md': nav names a page without its language, and each language "
+                    f"gets its own file ('{key}.md' names " + " and ".join(
+                        f"docs/{key}.{lang}.md" for lang in languages) + ").")
+        elif near := closest(entry.path, pages):
+            hint = f"Did you mean '{near}'? Correct the line, or create the page if it is a new one."
         else:
             files_to_create = [f"docs/{stem}.{lang}.md" for lang in languages] or [f"docs/{stem}.md"]
             hint = ("Check the spelling against the files in docs/, or create the page: "
                     + " and ".join(files_to_create) + ".")
-        problems.append(ConfigProblem(config_file, entry.line,
-                                      f"The nav names the page '{entry.path}', which is not in docs/.",
-                                      hint))
+        problems.append(Problem(config_file, entry.line,
+                                f"The nav names the page '{entry.path}', which is not in docs/.",
+                                hint, in_docs=False))
     return problems
-
-
-def report(problems: list[ConfigProblem]) -> str:
-    """The message the build stops with, in the content checks' layout."""
-    count = len(problems)
-    files = sorted({problem.file for problem in problems})
-    lines = [f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in "
-             f"{', '.join(files)}.", ""]
-    for problem in problems:
-        lines += [str(problem), ""]
-    return "\n".join(lines)

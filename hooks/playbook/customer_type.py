@@ -7,15 +7,10 @@ language; the words around it (block titles, kinds of question) come from labels
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from . import cache, schema
+from . import cache, config_check, label_files, schema
 from .catalogue import Catalogue, SourcePage
 from .markdown import document, heading_ids
-
-LABELS_FILE = Path(__file__).with_name("labels") / "cards.yml"
 
 
 @dataclass(frozen=True)
@@ -30,18 +25,11 @@ class Shape:
     same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
 
 
-def _walk(node: dict, path: tuple = ()):
-    """Every field below a schema node, with its path."""
-    for name, field in node.get("properties", {}).items():
-        yield (*path, name), field
-        yield from _walk(field, (*path, name))
-
-
 @cache.kept(files=lambda: [schema.PAGE_SCHEMA])
 def shape() -> Shape:
     root = schema.page_schema()
     node = root["properties"]["customer_type"]
-    fields = dict(_walk(node))
+    fields = dict(schema.fields(node))
     lists = {path[-1]: (field["minItems"], field["maxItems"])
              for path, field in fields.items() if field.get("type") == "array" and "minItems" in field}
     definitions = root["definitions"]
@@ -58,11 +46,9 @@ def shape() -> Shape:
     )
 
 
-# The label file is read again when it changes (under `mkdocs serve` too).
-@cache.kept(files=lambda: [LABELS_FILE])
 def labels() -> dict[str, dict]:
     """The UI words of every language, read from labels/cards.yml."""
-    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    return label_files.labels("cards")
 
 
 def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
@@ -94,21 +80,7 @@ def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
 
 def nav_order(nav) -> list[str]:
     """The pages of a nav setting, as paths without language, in reading order."""
-    order = []
-
-    def walk(item):
-        if isinstance(item, str):
-            if item.endswith(".md"):
-                order.append(item.removesuffix(".md"))
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(nav or [])
-    return order
+    return [entry.path.removesuffix(".md") for entry in config_check.walk(nav or []) if entry.path.endswith(".md")]
 
 
 def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage]:

@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from markdown.extensions.attr_list import get_attrs
 from markdown.extensions.toc import slugify as toc_slugify
 
-
 Slugify = Callable[[str, str], str]
 
 

@@ -26,6 +26,14 @@ def validator() -> Draft7Validator:
     return Draft7Validator(page_schema(), format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
+def fields(node: dict, path: tuple = ()):
+    """Every field below a schema node, with its path: (("customer_type", "name"), {...}), in order."""
+    for name, field in node.get("properties", {}).items():
+        yield (*path, name), field
+        if isinstance(field, dict):
+            yield from fields(field, (*path, name))
+
+
 def at(path: tuple) -> dict:
     """The schema of the field at ``path`` ("customer_type", "questions"); {} if unknown."""
     node = page_schema()

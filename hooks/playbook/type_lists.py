@@ -6,10 +6,11 @@ misspelt one and puts each list in its place (overrides/partials/customer-types.
 
 from __future__ import annotations
 
-import difflib
-import posixpath
 import re
 from dataclasses import dataclass
+
+from .checks.urls import relative
+from .suggest import closest
 
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
 # ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
@@ -45,8 +46,8 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
     for marker in markers(markdown):
         if marker.name in KINDS:
             continue
-        close = difflib.get_close_matches(marker.name, KINDS, n=1)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
+        close = closest(marker.name, KINDS)
+        hint = f"Did you mean '{close}'? " if close else ""
         found.append(
             f"{path}:{marker.line + first_line - 1}: '<!-- customer-types: {marker.name} -->' "
             f"names no list of customer types. {hint}Write one of: {', '.join(KINDS)}."
@@ -57,11 +58,6 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
 def fill(markdown: str, rendered: dict[str, str]) -> str:
     """The Markdown with each marker replaced by the rendering of its kind."""
     return MARKER.sub(lambda match: rendered[match.group("name")], markdown)
-
-
-def link_from(page_path: str, target: str) -> str:
-    """A docs path as a relative Markdown link from a page: ("index.md", "tipos/x.md") -> "tipos/x.md"."""
-    return posixpath.relpath(target, posixpath.dirname(page_path) or ".")
 
 
 def entries(types: list[dict], page_path: str) -> list[dict]:
@@ -77,7 +73,7 @@ def entries(types: list[dict], page_path: str) -> list[dict]:
             "kind_label": markdown_text(data["questions"]["kind_label"]),
             # Material's emoji syntax for the type's icon: material/x -> :material-x:
             "emoji": ":" + data["icon"].replace("/", "-") + ":",
-            "href": link_from(page_path, data["page"]),
+            "href": relative(page_path, data["page"]),
         }
         for data in types
     ]

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from playbook import build_errors, config_check
+from playbook import build_errors, checks
+from playbook.catalogue import Problem
 from support import LANGUAGES, ROOT
 from support.server import free_port
 from support.sites import base_files, line_of, make_project
@@ -124,10 +125,10 @@ def test_the_error_page_has_every_word_in_every_language():
 
 
 def test_a_report_is_split_into_problems_with_their_fixes():
-    nav = config_check.report([
-        config_check.ConfigProblem("mkdocs.yml", 147, "The nav names the page 'factore.md', which is not in docs/.",
-                                   "Did you mean 'factores.md'?"),
-    ])
+    nav = checks.report([
+        Problem("mkdocs.yml", 147, "The nav names the page 'factore.md', which is not in docs/.",
+                "Did you mean 'factores.md'?", in_docs=False),
+    ], where="mkdocs.yml")
     pages = ("The playbook cannot be built: 2 problems to fix in its pages.\n\n"
              "docs/factores.es.md:17: The link 'x.md' points to a page that the Spanish site does not have.\n"
              "    How to fix: Links are relative to this file's folder.\n\n"

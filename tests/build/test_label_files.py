@@ -34,6 +34,7 @@ def drop_english(key):
 @pytest.mark.parametrize("edit, expected", [
     (lambda text: text.replace("recognise:", "recognise: [oops", 1), f"{CARDS}:"),
     (drop_english("recognise"), "'en' has no 'recognise'"),
+    (lambda text: text.replace("recognise: Reconocer", "recognise: ''", 1), "'es' leaves 'recognise' empty"),
 ])
 def test_a_broken_label_file_stops_the_build_with_its_file_and_fix(tmp_path, edit, expected):
     project = project_with(tmp_path, edit)

@@ -609,3 +609,35 @@ def test_the_base_site_passes_in_memory():
     base = catalogue(base_files())
     problems = checks.run_all(base, checks.site_from_catalogue(base, open=True), icon_dirs=ICONS)
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_one_near_match_policy_for_every_suggestion():
+    from playbook.suggest import closest
+
+    assert closest("rapides", ["rapidez", "cortesia"]) == "rapidez"
+    assert closest("Fila.png", ["fila.png"]) == "fila.png"  # without case, given as written
+    assert closest("grdi", ["grid", "table", "list", "count"]) == "grid"
+    # A page that merely shares a folder is not offered.
+    assert closest("tipos/lento.md", ["tipos/index.md"]) is None
+
+
+def test_one_walker_reads_nav_with_titles_sections_and_lines():
+    import yaml
+
+    from playbook import config_check, customer_type
+
+    text = ("nav:\n  - Inicio: index.md\n  - Tipos:\n      - tipos/index.md\n"
+            "      - Enojado: tipos/enojado.md\n  - https://example.org/\n")
+    entries = config_check.nav_entries(text)
+    assert [(e.path, e.line, e.title, e.title_line, e.sections) for e in entries] == [
+        ("index.md", 2, "Inicio", 2, ()),
+        ("", 3, "Tipos", 3, ()),
+        ("tipos/index.md", 4, "", 0, ("Tipos",)),
+        ("tipos/enojado.md", 5, "Enojado", 5, ("Tipos",)),
+        ("https://example.org/", 6, "", 0, ()),
+    ]
+    # The loaded setting (config.nav) walks the same, without lines.
+    loaded = yaml.safe_load(text)["nav"]
+    assert [(e.path, e.title, e.sections) for e in config_check.walk(loaded)] == [
+        (e.path, e.title, e.sections) for e in entries]
+    assert customer_type.nav_order(loaded) == ["index", "tipos/index", "tipos/enojado"]

@@ -4,6 +4,7 @@ first."""
 
 from __future__ import annotations
 
+import re
 import struct
 
 import pytest
@@ -108,17 +109,21 @@ def test_icons_are_drawn_at_their_sizes_and_kept(tmp_path):
             app_icons.icons(bad, "#ffffff")
 
 
-def test_label_files_need_every_language_with_the_same_keys(tmp_path):
-    path = tmp_path / "labels.yml"
+def test_label_files_need_every_language_with_the_same_keys(tmp_path, monkeypatch):
+    monkeypatch.setattr(label_files, "FOLDER", tmp_path / "hooks" / "playbook" / "labels")
+    label_files.FOLDER.mkdir(parents=True)
+    path = label_files.file("words")
     path.write_text("es: {a: uno, b: dos}\nen: {a: one, b: two}\n", encoding="utf-8")
-    assert label_files.read(path, ["es", "en"])["en"]["b"] == "two"
+    assert label_files.labels("words", ("es", "en"))["en"]["b"] == "two"
     for text, message in (
-        ("es: {a: uno}\n", "no labels for en"),
-        ("es: {a: uno, b: dos}\nen: {a: one}\n", "'en' has no b"),
-        ("es: {a: uno}\nen: {a: ' '}\n", "'en' leaves a empty"),
-        ("- a\n", "one 'language:' block"),
-        ("es: [\n", "cannot be read"),
+        ("es: {a: uno}\n", "words.yml:1: There are no labels for 'en'."),
+        ("es: {a: uno, b: dos}\nen: {a: one}\n", "'en' has no 'b'.\n    How to fix: Add 'b:'"),
+        ("es: {a: uno}\nen: {a: ' '}\n", "'en' leaves 'a' empty."),
+        ("- a\n", "no 'language:' blocks"),
+        ("es: {a: uno}\nen: [\n", "hooks/playbook/labels/words.yml:3: The labels are not valid YAML"),
     ):
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(label_files.LabelError, match=message):
-            label_files.read(path, ["es", "en"])
+        label_files.labels.forget()
+        with pytest.raises(label_files.LabelError, match=re.escape(message)):
+            label_files.labels("words", ("es", "en"))
+        assert label_files.problems(path, ("es", "en"))

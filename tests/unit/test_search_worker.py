@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from playbook import search_worker
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)

@@ -87,24 +87,15 @@ def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     )
 
 
-
-
-def report(problems: list[Problem], docs: str = "docs") -> str:
-    """The report that stops the build: every problem with its file, line and fix."""
+def report(problems: list[Problem], docs: str = "docs", where: str = "its pages") -> str:
+    """The report that stops the build: every problem with its file, line and fix (the
+    content checks' and mkdocs.yml's: ``where`` says which)."""
     count = len(problems)
-    lines = [
-        f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in its pages.",
-        "",
-    ]
+    lines = [f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in {where}.", ""]
     for problem in problems:
-        if problem.line == 0:  # a generated page: no file to open
-            lines.append(f"{problem.path}: {problem.message}\n    How to fix: {problem.hint}")
-        else:
-            lines.append(
-                f"{problem.where(docs)}:{problem.line}: {problem.message}\n    How to fix: "
-                f"{problem.hint}"
-            )
-        lines.append("")
+        # A generated page has no file to open, so no line.
+        at = problem.path if problem.line == 0 else f"{problem.where(docs)}:{problem.line}"
+        lines += [f"{at}: {problem.message}\n    How to fix: {problem.hint}", ""]
     return "\n".join(lines)
 
 

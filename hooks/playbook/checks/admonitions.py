@@ -10,19 +10,10 @@ from ..markdown import document
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
-    problems = []
-    for page in catalogue.pages.values():
-        for box in document(page).admonitions:
-            if not box.empty:
-                continue
-            spaces = " " * (box.indent + 4)
-            problems.append(
-                Problem(
-                    page.path,
-                    box.line,
-                    f"The '{box.kind}' box has no text: nothing below it is indented, so it would be shown empty.",
-                    f"Indent the box's text by four spaces more than the '!!!' line "
-                    f"('{spaces}Text'), with no unindented line in between.",
-                )
-            )
-    return problems
+    return [
+        Problem(page.path, box.line,
+                f"The '{box.kind}' box has no text: nothing below it is indented, so it would be shown empty.",
+                f"Indent the box's text by four spaces more than the '!!!' line ('{' ' * (box.indent + 4)}Text'), "
+                "with no unindented line in between.")
+        for page in catalogue.pages.values() for box in document(page).admonitions if box.empty
+    ]

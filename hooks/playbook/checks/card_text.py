@@ -24,22 +24,14 @@ PLAIN = ("id", "icon", "related")
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        data = page.customer_type
-        if data is None:
-            continue
-        for path, text in strings(data, ("customer_type",), PLAIN):
+        for path, text in strings(page.customer_type or {}, ("customer_type",), PLAIN):
             for pattern, what in MARKDOWN:
-                match = pattern.search(text)
-                if match:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            page.line_of(*path),
-                            f"'{match.group(0)}' is Markdown ({what}) in a card field: cards show "
-                            "it as written, with its symbols.",
-                            "Write card fields as plain text: remove the symbols. Put links and "
-                            "emphasis in the page's text below the front matter instead.",
-                        )
-                    )
-                    break
+                if match := pattern.search(text):
+                    problems.append(Problem(
+                        page.path, page.line_of(*path),
+                        f"'{match.group(0)}' is Markdown ({what}) in a card field: cards show it as written, "
+                        "with its symbols.",
+                        "Write card fields as plain text: remove the symbols. Put links and emphasis in the page's "
+                        "text below the front matter instead."))
+                    break  # one problem per field
     return problems

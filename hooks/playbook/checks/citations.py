@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..catalogue import Catalogue, Problem, SourcePage, strings
 from ..markdown import document, heading_ids, inline_text
-from .urls import language_name, relative, resolve
+from .urls import Target, language_name, relative, resolve
 
 REFERENCES = "referencias"  # the references page, without language
 # The names looked for come from the entries themselves: the last word of four letters or more before
@@ -60,6 +60,29 @@ def _example(page: SourcePage, candidates: list[Entry]) -> str:
     return example
 
 
+def _to_references(page: SourcePage, url: str, languages) -> Target | None:
+    """Where ``url`` leads when it is the references page ("referencias.md#kotler-2007"); else None."""
+    target = resolve(page.path, url)
+    return target if target and target.is_page and target.page(languages)[0] == REFERENCES else None
+
+
+def _named(name: str, around, target: Target | None, example: str, entry_ids, reference_ids) -> tuple[str, str] | None:
+    """What is wrong where an author is named (``around``: the links the name is in), and how to fix it."""
+    if not around:
+        return (f"'{name}' is named here without a citation link.",
+                f"Make the citation a link to its entry on the references page: {example}.")
+    if target is None:
+        return (f"'{name}' is cited with a link to '{around[-1].url}', not to the references page.",
+                f"Link the citation to its entry on the references page: {example}.")
+    if not target.fragment:
+        return (f"The citation of '{name}' links to the references page but not to its entry.",
+                f"Add the entry's id after '#': {example}.")
+    if target.fragment not in entry_ids and target.fragment in reference_ids:
+        return (f"The citation of '{name}' links to '#{target.fragment}', which is not a reference entry.",
+                f"Link to the entry itself: {example}.")
+    return None
+
+
 def check(catalogue: Catalogue) -> list[Problem]:
     names = sorted(authors(catalogue))
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.I) if names else None
@@ -81,112 +104,42 @@ def check(catalogue: Catalogue) -> list[Problem]:
                 continue
             doc = document(page)
             links = [link for link in doc.links if link.kind in ("link", "reference", "autolink")]
-            cites = set()
-            for link in links:
-                target = resolve(page.path, link.url)
-                if (
-                    target
-                    and target.is_page
-                    and target.page(catalogue.languages) == (REFERENCES, None)
-                ):
-                    if target.fragment in entry_ids:
-                        cites.add(target.fragment)
+            # A citation names the references page without its language, as every link does.
+            targets = [_to_references(page, link.url, catalogue.languages) for link in links]
+            cites = {t.fragment for t in targets if t and t.page(catalogue.languages)[1] is None} & entry_ids
             cited |= cites
             if not cites and page.key not in UNCITED and page.path not in unreadable:
                 lines = page.body.split("\n")
                 first = next((i for i, text in enumerate(lines) if text.strip()), 0)
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.body_start + first,
-                        "This page cites no source: no link to an entry of the references "
-                        "page.",
-                        "Cite the source its content comes from where it is used: "
-                        f"{_example(page, listed)}. Mark what the playbook adds beyond its "
-                        "sources with an '!!! aporte' box.",
-                    )
-                )
+                problems.append(Problem(
+                    page.path, page.body_start + first,
+                    "This page cites no source: no link to an entry of the references page.",
+                    f"Cite the source its content comes from where it is used: {_example(page, listed)}. Mark what "
+                    "the playbook adds beyond its sources with an '!!! aporte' box."))
             if pattern is None:
                 continue
             for match in pattern.finditer(doc.prose):
                 name = match.group(1)
-                line = doc.line_at(match.start())
                 around = [link for link in links if link.span[0] <= match.start() < link.span[1]]
+                target = _to_references(page, around[-1].url, catalogue.languages) if around else None
                 example = _example(page, by_author.get(name.lower(), []))
-                if not around:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            f"'{name}' is named here without a citation link.",
-                            f"Make the citation a link to its entry on the references page: "
-                            f"{example}.",
-                        )
-                    )
-                    continue
-                target = resolve(page.path, around[-1].url)
-                to_references = (
-                    target is not None
-                    and target.is_page
-                    and target.page(catalogue.languages)[0] == REFERENCES
-                )
-                if not to_references:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            f"'{name}' is cited with a link to '{around[-1].url}', not to the "
-                            f"references page.",
-                            f"Link the citation to its entry on the references page: {example}.",
-                        )
-                    )
-                elif not target.fragment:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            f"The citation of '{name}' links to the references page but not to "
-                            f"its entry.",
-                            f"Add the entry's id after '#': {example}.",
-                        )
-                    )
-                elif target.fragment not in entry_ids and target.fragment in reference_ids:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            f"The citation of '{name}' links to '#{target.fragment}', which is "
-                            f"not a reference entry.",
-                            f"Link to the entry itself: {example}.",
-                        )
-                    )
-            for path, value in strings(page.meta):
-                for match in pattern.finditer(value):
-                    problems.append(
-                        Problem(
-                            page.path,
-                            page.line_of(*path),
-                            f"'{match.group(1)}' is named in the front matter, where a citation "
-                            f"cannot link "
-                            "to the references page.",
-                            "Cite the source in the page's text instead, as a link to its entry "
-                            "on the references page.",
-                        )
-                    )
+                if said := _named(name, around, target, example, entry_ids, reference_ids):
+                    problems.append(Problem(page.path, doc.line_at(match.start()), *said))
+            problems += [
+                Problem(page.path, page.line_of(*path),
+                        f"'{match.group(1)}' is named in the front matter, where a citation cannot link to the "
+                        "references page.",
+                        "Cite the source in the page's text instead, as a link to its entry on the references page.")
+                for path, value in strings(page.meta) for match in pattern.finditer(value)
+            ]
         # A page that cannot be read may well cite it: its own problem comes first.
         if any(p.path in unreadable for p in catalogue.in_language(language)):
             continue
-        for entry in listed:
-            if entry.id not in cited:
-                problems.append(
-                    Problem(
-                        references.path,
-                        entry.line,
-                        f"The reference '#{entry.id}' is not cited by any "
-                        f"{language_name(language)} page.",
-                        f"Cite it where its content is used, as a link to "
-                        f"'{REFERENCES}.md#{entry.id}', "
-                        "or remove the entry (in both languages).",
-                    )
-                )
+        problems += [
+            Problem(references.path, entry.line,
+                    f"The reference '#{entry.id}' is not cited by any {language_name(language)} page.",
+                    f"Cite it where its content is used, as a link to '{REFERENCES}.md#{entry.id}', or remove the "
+                    "entry (in both languages).")
+            for entry in listed if entry.id not in cited
+        ]
     return problems

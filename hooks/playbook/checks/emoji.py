@@ -5,11 +5,10 @@ is printed as it is written, colons and all.
 
 from __future__ import annotations
 
-import difflib
-
 from .. import cache
 from ..catalogue import Catalogue, Problem
 from ..markdown import document
+from ..suggest import closest
 
 
 @cache.kept()
@@ -28,29 +27,21 @@ def names(index: dict) -> frozenset[str]:
 def _near(name: str, known: frozenset[str]) -> str | None:
     # Icons share their set's prefix ("material-"): compare within it, it is quicker.
     prefix = name.split("-", 1)[0] + "-" if "-" in name else ""
-    candidates = [n for n in known if n.startswith(prefix)] if prefix else known
-    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.75)
-    return found[0] if found else None
+    return closest(name, [n for n in known if n.startswith(prefix)] if prefix else known)
 
 
 def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Problem]:
     known = material_index() if known is None else known
     problems = []
     for page in catalogue.pages.values():
+        # Digits alone (the `:30:` of "10:30:45") are a time, not a mistake.
         for code in document(page).shortcodes:
-            # Digits alone (the `:30:` of "10:30:45") are a time, not a mistake.
             if code.name in known or code.name.isdigit():
                 continue
             near = _near(code.name, known)
-            hint = f"Did you mean ':{near}:'? " if near else ""
-            problems.append(
-                Problem(
-                    page.path,
-                    code.line,
-                    f"':{code.name}:' is not an emoji or icon: it would be shown as written.",
-                    hint + "Find emoji and icon names at "
-                    "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/; "
-                    "to show the colons as text, write '\\:' for the first one.",
-                )
-            )
+            problems.append(Problem(
+                page.path, code.line, f"':{code.name}:' is not an emoji or icon: it would be shown as written.",
+                (f"Did you mean ':{near}:'? " if near else "") + "Find emoji and icon names at "
+                "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/; to show the colons as text, "
+                "write '\\:' for the first one."))
     return problems

@@ -14,78 +14,38 @@ from .urls import is_external, scheme
 
 ALLOWED_SCHEMES = {"https", "mailto", "tel"}
 # Attributes whose address the browser loads by itself, without a click.
-LOADED = {
-    "src",
-    "srcset",
-    "poster",
-    "data",
-    "background",
-    "imagesrcset",
-    "lowsrc",
-    "dynsrc",
-    "manifest",
-    "codebase",
-    "archive",
-    "classid",
-    "profile",
-    "icon",
-}
+LOADED = frozenset(
+    "src srcset poster data background imagesrcset lowsrc dynsrc manifest codebase archive classid profile icon".split()
+)
+
+
+def _problem(link, found: str) -> tuple[str, str] | None:
+    """What is wrong with an external address, and how to fix it; None when it is fine."""
+    url = link.url.strip()
+    if link.kind == "image" or (link.kind == "html" and link.attribute in LOADED):
+        return (f"The {'image' if link.kind == 'image' else 'file'} '{url}' is loaded from another site.",
+                "Save it in docs/assets/ and refer to it relatively, e.g. ![text](assets/name.png): "
+                "the site loads nothing from other hosts.")
+    if found in ALLOWED_SCHEMES:
+        return None
+    if found == "http":
+        return (f"The link '{url}' uses http://, which is not secure.",
+                f"Write 'https://{re.sub(r'^[^:]*:/*', '', url)}' (and check that the site answers on https).")
+    if not found:
+        return (f"The link '{url}' does not say https://.",
+                f"Write 'https:{url}' if it is another site, or link to a page's file ('page.md') if it is this one.")
+    return (f"The link '{url}' uses '{found}:'; links to other sites must use https://.",
+            "Link to an https:// address instead.")
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
         for link in document(page).links:
-            if link.kind == "reference" or not is_external(link.url):
-                continue
             found = scheme(link.url)
-            if found in DANGEROUS_SCHEMES:
-                continue  # the safety check reports it
-            url = link.url.strip()
-            loaded = link.kind == "image" or (link.kind == "html" and link.attribute in LOADED)
-            if loaded:
-                problems.append(
-                    Problem(
-                        page.path,
-                        link.line,
-                        f"The {'image' if link.kind == 'image' else 'file'} '{url}' is loaded "
-                        f"from another site.",
-                        "Save it in docs/assets/ and refer to it relatively, e.g. "
-                        "![text](assets/name.png): "
-                        "the site loads nothing from other hosts.",
-                    )
-                )
-            elif found in ALLOWED_SCHEMES:
+            # A dangerous address is the safety check's to report.
+            if link.kind == "reference" or not is_external(link.url) or found in DANGEROUS_SCHEMES:
                 continue
-            elif found == "http":
-                problems.append(
-                    Problem(
-                        page.path,
-                        link.line,
-                        f"The link '{url}' uses http://, which is not secure.",
-                        f"Write 'https://{re.sub(r'^[^:]*:/*', '', url)}' (and check that the "
-                        f"site answers on https).",
-                    )
-                )
-            elif not found:
-                problems.append(
-                    Problem(
-                        page.path,
-                        link.line,
-                        f"The link '{url}' does not say https://.",
-                        f"Write 'https:{url}' if it is another site, or link to a page's file "
-                        f"('page.md') "
-                        "if it is this one.",
-                    )
-                )
-            else:
-                problems.append(
-                    Problem(
-                        page.path,
-                        link.line,
-                        f"The link '{url}' uses '{found}:'; links to other sites must use "
-                        f"https://.",
-                        "Link to an https:// address instead.",
-                    )
-                )
+            if said := _problem(link, found):
+                problems.append(Problem(page.path, link.line, *said))
     return problems

@@ -9,19 +9,11 @@ from ..catalogue import Catalogue, Problem
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
-    problems = list(catalogue.problems)
-    unreadable = {problem.path for problem in problems}
-    for page in catalogue.pages.values():
-        # A customer type's page may be front matter only: its structured part is rendered from it.
-        if page.path in unreadable or page.customer_type or page.body.strip():
-            continue
-        problems.append(
-            Problem(
-                page.path,
-                page.body_start,
-                "This page has front matter but no text below it.",
-                "Write the page's text below the closing '---' line, or delete the file (in both "
-                "languages).",
-            )
-        )
-    return problems
+    unreadable = {problem.path for problem in catalogue.problems}
+    # A customer type's page may be front matter only: its structured part is rendered from it.
+    return list(catalogue.problems) + [
+        Problem(page.path, page.body_start, "This page has front matter but no text below it.",
+                "Write the page's text below the closing '---' line, or delete the file (in both languages).")
+        for page in catalogue.pages.values()
+        if page.path not in unreadable and not page.customer_type and not page.body.strip()
+    ]

@@ -7,13 +7,36 @@ key.
 from __future__ import annotations
 
 import datetime
-import difflib
 from pathlib import Path
 
 from ..catalogue import Catalogue, Problem, SourcePage
-from ..schema import page_schema, validator
+from ..schema import fields, page_schema, validator
+from ..suggest import closest
 
 schema = page_schema
+
+# A JSON type: what it is called, and how to write it.
+TYPES = {
+    "string": ("a text", "Write it as text after the colon; put it in quotes if it looks like a number, a date or "
+               "yes/no, or contains ': ' or ' #'."),
+    "array": ("a list", "Write each item on its own line below the field, indented, starting with '- '."),
+    "object": ("a group of 'key: value' fields",
+               "Write its fields below it, each on its own line, indented by two spaces: 'key: value'."),
+    "boolean": ("true or false", "Write true or false."),
+    "number": ("a number", "Write a number."),
+    "integer": ("a whole number", "Write a whole number."),
+}
+
+# What a list or text too short or too long is told: (what it is, how to fix it).
+SIZES = {
+    "minItems": lambda size, least: (
+        ("is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}") + f"; it needs at least {least}",
+        "Add items, each on its own line starting with '- '."),
+    "maxItems": lambda size, most: (f"has {size} items; at most {most} fit", f"Keep the {most} that matter most."),
+    "minLength": lambda size, least: (
+        "is empty" if size == 0 else f"is {size} characters long; it needs at least {least}", "Write it out."),
+    "maxLength": lambda size, most: (f"is {size} characters long; at most {most} fit", "Shorten it."),
+}
 
 
 def as_json(value):
@@ -28,207 +51,103 @@ def as_json(value):
 
 
 def _field(path) -> str:
-    """("customer_type", "attend", 2) -> "customer_type.attend, item 3"."""
-    names = []
-    item = None
-    for part in path:
-        if isinstance(part, int):
-            item = part
-        else:
-            names.append(str(part))
-            item = None
+    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
+    names = [str(part) for part in path if not isinstance(part, int)]
     dotted = ".".join(names) or "the front matter"
-    if item is not None:
-        return f"item {item + 1} of '{dotted}'"
+    if path and isinstance(path[-1], int):
+        return f"item {path[-1] + 1} of '{dotted}'"
     return f"'{dotted}'" if names else dotted
 
 
 def _kind(value) -> str:
+    """What a value is, in the words of TYPES."""
     if isinstance(value, bool):
         return "yes/no (true/false)"
     if value is None:
         return "empty"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of 'key: value' fields"
+    for kind, json_type in ((int, "number"), (float, "number"), (str, "string"), (list, "array"), (dict, "object")):
+        if isinstance(value, kind):
+            return TYPES[json_type][0]
     return f"a {type(value).__name__}"
-
-
-EXPECTED = {
-    "string": "a text",
-    "array": "a list",
-    "object": "a group of 'key: value' fields",
-    "boolean": "true or false",
-    "number": "a number",
-    "integer": "a whole number",
-}
-
-HOW_TO_WRITE = {
-    "string": "Write it as text after the colon; put it in quotes if it looks like a number, a "
-    "date or "
-    "yes/no, or contains ': ' or ' #'.",
-    "array": "Write each item on its own line below the field, indented, starting with '- '.",
-    "object": "Write its fields below it, each on its own line, indented by two spaces: 'key: "
-    "value'.",
-    "boolean": "Write true or false.",
-    "number": "Write a number.",
-    "integer": "Write a whole number.",
-}
-
-
-def _near(word, choices) -> str | None:
-    found = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def _nested_owner(key: str, root: dict) -> str | None:
     """The field that ``key`` belongs under, when it is written one level too high."""
-    owners = []
-
-    def walk(node, path):
-        for name, sub in node.get("properties", {}).items():
-            if name == key and path:
-                owners.append(".".join(path))
-            if isinstance(sub, dict):
-                walk(sub, [*path, name])
-
-    walk(root, [])
-    return owners[0] if owners else None
+    return next((".".join(path[:-1]) for path, _ in fields(root) if path[-1] == key and len(path) > 1), None)
 
 
 def _translate(page: SourcePage, error) -> list[Problem]:
     path = tuple(error.absolute_path)
     line = page.line_of(*path)
     where = _field(path)
-    keyword = error.validator
-    value = error.validator_value
-    instance = error.instance
+    field = where[0].upper() + where[1:]  # the sentence starts with it
+    keyword, value, instance = error.validator, error.validator_value, error.instance
     subschema = error.schema if isinstance(error.schema, dict) else {}
     description = subschema.get("description", "")
+    allowed = subschema.get("properties", {})
 
+    # Several problems: a field missing, or written that the schema does not know.
     if keyword == "required":
-        missing = [name for name in value if isinstance(instance, dict) and name not in instance]
-        problems = []
         # A misspelt field is reported once, as unknown, with its "did you mean".
-        allowed = subschema.get("properties", {})
-        misspelt = {_near(name, allowed) for name in instance if name not in allowed}
-        missing = [name for name in missing if name not in misspelt]
-        for name in missing:
-            about = subschema.get("properties", {}).get(name, {}).get("description", "")
-            container = "the front matter" if not path else f"'{path[-1]}'"
-            problems.append(
-                Problem(
-                    page.path,
-                    line,
-                    f"{where[0].upper() + where[1:]} has no '{name}' field.",
-                    f"Add a '{name}:' line to {container}. {about}".strip(),
-                )
-            )
-        return problems
-
+        misspelt = {closest(name, allowed) for name in instance if name not in allowed}
+        container = "the front matter" if not path else f"'{path[-1]}'"
+        return [
+            Problem(page.path, line, f"{field} has no '{name}' field.",
+                    f"Add a '{name}:' line to {container}. {allowed.get(name, {}).get('description', '')}".strip())
+            for name in value
+            if isinstance(instance, dict) and name not in instance and name not in misspelt
+        ]
     if keyword == "additionalProperties":
-        allowed = sorted(subschema.get("properties", {}))
         problems = []
-        for name in instance:
-            if name in allowed:
-                continue
-            near = _near(name, allowed)
-            owner = _nested_owner(str(name), subschema)
-            if owner:
+        for name in (name for name in instance if name not in allowed):
+            listed = ", ".join(sorted(allowed))
+            if owner := _nested_owner(str(name), subschema):
                 hint = f"'{name}' belongs under '{owner}': indent it below that field."
-            elif near:
-                hint = f"Did you mean '{near}'? The fields allowed here are: {', '.join(allowed)}."
+            elif near := closest(name, allowed):
+                hint = f"Did you mean '{near}'? The fields allowed here are: {listed}."
             else:
-                hint = f"Remove it, or use one of the fields allowed here: {', '.join(allowed)}."
+                hint = f"Remove it, or use one of the fields allowed here: {listed}."
             inside = "" if not path else f" in {where}"
-            problems.append(
-                Problem(
-                    page.path, page.line_of(*path, name), f"Unknown field '{name}'{inside}.", hint
-                )
-            )
+            problems.append(Problem(page.path, page.line_of(*path, name), f"Unknown field '{name}'{inside}.", hint))
         return problems
 
+    # One problem: what the field's value is, said after its name, and how to write it.
     if keyword == "type":
         expected = value if isinstance(value, str) else value[0]
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} must be {EXPECTED.get(expected, expected)}, "
-                f"not {_kind(instance)}.",
-                HOW_TO_WRITE.get(expected, description) or "Check the field's value.",
-            )
-        ]
-
-    size = len(instance) if isinstance(instance, (list, str)) else 0
-    if keyword in SIZES:
-        said, how = SIZES[keyword](size, value)
-        return [Problem(page.path, line, f"{where[0].upper() + where[1:]} {said}.", f"{how} {description}".strip())]
-    if keyword == "enum":
+        said = f"must be {TYPES[expected][0] if expected in TYPES else expected}, not {_kind(instance)}"
+        hint = (TYPES[expected][1] if expected in TYPES else description) or "Check the field's value."
+    elif keyword in SIZES:
+        said, how = SIZES[keyword](len(instance) if isinstance(instance, (list, str)) else 0, value)
+        hint = f"{how} {description}".strip()
+    elif keyword == "enum":
         choices = [str(choice) for choice in value]
-        near = _near(instance, choices)
+        near = closest(instance, choices)
+        said = f"is '{instance}', which is not allowed here"
         hint = (f"Did you mean '{near}'? " if near else "") + f"Write one of: {', '.join(choices)}."
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} is '{instance}', which is not allowed here.",
-                hint,
-            )
-        ]
-    if keyword in ("pattern", "format"):
-        said = "is not written as expected" if keyword == "pattern" else f"is not a valid {value}"
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} ('{instance}') {said}.",
-                subschema.get("patternErrorMessage") or description or "Check its spelling.",
-            )
-        ]
-    if keyword == "uniqueItems":
-        return [
-            Problem(
-                page.path,
-                line,
-                f"{where[0].upper() + where[1:]} lists the same item twice.",
-                "Remove the repeated item.",
-            )
-        ]
-    return [
-        Problem(
-            page.path,
-            line,
-            f"{where[0].upper() + where[1:]} is not valid: {error.message}.",
-            description
-            or "Check the field against the page schema (hooks/playbook/schemas/page.schema.json).",
-        )
-    ]
+    elif keyword in ("pattern", "format"):
+        said = f"('{instance}') " + ("is not written as expected" if keyword == "pattern"
+                                     else f"is not a valid {value}")
+        hint = subschema.get("patternErrorMessage") or description or "Check its spelling."
+    elif keyword == "uniqueItems":
+        said, hint = "lists the same item twice", "Remove the repeated item."
+    else:
+        said = f"is not valid: {error.message}"
+        hint = description or "Check the field against the page schema (hooks/playbook/schemas/page.schema.json)."
+    return [Problem(page.path, line, f"{field} {said}.", hint)]
 
 
 def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
     if not isinstance(icon, str) or "/" not in icon or not icon_dirs:
         return []
-    for folder in icon_dirs:
-        if (Path(folder) / f"{icon}.svg").is_file():
-            return []
+    if any((Path(folder) / f"{icon}.svg").is_file() for folder in icon_dirs):
+        return []
     icon_set, _, name = icon.rpartition("/")
-    known = []
-    for folder in icon_dirs:
-        if (Path(folder) / icon_set).is_dir():
-            known += [file.stem for file in (Path(folder) / icon_set).glob("*.svg")]
+    known = [file.stem for folder in icon_dirs for file in (Path(folder) / icon_set).glob("*.svg")]
     if not known:
         return []  # the schema reports an unknown icon set
-    near = _near(name, known)
-    hint = f"Did you mean '{icon_set}/{near}'? " if near else ""
-    hint += (
-        "Find icon names at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/."
-    )
+    near = closest(name, known)
+    hint = (f"Did you mean '{icon_set}/{near}'? " if near else "") + (
+        "Find icon names at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/.")
     return [Problem(page.path, page.line_of(*path), f"There is no icon '{icon}'.", hint)]
 
 
@@ -243,54 +162,26 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         # Beyond the schema: no key written twice, no list item glued to the one above (the catalogue
         # finds both while reading), a type's id its file name and one page per language, icons that exist.
         problems += page.front_matter_problems
-        errors = sorted(
-            validator().iter_errors(as_json(page.meta)),
-            key=lambda e: [str(p) for p in e.absolute_path],
-        )
-        for error in errors:
+        errors = validator().iter_errors(as_json(page.meta))
+        for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
             problems += _translate(page, error)
         problems += _icon_problem(page, page.meta.get("icon"), ("icon",), icon_dirs)
-        customer_type = page.customer_type
-        if not customer_type:
+        customer_type = page.customer_type or {}
+        problems += _icon_problem(page, customer_type.get("icon"), ("customer_type", "icon"), icon_dirs)
+        id_, stem = customer_type.get("id"), page.key.rsplit("/", 1)[-1]
+        if not isinstance(id_, str):
             continue
-        problems += _icon_problem(
-            page, customer_type.get("icon"), ("customer_type", "icon"), icon_dirs
-        )
-        stem = page.key.rsplit("/", 1)[-1]
-        id_ = customer_type.get("id")
-        if isinstance(id_, str) and id_ != stem:
-            problems.append(
-                Problem(
-                    page.path,
-                    page.line_of("customer_type", "id"),
-                    f"The customer type's id is '{id_}', but its file is named '{stem}'.",
-                    f"Write 'id: {stem}' (the id must equal the file name, in both languages), "
-                    "or rename the files of both languages.",
-                )
-            )
-        if isinstance(id_, str):
-            other = ids.get((page.language, id_))
-            if other:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of("customer_type", "id"),
-                        f"The customer type id '{id_}' is already used by {other.path}.",
-                        "Give each customer type its own id (its file name).",
-                    )
-                )
-            else:
-                ids[(page.language, id_)] = page
+        if id_ != stem:
+            problems.append(Problem(
+                page.path, page.line_of("customer_type", "id"),
+                f"The customer type's id is '{id_}', but its file is named '{stem}'.",
+                f"Write 'id: {stem}' (the id must equal the file name, in both languages), or rename the files of "
+                "both languages."))
+        if other := ids.get((page.language, id_)):
+            problems.append(Problem(
+                page.path, page.line_of("customer_type", "id"),
+                f"The customer type id '{id_}' is already used by {other.path}.",
+                "Give each customer type its own id (its file name)."))
+        else:
+            ids[(page.language, id_)] = page
     return problems
-
-
-# What a list or text too short or too long is told: (what it is, how to fix it).
-SIZES = {
-    "minItems": lambda size, least: (
-        ("is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}") + f"; it needs at least {least}",
-        "Add items, each on its own line starting with '- '."),
-    "maxItems": lambda size, most: (f"has {size} items; at most {most} fit", f"Keep the {most} that matter most."),
-    "minLength": lambda size, least: (
-        "is empty" if size == 0 else f"is {size} characters long; it needs at least {least}", "Write it out."),
-    "maxLength": lambda size, most: (f"is {size} characters long; at most {most} fit", "Shorten it."),
-}

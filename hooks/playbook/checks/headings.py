@@ -9,7 +9,7 @@ from __future__ import annotations
 from markdown.extensions.toc import slugify as toc_slugify
 
 from ..catalogue import Catalogue, Problem
-from ..markdown import document, inline_text
+from ..markdown import document, heading_ids, inline_text
 
 LEVEL = 2  # the first level that needs an id: the page title is the front matter's
 
@@ -17,29 +17,18 @@ LEVEL = 2  # the first level that needs an id: the page title is the front matte
 def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        for heading in document(page).headings:
-            if heading.level < LEVEL or heading.explicit_id:
-                continue
-            try:
-                slug = slugify(inline_text(heading.text), separator) or "section-id"
-            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-                slug = toc_slugify(inline_text(heading.text), separator) or "section-id"
-            problems.append(
-                Problem(
-                    page.path,
-                    heading.line,
-                    f"The heading '{inline_text(heading.text)}' has no id.",
-                    f"End its line with an id in braces, the same in both languages: "
-                    f"'{{#{slug}}}' (if other pages link to it, keep the id they use).",
-                )
-            )
+        # The slug the toc extension would make is the id offered.
+        for heading, (slug, _, explicit) in zip(document(page).headings, heading_ids(page, slugify, separator),
+                                                strict=True):
+            if heading.level >= LEVEL and not explicit:
+                problems.append(Problem(
+                    page.path, heading.line, f"The heading '{inline_text(heading.text)}' has no id.",
+                    f"End its line with an id in braces, the same in both languages: '{{#{slug or 'section-id'}}}' "
+                    "(if other pages link to it, keep the id they use)."))
     return problems
 
 
 def explicit_ids(page) -> list[tuple[str, int, str]]:
     """(id, line, text) of each section heading with its id written, in page order."""
-    return [
-        (h.explicit_id, h.line, inline_text(h.text))
-        for h in document(page).headings
-        if h.level >= LEVEL and h.explicit_id
-    ]
+    return [(h.explicit_id, h.line, inline_text(h.text)) for h in document(page).headings
+            if h.level >= LEVEL and h.explicit_id]

@@ -6,19 +6,13 @@ included). Links are written to the Markdown file, relative and without a langua
 
 from __future__ import annotations
 
-import difflib
-
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..markdown import document
+from ..suggest import closest
 from .anchors import Site
 from .urls import Target, language_name, relative, resolve
 
 MAX_LISTED = 8
-
-
-def _near(word: str, choices, cutoff: float = 0.6) -> str | None:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return found[0] if found else None
 
 
 # Links in raw HTML are not adjusted by the build; a language named in the link takes the reader
@@ -93,7 +87,7 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
     if not site.has_page(language, key):
         if site.open:
             return WAIT
-        near = _near(key, site.keys(language), cutoff=0.8)
+        near = closest(key, site.keys(language))
         suggestion = f"Did you mean '{relative(origin, near + '.md')}'? " if near else ""
         return (f"{what} '{url}' points to a page that the {language_name(language)} site does not "
                 "have" + ("." if url.split("#")[0] == f"{key}.md" else f" ('{key}.md')."),
@@ -110,7 +104,7 @@ def _anchor_fault(catalogue, site: Site, key, language, url, what, target: Targe
     name = target_page.path if target_page else f"the generated page {key}"
     where = "this page" if own else f"'{name}'"
     ids = site.ids(language, key)
-    near = _near(fragment, ids)
+    near = closest(fragment, ids)
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:MAX_LISTED]) + (" …" if len(ids) > MAX_LISTED else "")
     hint = f"Did you mean '#{near}'? " if near else ""
     hint += f"The ids of {where} are: {listed}. " if ids else f"{where.capitalize()} has no ids. "

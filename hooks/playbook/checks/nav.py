@@ -5,49 +5,34 @@ or the English menu shows Spanish. Problems name mkdocs.yml, not a file of docs/
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import yaml
 
 from ..catalogue import Problem
+from ..config_check import value_of, walk
+from ..suggest import closest
 from .urls import language_name
 
 CONFIG = "mkdocs.yml"
 
 
-def _get(node, key):
-    """The value node of ``key`` in a mapping node, and its key node."""
-    if isinstance(node, yaml.MappingNode):
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value == key:
-                return value, name
-    return None, None
-
-
-def titles(nav) -> list[tuple[str, int]]:
-    """Every section and entry title written in ``nav``, with its line."""
-    found = []
-    if isinstance(nav, yaml.SequenceNode):
-        for item in nav.value:
-            found += titles(item)
-    elif isinstance(nav, yaml.MappingNode):
-        for name, value in nav.value:
-            found.append((str(name.value), name.start_mark.line + 1))
-            found += titles(value)
-    return found
-
-
 def _i18n(root):
-    plugins, _ = _get(root, "plugins")
+    plugins, _ = value_of(root, "plugins")
     items = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
     if isinstance(plugins, yaml.MappingNode):
         items = [plugins]
     for item in items:
-        config, _ = _get(item, "i18n")
+        config, _ = value_of(item, "i18n")
         if config is not None:
             return config
     return None
+
+
+def _says(node, key: str, words: tuple[str, ...]) -> bool:
+    """Whether the mapping ``node`` sets ``key`` to one of YAML's ``words`` for true, or for false."""
+    value, _ = value_of(node, key)
+    return value is not None and value.value.lower() in words
 
 
 def check_text(text: str, name: str = CONFIG) -> list[Problem]:
@@ -56,65 +41,40 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return []  # MkDocs itself refuses a mkdocs.yml it cannot read
-    nav, _ = _get(root, "nav")
+    nav, _ = value_of(root, "nav")
     i18n = _i18n(root)
-    if nav is None or i18n is None:
+    languages, _ = value_of(i18n, "languages")
+    if nav is None or not isinstance(languages, yaml.SequenceNode):
         return []
-    languages, _ = _get(i18n, "languages")
-    if not isinstance(languages, yaml.SequenceNode):
-        return []
-    written = titles(nav)
+    written = [(entry.title, entry.title_line) for entry in walk(nav) if entry.title]
+    names = {title for title, _ in written}
     problems = []
     for language in languages.value:
-        locale, _ = _get(language, "locale")
-        default, _ = _get(language, "default")
-        build, _ = _get(language, "build")
-        own_nav, _ = _get(language, "nav")
-        if (
-            locale is None
-            or (default is not None and default.value.lower() in ("true", "yes", "on"))
-            or (build is not None and build.value.lower() in ("false", "no", "off"))
-            or own_nav is not None
-        ):
+        locale, _ = value_of(language, "locale")
+        # The default language's menu is `nav` itself; a language not built or with its own nav needs no names.
+        if (locale is None or _says(language, "default", ("true", "yes", "on"))
+                or _says(language, "build", ("false", "no", "off")) or value_of(language, "nav")[0] is not None):
             continue
-        code = locale.value
-        translations, key = _get(language, "nav_translations")
+        code = language_name(locale.value)
+        translations, key = value_of(language, "nav_translations")
         known = {}
         if isinstance(translations, yaml.MappingNode):
             known = {str(k.value): k.start_mark.line + 1 for k, _ in translations.value}
-        where = (
-            f"under 'nav_translations:' (line {key.start_mark.line + 1})"
-            if key
-            else f"in a 'nav_translations:' block of the language '{code}' (line {language.start_mark.line + 1})"
-        )
-        for title, line in written:
-            if title in known:
-                continue
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"The menu entry '{title}' has no {language_name(code)} name: the "
-                    f"{language_name(code)} menu would show it as it is written here.",
-                    f"Add '{title}: <its {language_name(code)} name>' {where}.",
-                    in_docs=False,
-                )
-            )
-        names = {title for title, _ in written}
+        where = (f"under 'nav_translations:' (line {key.start_mark.line + 1})" if key else
+                 f"in a 'nav_translations:' block of the language '{locale.value}' "
+                 f"(line {language.start_mark.line + 1})")
+        problems += [
+            Problem(name, line, f"The menu entry '{title}' has no {code} name: the {code} menu would show it as it "
+                    "is written here.", f"Add '{title}: <its {code} name>' {where}.", in_docs=False)
+            for title, line in written if title not in known
+        ]
         for title, line in known.items():
-            if title in names:
-                continue
-            near = difflib.get_close_matches(title, list(names), n=1, cutoff=0.6)
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
-                    (f"Did you mean '{near[0]}'? " if near else "")
-                    + "Write the entry's name exactly as in 'nav', or remove the line.",
-                    in_docs=False,
-                )
-            )
+            if title not in names:
+                near = closest(title, names)
+                problems.append(Problem(
+                    name, line, f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
+                    (f"Did you mean '{near}'? " if near else "")
+                    + "Write the entry's name exactly as in 'nav', or remove the line.", in_docs=False))
     return problems
 
 

@@ -93,29 +93,21 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
         return []
     problems = []
     for page in catalogue.pages.values():
-        for path, value in strings(page.meta, skip=KEPT):
-            template = placeholders.values.get(_normal(value))
-            if template:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of(*path),
-                        f"'{value}' is the example text of {template}, not yet replaced.",
-                        "Write this page's own text in its place.",
-                    )
-                )
+        problems += [
+            Problem(page.path, page.line_of(*path), f"'{value}' is the example text of {template}, not yet replaced.",
+                    "Write this page's own text in its place.")
+            for path, value in strings(page.meta, skip=KEPT)
+            if (template := placeholders.values.get(_normal(value)))
+        ]
         for line, text in blocks(page):
             normal = " " + _normal(text) + " "
-            for sentence, template in placeholders.sentences.items():
-                if f" {sentence} " in normal or normal.strip() == sentence:
-                    problems.append(
-                        Problem(
-                            page.path,
-                            line,
-                            f"'{sentence[:60]}{'…' * (len(sentence) > 60)}' is the example text "
-                            f"of {template}, not yet replaced.",
-                            "Write this page's own text in its place, or delete it.",
-                        )
-                    )
-                    break
+            # The first sentence of a template found in the block is said.
+            found = next(((sentence, template) for sentence, template in placeholders.sentences.items()
+                          if f" {sentence} " in normal or normal.strip() == sentence), None)
+            if found:
+                sentence, template = found
+                problems.append(Problem(
+                    page.path, line,
+                    f"'{sentence[:60]}{'…' * (len(sentence) > 60)}' is the example text of {template}, not yet "
+                    "replaced.", "Write this page's own text in its place, or delete it."))
     return problems

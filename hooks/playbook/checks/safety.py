@@ -45,74 +45,16 @@ FORBIDDEN_TAGS = {
     "portal": ("embeds another page", "Link to it instead."),
 }
 
+# Everything else is refused: new tags are allowed here, one by one, once they are known to be harmless.
 ALLOWED_TAGS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "blockquote",
-        "br",
-        "caption",
-        "cite",
-        "code",
-        "col",
-        "colgroup",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "figcaption",
-        "figure",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "time",
-        "tr",
-        "u",
-        "ul",
-        "var",
-        "wbr",
-        "section",
-        "article",
-        "aside",
-    }
+    """
+a abbr article aside b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
+figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span
+strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr
+""".split()
 )
 
-UNSAFE_STYLE = re.compile(
-    r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding", re.I
-)
+UNSAFE_STYLE = re.compile(r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding", re.I)
 
 
 def _attribute_problem(name: str, value: str | None) -> tuple[str, str] | None:
@@ -124,24 +66,18 @@ def _attribute_problem(name: str, value: str | None) -> tuple[str, str] | None:
         return ("The attribute 'srcdoc' embeds a whole page.", "Remove the attribute.")
     if value is None:
         return None
-    decoded = IGNORED_BY_BROWSERS.sub("", html.unescape(value)).lower()
     if name == "style" and UNSAFE_STYLE.search(html.unescape(value)):
-        return (
-            "The style attribute loads files or runs code.",
-            "Remove it; ask a developer to add the style to the site's stylesheet.",
-        )
+        return ("The style attribute loads files or runs code.",
+                "Remove it; ask a developer to add the style to the site's stylesheet.")
+    # A srcset lists several addresses, each followed by its size.
     candidates = [value]
     if name in ("srcset", "imagesrcset"):
         candidates = [part.strip().split(" ")[0] for part in value.split(",")]
-    if name in URL_ATTRIBUTES:
-        for candidate in candidates:
-            found = scheme(candidate)
-            if found in DANGEROUS_SCHEMES:
-                return (
-                    f"The address in '{name}' is a '{found}:' address, which "
-                    f"{DANGEROUS_SCHEMES[found]}.",
-                    "Use a page of the site (page.md) or an https:// address instead.",
-                )
+    for found in (scheme(candidate) for candidate in candidates if name in URL_ATTRIBUTES):
+        if found in DANGEROUS_SCHEMES:
+            return (f"The address in '{name}' is a '{found}:' address, which {DANGEROUS_SCHEMES[found]}.",
+                    "Use a page of the site (page.md) or an https:// address instead.")
+    decoded = IGNORED_BY_BROWSERS.sub("", html.unescape(value)).lower()
     if "javascript:" in decoded or "vbscript:" in decoded:
         return (f"The attribute '{name}' holds a script address.", "Remove the attribute.")
     return None
@@ -153,65 +89,34 @@ def _page(page: SourcePage) -> list[Problem]:
     for tag in doc.tags:
         if tag.name in FORBIDDEN_TAGS:
             why, fix = FORBIDDEN_TAGS[tag.name]
-            problems.append(
-                Problem(
-                    page.path, tag.line, f"Raw HTML <{tag.name}> is not allowed: it {why}.", fix
-                )
-            )
+            problems.append(Problem(page.path, tag.line, f"Raw HTML <{tag.name}> is not allowed: it {why}.", fix))
         elif tag.name not in ALLOWED_TAGS:
-            problems.append(
-                Problem(
-                    page.path,
-                    tag.line,
-                    f"The HTML tag <{tag.name}> is not allowed in a page.",
-                    "Use Markdown instead (lists, tables, admonitions, card grids), or one of "
-                    "the allowed "
-                    f"tags: {', '.join(sorted(ALLOWED_TAGS))}.",
-                )
-            )
-        for name, value in tag.attributes:
-            found = _attribute_problem(name, value)
-            if found:
-                problems.append(
-                    Problem(page.path, tag.line, f"In <{tag.name}>: {found[0]}", found[1])
-                )
-    for attr_list in doc.attr_lists:
-        for name, value in attr_list.attributes:
-            if name in ("id", "."):
-                continue
-            found = _attribute_problem(name, value)
-            if found:
-                problems.append(
-                    Problem(
-                        page.path,
-                        attr_list.line,
-                        f"In an attribute list {{…}}: {found[0]}",
-                        found[1],
-                    )
-                )
+            problems.append(Problem(
+                page.path, tag.line, f"The HTML tag <{tag.name}> is not allowed in a page.",
+                "Use Markdown instead (lists, tables, admonitions, card grids), or one of the allowed "
+                f"tags: {', '.join(sorted(ALLOWED_TAGS))}."))
+    # An attribute runs code alike in a tag and in an attribute list {…} (whose id and classes are harmless).
+    holders = [(f"<{tag.name}>", tag.line, tag.attributes) for tag in doc.tags] + [
+        ("an attribute list {…}", found.line, [(n, v) for n, v in found.attributes if n not in ("id", ".")])
+        for found in doc.attr_lists]
+    for where, line, attributes in holders:
+        for name, value in attributes:
+            if found := _attribute_problem(name, value):
+                problems.append(Problem(page.path, line, f"In {where}: {found[0]}", found[1]))
     for link in doc.links:
-        if link.kind in ("html", "reference"):
-            continue  # html: checked with its tag; reference: where it is defined
         found = scheme(link.url)
-        if found in DANGEROUS_SCHEMES:
-            what = "image" if link.kind == "image" else "link"
-            problems.append(
-                Problem(
-                    page.path,
-                    link.line,
-                    f"The {what} '{link.url[:60]}' is a '{found}:' address, which "
-                    f"{DANGEROUS_SCHEMES[found]}.",
-                    "Link to a page of the site (page.md) or to an https:// address instead.",
-                )
-            )
+        # html: checked with its tag; reference: where it is defined.
+        if link.kind not in ("html", "reference") and found in DANGEROUS_SCHEMES:
+            problems.append(Problem(
+                page.path, link.line,
+                f"The {'image' if link.kind == 'image' else 'link'} '{link.url[:60]}' is a '{found}:' address, "
+                f"which {DANGEROUS_SCHEMES[found]}.",
+                "Link to a page of the site (page.md) or to an https:// address instead."))
     return problems
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
-    problems = []
-    for page in catalogue.pages.values():
-        problems += _page(page)
-    return problems
+    return [problem for page in catalogue.pages.values() for problem in _page(page)]
 
 
 # --- The rendered page ---------------------------------------------------------
@@ -236,22 +141,10 @@ class _Rendered(HTMLParser):
 
 # Read as a browser reads it (references decoded, blanks dropped), a page that
 # has none of these has nothing unsafe, and needs no parsing: most pages.
-SUSPECT = re.compile(
-    "|".join(
-        [f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
-        + [
-            r"on[a-z]+=",
-            "srcdoc",
-            "script:",
-            "data:",
-            r"url\(",
-            r"expression\(",
-            "@import",
-            "behavior:",
-            "-moz-binding",
-        ]
-    )
-)
+SUSPECT = re.compile("|".join(
+    [f"<{tag}" for tag in sorted(RENDERED_FORBIDDEN)]
+    + [r"on[a-z]+=", "srcdoc", "script:", "data:", r"url\(", r"expression\(", "@import", "behavior:", "-moz-binding"]
+))
 
 
 # A second line of defence: the HTML a page really became.

@@ -69,20 +69,16 @@ def paragraphs(page: SourcePage) -> list[tuple[int, str]]:
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.in_language(LANGUAGE):
-        original = catalogue.page(page.key, catalogue.languages[0])
-        name = original.path if original else "the Spanish page"
         found = [page.line_of(*path) for path, text in strings(page.meta, skip=NOT_TEXT) if spanish(text)]
         found += [line for line, text in paragraphs(page) if spanish(text)]
         if not found:
             continue
+        # One problem per page, on its first Spanish paragraph: the fix is the same for all.
+        original = catalogue.page(page.key, catalogue.languages[0])
         more = len(found) - 1
         also = f" (and {more} more paragraph{'s' * (more != 1)} of it)" if more else ""
-        problems.append(
-            Problem(
-                page.path,
-                found[0],
-                f"This English page is still in Spanish here{also}.",
-                f"Translate it from {name}: the English site would show Spanish text.",
-            )
-        )
+        problems.append(Problem(
+            page.path, found[0], f"This English page is still in Spanish here{also}.",
+            f"Translate it from {original.path if original else 'the Spanish page'}: the English site would show "
+            "Spanish text."))
     return problems
