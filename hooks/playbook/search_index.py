@@ -162,16 +162,36 @@ def tokenize(value, separator: re.Pattern) -> list[tuple[str, int]]:
     return tokens
 
 
-# The pipelines, as the browser runs them
+# The pipelines, as the browser runs them: lunr.js's steps for English,
+# lunr-languages' for another language. Each step is labelled as the browser
+# labels it ("trimmer", "trimmer-es"...): a loaded index names its search
+# pipeline by label, and the browser finds the language's stemmer by it.
 
 
-def english_trimmer(token, i=None, tokens=None):
-    # lunr.js strips non-word characters, ASCII's idea of a word, from both ends.
-    return token.update(lambda text, metadata: re.sub(r"[^A-Za-z0-9_]+$", "", re.sub(r"^[^A-Za-z0-9_]+", "", text)))
+def trimmer(letters: str, label: str):
+    """The trimmer: what is not one of ``letters`` (a [...] set's contents) off both ends of a word."""
+    start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
+
+    def trim(token, i=None, tokens=None):
+        return token.update(lambda text, metadata: end.sub("", start.sub("", text)))
+    trim.label = label
+    return trim
 
 
-def english_stop_word_filter(token, i=None, tokens=None):
-    return None if str(token) in ENGLISH_STOP_WORDS else token
+def stop_word_filter(words: set[str], label: str):
+    """The stop-word filter: a word of ``words`` is left out."""
+    def drop(token, i=None, tokens=None):
+        return None if str(token) in words else token
+    drop.label = label
+    return drop
+
+
+def stemmer(stem, label: str):
+    """The stemmer: each word through ``stem``."""
+    def run(token, i=None, tokens=None):
+        return token.update(lambda text, metadata: stem(text))
+    run.label = label
+    return run
 
 
 class _Porter:
@@ -253,33 +273,11 @@ class _Porter:
         return w
 
 
-def english_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata: _Porter.stem(text))
-
-
-@functools.cache
-def _spanish_snowball():
-    return snowballstemmer.stemmer("spanish")
-
-
 # A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
-@functools.cache
-def _spanish_stem(word: str) -> str:
-    return _spanish_snowball().stemWord(word)
-
-
-def spanish_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata: _spanish_stem(text))
-
-
-# The label lunr.es gives its stemmer: a loaded index names its search
-# pipeline by label, and the browser finds lunr.es's stemmer by it.
-english_stemmer.label = "stemmer"
-english_trimmer.label = "trimmer"
-english_stop_word_filter.label = "stopWordFilter"
-spanish_stemmer.label = "stemmer-es"
+STEMMERS = {"en": stemmer(_Porter.stem, "stemmer"),
+            "es": stemmer(functools.cache(snowballstemmer.stemmer("spanish").stemWord), "stemmer-es")}
 # Indexes loaded in Python (the tests search them) stem queries as the browser does.
-Pipeline.registered_functions.update({"stemmer": english_stemmer, "stemmer-es": spanish_stemmer})
+Pipeline.registered_functions.update({step.label: step for step in STEMMERS.values()})
 
 
 def spanish_language(script: str) -> tuple[str, set[str]]:
@@ -296,25 +294,18 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
     """The indexing and search pipelines of ``language`` in the browser, with
     the steps Material's ``pipeline`` option does not name left out."""
     if language == "en":
-        steps = {"trimmer": english_trimmer, "stopWordFilter": english_stop_word_filter,
-                 "stemmer": english_stemmer}
+        # lunr.js trims what JavaScript's \W matches: ASCII's idea of a word.
+        letters, stop_words, label = _JS_WORD, ENGLISH_STOP_WORDS, ""
     elif language == "es":
         if script is None:
             raise SearchIndexError("the Spanish index needs the site's lunr.es script")
-        letters, stop_words = spanish_language(script)
-        start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
-
-        def trimmer(token, i=None, tokens=None):
-            return token.update(lambda text, metadata: end.sub("", start.sub("", text)))
-
-        def stop_word_filter(token, i=None, tokens=None):
-            return None if str(token) in stop_words else token
-
-        trimmer.label, stop_word_filter.label = "trimmer-es", "stopWordFilter-es"
-        steps = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": spanish_stemmer}
+        (letters, stop_words), label = spanish_language(script), "-es"
     else:
         raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
                           f"(known: {', '.join(LANGUAGES)})")
+    steps = {"trimmer": trimmer(letters, f"trimmer{label}"),
+             "stopWordFilter": stop_word_filter(stop_words, f"stopWordFilter{label}"),
+             "stemmer": STEMMERS[language]}
     indexing = [steps[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in names]
     search = [steps["stemmer"]] if "stemmer" in names else []
     return indexing, search
