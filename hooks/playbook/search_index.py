@@ -17,7 +17,6 @@ browser builds the same index and stems every word of the corpus alike.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import defaultdict
@@ -459,8 +458,3 @@ def compact(index: dict, search: dict) -> dict:
     return {"format": FORMAT, "version": index["version"], "config": search["config"],
             "fields": fields, "pipeline": index["pipeline"], "docs": docs,
             "terms": terms, "postings": postings}
-
-
-def serialised(index: dict, search: dict) -> str:
-    """The worker's file, as compact JSON."""
-    return json.dumps(compact(index, search), ensure_ascii=False, separators=(",", ":"))

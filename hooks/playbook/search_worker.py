@@ -99,11 +99,11 @@ def make(languages, material: str, scripts: dict[str, str]) -> dict[str, Worker]
 WORKER_INDEX = "lunr_index.json"
 
 
-def page_index(index: dict) -> str:
+def page_index(index: dict) -> dict:
     """What Material's page script reads at search/search_index.json: the
     settings (language, separator, fields), which its highlighting of the page
     uses, and no documents: the worker fetches those itself."""
-    return json.dumps({"config": index["config"], "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    return {"config": index["config"], "docs": []}
 
 
 def split_index(index: dict, folders: dict[str, str]) -> dict[str, dict]:
