@@ -40,15 +40,13 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
 
 
 def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
-    scripts = {}
-    for language in build.languages(config):
-        for name in search_worker.lunr_scripts(language):
-            script = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
-            if script is None:
-                raise PluginError(f"Material has no search support for the language {language!r} "
-                                  f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
-            scripts[name] = script.content_string
-    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), scripts)
+    def script(language: str, name: str) -> str:
+        file = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
+        if file is None:
+            raise PluginError(f"Material has no search support for the language {language!r} "
+                              f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
+        return file.content_string
+    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script)
 
 
 # Before Material's search plugin (priority 0) reads its options: each language
