@@ -48,34 +48,26 @@ class SearchIndexError(ValueError):
 
 
 # JavaScript's regular expressions (without the "u" flag) know ASCII letters
-# and digits only, and their own list of spaces: Python's must match the same.
+# and digits only, as Python's re.ASCII does, but their own list of spaces.
 _JS_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 _JS_WORD = "A-Za-z0-9_"
-_JS_DIGIT = "0-9"
-_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?![{_JS_WORD}])|(?<![{_JS_WORD}])(?=[{_JS_WORD}]))"
-_NOT_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?=[{_JS_WORD}])|(?<![{_JS_WORD}])(?![{_JS_WORD}]))"
 
 
 @functools.cache
 def js_regex(pattern: str) -> re.Pattern:
     """A JavaScript regular expression (Material's search separator) as Python's re."""
     out, i, in_class = [], 0, False
-    classes = {"s": _JS_SPACE, "w": _JS_WORD, "d": _JS_DIGIT}
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
             code = pattern[i + 1]
-            if code in classes:
-                out.append(classes[code] if in_class else f"[{classes[code]}]")
-            elif code in "SWD" and not in_class:
-                out.append(f"[^{classes[code.lower()]}]")
-            elif code in "SWD":
+            if code == "s":
+                out.append(_JS_SPACE if in_class else f"[{_JS_SPACE}]")
+            elif code == "S" and in_class:
                 raise SearchIndexError(f"the search separator {pattern!r} uses \\{code} inside [...], "
                                   "which this build cannot match as browsers do")
-            elif code == "b" and not in_class:
-                out.append(_BOUNDARY)
-            elif code == "B" and not in_class:
-                out.append(_NOT_BOUNDARY)
+            elif code == "S":
+                out.append(f"[^{_JS_SPACE}]")
             else:
                 out.append(pattern[i:i + 2])
             i += 2
@@ -86,7 +78,7 @@ def js_regex(pattern: str) -> re.Pattern:
             in_class = False
         out.append(char)
         i += 1
-    return re.compile("".join(out))
+    return re.compile("".join(out), re.ASCII)
 
 
 def _int32(value: int) -> int:
