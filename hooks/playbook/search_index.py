@@ -159,28 +159,11 @@ def tokenize(value, separator: re.Pattern) -> list[tuple[str, int]]:
 # pipeline by label, and the browser finds the language's stemmer by it.
 
 
-def trimmer(letters: str, label: str):
-    """The trimmer: what is not one of ``letters`` (a [...] set's contents) off both ends of a word."""
-    start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
-
-    def trim(token, i=None, tokens=None):
-        return token.update(lambda text, metadata: end.sub("", start.sub("", text)))
-    trim.label = label
-    return trim
-
-
-def stop_word_filter(words: set[str], label: str):
-    """The stop-word filter: a word of ``words`` is left out."""
-    def drop(token, i=None, tokens=None):
-        return None if str(token) in words else token
-    drop.label = label
-    return drop
-
-
-def stemmer(stem, label: str):
-    """The stemmer: each word through ``stem``."""
+def step(label: str, work):
+    """A pipeline step: ``work`` turns a word into its term, or None to leave it out."""
     def run(token, i=None, tokens=None):
-        return token.update(lambda text, metadata: stem(text))
+        term = work(str(token))
+        return None if term is None else token.update(lambda text, metadata: term)
     run.label = label
     return run
 
@@ -267,8 +250,8 @@ class _Porter:
 
 
 # A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
-STEMMERS = {"en": stemmer(_Porter.stem, "stemmer"),
-            "es": stemmer(functools.cache(snowballstemmer.stemmer("spanish").stemWord), "stemmer-es")}
+STEMMERS = {"en": step("stemmer", _Porter.stem),
+            "es": step("stemmer-es", functools.cache(snowballstemmer.stemmer("spanish").stemWord))}
 # Indexes loaded in Python (the tests search them) stem queries as the browser does.
 Pipeline.registered_functions.update({step.label: step for step in STEMMERS.values()})
 
@@ -296,8 +279,10 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
     else:
         raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
                           f"(known: {', '.join(LANGUAGES)})")
-    steps = {"trimmer": trimmer(letters, f"trimmer{label}"),
-             "stopWordFilter": stop_word_filter(stop_words, f"stopWordFilter{label}"),
+    # The trimmer takes what is not one of ``letters`` (a [...] set's contents) off both ends of a word.
+    start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
+    steps = {"trimmer": step(f"trimmer{label}", lambda word: end.sub("", start.sub("", word))),
+             "stopWordFilter": step(f"stopWordFilter{label}", lambda word: None if word in stop_words else word),
              "stemmer": STEMMERS[language]}
     indexing = [steps[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in names]
     search = [steps["stemmer"]] if "stemmer" in names else []
