@@ -27,8 +27,8 @@ from playbook.build import Priority
 # sitemap lies below each (were Material's script to look for one, it would find it).
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if config.site_url:
-        roots = {language: "/" + build.folder(config, language) for language in build.languages(config)}
-        context["hreflang_links"] = hreflang_links(config.site_url, roots, build.default_language(config))
+        folders = {language: build.folder(config, language) for language in build.languages(config)}
+        context["hreflang_links"] = hreflang_links(config.site_url, folders, build.default_language(config))
     return context
 
 
@@ -42,22 +42,21 @@ def on_post_build(config: MkDocsConfig):
         return
     text = root_sitemap.read_text(encoding="utf-8")
     for language in build.languages(config)[1:]:
-        folder_url = posixpath.join(config.site_url, language, "")
-        target = Path(config.site_dir, language, "sitemap.xml")
-        target.write_text(sitemap_for_folder(text, folder_url), encoding="utf-8")
+        folder = build.folder(config, language)
+        Path(config.site_dir, folder, "sitemap.xml").write_text(
+            sitemap_for_folder(text, posixpath.join(config.site_url, folder)), encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
 
-def hreflang_links(site_url: str, roots: dict[str, str], default: str) -> list[dict]:
-    """Absolute hreflang links to each language root, x-default on the default one."""
+def hreflang_links(site_url: str, folders: dict[str, str], default: str) -> list[dict]:
+    """Absolute hreflang links to each language root (``folders``: each one's
+    folder, "" or "en/"), x-default on the default one."""
     base = site_url.rstrip("/") + "/"
-    links = [{"lang": lang, "href": base + root.strip("/") + ("/" if root.strip("/") else "")}
-             for lang, root in roots.items()]
-    links += [{"lang": "x-default", "href": link["href"]} for link in links if link["lang"] == default]
-    return links
+    links = [{"lang": lang, "href": base + folder} for lang, folder in folders.items()]
+    return links + [{"lang": "x-default", "href": base + folders[default]}]
 
 
 def sitemap_for_folder(sitemap_xml: str, folder_url: str) -> str:

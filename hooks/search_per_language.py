@@ -41,15 +41,13 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
 
 
 def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
-    scripts = {}
-    for language in build.languages(config):
-        for name in search_worker.lunr_scripts(language):
-            script = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
-            if script is None:
-                raise PluginError(f"Material has no search support for the language {language!r} "
-                                  f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
-            scripts[name] = script.content_string
-    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), scripts)
+    def script(language: str, name: str) -> str:
+        file = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
+        if file is None:
+            raise PluginError(f"Material has no search support for the language {language!r} "
+                              f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
+        return file.content_string
+    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script)
 
 
 # Before Material's search plugin (priority 0) reads its options: each language
@@ -77,45 +75,35 @@ def on_files(files: Files, config: MkDocsConfig):
 # later): the template's early script (overrides/partials/material-page.html)
 # needs the worker's address. The 404 pages are templates, not pages (MkDocs
 # renders them with root-absolute addresses): they start it too.
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    return with_worker_address(context, config)
+def on_page_context(context, page: Page | None, config: MkDocsConfig, nav):
+    if worker := language_worker(config):
+        context["search_worker"] = search_worker.worker_address(context["base_url"], build.folder(config), *worker)
+    return context
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    return with_worker_address(context, config) if template_name == "404.html" else context
+    return on_page_context(context, None, config, None) if template_name == "404.html" else context
 
 
 # English pages look for the search settings under en/, and every page (the
 # 404 pages too) hands Material's script the worker it started.
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return configured(output, config)
+def on_post_page(output: str, page: Page | None, config: MkDocsConfig) -> str:
+    if worker := language_worker(config):
+        return search_worker.configure_search(output, build.folder(config), *worker)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return configured(output_content, config) if template_name == "404.html" else output_content
+    return on_post_page(output_content, None, config) if template_name == "404.html" else output_content
 
 
-def language_worker(config: MkDocsConfig) -> str | None:
-    """The address below the site root of the language's worker (None: none made)."""
+def language_worker(config: MkDocsConfig) -> tuple[str, bool] | None:
+    """The language's worker (its address below the site root) and whether
+    it suggests terms (None: none made)."""
     made = workers(config)
-    return made[build.current_language(config)].uri if made else None
-
-
-def with_worker_address(context, config: MkDocsConfig):
-    if worker := language_worker(config):
-        context["search_worker"] = search_worker.worker_address(context["base_url"], build.folder(config),
-                                                                worker, suggests(config))
-    return context
-
-
-def configured(html: str, config: MkDocsConfig) -> str:
-    if worker := language_worker(config):
-        return search_worker.configure_search(html, build.folder(config), worker, suggests(config))
-    return html
-
-
-def suggests(config: MkDocsConfig) -> bool:
-    return "search.suggest" in config.theme["features"]
+    if not made:
+        return None
+    return made[build.current_language(config)].uri, "search.suggest" in config.theme["features"]
 
 
 def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
@@ -150,5 +138,7 @@ def on_post_build(config: MkDocsConfig):
         except search_index.SearchIndexError as error:
             raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
                               f"index: {error}.") from None
-        (folder / search_worker.WORKER_INDEX).write_text(search_index.serialised(made, index), encoding="utf-8")
-        (folder / "search_index.json").write_text(search_worker.page_index(index), encoding="utf-8")
+        # Both as compact JSON: the worker's file, and the settings for Material's page script.
+        for name, data in ((search_worker.WORKER_INDEX, search_index.compact(made, index)),
+                           ("search_index.json", search_worker.page_index(index))):
+            (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,7 +8,7 @@ hooks/assets.py hands Material's files to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from . import cache
 
@@ -33,17 +33,18 @@ class Enabled:
 @dataclass(frozen=True)
 class Component:
     """A part of Material that only some sites use: its classes, and what in
-    mkdocs.yml brings it onto a page (any one of these)."""
+    mkdocs.yml brings it onto a page (any one of these: each kind of setting
+    is named as in Enabled)."""
 
     name: str
     # Its blocks' class names, as a regular expression; their elements and
     # modifiers (md-tabs__link, md-tabs--active, tabbed-set) come with them.
     blocks: str
     extensions: tuple[str, ...] = ()  # markdown_extensions
-    fence: str = ""  # a pymdownx.superfences custom fence
+    fences: tuple[str, ...] = ()  # pymdownx.superfences custom fences
     plugins: tuple[str, ...] = ()
     features: tuple[str, ...] = ()  # theme.features
-    extra: str = ""  # a key of extra
+    extra: tuple[str, ...] = ()  # keys of extra
 
     @property
     def classes(self) -> str:
@@ -51,13 +52,7 @@ class Component:
         return rf"(?:{self.blocks})(?:[-_][\w-]*)?"
 
     def in_use(self, site: Enabled) -> bool:
-        return bool(
-            site.extensions & set(self.extensions)
-            or (self.fence and self.fence in site.fences)
-            or site.plugins & set(self.plugins)
-            or site.features & set(self.features)
-            or site.extra & {self.extra}
-        )
+        return any(getattr(site, kind.name) & set(getattr(self, kind.name)) for kind in fields(site))
 
 
 COMPONENTS = (
@@ -67,13 +62,13 @@ COMPONENTS = (
     Component("Critic Markup", "critic", extensions=("pymdownx.critic",)),
     Component("maths", "arithmatex", extensions=("pymdownx.arithmatex",)),
     Component("footnotes", "footnote", extensions=("footnotes", "extra", "pymdownx.extra")),
-    Component("Mermaid diagrams", "mermaid", fence="mermaid"),
+    Component("Mermaid diagrams", "mermaid", fences=("mermaid",)),
     Component("tags", "md-tags?", plugins=("tags",)),
     Component("blog", "md-post|md-pagination", plugins=("blog",)),
-    Component("version selector", "md-version", extra="version"),
-    Component("cookie consent", "md-consent", extra="consent"),
-    Component("feedback widget", "md-feedback", extra="analytics"),
-    Component("page status", "md-status", extra="status"),
+    Component("version selector", "md-version", extra=("version",)),
+    Component("cookie consent", "md-consent", extra=("consent",)),
+    Component("feedback widget", "md-feedback", extra=("analytics",)),
+    Component("page status", "md-status", extra=("status",)),
     Component("breadcrumbs", "md-path", features=("navigation.path",)),
     Component("navigation tabs", "md-tabs", features=("navigation.tabs",)),
 )
@@ -173,25 +168,27 @@ def unstyled(html: str, components: tuple[Component, ...]) -> list[tuple[Compone
         return []
     tokens = {token for attribute in CLASS_ATTRIBUTES
               for value in attribute.findall(html) for token in value.split()}
-    return [
-        (next(c for c in components if re.fullmatch(c.classes, token)), token)
-        for token in sorted(filter(pattern.fullmatch, tokens))
-    ]
+    # The group a class name matches (c0, c1...) says whose it is.
+    return [(components[int(match.lastgroup[1:])], match.group())
+            for match in map(pattern.fullmatch, sorted(tokens)) if match]
 
 
 @cache.kept(size=16)
 def token_pattern(components: tuple[Component, ...]) -> re.Pattern | None:
-    """One class name of any of ``components``."""
-    return re.compile("|".join(c.classes for c in components)) if components else None
+    """One class name of any of ``components``, in a group of its own (c0 for the first...)."""
+    return re.compile("|".join(f"(?P<c{n}>{c.classes})" for n, c in enumerate(components))) if components else None
+
+
+# The fix a check gives for a left-out component, by the first kind of setting that brings it.
+HOW_TO_ENABLE = {
+    "extensions": "add '{}' to markdown_extensions in mkdocs.yml",
+    "fences": "add a '{}' custom fence to pymdownx.superfences in mkdocs.yml",
+    "plugins": "add the '{}' plugin to mkdocs.yml",
+    "features": "add '{}' to theme.features in mkdocs.yml",
+    "extra": "set extra.{} in mkdocs.yml",
+}
 
 
 def how_to_enable(component: Component) -> str:
-    if component.extensions:
-        return f"add '{component.extensions[0]}' to markdown_extensions in mkdocs.yml"
-    if component.fence:
-        return f"add a '{component.fence}' custom fence to pymdownx.superfences in mkdocs.yml"
-    if component.plugins:
-        return f"add the '{component.plugins[0]}' plugin to mkdocs.yml"
-    if component.features:
-        return f"add '{component.features[0]}' to theme.features in mkdocs.yml"
-    return f"set extra.{component.extra} in mkdocs.yml"
+    kind = next(kind for kind in HOW_TO_ENABLE if getattr(component, kind))
+    return HOW_TO_ENABLE[kind].format(getattr(component, kind)[0])

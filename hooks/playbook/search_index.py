@@ -17,7 +17,6 @@ browser builds the same index and stems every word of the corpus alike.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import defaultdict
@@ -49,34 +48,26 @@ class SearchIndexError(ValueError):
 
 
 # JavaScript's regular expressions (without the "u" flag) know ASCII letters
-# and digits only, and their own list of spaces: Python's must match the same.
+# and digits only, as Python's re.ASCII does, but their own list of spaces.
 _JS_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 _JS_WORD = "A-Za-z0-9_"
-_JS_DIGIT = "0-9"
-_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?![{_JS_WORD}])|(?<![{_JS_WORD}])(?=[{_JS_WORD}]))"
-_NOT_BOUNDARY = f"(?:(?<=[{_JS_WORD}])(?=[{_JS_WORD}])|(?<![{_JS_WORD}])(?![{_JS_WORD}]))"
 
 
 @functools.cache
 def js_regex(pattern: str) -> re.Pattern:
     """A JavaScript regular expression (Material's search separator) as Python's re."""
     out, i, in_class = [], 0, False
-    classes = {"s": _JS_SPACE, "w": _JS_WORD, "d": _JS_DIGIT}
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
             code = pattern[i + 1]
-            if code in classes:
-                out.append(classes[code] if in_class else f"[{classes[code]}]")
-            elif code in "SWD" and not in_class:
-                out.append(f"[^{classes[code.lower()]}]")
-            elif code in "SWD":
+            if code == "s":
+                out.append(_JS_SPACE if in_class else f"[{_JS_SPACE}]")
+            elif code == "S" and in_class:
                 raise SearchIndexError(f"the search separator {pattern!r} uses \\{code} inside [...], "
                                   "which this build cannot match as browsers do")
-            elif code == "b" and not in_class:
-                out.append(_BOUNDARY)
-            elif code == "B" and not in_class:
-                out.append(_NOT_BOUNDARY)
+            elif code == "S":
+                out.append(f"[^{_JS_SPACE}]")
             else:
                 out.append(pattern[i:i + 2])
             i += 2
@@ -87,7 +78,7 @@ def js_regex(pattern: str) -> re.Pattern:
             in_class = False
         out.append(char)
         i += 1
-    return re.compile("".join(out))
+    return re.compile("".join(out), re.ASCII)
 
 
 def _int32(value: int) -> int:
@@ -162,21 +153,26 @@ def tokenize(value, separator: re.Pattern) -> list[tuple[str, int]]:
     return tokens
 
 
-# The pipelines, as the browser runs them
+# The pipelines, as the browser runs them: lunr.js's steps for English,
+# lunr-languages' for another language. Each step is labelled as the browser
+# labels it ("trimmer", "trimmer-es"...): a loaded index names its search
+# pipeline by label, and the browser finds the language's stemmer by it.
 
 
-def english_trimmer(token, i=None, tokens=None):
-    # lunr.js strips non-word characters, ASCII's idea of a word, from both ends.
-    return token.update(lambda text, metadata: re.sub(r"[^A-Za-z0-9_]+$", "", re.sub(r"^[^A-Za-z0-9_]+", "", text)))
-
-
-def english_stop_word_filter(token, i=None, tokens=None):
-    return None if str(token) in ENGLISH_STOP_WORDS else token
+def step(label: str, work):
+    """A pipeline step: ``work`` turns a word into its term, or None to leave it out."""
+    def run(token, i=None, tokens=None):
+        term = work(str(token))
+        return None if term is None else token.update(lambda text, metadata: term)
+    run.label = label
+    return run
 
 
 class _Porter:
-    """lunr.js's Porter stemmer, line for line (lunr.py's own differs from it:
-    it turns "away" into "awai", lunr.js keeps "away")."""
+    """lunr.js's Porter stemmer, line for line. No library's agrees with it:
+    lunr.py's, Snowball's and NLTK's Porter turn "away" into "awai" (lunr.js
+    keeps a "y" after a vowel), Snowball's "as" into "a". The browser tests
+    hold this port to lunr.js on some 50,000 words."""
 
     STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
              "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
@@ -253,33 +249,11 @@ class _Porter:
         return w
 
 
-def english_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata: _Porter.stem(text))
-
-
-@functools.cache
-def _spanish_snowball():
-    return snowballstemmer.stemmer("spanish")
-
-
 # A corpus repeats its words: each is stemmed once (Snowball is most of the build's time).
-@functools.cache
-def _spanish_stem(word: str) -> str:
-    return _spanish_snowball().stemWord(word)
-
-
-def spanish_stemmer(token, i=None, tokens=None):
-    return token.update(lambda text, metadata: _spanish_stem(text))
-
-
-# The label lunr.es gives its stemmer: a loaded index names its search
-# pipeline by label, and the browser finds lunr.es's stemmer by it.
-english_stemmer.label = "stemmer"
-english_trimmer.label = "trimmer"
-english_stop_word_filter.label = "stopWordFilter"
-spanish_stemmer.label = "stemmer-es"
+STEMMERS = {"en": step("stemmer", _Porter.stem),
+            "es": step("stemmer-es", functools.cache(snowballstemmer.stemmer("spanish").stemWord))}
 # Indexes loaded in Python (the tests search them) stem queries as the browser does.
-Pipeline.registered_functions.update({"stemmer": english_stemmer, "stemmer-es": spanish_stemmer})
+Pipeline.registered_functions.update({step.label: step for step in STEMMERS.values()})
 
 
 def spanish_language(script: str) -> tuple[str, set[str]]:
@@ -296,25 +270,20 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
     """The indexing and search pipelines of ``language`` in the browser, with
     the steps Material's ``pipeline`` option does not name left out."""
     if language == "en":
-        steps = {"trimmer": english_trimmer, "stopWordFilter": english_stop_word_filter,
-                 "stemmer": english_stemmer}
+        # lunr.js trims what JavaScript's \W matches: ASCII's idea of a word.
+        letters, stop_words, label = _JS_WORD, ENGLISH_STOP_WORDS, ""
     elif language == "es":
         if script is None:
             raise SearchIndexError("the Spanish index needs the site's lunr.es script")
-        letters, stop_words = spanish_language(script)
-        start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
-
-        def trimmer(token, i=None, tokens=None):
-            return token.update(lambda text, metadata: end.sub("", start.sub("", text)))
-
-        def stop_word_filter(token, i=None, tokens=None):
-            return None if str(token) in stop_words else token
-
-        trimmer.label, stop_word_filter.label = "trimmer-es", "stopWordFilter-es"
-        steps = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": spanish_stemmer}
+        (letters, stop_words), label = spanish_language(script), "-es"
     else:
         raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
                           f"(known: {', '.join(LANGUAGES)})")
+    # The trimmer takes what is not one of ``letters`` (a [...] set's contents) off both ends of a word.
+    start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
+    steps = {"trimmer": step(f"trimmer{label}", lambda word: end.sub("", start.sub("", word))),
+             "stopWordFilter": step(f"stopWordFilter{label}", lambda word: None if word in stop_words else word),
+             "stemmer": STEMMERS[language]}
     indexing = [steps[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in names]
     search = [steps["stemmer"]] if "stemmer" in names else []
     return indexing, search
@@ -468,8 +437,3 @@ def compact(index: dict, search: dict) -> dict:
     return {"format": FORMAT, "version": index["version"], "config": search["config"],
             "fields": fields, "pipeline": index["pipeline"], "docs": docs,
             "terms": terms, "postings": postings}
-
-
-def serialised(index: dict, search: dict) -> str:
-    """The worker's file, as compact JSON."""
-    return json.dumps(compact(index, search), ensure_ascii=False, separators=(",", ":"))

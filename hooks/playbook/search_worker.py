@@ -82,13 +82,14 @@ def bundle(source: str, core: str, scripts: list[str], material: str) -> str:
                       minified(".js", source)]) + "\n"
 
 
-def make(languages, material: str, scripts: dict[str, str]) -> dict[str, Worker]:
+def make(languages, material: str, script) -> dict[str, Worker]:
     """Each language's worker script, given Material's worker's name
-    (``material``, in FOLDER) and lunr's scripts (file name: text)."""
+    (``material``, in FOLDER) and lunr's scripts (``script(language, file
+    name)``: the text of one of the language's lunr_scripts)."""
     source, core = SOURCE.read_text(encoding="utf-8"), lunr_core()
     made = {}
     for language in languages:
-        text = bundle(source, core, [scripts[name] for name in lunr_scripts(language)], material)
+        text = bundle(source, core, [script(language, name) for name in lunr_scripts(language)], material)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", text)
     return made
@@ -99,11 +100,11 @@ def make(languages, material: str, scripts: dict[str, str]) -> dict[str, Worker]
 WORKER_INDEX = "lunr_index.json"
 
 
-def page_index(index: dict) -> str:
+def page_index(index: dict) -> dict:
     """What Material's page script reads at search/search_index.json: the
     settings (language, separator, fields), which its highlighting of the page
     uses, and no documents: the worker fetches those itself."""
-    return json.dumps({"config": index["config"], "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    return {"config": index["config"], "docs": []}
 
 
 def split_index(index: dict, folders: dict[str, str]) -> dict[str, dict]:

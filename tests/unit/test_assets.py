@@ -96,3 +96,12 @@ def test_a_page_showing_a_left_out_component_is_found():
     found = material_css.unstyled(html, build.unused_components(Config()))
     assert [(component.name, token) for component, token in found] == [("content tabs", "tabbed-set")]
     assert material_css.unstyled(html, build.unused_components(Config(extensions=["pymdownx.tabbed"]))) == []
+
+
+def test_each_kind_of_setting_says_how_to_enable_its_component():
+    fixes = {component.name: material_css.how_to_enable(component) for component in material_css.COMPONENTS}
+    assert fixes["footnotes"] == "add 'footnotes' to markdown_extensions in mkdocs.yml"
+    assert fixes["Mermaid diagrams"] == "add a 'mermaid' custom fence to pymdownx.superfences in mkdocs.yml"
+    assert fixes["blog"] == "add the 'blog' plugin to mkdocs.yml"
+    assert fixes["navigation tabs"] == "add 'navigation.tabs' to theme.features in mkdocs.yml"
+    assert fixes["page status"] == "set extra.status in mkdocs.yml"

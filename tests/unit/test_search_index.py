@@ -29,6 +29,9 @@ def test_the_separator_matches_as_javascript_matches_it():
     # Its \b too: "é" is no word character, so "éZa" has a word boundary before Z.
     assert list(search_index.split("fooBar", separator)) == [(0, 3), (3, 6)]
     assert list(search_index.split("\u00e9Za", separator)) == [(0, 3)]
+    # \W and \D are ASCII's too, inside [...] as well.
+    assert list(search_index.split("1\u06632", search_index.js_regex(r"[\D]"))) == [(0, 1), (2, 3)]
+    assert list(search_index.split("ab\u00e9c", search_index.js_regex(r"[\W]"))) == [(0, 2), (3, 4)]
     with pytest.raises(search_index.SearchIndexError, match="inside"):
         search_index.js_regex(r"[\S]")
 

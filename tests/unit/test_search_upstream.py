@@ -106,6 +106,19 @@ def test_materials_worker_is_what_the_fallback_loads():
             f"Material no longer ships {search_worker.LUNR}/{name}: re-check hooks/playbook/search_worker.py.")
 
 
+def test_materials_tokenizer_is_what_the_build_reproduces():
+    """Material's worker splits each field at the separator as a JavaScript
+    regular expression with no "u" or "i" flag (ASCII's \\w, \\d and \\b,
+    which js_regex matches with re.ASCII), stepping past a match of no length."""
+    worker = read(MATERIAL / "assets" / "javascripts" / "workers", "search.*.min.js")
+    expect(worker, {
+        "the separator made with no flags": r"lunr\.tokenizer\.separator=new RegExp\(\w+\.separator\)",
+        "the split's copy of it with the g flag alone": r'\w+=new RegExp\(\w+,"g"\)',
+        "a match of no length stepped past": r"\.lastIndex=\w+\.index\+1",
+    }, f"Material {search_worker.CHECKED['mkdocs-material']}'s search worker",
+       "hooks/playbook/search_index.py (js_regex, split)")
+
+
 def test_mkdocs_lunr_js_has_the_sections_the_worker_leaves_out():
     """The worker carries MkDocs' lunr.js without the sections it never calls:
     each a top-level `lunr.<Name> = `, and the same lunr as Material's worker."""
