@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from markdown.extensions.attr_list import get_attrs
 from markdown.extensions.toc import slugify as toc_slugify
+from markdown.inlinepatterns import LINK_RE, REFERENCE_RE, LinkInlineProcessor, ReferenceInlineProcessor
 
 
 Slugify = Callable[[str, str], str]
@@ -106,7 +107,11 @@ def _line_at(newlines: tuple[int, ...], body_start: int, offset: int) -> int:
 
 # --- Blanking out what Markdown does not read as Markdown --------------------
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*(?:>[ \t]?)*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# A fenced code block, from its opening fence to the first closing one of the same kind and at least
+# its length (a backtick fence's info may hold no backtick); a fence never closed stays text.
+FENCED = re.compile(
+    r"^[ \t]*(?:>[ \t]?)*(?:(?P<ticks>`{3,})[^`\n]*|(?P<tildes>~{3,})[^\n]*)\n(?:[^\n]*\n)*?"
+    r"[ \t]*(?:>[ \t]?)*(?:(?P=ticks)`*|(?P=tildes)~*)[ \t]*$", re.M)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|:\"']")
@@ -116,95 +121,66 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _blank_fences(lines: list[str]) -> list[str]:
-    """Fenced code blocks become empty lines; a fence never closed stays text."""
-    out = list(lines)
-    index = 0
-    while index < len(lines):
-        opening = FENCE.match(lines[index])
-        if opening and not (opening.group("fence")[0] == "`" and "`" in opening.group("info")):
-            char, size = opening.group("fence")[0], len(opening.group("fence"))
-            closing = re.compile(rf"^[ \t]*(?:>[ \t]?)*{re.escape(char)}{{{size},}}[ \t]*$")
-            for end in range(index + 1, len(lines)):
-                if closing.match(lines[end]):
-                    for blanked in range(index, end + 1):
-                        out[blanked] = ""
-                    index = end
-                    break
-        index += 1
-    return out
+def _blank_fences(text: str) -> str:
+    """Fenced code blocks become empty lines."""
+    return FENCED.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
 # --- Links --------------------------------------------------------------------
 
 DEFINITION = re.compile(r"^[ \t]*\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)[^\n]*$", re.M)
 AUTOLINK = re.compile(r"<((?:[a-z][a-z0-9+.-]*):[^<>\s]*)>", re.I)
-REFERENCE = re.compile(r"\[([^\]\n]*)\]")
+# Python-Markdown reads links within a paragraph: up to a blank line.
+PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+
+
+class _Inline(LinkInlineProcessor):
+    """Python-Markdown's reader of `[text]` (nested brackets too) and `(url "title")` (nested
+    parentheses too), with no Markdown instance behind it: escapes are blanked before it reads."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+# And its reader of the `[label]` after a reference link's text.
+INLINE, REFERENCE = _Inline(LINK_RE), ReferenceInlineProcessor(REFERENCE_RE)
 
 
 def _label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _opening_bracket(text: str, close: int) -> int | None:
-    """The `[` that matches the `]` at ``close``, within one paragraph."""
-    depth = 0
-    index = close
-    while index >= 0:
-        char = text[index]
-        if char == "]":
-            depth += 1
-        elif char == "[":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n" and text[index - 1 : index + 1] == "\n\n":
-            return None
-        index -= 1
-    return None
-
-
-def _destination(text: str, start: int) -> tuple[str, int] | None:
-    """Read `(url "title")` from the `(` at ``start``: the url and the end of `)`."""
-    index = start + 1
-    length = len(text)
-    while index < length and text[index] in " \t\n":
-        index += 1
-    if index < length and text[index] == "<":
-        end = text.find(">", index)
-        if end < 0 or "\n" in text[index:end]:
-            return None
-        url = text[index + 1 : end]
-        index = end + 1
-    else:
-        depth = 0
-        begin = index
-        while index < length:
-            char = text[index]
-            if char in " \t\n":
-                break
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            index += 1
-        url = text[begin:index]
-    # An optional title, then the closing parenthesis.
-    while index < length and text[index] in " \t\n":
-        index += 1
-    if index < length and text[index] in "\"'(":
-        closer = ")" if text[index] == "(" else text[index]
-        end = text.find(closer, index + 1)
-        if end < 0:
-            return None
-        index = end + 1
-        while index < length and text[index] in " \t\n":
-            index += 1
-    if index < length and text[index] == ")":
-        return url, index + 1
-    return None
+def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Link], list[tuple[int, int]]]:
+    """Inline links and images, `[text](url)` and `![alt](url)`, and reference links, `[text][label]`,
+    `[text][]` and `[label]` when the label is defined; and where their addresses are."""
+    links, destinations = [], []
+    # A link's text may hold links, its address and label may not; a `[label]` that is no link
+    # holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
+    taken, shortcuts = [], []
+    for paragraph in PARAGRAPH.finditer(text):
+        data, offset = paragraph.group(0), paragraph.start()
+        for bracket in re.finditer(r"\[", data):
+            start = offset + bracket.start()
+            label, after, closed = INLINE.getText(data, bracket.end())
+            if not closed or any(begin <= start < end for begin, end in taken):
+                continue
+            span, image = (start + 1, offset + after - 1), data[bracket.start() - 1 : bracket.start()] == "!"
+            if data.startswith("(", after) and (found := INLINE.getLink(data, after))[3]:
+                links.append(Link(found[0], line_at(offset + after), "image" if image else "link", label, span=span))
+                taken.append((offset + after, offset + found[2]))
+                destinations.append(taken[-1])
+                continue
+            named, end, full = REFERENCE.evalId(data, after, label)
+            if full:
+                taken.append((offset + after, offset + end))
+            elif any(begin < start < end for begin, end in shortcuts):
+                continue
+            elif not image:
+                shortcuts.append((start, offset + after))
+            url = definitions.get(_label(named if full else label))
+            if url is not None and not data.startswith(("(", ":"), after):
+                links.append(Link(url, line_at(start), "reference", label, span=span))
+    return links, destinations
 
 
 # --- Raw HTML -----------------------------------------------------------------
@@ -308,12 +284,8 @@ def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
         if not match:
             continue
         indent = _columns(line)
-        empty = True
-        for following in lines[index + 1 :]:
-            if not following.strip():
-                continue
-            empty = _columns(following) < indent + 4
-            break
+        following = next((text for text in lines[index + 1 :] if text.strip()), "")
+        empty = _columns(following) < indent + 4
         found.append(Admonition(match.group("kind").split()[0].lower(), match.group("title"),
                                 body_start + index, empty, indent))
     return found
@@ -329,71 +301,33 @@ def scan(body: str, body_start: int = 1) -> Document:
     body = body.replace("\r\n", "\n")
     raw_lines = body.split("\n")
     # Code, HTML comments and escaped characters blanked first: Markdown reads no links or HTML there.
-    text = "\n".join(_blank_fences(raw_lines))
+    text = _blank_fences(body)
     text = COMMENT.sub(_blank, text)
     text = CODE_SPAN.sub(_blank, text)
     text = ESCAPE.sub(_blank, text)
-    newlines = tuple(i for i, char in enumerate(text) if char == "\n")
+    newlines = tuple(match.start() for match in re.finditer("\n", text))
     line_at = functools.partial(_line_at, newlines, body_start)
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for index in range(start, end):
-            if chars[index] != "\n":
-                chars[index] = " "
-
     links: list[Link] = []
-
-    # Reference definitions: `[label]: url`.
     definitions: dict[str, str] = {}
-    for match in DEFINITION.finditer(text):
+
+    # Reference definitions, `[label]: url`, and autolinks, `<https://example.org>`: kept, then blanked.
+    def definition(match: re.Match) -> str:
         url = match.group(2).strip("<>")
         definitions.setdefault(_label(match.group(1)), url)
         links.append(Link(url, line_at(match.start(2)), "definition", match.group(1)))
-        blank(match.start(), match.end())
-    text = "".join(chars)
+        return _blank(match)
 
-    # Autolinks: `<https://example.org>`.
-    for match in AUTOLINK.finditer(text):
+    def autolink(match: re.Match) -> str:
         links.append(Link(match.group(1), line_at(match.start()), "autolink", match.group(1),
                           span=(match.start(1), match.end(1))))
-        blank(match.start(), match.end())
-    text = "".join(chars)
+        return _blank(match)
 
-    # Inline links and images: `[text](url)`, `![alt](url)`, nested too.
-    destinations = []
-    for match in re.finditer(r"\]\(", text):
-        close = match.start()
-        opening = _opening_bracket(text, close)
-        if opening is None:
-            continue
-        found = _destination(text, close + 1)
-        if found is None:
-            continue
-        url, end = found
-        image = opening > 0 and text[opening - 1] == "!"
-        links.append(Link(url.strip(), line_at(close + 1), "image" if image else "link",
-                          text[opening + 1 : close], span=(opening + 1, close)))
-        destinations.append((close + 1, end))
+    text = AUTOLINK.sub(autolink, DEFINITION.sub(definition, text))
 
-    # Reference links: `[text][label]`, `[text][]` and `[label]`, when the label is defined.
-    if definitions:
-        position = 0
-        while match := REFERENCE.search(text, position):
-            position = match.end()
-            after = text[match.end() : match.end() + 1]
-            if after in ("(", ":"):
-                continue
-            label = match.group(1)
-            if after == "[" and (second := REFERENCE.match(text, match.end())):
-                label = second.group(1) or label
-                position = second.end()
-            if _label(label) in definitions:
-                links.append(Link(definitions[_label(label)], line_at(match.start()), "reference",
-                                  match.group(1), span=(match.start(1), match.end(1))))
-    for start, end in destinations:
-        blank(start, end)
-    text = "".join(chars)
+    found, destinations = _bracketed(text, definitions, line_at)
+    links += found
+    for begin, end in destinations:
+        text = text[:begin] + re.sub(r"[^\n]", " ", text[begin:end]) + text[end:]
 
     # Attribute lists: `{ #id .class key="value" }`.
     attr_lists: list[AttrList] = []
