@@ -165,7 +165,8 @@ def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Li
             if not closed or any(begin <= start < end for begin, end in taken):
                 continue
             span, image = (start + 1, offset + after - 1), data[bracket.start() - 1 : bracket.start()] == "!"
-            if data.startswith("(", after) and (found := INLINE.getLink(data, after))[3]:
+            # (getLink may say it read a link that ends before it starts: no link.)
+            if data.startswith("(", after) and (found := INLINE.getLink(data, after))[3] and found[2] > after:
                 links.append(Link(found[0], line_at(offset + after), "image" if image else "link", label, span=span))
                 taken.append((offset + after, offset + found[2]))
                 destinations.append(taken[-1])
@@ -187,15 +188,14 @@ def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Li
 
 
 class _Tags(HTMLParser):
-    def __init__(self):
+    """Each start tag (`<br/>` too) of a body whose first line is ``first_line``."""
+
+    def __init__(self, first_line: int):
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, tuple, int]] = []
+        self.first_line, self.tags = first_line, []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, tuple(attrs), self.getpos()[0]))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        self.tags.append(Tag(tag.lower(), tuple(attrs), self.first_line + self.getpos()[0] - 1))
 
 
 def fed(parser: HTMLParser, text: str) -> HTMLParser:
@@ -206,10 +206,6 @@ def fed(parser: HTMLParser, text: str) -> HTMLParser:
     except (AssertionError, ValueError, IndexError):  # pragma: no cover - malformed markup
         pass
     return parser
-
-
-def _html_tags(text: str) -> list[tuple[str, tuple, int]]:
-    return fed(_Tags(), text).tags
 
 
 # --- Headings and attribute lists --------------------------------------------
@@ -236,15 +232,12 @@ def _is_attr_list(text: str) -> bool:
 
 
 def _heading(raw: str, masked: str, level: int, line: int) -> Heading:
-    text = raw
     explicit = None
     trailing = TRAILING_ATTRS.search(masked)
     if trailing and _is_attr_list(trailing.group(1)):
-        for key, value in _attributes(trailing.group(1)):
-            if key == "id":
-                explicit = value
-        text = raw[: trailing.start()]
-    text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip().rstrip("#").strip()
+        explicit = dict(_attributes(trailing.group(1))).get("id")
+        raw = raw[: trailing.start()]
+    text = re.sub(r"[ \t]+#+[ \t]*$", "", raw).strip().rstrip("#").strip()
     return Heading(level=level, text=text, explicit_id=explicit, line=line)
 
 
@@ -329,30 +322,28 @@ def scan(body: str, body_start: int = 1) -> Document:
     for begin, end in destinations:
         text = text[:begin] + re.sub(r"[^\n]", " ", text[begin:end]) + text[end:]
 
-    # Attribute lists: `{ #id .class key="value" }`.
+    # Attribute lists, `{ #id .class key="value" }`: kept, then blanked in what readers read.
     attr_lists: list[AttrList] = []
     anchors: list[Anchor] = []
-    for match in ATTR_LIST.finditer(text):
+
+    def attr_list(match: re.Match) -> str:
         if not _is_attr_list(match.group(1)):
-            continue
-        attributes = _attributes(match.group(1))
-        line = line_at(match.start())
+            return match.group(0)
+        attributes, line = _attributes(match.group(1)), line_at(match.start())
         attr_lists.append(AttrList(attributes, line))
-        anchors += [Anchor(value, line) for key, value in attributes if key == "id" and value]
-        for key, value in attributes:
-            if key.lower() in {"href", "src"} and value:
-                links.append(Link(value, line, "html", attribute=key.lower()))
+        anchors.extend(Anchor(value, line) for key, value in attributes if key == "id" and value)
+        links.extend(Link(value, line, "html", attribute=key.lower())
+                     for key, value in attributes if key.lower() in {"href", "src"} and value)
+        return _blank(match)
+
+    prose = HTML_TAG.sub(_blank, ATTR_LIST.sub(attr_list, text))
 
     # Raw HTML, with its attributes' character references decoded as a browser would.
-    tags: list[Tag] = []
-    for name, attributes, line in _html_tags(text):
-        tag = Tag(name.lower(), attributes, body_start + line - 1)
-        tags.append(tag)
-        for key, value in attributes:
-            key = key.lower()
+    tags: list[Tag] = fed(_Tags(body_start), text).tags
+    for tag in tags:
+        for key, value in ((key.lower(), value) for key, value in tag.attributes):
             if key == "id" or (key == "name" and tag.name == "a"):
-                if value:
-                    anchors.append(Anchor(value, tag.line))
+                anchors.extend([Anchor(value, tag.line)] if value else [])
             elif key in URL_ATTRIBUTES and value is not None:
                 links.append(Link(value, tag.line, "html", attribute=key))
 
@@ -363,8 +354,7 @@ def scan(body: str, body_start: int = 1) -> Document:
         atx = ATX.match(masked)
         if atx and masked.strip():
             level = len(atx.group(1))
-            raw = raw_lines[index][atx.end(1) :] if index < len(raw_lines) else ""
-            headings.append(_heading(raw, masked[atx.end(1) :], level, body_start + index))
+            headings.append(_heading(raw_lines[index][atx.end(1) :], masked[atx.end(1) :], level, body_start + index))
             continue
         if (
             index >= 1
@@ -375,13 +365,10 @@ def scan(body: str, body_start: int = 1) -> Document:
             and not ATX.match(masked_lines[index - 1])
         ):
             level = 1 if masked.strip()[0] == "=" else 2
-            raw = raw_lines[index - 1].strip()
-            headings.append(_heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1))
+            headings.append(_heading(raw_lines[index - 1].strip(), masked_lines[index - 1].strip(), level,
+                                     body_start + index - 1))
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
-
-    prose = ATTR_LIST.sub(lambda m: _blank(m) if _is_attr_list(m.group(1)) else m.group(0), text)
-    prose = HTML_TAG.sub(_blank, prose)
 
     admonitions = _admonitions(text.split("\n"), body_start)
     shortcodes = [Shortcode(match.group(1), line_at(match.start()))
