@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from markdown.extensions.attr_list import get_attrs
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.inlinepatterns import LINK_RE, REFERENCE_RE, LinkInlineProcessor, ReferenceInlineProcessor
+from pymdownx.emoji import RE_EMOJI
 
 
 Slugify = Callable[[str, str], str]
@@ -259,8 +260,8 @@ ADMONITION = re.compile(
     r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w\-]+(?: +[\w\-]+)*)'
     r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$'
 )
-# pymdownx.emoji's pattern (RE_EMOJI).
-SHORTCODE = re.compile(r":([+\-\w]+):")
+# pymdownx.emoji's own pattern: `:name:`, colons included.
+SHORTCODE = re.compile(RE_EMOJI)
 
 
 def _columns(line: str) -> int:
@@ -371,7 +372,7 @@ def scan(body: str, body_start: int = 1) -> Document:
     anchors = list(dict.fromkeys(anchors))
 
     admonitions = _admonitions(text.split("\n"), body_start)
-    shortcodes = [Shortcode(match.group(1), line_at(match.start()))
+    shortcodes = [Shortcode(match.group(1).strip(":"), line_at(match.start()))
                   for match in SHORTCODE.finditer(prose)]
 
     links.sort(key=lambda link: (link.line, link.span))

@@ -119,11 +119,8 @@ def _anchor_fault(catalogue, site: Site, key, language, url, what, target: Targe
 
 
 def check(catalogue: Catalogue, site: Site) -> list[Problem]:
-    problems: list[Problem] = []
-    for page in catalogue.pages.values():
-        for address in addresses(page):
-            problems += check_link(catalogue, site, page, *address)
-    return problems
+    return [problem for page in catalogue.pages.values() for address in addresses(page)
+            for problem in check_link(catalogue, site, page, *address)]
 
 
 def addresses(page: SourcePage):
