@@ -141,12 +141,12 @@ def _nodes(node, prefix=(), key=None):
             yield from _nodes(item, (*prefix, index))
 
 
-def _field_name(path: tuple) -> str:
-    names = [str(part) for part in path if not isinstance(part, int)]
-    items = [part for part in path if isinstance(part, int)]
-    dotted = ".".join(names) or "the front matter"
-    return f"item {items[-1] + 1} of '{dotted}'" if items and isinstance(path[-1], int) \
-        else f"'{dotted}'"
+def field_name(path: tuple) -> str:
+    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
+    dotted = ".".join(str(part) for part in path if not isinstance(part, int))
+    if path and isinstance(path[-1], int):
+        return f"item {path[-1] + 1} of '{dotted or 'the front matter'}'"
+    return f"'{dotted}'" if dotted else "the front matter"
 
 
 def _ambiguities(path: str, root, source: str) -> list[Problem]:
@@ -173,7 +173,7 @@ def _ambiguities(path: str, root, source: str) -> list[Problem]:
                 problems.append(Problem(
                     path, line,
                     f"This line starts with '- ' but is read as the end of "
-                    f"{_field_name(prefix)} above it: it is indented further than the other items.",
+                    f"{field_name(prefix)} above it: it is indented further than the other items.",
                     "Indent it exactly like the item above, so that it is an item of its own."))
     return problems
 

@@ -414,21 +414,21 @@ def handed(markdown: str, page=None) -> tuple[Document, Callable[[int], int | No
     return page.document, index
 
 
+def slug(text: str, slugify: Slugify = toc_slugify, separator: str = "-") -> str:
+    """The id toc gives a heading of this text: mkdocs.yml's slugify, toc's own if that one fails."""
+    try:
+        return slugify(inline_text(text), separator)
+    except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+        return toc_slugify(inline_text(text), separator)
+
+
 def heading_ids(
     page, slugify: Slugify = toc_slugify, separator: str = "-"
 ) -> list[tuple[str, int, bool]]:
     """Each heading's id, line, and whether it was written explicitly, in page order."""
-    result = []
-    for heading in document(page).headings:
-        if heading.explicit_id:
-            result.append((heading.explicit_id, heading.line, True))
-        else:
-            try:
-                slug = slugify(inline_text(heading.text), separator)
-            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-                slug = toc_slugify(inline_text(heading.text), separator)
-            result.append((slug, heading.line, False))
-    return result
+    return [(heading.explicit_id, heading.line, True) if heading.explicit_id
+            else (slug(heading.text, slugify, separator), heading.line, False)
+            for heading in document(page).headings]
 
 
 def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:
