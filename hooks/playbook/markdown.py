@@ -118,8 +118,9 @@ CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)
 ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|:\"']")
 
 
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _blank(text: str | re.Match) -> str:
+    """Spaces for every character but the newlines: what follows keeps its offset and line."""
+    return re.sub(r"[^\n]", " ", text if isinstance(text, str) else text.group(0))
 
 
 def _blank_fences(text: str) -> str:
@@ -321,7 +322,7 @@ def scan(body: str, body_start: int = 1) -> Document:
     found, destinations = _bracketed(text, definitions, line_at)
     links += found
     for begin, end in destinations:
-        text = text[:begin] + re.sub(r"[^\n]", " ", text[begin:end]) + text[end:]
+        text = text[:begin] + _blank(text[begin:end]) + text[end:]
 
     # Attribute lists, `{ #id .class key="value" }`: kept, then blanked in what readers read.
     attr_lists: list[AttrList] = []
