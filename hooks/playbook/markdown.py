@@ -19,7 +19,6 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.inlinepatterns import LINK_RE, REFERENCE_RE, LinkInlineProcessor, ReferenceInlineProcessor
 from pymdownx.emoji import RE_EMOJI
 
-
 Slugify = Callable[[str, str], str]
 
 
@@ -256,10 +255,10 @@ def inline_text(markdown: str) -> str:
 
 # --- Admonitions and emoji ------------------------------------------------------
 
-# As Python-Markdown's admonition and pymdownx.details read them.
+# As Python-Markdown's admonition and pymdownx.details read them; ahead, the next line with text.
 ADMONITION = re.compile(
     r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w\-]+(?: +[\w\-]+)*)'
-    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$'
+    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$(?=(?:\n[^\S\n]*(?=\n|\Z))*(?:\n(?P<next>.*))?)', re.M
 )
 # pymdownx.emoji's own pattern: `:name:`, colons included.
 SHORTCODE = re.compile(RE_EMOJI)
@@ -269,21 +268,6 @@ def _columns(line: str) -> int:
     """The indentation of a line in columns, a tab to the next multiple of four."""
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
-
-
-def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
-    """Each admonition, and whether any text is indented (four more columns) below it."""
-    found = []
-    for index, line in enumerate(lines):
-        match = ADMONITION.match(line)
-        if not match:
-            continue
-        indent = _columns(line)
-        following = next((text for text in lines[index + 1 :] if text.strip()), "")
-        empty = _columns(following) < indent + 4
-        found.append(Admonition(match.group("kind").split()[0].lower(), match.group("title"),
-                                body_start + index, empty, indent))
-    return found
 
 
 # --- The scan -----------------------------------------------------------------
@@ -372,7 +356,12 @@ def scan(body: str, body_start: int = 1) -> Document:
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
 
-    admonitions = _admonitions(text.split("\n"), body_start)
+    # Admonitions: empty when the next line with text is not indented four columns more than the `!!!`.
+    admonitions = []
+    for match in ADMONITION.finditer(text):
+        indent = _columns(match["indent"])
+        admonitions.append(Admonition(match["kind"].split()[0].lower(), match["title"], line_at(match.start()),
+                                      _columns(match["next"] or "") < indent + 4, indent))
     shortcodes = [Shortcode(match.group(1).strip(":"), line_at(match.start()))
                   for match in SHORTCODE.finditer(prose)]
 
