@@ -155,8 +155,8 @@ def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Li
     """Inline links and images, `[text](url)` and `![alt](url)`, and reference links, `[text][label]`,
     `[text][]` and `[label]` when the label is defined; and where their addresses are."""
     links, destinations = [], []
-    # A link's text may hold links, its address and label may not; a `[label]` that is no link
-    # holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
+    # A link's text may hold links, its address and a defined label may not; a `[label]` that is no
+    # link holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
     taken, shortcuts = [], []
     for paragraph in PARAGRAPH.finditer(text):
         data, offset = paragraph.group(0), paragraph.start()
@@ -172,16 +172,17 @@ def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Li
                 taken.append((offset + after, offset + found[2]))
                 destinations.append(taken[-1])
                 continue
-            named, end, full = REFERENCE.evalId(data, after, label)
-            if full:
-                taken.append((offset + after, offset + end))
+            # `[text][label]`, `[text] [label]`, `[text][]`; else the text is the label: `[label]`.
+            named, label_end, full = REFERENCE.evalId(data, after, label)
+            if full and _label(named) in definitions:
+                taken.append((offset + after, offset + label_end))
             elif any(begin < start < end for begin, end in shortcuts):
                 continue
-            elif not image:
-                shortcuts.append((start, offset + after))
-            url = definitions.get(_label(named if full else label))
-            if url is not None and not data.startswith(("(", ":"), after):
-                links.append(Link(url, line_at(start), "reference", label, span=span))
+            else:
+                named = label
+                shortcuts += [] if image else [(start, offset + after)]
+            if _label(named) in definitions:
+                links.append(Link(definitions[_label(named)], line_at(start), "reference", label, span=span))
     return links, destinations
 
 

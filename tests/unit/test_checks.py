@@ -4,9 +4,6 @@ builds of broken sites are in tests/build/test_checks.py."""
 
 from __future__ import annotations
 
-import re
-
-import markdown as python_markdown
 import pytest
 
 from playbook import catalogue as content
@@ -61,17 +58,6 @@ def test_scan_ignores_code_and_comments():
 def test_an_unclosed_fence_is_text():
     doc = scan("```\n[a](x.md)\n")
     assert [link.url for link in doc.links] == ["x.md"]
-
-
-def test_scan_reads_links_as_python_markdown_renders_them():
-    body = ("[a](x y.md) [b] [g] [c [g] d]\n\n[e](f.md\n \n) ![i](<j k.png> \"t\")\n\n"
-            "[g]: http://example.com/g\n")
-    hrefs = re.findall(r'(?:href|src)="([^"]*)"', python_markdown.markdown(body))
-    assert [link.url for link in scan(body).links if link.kind != "definition"] == hrefs == [
-        "x y.md", "http://example.com/g", "j k.png"]
-    # An address whose title never closes is read as no link, and takes no line from the page.
-    doc = scan('[x]("\n ](===\n\n## Last\n')
-    assert not doc.links and [(heading.text, heading.line) for heading in doc.headings] == [("Last", 4)]
 
 
 def test_scan_reads_reference_links_and_autolinks():
