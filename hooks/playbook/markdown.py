@@ -212,8 +212,10 @@ def fed(parser: HTMLParser, text: str) -> HTMLParser:
 
 # --- Headings and attribute lists --------------------------------------------
 
-ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$")
-SETEXT = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
+# ATX headings, `## Title {#id}`, indented text too (admonition and card content).
+ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$", re.M)
+# Setext headings: a line of text that starts a block, underlined with === or ---.
+SETEXT = re.compile(r"(?:\A|^[^\S\n]*\n)([^\n]*\S[^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
 TRAILING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -334,26 +336,18 @@ def scan(body: str, body_start: int = 1) -> Document:
             elif key in URL_ATTRIBUTES and value is not None:
                 links.append(Link(value, tag.line, "html", attribute=key))
 
-    # Headings: ATX (`## Title {#id}`) and setext (a line underlined with === or ---).
-    headings: list[Heading] = []
-    masked_lines = text.split("\n")
-    for index, masked in enumerate(masked_lines):
-        atx = ATX.match(masked)
-        if atx and masked.strip():
-            level = len(atx.group(1))
-            headings.append(_heading(raw_lines[index][atx.end(1) :], masked[atx.end(1) :], level, body_start + index))
-            continue
-        if (
-            index >= 1
-            and SETEXT.match(masked)
-            and masked_lines[index - 1].strip()
-            and (index == 1 or not masked_lines[index - 2].strip())
-            and not BLOCK_START.match(masked_lines[index - 1])
-            and not ATX.match(masked_lines[index - 1])
-        ):
-            level = 1 if masked.strip()[0] == "=" else 2
-            headings.append(_heading(raw_lines[index - 1].strip(), masked_lines[index - 1].strip(), level,
-                                     body_start + index - 1))
+    # Headings, in page order.
+    headings = []
+    for match in ATX.finditer(text):
+        line = line_at(match.start())
+        headings.append(_heading(raw_lines[line - body_start][match.end(1) - match.start() :], match.group(2),
+                                 len(match.group(1)), line))
+    for match in SETEXT.finditer(text):
+        if not BLOCK_START.match(match.group(1)) and not ATX.match(match.group(1)):
+            line = line_at(match.start(1))
+            headings.append(_heading(raw_lines[line - body_start].strip(), match.group(1).strip(),
+                                     1 if match.group(2)[0] == "=" else 2, line))
+    headings.sort(key=lambda heading: heading.line)
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
 
