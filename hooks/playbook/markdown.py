@@ -155,11 +155,11 @@ def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Li
     """Inline links and images, `[text](url)` and `![alt](url)`, and reference links, `[text][label]`,
     `[text][]` and `[label]` when the label is defined; and where their addresses are."""
     links, destinations = [], []
-    # A link's text may hold links, its address and a defined label may not; a `[label]` that is no
-    # link holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
-    taken, shortcuts = [], []
     for paragraph in PARAGRAPH.finditer(text):
         data, offset = paragraph.group(0), paragraph.start()
+        # A link's text may hold links, its address and a defined label may not; a `[label]` that is no
+        # link holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
+        taken, shortcuts = [], []
         for bracket in re.finditer(r"\[", data):
             start = offset + bracket.start()
             label, after, closed = INLINE.getText(data, bracket.end())
@@ -215,7 +215,7 @@ def fed(parser: HTMLParser, text: str) -> HTMLParser:
 # ATX headings, `## Title {#id}`, indented text too (admonition and card content).
 ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$", re.M)
 # Setext headings: a line of text that starts a block, underlined with === or ---.
-SETEXT = re.compile(r"(?:\A|^[^\S\n]*\n)([^\n]*\S[^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
+SETEXT = re.compile(r"(?:\A|^[^\S\n]*\n)((?=[^\n]*\S)[^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
 TRAILING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -308,8 +308,10 @@ def scan(body: str, body_start: int = 1) -> Document:
 
     found, destinations = _bracketed(text, definitions, line_at)
     links += found
+    chars = list(text)
     for begin, end in destinations:
-        text = text[:begin] + _blank(text[begin:end]) + text[end:]
+        chars[begin:end] = _blank(text[begin:end])
+    text = "".join(chars)
 
     # Attribute lists, `{ #id .class key="value" }`: kept, then blanked in what readers read.
     attr_lists: list[AttrList] = []
