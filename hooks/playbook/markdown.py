@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from markdown.extensions.attr_list import get_attrs
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.inlinepatterns import LINK_RE, REFERENCE_RE, LinkInlineProcessor, ReferenceInlineProcessor
 from pymdownx.emoji import RE_EMOJI
@@ -216,15 +216,15 @@ def fed(parser: HTMLParser, text: str) -> HTMLParser:
 ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$", re.M)
 # Setext headings: a line of text that starts a block, underlined with === or ---.
 SETEXT = re.compile(r"(?:\A|^[^\S\n]*\n)((?=[^\n]*\S)[^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
-TRAILING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+TRAILING_ATTRS = re.compile(rf"[ \t]*{ATTR_LIST.pattern}[ \t]*$")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 BLOCK_START = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|>|\||!!!|\?\?\?|<)")
 
 
 def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     try:
-        return tuple((key, value) for key, value in get_attrs(text))
+        return tuple((key, value) for key, value in get_attrs_and_remainder(text)[0])
     except Exception:  # noqa: BLE001 - a scanner never stops the check
         return ()
 

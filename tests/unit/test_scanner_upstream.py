@@ -1,9 +1,9 @@
 """What the one Markdown scanner (playbook.markdown) takes from inside Python-Markdown and
 pymdown-extensions, read from the installed copies: the readers of a link's `[text]`,
-`(url "title")` and reference `[label]`, and pymdownx.emoji's pattern. Each test of a reach names
-the upstream, the version the scanner was checked against and what changed, so that an upgrade
-fails here instead of leaving links the checks silently stop seeing; the others hold the
-scanner's links to what the installed Python-Markdown renders."""
+`(url "title")` and reference `[label]` and of an attribute list, and pymdownx.emoji's pattern.
+Each test of a reach names the upstream, the version the scanner was checked against and what
+changed, so that an upgrade fails here instead of leaving links the checks silently stop seeing;
+the others hold the scanner's links to what the installed Python-Markdown renders."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import re
 import markdown as python_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from playbook.markdown import INLINE, REFERENCE, SHORTCODE, scan
 
@@ -34,6 +35,12 @@ def test_python_markdowns_link_readers_read_as_the_scanner_expects():
     # evalId: the label of `[text] [label]`, lower case, the index after it, found or not.
     assert REFERENCE.evalId(LINE, 23, "d") == ("g", 27, True), upstream(
         "markdown", "3.11.4", "markdown.inlinepatterns.ReferenceInlineProcessor.evalId")
+
+
+def test_python_markdowns_attribute_list_reader_gives_keys_and_values():
+    attributes = [tuple(pair) for pair in get_attrs_and_remainder('#i .c k=v t="a b" open')[0]]
+    assert attributes == [("id", "i"), (".", "c"), ("k", "v"), ("t", "a b"), ("open", None)], upstream(
+        "markdown", "3.11.4", "markdown.extensions.attr_list.get_attrs_and_remainder")
 
 
 def test_pymdownx_emojis_pattern_finds_a_shortcode_with_its_colons():
