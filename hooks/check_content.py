@@ -157,9 +157,7 @@ def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
     if options is None:
         return None
     index = options.get("emoji_index")
-    if index is None:
-        return emoji.material_index()
-    return emoji.names(index(options.get("options", {}), None))
+    return emoji.material_index() if index is None else emoji.names(index(options.get("options", {}), None))
 
 
 def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:

@@ -141,12 +141,12 @@ def _nodes(node, prefix=(), key=None):
             yield from _nodes(item, (*prefix, index))
 
 
-def _field_name(path: tuple) -> str:
-    names = [str(part) for part in path if not isinstance(part, int)]
-    items = [part for part in path if isinstance(part, int)]
-    dotted = ".".join(names) or "the front matter"
-    return f"item {items[-1] + 1} of '{dotted}'" if items and isinstance(path[-1], int) \
-        else f"'{dotted}'"
+def field_name(path: tuple) -> str:
+    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
+    dotted = ".".join(str(part) for part in path if not isinstance(part, int))
+    if path and isinstance(path[-1], int):
+        return f"item {path[-1] + 1} of '{dotted or 'the front matter'}'"
+    return f"'{dotted}'" if dotted else "the front matter"
 
 
 def _ambiguities(path: str, root, source: str) -> list[Problem]:
@@ -173,7 +173,7 @@ def _ambiguities(path: str, root, source: str) -> list[Problem]:
                 problems.append(Problem(
                     path, line,
                     f"This line starts with '- ' but is read as the end of "
-                    f"{_field_name(prefix)} above it: it is indented further than the other items.",
+                    f"{field_name(prefix)} above it: it is indented further than the other items.",
                     "Indent it exactly like the item above, so that it is an item of its own."))
     return problems
 
@@ -182,30 +182,28 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     """One source file -> the page and the problems that keep it from being read."""
     key, language = split_language(path, languages)
     page = SourcePage(path=path, key=key, language=language or "")
+
+    def refused(line: int, message: str, hint: str) -> tuple[SourcePage, list[Problem]]:
+        return page, [Problem(path, line, message, hint)]
+
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return page, [
-            Problem(path, line, "This file is not UTF-8 text.",
-                    "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
-        ]
-    text = text.removeprefix("\ufeff")
+        return refused(raw[: error.start].count(b"\n") + 1, "This file is not UTF-8 text.",
+                       "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
     if not text.strip():
-        return page, [Problem(path, 1, "This page is empty.",
-                              "Write its front matter (title, description) and its text, or delete the file.")]
+        return refused(1, "This page is empty.",
+                       "Write its front matter (title, description) and its text, or delete the file.")
     match = FRONT_MATTER.match(text)
     if not match and OPENING.match(text):
         lines = text.split("\n")
-        blank = next((i + 1 for i, line in enumerate(lines[1:], 1)
-                      if not YAML_LIKE.match(line)), len(lines))
-        return page, [Problem(path, 1, "The front matter that starts on this line is never "
-                                       "closed: no '---' line ends it.",
-                              f"Add a line with '---' after its last field (probably above "
-                              f"line {blank}), before the page's text.")]
+        blank = next((i + 1 for i, line in enumerate(lines[1:], 1) if not YAML_LIKE.match(line)), len(lines))
+        return refused(1, "The front matter that starts on this line is never closed: no '---' line ends it.",
+                       f"Add a line with '---' after its last field (probably above line {blank}), before the "
+                       "page's text.")
     if not match:
-        return page, [Problem(path, 1, "This page has no front matter.",
-                              "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")]
+        return refused(1, "This page has no front matter.",
+                       "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")
     page.body = text[match.end():]
     page.body_start = text[: match.end()].count("\n") + 1
     source = match.group(1) or ""
@@ -218,17 +216,15 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
         mark = getattr(error, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return page, [Problem(path, line, f"The front matter is not valid YAML: {what}.",
-                              "Check the indentation and put text that contains ':' or '#' in quotes.")]
+        return refused((mark.line + 2) if mark else 1, f"The front matter is not valid YAML: {what}.",
+                       "Check the indentation and put text that contains ':' or '#' in quotes.")
     finally:
         loader.dispose()
-    if meta is None:
-        meta = {}
+    meta = {} if meta is None else meta
     if not isinstance(meta, dict):
-        return page, [Problem(path, 2, "The front matter must be a list of 'key: value' lines.",
-                              "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")]
+        return refused(2, "The front matter must be a list of 'key: value' lines.",
+                       "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")
     page.meta = meta
     if node is not None:
         # The front matter starts on the file's second line.

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from markdown.extensions.attr_list import get_attrs
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.toc import slugify as toc_slugify
+from markdown.inlinepatterns import LINK_RE, REFERENCE_RE, LinkInlineProcessor, ReferenceInlineProcessor
+from pymdownx.emoji import RE_EMOJI
 
 Slugify = Callable[[str, str], str]
 
@@ -105,120 +107,97 @@ def _line_at(newlines: tuple[int, ...], body_start: int, offset: int) -> int:
 
 # --- Blanking out what Markdown does not read as Markdown --------------------
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*(?:>[ \t]?)*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# A fenced code block, from its opening fence to the first closing one of the same kind and at least
+# its length (a backtick fence's info may hold no backtick); a fence never closed stays text.
+FENCED = re.compile(
+    r"^[ \t]*(?:>[ \t]?)*(?:(?P<ticks>`{3,})[^`\n]*|(?P<tildes>~{3,})[^\n]*)\n(?:[^\n]*\n)*?"
+    r"[ \t]*(?:>[ \t]?)*(?:(?P=ticks)`*|(?P=tildes)~*)[ \t]*$", re.M)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!<>|:\"']")
 
 
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _blank(text: str | re.Match) -> str:
+    """Spaces for every character but the newlines: what follows keeps its offset and line."""
+    return re.sub(r"[^\n]", " ", text if isinstance(text, str) else text.group(0))
 
 
-def _blank_fences(lines: list[str]) -> list[str]:
-    """Fenced code blocks become empty lines; a fence never closed stays text."""
-    out = list(lines)
-    index = 0
-    while index < len(lines):
-        opening = FENCE.match(lines[index])
-        if opening and not (opening.group("fence")[0] == "`" and "`" in opening.group("info")):
-            char, size = opening.group("fence")[0], len(opening.group("fence"))
-            closing = re.compile(rf"^[ \t]*(?:>[ \t]?)*{re.escape(char)}{{{size},}}[ \t]*$")
-            for end in range(index + 1, len(lines)):
-                if closing.match(lines[end]):
-                    for blanked in range(index, end + 1):
-                        out[blanked] = ""
-                    index = end
-                    break
-        index += 1
-    return out
+def _blank_fences(text: str) -> str:
+    """Fenced code blocks become empty lines."""
+    return FENCED.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
 # --- Links --------------------------------------------------------------------
 
 DEFINITION = re.compile(r"^[ \t]*\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)[^\n]*$", re.M)
 AUTOLINK = re.compile(r"<((?:[a-z][a-z0-9+.-]*):[^<>\s]*)>", re.I)
-REFERENCE = re.compile(r"\[([^\]\n]*)\]")
+# Python-Markdown reads links within a paragraph: up to a blank line.
+PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+
+
+class _Inline(LinkInlineProcessor):
+    """Python-Markdown's reader of `[text]` (nested brackets too) and `(url "title")` (nested
+    parentheses too), with no Markdown instance behind it: escapes are blanked before it reads."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+# And its reader of the `[label]` after a reference link's text.
+INLINE, REFERENCE = _Inline(LINK_RE), ReferenceInlineProcessor(REFERENCE_RE)
 
 
 def _label(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _opening_bracket(text: str, close: int) -> int | None:
-    """The `[` that matches the `]` at ``close``, within one paragraph."""
-    depth = 0
-    index = close
-    while index >= 0:
-        char = text[index]
-        if char == "]":
-            depth += 1
-        elif char == "[":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n" and text[index - 1 : index + 1] == "\n\n":
-            return None
-        index -= 1
-    return None
-
-
-def _destination(text: str, start: int) -> tuple[str, int] | None:
-    """Read `(url "title")` from the `(` at ``start``: the url and the end of `)`."""
-    index = start + 1
-    length = len(text)
-    while index < length and text[index] in " \t\n":
-        index += 1
-    if index < length and text[index] == "<":
-        end = text.find(">", index)
-        if end < 0 or "\n" in text[index:end]:
-            return None
-        url = text[index + 1 : end]
-        index = end + 1
-    else:
-        depth = 0
-        begin = index
-        while index < length:
-            char = text[index]
-            if char in " \t\n":
-                break
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            index += 1
-        url = text[begin:index]
-    # An optional title, then the closing parenthesis.
-    while index < length and text[index] in " \t\n":
-        index += 1
-    if index < length and text[index] in "\"'(":
-        closer = ")" if text[index] == "(" else text[index]
-        end = text.find(closer, index + 1)
-        if end < 0:
-            return None
-        index = end + 1
-        while index < length and text[index] in " \t\n":
-            index += 1
-    if index < length and text[index] == ")":
-        return url, index + 1
-    return None
+def _bracketed(text: str, definitions: dict[str, str], line_at) -> tuple[list[Link], list[tuple[int, int]]]:
+    """Inline links and images, `[text](url)` and `![alt](url)`, and reference links, `[text][label]`,
+    `[text][]` and `[label]` when the label is defined; and where their addresses are."""
+    links, destinations = [], []
+    for paragraph in PARAGRAPH.finditer(text):
+        data, offset = paragraph.group(0), paragraph.start()
+        # A link's text may hold links, its address and a defined label may not; a `[label]` that is no
+        # link holds no `[label]` link either (Python-Markdown reads those last, and the outer one first).
+        taken, shortcuts = [], []
+        for bracket in re.finditer(r"\[", data):
+            start = offset + bracket.start()
+            label, after, closed = INLINE.getText(data, bracket.end())
+            if not closed or any(begin <= start < end for begin, end in taken):
+                continue
+            span, image = (start + 1, offset + after - 1), data[bracket.start() - 1 : bracket.start()] == "!"
+            # (getLink may say it read a link that ends before it starts: no link.)
+            if data.startswith("(", after) and (found := INLINE.getLink(data, after))[3] and found[2] > after:
+                links.append(Link(found[0], line_at(offset + after), "image" if image else "link", label, span=span))
+                taken.append((offset + after, offset + found[2]))
+                destinations.append(taken[-1])
+                continue
+            # `[text][label]`, `[text] [label]`, `[text][]`; else the text is the label: `[label]`.
+            named, label_end, full = REFERENCE.evalId(data, after, label)
+            if full and _label(named) in definitions:
+                taken.append((offset + after, offset + label_end))
+            elif any(begin < start < end for begin, end in shortcuts):
+                continue
+            else:
+                named = label
+                shortcuts += [] if image else [(start, offset + after)]
+            if _label(named) in definitions:
+                links.append(Link(definitions[_label(named)], line_at(start), "reference", label, span=span))
+    return links, destinations
 
 
 # --- Raw HTML -----------------------------------------------------------------
 
 
 class _Tags(HTMLParser):
-    def __init__(self):
+    """Each start tag (`<br/>` too) of a body whose first line is ``first_line``."""
+
+    def __init__(self, first_line: int):
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, tuple, int]] = []
+        self.first_line, self.tags = first_line, []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, tuple(attrs), self.getpos()[0]))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        self.tags.append(Tag(tag.lower(), tuple(attrs), self.first_line + self.getpos()[0] - 1))
 
 
 def fed(parser: HTMLParser, text: str) -> HTMLParser:
@@ -231,23 +210,21 @@ def fed(parser: HTMLParser, text: str) -> HTMLParser:
     return parser
 
 
-def _html_tags(text: str) -> list[tuple[str, tuple, int]]:
-    return fed(_Tags(), text).tags
-
-
 # --- Headings and attribute lists --------------------------------------------
 
-ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$")
-SETEXT = re.compile(r"^[ ]{0,3}(=+|-+)[ \t]*$")
-TRAILING_ATTRS = re.compile(r"[ \t]*\{:?([^{}\n]*)\}[ \t]*$")
+# ATX headings, `## Title {#id}`, indented text too (admonition and card content).
+ATX = re.compile(r"^(?:[ ]{4}|\t|>[ ]?)*(#{1,6})(.*?)$", re.M)
+# Setext headings: a line of text that starts a block, underlined with === or ---.
+SETEXT = re.compile(r"(?:\A|^[^\S\n]*\n)((?=[^\n]*\S)[^\n]*)\n[ ]{0,3}(=+|-+)[ \t]*$", re.M)
 ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+TRAILING_ATTRS = re.compile(rf"[ \t]*{ATTR_LIST.pattern}[ \t]*$")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 BLOCK_START = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|>|\||!!!|\?\?\?|<)")
 
 
 def _attributes(text: str) -> tuple[tuple[str, str | None], ...]:
     try:
-        return tuple((key, value) for key, value in get_attrs(text))
+        return tuple((key, value) for key, value in get_attrs_and_remainder(text)[0])
     except Exception:  # noqa: BLE001 - a scanner never stops the check
         return ()
 
@@ -259,15 +236,12 @@ def _is_attr_list(text: str) -> bool:
 
 
 def _heading(raw: str, masked: str, level: int, line: int) -> Heading:
-    text = raw
     explicit = None
     trailing = TRAILING_ATTRS.search(masked)
     if trailing and _is_attr_list(trailing.group(1)):
-        for key, value in _attributes(trailing.group(1)):
-            if key == "id":
-                explicit = value
-        text = raw[: trailing.start()]
-    text = re.sub(r"[ \t]+#+[ \t]*$", "", text).strip().rstrip("#").strip()
+        explicit = dict(_attributes(trailing.group(1))).get("id")
+        raw = raw[: trailing.start()]
+    text = re.sub(r"[ \t]+#+[ \t]*$", "", raw).strip().rstrip("#").strip()
     return Heading(level=level, text=text, explicit_id=explicit, line=line)
 
 
@@ -284,38 +258,19 @@ def inline_text(markdown: str) -> str:
 
 # --- Admonitions and emoji ------------------------------------------------------
 
-# As Python-Markdown's admonition and pymdownx.details read them.
+# As Python-Markdown's admonition and pymdownx.details read them; ahead, the next line with text.
 ADMONITION = re.compile(
     r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w\-]+(?: +[\w\-]+)*)'
-    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$'
+    r'(?:[ \t]+"(?P<title>.*?)")?[ \t]*$(?=(?:\n[^\S\n]*(?=\n|\Z))*(?:\n(?P<next>.*))?)', re.M
 )
-# pymdownx.emoji's pattern (RE_EMOJI).
-SHORTCODE = re.compile(r":([+\-\w]+):")
+# pymdownx.emoji's own pattern: `:name:`, colons included.
+SHORTCODE = re.compile(RE_EMOJI)
 
 
 def _columns(line: str) -> int:
     """The indentation of a line in columns, a tab to the next multiple of four."""
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
-
-
-def _admonitions(lines: list[str], body_start: int) -> list[Admonition]:
-    """Each admonition, and whether any text is indented (four more columns) below it."""
-    found = []
-    for index, line in enumerate(lines):
-        match = ADMONITION.match(line)
-        if not match:
-            continue
-        indent = _columns(line)
-        empty = True
-        for following in lines[index + 1 :]:
-            if not following.strip():
-                continue
-            empty = _columns(following) < indent + 4
-            break
-        found.append(Admonition(match.group("kind").split()[0].lower(), match.group("title"),
-                                body_start + index, empty, indent))
-    return found
 
 
 # --- The scan -----------------------------------------------------------------
@@ -328,128 +283,83 @@ def scan(body: str, body_start: int = 1) -> Document:
     body = body.replace("\r\n", "\n")
     raw_lines = body.split("\n")
     # Code, HTML comments and escaped characters blanked first: Markdown reads no links or HTML there.
-    text = "\n".join(_blank_fences(raw_lines))
+    text = _blank_fences(body)
     text = COMMENT.sub(_blank, text)
     text = CODE_SPAN.sub(_blank, text)
     text = ESCAPE.sub(_blank, text)
-    newlines = tuple(i for i, char in enumerate(text) if char == "\n")
+    newlines = tuple(match.start() for match in re.finditer("\n", text))
     line_at = functools.partial(_line_at, newlines, body_start)
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for index in range(start, end):
-            if chars[index] != "\n":
-                chars[index] = " "
-
     links: list[Link] = []
-
-    # Reference definitions: `[label]: url`.
     definitions: dict[str, str] = {}
-    for match in DEFINITION.finditer(text):
+
+    # Reference definitions, `[label]: url`, and autolinks, `<https://example.org>`: kept, then blanked.
+    def definition(match: re.Match) -> str:
         url = match.group(2).strip("<>")
         definitions.setdefault(_label(match.group(1)), url)
         links.append(Link(url, line_at(match.start(2)), "definition", match.group(1)))
-        blank(match.start(), match.end())
-    text = "".join(chars)
+        return _blank(match)
 
-    # Autolinks: `<https://example.org>`.
-    for match in AUTOLINK.finditer(text):
+    def autolink(match: re.Match) -> str:
         links.append(Link(match.group(1), line_at(match.start()), "autolink", match.group(1),
                           span=(match.start(1), match.end(1))))
-        blank(match.start(), match.end())
+        return _blank(match)
+
+    text = AUTOLINK.sub(autolink, DEFINITION.sub(definition, text))
+
+    found, destinations = _bracketed(text, definitions, line_at)
+    links += found
+    chars = list(text)
+    for begin, end in destinations:
+        chars[begin:end] = _blank(text[begin:end])
     text = "".join(chars)
 
-    # Inline links and images: `[text](url)`, `![alt](url)`, nested too.
-    destinations = []
-    for match in re.finditer(r"\]\(", text):
-        close = match.start()
-        opening = _opening_bracket(text, close)
-        if opening is None:
-            continue
-        found = _destination(text, close + 1)
-        if found is None:
-            continue
-        url, end = found
-        image = opening > 0 and text[opening - 1] == "!"
-        links.append(Link(url.strip(), line_at(close + 1), "image" if image else "link",
-                          text[opening + 1 : close], span=(opening + 1, close)))
-        destinations.append((close + 1, end))
-
-    # Reference links: `[text][label]`, `[text][]` and `[label]`, when the label is defined.
-    if definitions:
-        position = 0
-        while match := REFERENCE.search(text, position):
-            position = match.end()
-            after = text[match.end() : match.end() + 1]
-            if after in ("(", ":"):
-                continue
-            label = match.group(1)
-            if after == "[" and (second := REFERENCE.match(text, match.end())):
-                label = second.group(1) or label
-                position = second.end()
-            if _label(label) in definitions:
-                links.append(Link(definitions[_label(label)], line_at(match.start()), "reference",
-                                  match.group(1), span=(match.start(1), match.end(1))))
-    for start, end in destinations:
-        blank(start, end)
-    text = "".join(chars)
-
-    # Attribute lists: `{ #id .class key="value" }`.
+    # Attribute lists, `{ #id .class key="value" }`: kept, then blanked in what readers read.
     attr_lists: list[AttrList] = []
     anchors: list[Anchor] = []
-    for match in ATTR_LIST.finditer(text):
+
+    def attr_list(match: re.Match) -> str:
         if not _is_attr_list(match.group(1)):
-            continue
-        attributes = _attributes(match.group(1))
-        line = line_at(match.start())
+            return match.group(0)
+        attributes, line = _attributes(match.group(1)), line_at(match.start())
         attr_lists.append(AttrList(attributes, line))
-        anchors += [Anchor(value, line) for key, value in attributes if key == "id" and value]
-        for key, value in attributes:
-            if key.lower() in {"href", "src"} and value:
-                links.append(Link(value, line, "html", attribute=key.lower()))
+        anchors.extend(Anchor(value, line) for key, value in attributes if key == "id" and value)
+        links.extend(Link(value, line, "html", attribute=key.lower())
+                     for key, value in attributes if key.lower() in {"href", "src"} and value)
+        return _blank(match)
+
+    prose = HTML_TAG.sub(_blank, ATTR_LIST.sub(attr_list, text))
 
     # Raw HTML, with its attributes' character references decoded as a browser would.
-    tags: list[Tag] = []
-    for name, attributes, line in _html_tags(text):
-        tag = Tag(name.lower(), attributes, body_start + line - 1)
-        tags.append(tag)
-        for key, value in attributes:
-            key = key.lower()
+    tags: list[Tag] = fed(_Tags(body_start), text).tags
+    for tag in tags:
+        for key, value in ((key.lower(), value) for key, value in tag.attributes):
             if key == "id" or (key == "name" and tag.name == "a"):
-                if value:
-                    anchors.append(Anchor(value, tag.line))
+                anchors.extend([Anchor(value, tag.line)] if value else [])
             elif key in URL_ATTRIBUTES and value is not None:
                 links.append(Link(value, tag.line, "html", attribute=key))
 
-    # Headings: ATX (`## Title {#id}`) and setext (a line underlined with === or ---).
-    headings: list[Heading] = []
-    masked_lines = text.split("\n")
-    for index, masked in enumerate(masked_lines):
-        atx = ATX.match(masked)
-        if atx and masked.strip():
-            level = len(atx.group(1))
-            raw = raw_lines[index][atx.end(1) :] if index < len(raw_lines) else ""
-            headings.append(_heading(raw, masked[atx.end(1) :], level, body_start + index))
-            continue
-        if (
-            index >= 1
-            and SETEXT.match(masked)
-            and masked_lines[index - 1].strip()
-            and (index == 1 or not masked_lines[index - 2].strip())
-            and not BLOCK_START.match(masked_lines[index - 1])
-            and not ATX.match(masked_lines[index - 1])
-        ):
-            level = 1 if masked.strip()[0] == "=" else 2
-            raw = raw_lines[index - 1].strip()
-            headings.append(_heading(raw, masked_lines[index - 1].strip(), level, body_start + index - 1))
+    # Headings, in page order.
+    headings = []
+    for match in ATX.finditer(text):
+        line = line_at(match.start())
+        headings.append(_heading(raw_lines[line - body_start][match.end(1) - match.start() :], match.group(2),
+                                 len(match.group(1)), line))
+    for match in SETEXT.finditer(text):
+        if not BLOCK_START.match(match.group(1)) and not ATX.match(match.group(1)):
+            line = line_at(match.start(1))
+            headings.append(_heading(raw_lines[line - body_start].strip(), match.group(1).strip(),
+                                     1 if match.group(2)[0] == "=" else 2, line))
+    headings.sort(key=lambda heading: heading.line)
     # An id written on a heading is found both as a heading's and as an attribute list's.
     anchors = list(dict.fromkeys(anchors))
 
-    prose = ATTR_LIST.sub(lambda m: _blank(m) if _is_attr_list(m.group(1)) else m.group(0), text)
-    prose = HTML_TAG.sub(_blank, prose)
-
-    admonitions = _admonitions(text.split("\n"), body_start)
-    shortcodes = [Shortcode(match.group(1), line_at(match.start()))
+    # Admonitions: empty when the next line with text is not indented four columns more than the `!!!`.
+    admonitions = []
+    for match in ADMONITION.finditer(text):
+        indent = _columns(match["indent"])
+        admonitions.append(Admonition(match["kind"].split()[0].lower(), match["title"], line_at(match.start()),
+                                      _columns(match["next"] or "") < indent + 4, indent))
+    shortcodes = [Shortcode(match.group(1).strip(":"), line_at(match.start()))
                   for match in SHORTCODE.finditer(prose)]
 
     links.sort(key=lambda link: (link.line, link.span))
@@ -491,21 +401,21 @@ def handed(markdown: str, page=None) -> tuple[Document, Callable[[int], int | No
     return page.document, index
 
 
+def slug(text: str, slugify: Slugify = toc_slugify, separator: str = "-") -> str:
+    """The id toc gives a heading of this text: mkdocs.yml's slugify, toc's own if that one fails."""
+    try:
+        return slugify(inline_text(text), separator)
+    except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+        return toc_slugify(inline_text(text), separator)
+
+
 def heading_ids(
     page, slugify: Slugify = toc_slugify, separator: str = "-"
 ) -> list[tuple[str, int, bool]]:
     """Each heading's id, line, and whether it was written explicitly, in page order."""
-    result = []
-    for heading in document(page).headings:
-        if heading.explicit_id:
-            result.append((heading.explicit_id, heading.line, True))
-        else:
-            try:
-                slug = slugify(inline_text(heading.text), separator)
-            except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-                slug = toc_slugify(inline_text(heading.text), separator)
-            result.append((slug, heading.line, False))
-    return result
+    return [(heading.explicit_id, heading.line, True) if heading.explicit_id
+            else (slug(heading.text, slugify, separator), heading.line, False)
+            for heading in document(page).headings]
 
 
 def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:

@@ -36,9 +36,9 @@ class Loader(catalogue.LOADER):
 catalogue.LOADER = Loader
 
 blank_fences = markdown._blank_fences  # the scanner's first step, once per scan
-def counted_scan(lines):
-    scans["\n".join(lines)] += 1
-    return blank_fences(lines)
+def counted_scan(text):
+    scans[text] += 1
+    return blank_fences(text)
 markdown._blank_fences = counted_scan
 
 from mkdocs.__main__ import cli

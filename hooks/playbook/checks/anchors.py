@@ -76,8 +76,7 @@ def site_from_catalogue(
     unreadable = {problem.path for problem in catalogue.problems}
     pages: dict[str, dict] = {language: {} for language in catalogue.languages}
     for (key, language), page in catalogue.pages.items():
-        known = page.path not in unreadable
-        pages.setdefault(language, {})[key] = source_ids(page, slugify, separator) if known else None
+        pages[language][key] = None if page.path in unreadable else source_ids(page, slugify, separator)
     return Site(pages=pages, files=frozenset(files), waiting=[] if open else None)
 
 

@@ -79,11 +79,10 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
                 "Check the spelling and the folder; links are relative to this file's folder.")
     key, named_language = target.page(catalogue.languages)
     if named_language:
-        fixed = url.replace(f".{named_language}.md", ".md")
-        if named_language != language:
-            return (f"{what} '{url}' goes to the {language_name(named_language)} version of a page, "
-                    f"from a {language_name(language)} page.", OWN_VERSION.format(fixed=fixed))
-        return f"{what} '{url}' names the page with its language.", OWN_VERSION.format(fixed=fixed)
+        message = (f"{what} '{url}' goes to the {language_name(named_language)} version of a page, from a "
+                   f"{language_name(language)} page." if named_language != language
+                   else f"{what} '{url}' names the page with its language.")
+        return message, OWN_VERSION.format(fixed=url.replace(f".{named_language}.md", ".md"))
     if not site.has_page(language, key):
         if site.open:
             return WAIT
@@ -113,11 +112,8 @@ def _anchor_fault(catalogue, site: Site, key, language, url, what, target: Targe
 
 
 def check(catalogue: Catalogue, site: Site) -> list[Problem]:
-    problems: list[Problem] = []
-    for page in catalogue.pages.values():
-        for address in addresses(page):
-            problems += check_link(catalogue, site, page, *address)
-    return problems
+    return [problem for page in catalogue.pages.values() for address in addresses(page)
+            for problem in check_link(catalogue, site, page, *address)]
 
 
 def addresses(page: SourcePage):
