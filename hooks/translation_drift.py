@@ -94,16 +94,13 @@ def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> di
 def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
     """The translation-status page's content, with addresses below the site root."""
     default = build.default_language(config)
-    rows = []
-    for pair in _pairs(config).values():
-        rows.append({
-            "source": f"docs/{pair.source.path}",
-            "source_url": url_of(config, f"{pair.key}.md", default),
-            "translation": pair.name,
-            "translation_url": url_of(config, f"{pair.key}.md", pair.language)
-            if pair.translation else None,
-            "state": pair.state,
-        })
+    rows = [{
+        "source": f"docs/{pair.source.path}",
+        "source_url": url_of(config, f"{pair.key}.md", default),
+        "translation": pair.name,
+        "translation_url": url_of(config, f"{pair.key}.md", pair.language) if pair.translation else None,
+        "state": pair.state,
+    } for pair in _pairs(config).values()]
     overdue = [{
         "page": f"docs/{review.page.path}",
         "url": url_of(config, f"{review.page.key}.md", review.page.language),

@@ -79,19 +79,15 @@ def nav_entries(text: str) -> list[NavEntry]:
     return list(walk(nav))
 
 
-def is_link(path: str) -> bool:
-    """An address rather than a file: MkDocs puts it in the menu as it is."""
-    parts = urlsplit(path)
-    return bool(parts.scheme or parts.netloc) or path.startswith("/")
-
-
 def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = frozenset(),
                  languages: tuple[str, ...] = (), config_file: str = "mkdocs.yml") -> list[Problem]:
     """The `nav` entries that name no page of ``pages`` (language-free names,
     "tipos/enojado.md") nor any other file of ``files`` ("assets/guia.pdf")."""
     problems = []
     for entry in entries:
-        if not entry.path or is_link(entry.path) or entry.path in pages or entry.path in files:
+        # An address rather than a file (MkDocs puts it in the menu as it is), or a section.
+        link = urlsplit(entry.path)
+        if not entry.path or link.scheme or link.netloc or entry.path.startswith("/") or entry.path in pages | files:
             continue
         stem = entry.path.removesuffix(".md")
         key, language = split_language(entry.path, languages)

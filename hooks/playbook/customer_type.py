@@ -64,15 +64,10 @@ def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
     return found
 
 
-def split_related(entry: str) -> tuple[str, str]:
-    """ "factores.md#rapidez" -> ("factores", "rapidez"); no anchor -> ("factores", "")."""
-    path, _, anchor = entry.partition("#")
-    return path.removesuffix(".md"), anchor
-
-
 def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
     """A related entry ("factores.md#rapidez") -> its path and title in the page's language."""
-    key, anchor = split_related(entry.strip())
+    path, _, anchor = entry.strip().partition("#")
+    key = path.removesuffix(".md")
     target = catalogue.page(key, page.language)
     title = headings(target)[anchor] if anchor else str(target.meta.get("title") or key)
     return {"path": entry.strip(), "title": title}
@@ -83,16 +78,11 @@ def nav_order(nav) -> list[str]:
     return [entry.path.removesuffix(".md") for entry in config_check.walk(nav or []) if entry.path.endswith(".md")]
 
 
-def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage]:
-    """A language's type pages in the order of the navigation (then by name)."""
-    order = {key: index for index, key in enumerate(nav_order(nav))}
-    pages = catalogue.customer_types(language)
-    return sorted(pages, key=lambda p: (order.get(p.key, len(order)), p.key))
-
-
 def models(catalogue: Catalogue, language: str, nav=None) -> list[dict]:
-    """The models of a language's type pages, in the order of the navigation."""
-    return [model(catalogue, page) for page in type_pages(catalogue, language, nav)]
+    """The models of a language's type pages, in the order of the navigation (then by name)."""
+    order = {key: index for index, key in enumerate(nav_order(nav))}
+    pages = sorted(catalogue.customer_types(language), key=lambda p: (order.get(p.key, len(order)), p.key))
+    return [model(catalogue, page) for page in pages]
 
 
 def card_path(type_id: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .catalogue import Problem
 from .checks.urls import relative
 from .suggest import closest
 
@@ -35,23 +36,23 @@ def markers(markdown: str) -> list[Marker]:
     ]
 
 
-def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
-    """A message for each marker that names no list, or is misspelt: file, line and the fix."""
+def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
+    """Each marker of a page's text (``path`` below docs/, from ``first_line`` of its file) that names
+    no list, or is misspelt: file, line and the fix (the content checks run it on every page)."""
     found = []
     for match in NEAR.finditer(markdown):
         if match.group("word") != "customer-types":
             line = markdown.count("\n", 0, match.start()) + first_line
-            found.append(f"{path}:{line}: '{match.group(0)}' is not a marker the build knows: "
-                         f"write it '<!-- customer-types: {match.group('name') or 'grid'} -->'.")
+            found.append(Problem(path, line, f"'{match.group(0)}' is not a marker the build knows.",
+                                 f"Write it '<!-- customer-types: {match.group('name') or 'grid'} -->'."))
     for marker in markers(markdown):
         if marker.name in KINDS:
             continue
         close = closest(marker.name, KINDS)
         hint = f"Did you mean '{close}'? " if close else ""
-        found.append(
-            f"{path}:{marker.line + first_line - 1}: '<!-- customer-types: {marker.name} -->' "
-            f"names no list of customer types. {hint}Write one of: {', '.join(KINDS)}."
-        )
+        found.append(Problem(path, marker.line + first_line - 1,
+                             f"'<!-- customer-types: {marker.name} -->' names no list of customer types.",
+                             f"{hint}Write one of: {', '.join(KINDS)}."))
     return found
 
 

@@ -576,7 +576,7 @@ def test_the_report_names_file_line_and_fix():
 
 def test_the_schema_lives_where_editors_find_it():
     assert schema_module.PAGE_SCHEMA == ROOT / "hooks" / "playbook" / "schemas" / "page.schema.json"
-    schema = front_matter.schema()
+    schema = schema_module.page_schema()
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert set(schema["properties"]["customer_type"]["required"]) >= {
         "id",

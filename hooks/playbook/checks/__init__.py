@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from .. import type_lists
 from ..catalogue import Catalogue, Problem
 from . import (
     admonitions,
@@ -61,6 +62,9 @@ def run_all(
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
+        # The markers of the lists of types, before hooks/customer_type_page.py fills them.
+        + [problem for page in catalogue.pages.values()
+           for problem in type_lists.problems(page.body, page.path, page.body_start)]
     )
     faulty = {problem.path for problem in own}
     # What needs other files: links, the two languages, citations. A heading
