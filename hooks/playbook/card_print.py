@@ -58,14 +58,8 @@ def height(card: dict, scale: float) -> float:
 
     block = 0.25 + 0.3 + 1.15 * 1.2 + 0.3
     questions = card["questions"]
-    ask = (
-        lines(questions["kind_label"], width, BOLD) * LINE
-        + 0.2
-        + items(questions["guidance"])
-        + LINE
-        + 0.6
-        + items(questions["examples"])
-    )
+    ask = (lines(questions["kind_label"], width, BOLD) * LINE + 0.2 + items(questions["guidance"])
+           + LINE + 0.6 + items(questions["examples"]))
     blocks = 3 * block + items(card["recognise"]) + items(card["attend"]) + ask + 2 * 0.5
     return scale * (head + 0.5 + blocks + OVERHEAD)
 

@@ -19,14 +19,5 @@ def qr_svg(url: str, title: str, entry: Path | None = None) -> str:
 
 
 def draw_qr(url: str, title: str) -> str:
-    code = segno.make(url, error="m")
-    return code.svg_inline(
-        scale=1,
-        border=4,
-        dark="#000",
-        light="#fff",
-        title=title,
-        svgclass="qc-qr",
-        lineclass=None,
-        omitsize=True,
-    )
+    return segno.make(url, error="m").svg_inline(scale=1, border=4, dark="#000", light="#fff", title=title,
+                                                 svgclass="qc-qr", lineclass=None, omitsize=True)

@@ -68,10 +68,7 @@ def pair_state(source: content.SourcePage, translation: content.SourcePage | Non
         return PagePair(source.key, language, source, None, NO_TRANSLATION, None, current)
     recorded = translation.meta.get(RECORD_KEY)
     recorded = str(recorded).strip() if recorded not in (None, "") else None
-    if recorded is None:
-        state = NO_RECORD
-    else:
-        state = FRESH if recorded == current else STALE
+    state = NO_RECORD if recorded is None else FRESH if recorded == current else STALE
     return PagePair(source.key, language, source, translation, state, recorded, current)
 
 
