@@ -291,7 +291,8 @@ def switched(page: generated.GeneratedPage) -> tuple[list[str], list[dict]]:
     config.plugins = type("Plugins", (dict,), {"_current_plugin": "cards"})(config.plugins)
     files = Files([])
     files.plugin = config.plugins["i18n"]
-    (file,) = build.add_generated(files, config, [page])
+    build.add_generated(files, config, [page])
+    (file,) = files
     assert file.locale == "en", "the plugin sets the switcher of pages with a locale only"
     plugin = SimpleNamespace(extra_alternate=alternates)
     ExtendedPlugin.reconfigure_page_context(plugin, {}, SimpleNamespace(url=file.url, file=file), config, None)
