@@ -56,8 +56,7 @@ def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
 
     With ``generated``, a type page's headings include those its data makes.
     """
-    texts = [heading.text for heading in document(page).headings]
-    found = {id_: text for (id_, _, _), text in zip(heading_ids(page), texts, strict=True)}
+    found = {id_: heading.text for heading, (id_, _, _) in zip(document(page).headings, heading_ids(page), strict=True)}
     if generated and page.customer_type:
         words = labels().get(page.language, {})
         found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})

@@ -43,7 +43,7 @@ def review_date(page: SourcePage) -> datetime.date | Problem | None:
 def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:
     """Every page whose review date has passed, the longest overdue first."""
     reviews = []
-    for page in (page for _, page in sorted(catalogue.pages.items())):
+    for _, page in sorted(catalogue.pages.items()):
         due = review_date(page)
         if isinstance(due, datetime.date) and due < today:
             owner = page.meta.get("owner")
