@@ -78,10 +78,9 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
     parts = [json.dumps([cards, customer_type.labels()], sort_keys=True).encode()]
-    for name in KIOSK_THEME_FILES:
-        # Ours in overrides/ where we override the theme's, as Jinja finds it: the first of the theme's folders.
-        found = [Path(folder, name) for folder in config.theme.dirs if Path(folder, name).is_file()]
-        parts.append(found[0].read_bytes() if found else b"")
+    # Each template as Jinja finds it: ours in overrides/ where we override the theme's.
+    env = build.theme_env(config)
+    parts += [env.loader.get_source(env, name)[0].encode() for name in KIOSK_THEME_FILES]
     for name in KIOSK_ASSETS:
         path = Path(config.docs_dir, name)
         parts.append(path.read_bytes() if path.is_file() else b"")

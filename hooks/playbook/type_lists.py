@@ -6,6 +6,7 @@ misspelt one and puts each list in its place (overrides/partials/customer-types.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -87,5 +88,4 @@ def number(count: int, words: dict[str, str]) -> str:
 
 def markdown_text(text: str) -> str:
     """An editor's plain text, safe inside Markdown (a table cell, a link's text)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(text, quote=False))
