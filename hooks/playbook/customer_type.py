@@ -18,28 +18,16 @@ class Shape:
     """A customer type's shape, as the schema declares it."""
 
     fields: tuple[str, ...]  # in the schema's order: cards.json follows it
-    # Limits so a card fits one A6 sheet and a 1080p screen.
-    lists: dict[str, tuple[int, int]]  # a list field -> its fewest and most lines
-    chars: dict[str, int]  # "name", "summary", "item" (a line), "phrase" -> most characters
     anchors: dict[str, str]  # a field -> the id of its heading on the type page
     same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
 
 
 @cache.kept(files=lambda: [schema.PAGE_SCHEMA])
 def shape() -> Shape:
-    root = schema.page_schema()
-    node = root["properties"]["customer_type"]
+    node = schema.page_schema()["properties"]["customer_type"]
     fields = dict(schema.fields(node))
-    lists = {path[-1]: (field["minItems"], field["maxItems"])
-             for path, field in fields.items() if field.get("type") == "array" and "minItems" in field}
-    definitions = root["definitions"]
-    chars = {"name": node["properties"]["name"]["maxLength"],
-             "summary": node["properties"]["summary"]["maxLength"],
-             "item": definitions["text"]["maxLength"], "phrase": definitions["phrase"]["maxLength"]}
     return Shape(
         fields=tuple(node["properties"]),
-        lists=lists,
-        chars=chars,
         anchors={path[-1]: field["x-heading-id"] for path, field in fields.items() if "x-heading-id" in field},
         same_everywhere=frozenset(("customer_type", *path) for path, field in fields.items()
                                   if field.get("x-same-in-every-language")),

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import generated_pages
-from playbook import build, checks, customer_type, generated
+from playbook import build, checks, customer_type, generated, schema
 from playbook import catalogue as content
 from support import LANGUAGES, ROOT
 from support.sites import ICONS
@@ -220,16 +220,16 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
 
 def test_cards_json_and_the_page_schema_agree_on_the_limits():
     card = SCHEMA["$defs"]["card"]["properties"]
-    assert SCHEMA["$defs"]["line"]["maxLength"] == customer_type.shape().chars["item"]
-    assert card["name"]["maxLength"] == customer_type.shape().chars["name"]
-    assert card["summary"]["maxLength"] == customer_type.shape().chars["summary"]
+    assert SCHEMA["$defs"]["line"]["maxLength"] == schema.at(("customer_type", "recognise", 0))["maxLength"]
+    assert card["name"]["maxLength"] == schema.at(("customer_type", "name"))["maxLength"]
+    assert card["summary"]["maxLength"] == schema.at(("customer_type", "summary"))["maxLength"]
     for key in ("recognise", "attend", "phrases"):
-        assert (card[key]["minItems"], card[key]["maxItems"]) == customer_type.shape().lists[key]
+        page = schema.at(("customer_type", key))
+        assert (card[key]["minItems"], card[key]["maxItems"]) == (page["minItems"], page["maxItems"])
     questions = card["questions"]["properties"]
     for key in ("guidance", "examples"):
-        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_type.shape().lists[
-            key
-        ]
+        page = schema.at(("customer_type", "questions", key))
+        assert (questions[key]["minItems"], questions[key]["maxItems"]) == (page["minItems"], page["maxItems"])
     assert questions["kind"]["enum"] == KINDS
 
 
