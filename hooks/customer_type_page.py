@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import additions, build, customer_type, markdown, type_lists
+from playbook import additions, build, customer_type, label_files, markdown, type_lists
 from playbook.checks.urls import relative
 
 # -----------------------------------------------------------------------------
@@ -27,7 +27,7 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
         markdown_text = type_lists_of(markdown_text, source, config)
     if source is not None and "customer_type" in source.meta:
         markdown_text = type_page(markdown_text, source, config)
-    words = customer_type.labels()[build.current_language(config)]
+    words = label_files.labels("cards")[build.current_language(config)]
     return additions.label_boxes(markdown_text, words["addition"], source)
 
 
@@ -39,7 +39,7 @@ def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
     """A type page's Markdown with the blocks its data makes: an overview after its introduction,
     the related pages and its card at the end."""
     card = customer_type.model(build.checked_catalogue(config), source)
-    labels = customer_type.labels()[source.language]
+    labels = label_files.labels("cards")[source.language]
     links = [{"title": link["title"], "href": relative(source.path, link["path"])} for link in card["related"]]
     card_link = relative(source.path, customer_type.card_path(card["id"]))
     template = build.theme_env(config).get_template(TEMPLATE).module
@@ -52,7 +52,7 @@ def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
 def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
     """The page's markers replaced by the lists of every type of its language."""
     models = customer_type.models(build.checked_catalogue(config), source.language, config.nav)
-    labels = customer_type.labels()[source.language]
+    labels = label_files.labels("cards")[source.language]
     types = type_lists.entries(models, source.path)
     template = build.theme_env(config).get_template(LISTS_TEMPLATE).module
     rendered = {

@@ -34,11 +34,6 @@ def shape() -> Shape:
     )
 
 
-def labels() -> dict[str, dict]:
-    """The UI words of every language, read from labels/cards.yml."""
-    return label_files.labels("cards")
-
-
 def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
     """Every heading id of a page -> the heading's text (explicit ids and toc slugs).
 
@@ -46,7 +41,7 @@ def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
     """
     found = {id_: heading.text for heading, (id_, _, _) in zip(document(page).headings, heading_ids(page), strict=True)}
     if generated and page.customer_type:
-        words = labels().get(page.language, {})
+        words = label_files.labels("cards").get(page.language, {})
         found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})
     return found
 
@@ -92,7 +87,7 @@ def model(catalogue: Catalogue, page: SourcePage) -> dict:
     every field of the shape, in its order, and what is worked out from them."""
     # No checks here: the content checks hold every page to the schema before any card is made.
     data = page.customer_type
-    words = labels()[page.language]
+    words = label_files.labels("cards")[page.language]
     card = {name: _stripped(data[name]) for name in shape().fields}
     questions = card["questions"]
     # The kind's words, beside the kind they name.

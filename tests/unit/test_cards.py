@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import generated_pages
-from playbook import build, checks, customer_type, generated, schema
+from playbook import build, checks, customer_type, generated, label_files, schema
 from playbook import catalogue as content
 from support import LANGUAGES, ROOT
 from support.sites import ICONS
@@ -206,7 +206,7 @@ def keys_of(value, prefix=()):
 
 
 def test_labels_exist_in_both_languages_with_the_same_keys():
-    labels = customer_type.labels()
+    labels = label_files.labels("cards")
     assert set(labels) == set(LANGUAGES)
     assert keys_of(labels["es"]) == keys_of(labels["en"])
     assert set(labels["es"]["question_kinds"]) == set(KINDS)
@@ -338,6 +338,6 @@ def test_no_editor_text_reaches_a_page_unescaped():
     module = env.get_template("partials/card-blocks.html").module
     model = customer_type.model(catalogue, catalogue.page("tipos/enojado", "es"))
     model["qr"] = None
-    html = str(module.card(model, customer_type.labels()["es"]))
+    html = str(module.card(model, label_files.labels("cards")["es"]))
     assert "&lt;b onmouseover=x&gt;ojo&lt;/b&gt;" in html
     assert "<b onmouseover" not in html
