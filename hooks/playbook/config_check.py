@@ -32,7 +32,6 @@ class NavEntry:
     line: int  # 1-based line of mkdocs.yml: of the path, else of the title; 0 in a loaded setting
     title: str = ""  # "Tipos de cliente"; "" for a page written without one
     title_line: int = 0
-    sections: tuple[str, ...] = ()  # the titles of the sections it is in, outermost first
 
 
 def value_of(node, key: str):
@@ -48,26 +47,26 @@ def _line(node) -> int:
     return node.start_mark.line + 1 if node.start_mark else 0
 
 
-def walk(nav, sections: tuple[str, ...] = ()) -> Iterator[NavEntry]:
+def walk(nav) -> Iterator[NavEntry]:
     """Every entry of a `nav` node tree in reading order, each section before what it holds.
     A loaded setting (config.nav) is walked as its node tree, with no lines."""
     if not isinstance(nav, yaml.Node):
         nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
     if isinstance(nav, yaml.ScalarNode):
         if nav.value:
-            yield NavEntry(nav.value, _line(nav), sections=sections)
+            yield NavEntry(nav.value, _line(nav))
     elif isinstance(nav, yaml.SequenceNode):
         for item in nav.value:
-            yield from walk(item, sections)
+            yield from walk(item)
     elif isinstance(nav, yaml.MappingNode):
         # A titled entry ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
         for key, value in nav.value:
             title = str(key.value)
             if isinstance(value, yaml.ScalarNode):
-                yield NavEntry(value.value, _line(value), title, _line(key), sections)
+                yield NavEntry(value.value, _line(value), title, _line(key))
             else:
-                yield NavEntry("", _line(key), title, _line(key), sections)
-                yield from walk(value, (*sections, title))
+                yield NavEntry("", _line(key), title, _line(key))
+                yield from walk(value)
 
 
 def nav_entries(text: str) -> list[NavEntry]:
