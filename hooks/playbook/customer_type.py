@@ -34,13 +34,11 @@ def shape() -> Shape:
     )
 
 
-def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
-    """Every heading id of a page -> the heading's text (explicit ids and toc slugs).
-
-    With ``generated``, a type page's headings include those its data makes.
-    """
+def headings(page: SourcePage) -> dict[str, str]:
+    """Every heading id of a page -> the heading's text (explicit ids and toc slugs); a type
+    page's include those its data makes."""
     found = {id_: heading.text for heading, (id_, _, _) in zip(document(page).headings, heading_ids(page), strict=True)}
-    if generated and page.customer_type:
+    if page.customer_type:
         words = label_files.labels("cards").get(page.language, {})
         found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})
     return found
