@@ -30,8 +30,7 @@ class Entry:
 
 def entries(page: SourcePage) -> list[Entry]:
     found = []
-    ids = heading_ids(page)
-    for heading, (id_, line, _) in zip(document(page).headings, ids, strict=True):
+    for heading, (id_, line, _) in zip(document(page).headings, heading_ids(page), strict=True):
         if heading.level != 3 or not id_:
             continue
         title = inline_text(heading.text)
