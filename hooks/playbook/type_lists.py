@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 from .catalogue import Problem
 from .checks.urls import relative
@@ -23,20 +22,6 @@ NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ 
 KINDS = ("grid", "table", "list", "count")
 
 
-@dataclass(frozen=True)
-class Marker:
-    name: str
-    line: int  # 1-based, in the Markdown it was found in
-
-
-def markers(markdown: str) -> list[Marker]:
-    """Every marker of a page's Markdown, in order."""
-    return [
-        Marker(match.group("name"), markdown.count("\n", 0, match.start()) + 1)
-        for match in MARKER.finditer(markdown)
-    ]
-
-
 def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
     """Each marker of a page's text (``path`` below docs/, from ``first_line`` of its file) that names
     no list, or is misspelt: file, line and the fix (the content checks run it on every page)."""
@@ -46,13 +31,13 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
             line = markdown.count("\n", 0, match.start()) + first_line
             found.append(Problem(path, line, f"'{match.group(0)}' is not a marker the build knows.",
                                  f"Write it '<!-- customer-types: {match.group('name') or 'grid'} -->'."))
-    for marker in markers(markdown):
-        if marker.name in KINDS:
+    for match in MARKER.finditer(markdown):
+        if (name := match.group("name")) in KINDS:
             continue
-        close = closest(marker.name, KINDS)
+        close = closest(name, KINDS)
         hint = f"Did you mean '{close}'? " if close else ""
-        found.append(Problem(path, marker.line + first_line - 1,
-                             f"'<!-- customer-types: {marker.name} -->' names no list of customer types.",
+        found.append(Problem(path, markdown.count("\n", 0, match.start()) + first_line,
+                             f"'<!-- customer-types: {name} -->' names no list of customer types.",
                              f"{hint}Write one of: {', '.join(KINDS)}."))
     return found
 

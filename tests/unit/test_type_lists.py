@@ -18,7 +18,12 @@ from support import ROOT
 
 def test_markers_are_found_with_their_lines():
     text = "Intro\n\n<!-- customer-types: grid -->\n\nHay <!--customer-types:count--> tipos.\n"
-    assert type_lists.markers(text) == [type_lists.Marker("grid", 3), type_lists.Marker("count", 5)]
+    assert type_lists.problems(text, "index.es.md") == []
+    assert type_lists.fill(text, {"grid": "G", "count": "seis"}) == "Intro\n\nG\n\nHay seis tipos.\n"
+    misspelt = text.replace("grid", "gird").replace("count", "cuont")
+    assert [(p.line, p.message) for p in type_lists.problems(misspelt, "index.es.md")] == [
+        (3, "'<!-- customer-types: gird -->' names no list of customer types."),
+        (5, "'<!-- customer-types: cuont -->' names no list of customer types.")]
 
 
 def test_fill_replaces_each_marker_and_nothing_else():
