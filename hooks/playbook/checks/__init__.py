@@ -34,12 +34,10 @@ from . import (
 from .anchors import Site, site_from_catalogue
 
 
-def run_all(catalogue: Catalogue, site: Site | None = None, *, slugify: Callable = toc_slugify, separator: str = "-",
+def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify, separator: str = "-",
             icon_dirs=(), emoji_names: frozenset[str] | None = None,
             templates: placeholders.Placeholders | None = None, config_file=None) -> list[Problem]:
     """Every problem of the content, each once: unreadable files first, then by file and line."""
-    if site is None:
-        site = site_from_catalogue(catalogue, slugify, separator)
     # What is wrong within each file, found in that file alone.
     own = (
         files.check(catalogue)
