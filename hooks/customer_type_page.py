@@ -50,7 +50,8 @@ def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
 
 
 def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
-    """The page's markers replaced by the lists of every type of its language."""
+    """The page's markers replaced by the lists of every type of its language (the content checks
+    have held every marker to a kind of list, with its file, line and fix)."""
     models = customer_type.models(build.checked_catalogue(config), source.language, config.nav)
     labels = label_files.labels("cards")[source.language]
     types = type_lists.entries(models, source.path)
