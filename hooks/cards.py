@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from playbook import build, cache, customer_type, qr
+from playbook import build, cache, customer_type, label_files, qr
 from playbook.build import Priority, relative_url, url_of
 from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage, markdown
@@ -44,7 +44,7 @@ def card(config: MkDocsConfig, data: dict) -> dict:
     data["qr"] = None
     if config.site_url:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
-        title = customer_type.labels()[language]["qr_title"].format(url=address)
+        title = label_files.labels("cards")[language]["qr_title"].format(url=address)
         entry = build.cache_folder(config, "qr") / f"{language}-{data['id']}.svg"
         data["qr"] = qr.qr_svg(address, title, entry)
     return data
@@ -77,11 +77,10 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
-    parts = [json.dumps([cards, customer_type.labels()], sort_keys=True).encode()]
-    for name in KIOSK_THEME_FILES:
-        # Ours in overrides/ where we override the theme's, as Jinja finds it: the first of the theme's folders.
-        found = [Path(folder, name) for folder in config.theme.dirs if Path(folder, name).is_file()]
-        parts.append(found[0].read_bytes() if found else b"")
+    parts = [json.dumps([cards, label_files.labels("cards")], sort_keys=True).encode()]
+    # Each template as Jinja finds it: ours in overrides/ where we override the theme's.
+    env = build.theme_env(config)
+    parts += [env.loader.get_source(env, name)[0].encode() for name in KIOSK_THEME_FILES]
     for name in KIOSK_ASSETS:
         path = Path(config.docs_dir, name)
         parts.append(path.read_bytes() if path.is_file() else b"")
@@ -90,7 +89,7 @@ def version_of(config: MkDocsConfig, cards: dict) -> str:
 
 def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> list[GeneratedPage]:
     """The generated pages and files of one language."""
-    labels = customer_type.labels()
+    labels = label_files.labels("cards")
     words = labels[language]
     version = version_of(config, cards)
     shared = {"labels": words, "cards_index_url": url_of(config, INDEX, language),

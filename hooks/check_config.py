@@ -27,7 +27,7 @@ from playbook.catalogue import split_language
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config) or not config.config_file_path:
         return files
-    languages = tuple(build.languages(config))
+    languages = build.languages(config)
     # Named without their language, as `nav` names them: "tipos/enojado.es.md" -> "tipos/enojado.md".
     split = [(file.src_uri, *split_language(file.src_uri, languages)) for file in files.documentation_pages()]
     pages = {f"{key}.md" if language else uri for uri, key, language in split}

@@ -8,14 +8,12 @@ its card cannot drift apart.
 
 from __future__ import annotations
 
-import posixpath
-
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import additions, build, customer_type, markdown, type_lists
+from playbook import additions, build, customer_type, label_files, markdown, type_lists
+from playbook.checks.urls import relative
 
 # -----------------------------------------------------------------------------
 # Events
@@ -25,11 +23,11 @@ from playbook import additions, build, customer_type, markdown, type_lists
 # table of contents and search, and the links are checked and sent to the reader's language.
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = build.source_of(config, page)
-    if source is not None and type_lists.NEAR.search(markdown_text):
+    if source is not None and type_lists.MARKER.search(markdown_text):
         markdown_text = type_lists_of(markdown_text, source, config)
     if source is not None and "customer_type" in source.meta:
         markdown_text = type_page(markdown_text, source, config)
-    words = customer_type.labels()[build.current_language(config)]
+    words = label_files.labels("cards")[build.current_language(config)]
     return additions.label_boxes(markdown_text, words["addition"], source)
 
 
@@ -41,40 +39,21 @@ def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
     """A type page's Markdown with the blocks its data makes: an overview after its introduction,
     the related pages and its card at the end."""
     card = customer_type.model(build.checked_catalogue(config), source)
-    labels = customer_type.labels()[source.language]
-    links = [
-        {"title": link["title"], "href": link_from(source.path, link["path"])}
-        for link in card["related"]
-    ]
-    card_link = link_from(source.path, customer_type.card_path(card["id"]))
+    labels = label_files.labels("cards")[source.language]
+    links = [{"title": link["title"], "href": relative(source.path, link["path"])} for link in card["related"]]
+    card_link = relative(source.path, customer_type.card_path(card["id"]))
     template = build.theme_env(config).get_template(TEMPLATE).module
     anchors = customer_type.shape().anchors
     intro, rest = markdown.intro_and_rest(markdown_text, source)
-    return "".join(
-        [
-            intro,
-            str(template.overview(card, labels, anchors)),
-            rest,
-            str(template.related(card, labels, links, card_link, anchors)),
-        ]
-    )
-
-
-def link_from(page_path: str, target: str) -> str:
-    """A docs path (with its #anchor) as a relative Markdown link from a page."""
-    path, _, anchor = target.partition("#")
-    href = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
-    return f"{href}#{anchor}" if anchor else href
+    return "".join([intro, str(template.overview(card, labels, anchors)), rest,
+                    str(template.related(card, labels, links, card_link, anchors))])
 
 
 def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
-    """The page's markers replaced by the lists of every type of its language."""
-    # Lines counted in the source file (MkDocs hands hooks the body without its leading blank lines).
-    errors = type_lists.problems(source.body, f"docs/{source.path}", source.body_start)
-    if errors:
-        raise PluginError("\n".join(errors))
+    """The page's markers replaced by the lists of every type of its language (the content checks
+    have held every marker to a kind of list, with its file, line and fix)."""
     models = customer_type.models(build.checked_catalogue(config), source.language, config.nav)
-    labels = customer_type.labels()[source.language]
+    labels = label_files.labels("cards")[source.language]
     types = type_lists.entries(models, source.path)
     template = build.theme_env(config).get_template(LISTS_TEMPLATE).module
     rendered = {

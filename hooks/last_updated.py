@@ -39,7 +39,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if source is None:
         return markdown
     history, started = _history(config)
-    stamp = history.date(source.path) or started
+    stamp = history.dates.get(source.path) or started
     page.meta["revision_date"] = git_dates.localized(stamp, build.current_language(config))
     return markdown
 

@@ -40,7 +40,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     source = build.source_of(config, page)
     pair = _pairs(config).get((source.key, source.language)) if source else None
     if pair is not None:
-        context["translation_notice"] = notice(config, pair, labels()[source.language])
+        context["translation_notice"] = notice(config, pair, label_files.labels("translation")[source.language])
     return context
 
 
@@ -64,11 +64,6 @@ def on_post_build(config: MkDocsConfig):
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
-
-def labels() -> dict[str, dict]:
-    """The notice's and the status page's words, by language."""
-    return label_files.labels("translation")
-
 
 # Every page pair of the site, by (key, translation language): once per build.
 @cache.kept()
@@ -94,16 +89,13 @@ def notice(config: MkDocsConfig, pair: translations.PagePair, words: dict) -> di
 def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
     """The translation-status page's content, with addresses below the site root."""
     default = build.default_language(config)
-    rows = []
-    for pair in _pairs(config).values():
-        rows.append({
-            "source": f"docs/{pair.source.path}",
-            "source_url": url_of(config, f"{pair.key}.md", default),
-            "translation": pair.name,
-            "translation_url": url_of(config, f"{pair.key}.md", pair.language)
-            if pair.translation else None,
-            "state": pair.state,
-        })
+    rows = [{
+        "source": f"docs/{pair.source.path}",
+        "source_url": url_of(config, f"{pair.key}.md", default),
+        "translation": pair.name,
+        "translation_url": url_of(config, f"{pair.key}.md", pair.language) if pair.translation else None,
+        "state": pair.state,
+    } for pair in _pairs(config).values()]
     overdue = [{
         "page": f"docs/{review.page.path}",
         "url": url_of(config, f"{review.page.key}.md", review.page.language),
@@ -112,17 +104,17 @@ def status(config: MkDocsConfig, language: str, today: datetime.date) -> dict:
         "days_late": review.days_late,
     } for review in reviews.overdue(build.catalogue(config), today)]
     counts = {state: sum(row["state"] == state for row in rows)
-              for state in labels()[language]["states"]}
+              for state in label_files.labels("translation")[language]["states"]}
     return {"pairs": rows, "reviews": overdue, "counts": counts, "today": today.isoformat()}
 
 
 def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> GeneratedPage:
-    words = labels()[language]
+    words = label_files.labels("translation")[language]
     meta = {"title": words["status_title"], "description": words["status_description"],
             "template": "translation-status.html", "search": {"exclude": True}}
     context = {"status": status(config, language, today), "status_labels": words}
     # Each language's address in its own words: traducciones/, en/translations/.
-    addresses = {lang: labels()[lang]["status_path"] for lang in build.languages(config)}
+    addresses = {lang: label_files.labels("translation")[lang]["status_path"] for lang in build.languages(config)}
     return GeneratedPage(STATUS_PAGE, markdown(meta, words["status_intro"]), context=context, addresses=addresses)
 
 

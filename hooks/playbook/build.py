@@ -117,8 +117,8 @@ class _Translation:
     page: None = None
 
 
-def add_generated(files: Files, config, pages: list[GeneratedPage]) -> list[File]:
-    """Add pages to the files of the language being built; return the new files."""
+def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
+    """Add pages to the files of the language being built."""
     # mkdocs-static-i18n rebuilds the file list in its on_files and chokes on files with no source.
     if getattr(files, "plugin", None) is not i18n(config):
         raise PluginError(
@@ -127,7 +127,6 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> list[File
         )
     language = current_language(config)
     taken = {file.dest_uri: file for file in files}
-    added = []
     for page in pages:
         file = File.generated(
             config,
@@ -158,8 +157,6 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> list[File
                 i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
         files.append(file)
-        added.append(file)
-    return added
 
 
 # --- How the build was started -----------------------------------------------

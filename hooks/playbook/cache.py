@@ -81,25 +81,23 @@ def digest(data: str | bytes) -> str:
     return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()[:DIGEST_LENGTH]
 
 
-def stored(entry: Path | None, source: str, make: Callable[[], bytes]) -> bytes:
+def stored(entry: Path, source: str, make: Callable[[], bytes]) -> bytes:
     """What ``make()`` makes from ``source`` (all it depends on, as text), read back from the file
     ``entry`` when it was made from the same source, else made and written there for the next build."""
     # The file starts with a line naming the source's digest and the length of what follows:
     # an entry of another source, cut short or garbled is made anew.
-    if entry is not None:
-        try:
-            head, _, data = entry.read_bytes().partition(b"\n")
-            if head.decode("ascii", "replace") == f"{digest(source)} {len(data)}":
-                return data
-        except OSError:
-            pass
+    try:
+        head, _, data = entry.read_bytes().partition(b"\n")
+        if head.decode("ascii", "replace") == f"{digest(source)} {len(data)}":
+            return data
+    except OSError:
+        pass
     data = make()
-    if entry is not None:
-        try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(f"{digest(source)} {len(data)}\n".encode() + data)
-            temporary.replace(entry)
-        except OSError:
-            pass  # a folder that cannot be written: made again next time
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(f"{digest(source)} {len(data)}\n".encode() + data)
+        temporary.replace(entry)
+    except OSError:
+        pass  # a folder that cannot be written: made again next time
     return data

@@ -7,6 +7,8 @@ the card's text (tests/browser/test_card_print.py prints every card on A6 to Let
 
 from __future__ import annotations
 
+import textwrap
+
 # The sheet, in ems at scale 1 (cards.css: the tighter of 1/33 of the printable width and 1/48.5
 # of its height; the lists are 8 pt on A6).
 WIDTH = 33.0
@@ -26,17 +28,11 @@ LARGEST = 1.5
 
 
 def lines(text: str, width_em: float, char_em: float) -> int:
-    """The lines a text takes, broken between words, in a column ``width_em`` wide."""
+    """The lines a text takes, broken between words (a word longer than a line on one of its own),
+    in a column ``width_em`` wide; an empty text takes one."""
     per_line = max(1, int(width_em / char_em))
-    count, used = 1, 0
-    for word in text.split():
-        needed = len(word) if used == 0 else used + 1 + len(word)
-        if needed <= per_line or used == 0:
-            used = needed
-        else:
-            count += 1
-            used = len(word)
-    return count
+    wrapped = textwrap.wrap(" ".join(text.split()), per_line, break_long_words=False, break_on_hyphens=False)
+    return max(1, len(wrapped))
 
 
 def height(card: dict, scale: float) -> float:
@@ -58,14 +54,8 @@ def height(card: dict, scale: float) -> float:
 
     block = 0.25 + 0.3 + 1.15 * 1.2 + 0.3
     questions = card["questions"]
-    ask = (
-        lines(questions["kind_label"], width, BOLD) * LINE
-        + 0.2
-        + items(questions["guidance"])
-        + LINE
-        + 0.6
-        + items(questions["examples"])
-    )
+    ask = (lines(questions["kind_label"], width, BOLD) * LINE + 0.2 + items(questions["guidance"])
+           + LINE + 0.6 + items(questions["examples"]))
     blocks = 3 * block + items(card["recognise"]) + items(card["attend"]) + ask + 2 * 0.5
     return scale * (head + 0.5 + blocks + OVERHEAD)
 

@@ -32,7 +32,6 @@ class NavEntry:
     line: int  # 1-based line of mkdocs.yml: of the path, else of the title; 0 in a loaded setting
     title: str = ""  # "Tipos de cliente"; "" for a page written without one
     title_line: int = 0
-    sections: tuple[str, ...] = ()  # the titles of the sections it is in, outermost first
 
 
 def value_of(node, key: str):
@@ -48,26 +47,26 @@ def _line(node) -> int:
     return node.start_mark.line + 1 if node.start_mark else 0
 
 
-def walk(nav, sections: tuple[str, ...] = ()) -> Iterator[NavEntry]:
+def walk(nav) -> Iterator[NavEntry]:
     """Every entry of a `nav` node tree in reading order, each section before what it holds.
     A loaded setting (config.nav) is walked as its node tree, with no lines."""
     if not isinstance(nav, yaml.Node):
         nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
     if isinstance(nav, yaml.ScalarNode):
         if nav.value:
-            yield NavEntry(nav.value, _line(nav), sections=sections)
+            yield NavEntry(nav.value, _line(nav))
     elif isinstance(nav, yaml.SequenceNode):
         for item in nav.value:
-            yield from walk(item, sections)
+            yield from walk(item)
     elif isinstance(nav, yaml.MappingNode):
         # A titled entry ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
         for key, value in nav.value:
             title = str(key.value)
             if isinstance(value, yaml.ScalarNode):
-                yield NavEntry(value.value, _line(value), title, _line(key), sections)
+                yield NavEntry(value.value, _line(value), title, _line(key))
             else:
-                yield NavEntry("", _line(key), title, _line(key), sections)
-                yield from walk(value, (*sections, title))
+                yield NavEntry("", _line(key), title, _line(key))
+                yield from walk(value)
 
 
 def nav_entries(text: str) -> list[NavEntry]:
@@ -79,19 +78,15 @@ def nav_entries(text: str) -> list[NavEntry]:
     return list(walk(nav))
 
 
-def is_link(path: str) -> bool:
-    """An address rather than a file: MkDocs puts it in the menu as it is."""
-    parts = urlsplit(path)
-    return bool(parts.scheme or parts.netloc) or path.startswith("/")
-
-
 def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = frozenset(),
                  languages: tuple[str, ...] = (), config_file: str = "mkdocs.yml") -> list[Problem]:
     """The `nav` entries that name no page of ``pages`` (language-free names,
     "tipos/enojado.md") nor any other file of ``files`` ("assets/guia.pdf")."""
     problems = []
     for entry in entries:
-        if not entry.path or is_link(entry.path) or entry.path in pages or entry.path in files:
+        # An address rather than a file (MkDocs puts it in the menu as it is), or a section.
+        link = urlsplit(entry.path)
+        if not entry.path or link.scheme or link.netloc or entry.path.startswith("/") or entry.path in pages | files:
             continue
         stem = entry.path.removesuffix(".md")
         key, language = split_language(entry.path, languages)

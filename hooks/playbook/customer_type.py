@@ -18,61 +18,36 @@ class Shape:
     """A customer type's shape, as the schema declares it."""
 
     fields: tuple[str, ...]  # in the schema's order: cards.json follows it
-    # Limits so a card fits one A6 sheet and a 1080p screen.
-    lists: dict[str, tuple[int, int]]  # a list field -> its fewest and most lines
-    chars: dict[str, int]  # "name", "summary", "item" (a line), "phrase" -> most characters
     anchors: dict[str, str]  # a field -> the id of its heading on the type page
     same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
 
 
 @cache.kept(files=lambda: [schema.PAGE_SCHEMA])
 def shape() -> Shape:
-    root = schema.page_schema()
-    node = root["properties"]["customer_type"]
+    node = schema.page_schema()["properties"]["customer_type"]
     fields = dict(schema.fields(node))
-    lists = {path[-1]: (field["minItems"], field["maxItems"])
-             for path, field in fields.items() if field.get("type") == "array" and "minItems" in field}
-    definitions = root["definitions"]
-    chars = {"name": node["properties"]["name"]["maxLength"],
-             "summary": node["properties"]["summary"]["maxLength"],
-             "item": definitions["text"]["maxLength"], "phrase": definitions["phrase"]["maxLength"]}
     return Shape(
         fields=tuple(node["properties"]),
-        lists=lists,
-        chars=chars,
         anchors={path[-1]: field["x-heading-id"] for path, field in fields.items() if "x-heading-id" in field},
         same_everywhere=frozenset(("customer_type", *path) for path, field in fields.items()
                                   if field.get("x-same-in-every-language")),
     )
 
 
-def labels() -> dict[str, dict]:
-    """The UI words of every language, read from labels/cards.yml."""
-    return label_files.labels("cards")
-
-
-def headings(page: SourcePage, generated: bool = True) -> dict[str, str]:
-    """Every heading id of a page -> the heading's text (explicit ids and toc slugs).
-
-    With ``generated``, a type page's headings include those its data makes.
-    """
-    texts = [heading.text for heading in document(page).headings]
-    found = {id_: text for (id_, _, _), text in zip(heading_ids(page), texts, strict=True)}
-    if generated and page.customer_type:
-        words = labels().get(page.language, {})
+def headings(page: SourcePage) -> dict[str, str]:
+    """Every heading id of a page -> the heading's text (explicit ids and toc slugs); a type
+    page's include those its data makes."""
+    found = {id_: heading.text for heading, (id_, _, _) in zip(document(page).headings, heading_ids(page), strict=True)}
+    if page.customer_type:
+        words = label_files.labels("cards").get(page.language, {})
         found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})
     return found
 
 
-def split_related(entry: str) -> tuple[str, str]:
-    """ "factores.md#rapidez" -> ("factores", "rapidez"); no anchor -> ("factores", "")."""
-    path, _, anchor = entry.partition("#")
-    return path.removesuffix(".md"), anchor
-
-
 def related_topic(catalogue: Catalogue, page: SourcePage, entry: str) -> dict:
     """A related entry ("factores.md#rapidez") -> its path and title in the page's language."""
-    key, anchor = split_related(entry.strip())
+    path, _, anchor = entry.strip().partition("#")
+    key = path.removesuffix(".md")
     target = catalogue.page(key, page.language)
     title = headings(target)[anchor] if anchor else str(target.meta.get("title") or key)
     return {"path": entry.strip(), "title": title}
@@ -83,16 +58,11 @@ def nav_order(nav) -> list[str]:
     return [entry.path.removesuffix(".md") for entry in config_check.walk(nav or []) if entry.path.endswith(".md")]
 
 
-def type_pages(catalogue: Catalogue, language: str, nav=None) -> list[SourcePage]:
-    """A language's type pages in the order of the navigation (then by name)."""
-    order = {key: index for index, key in enumerate(nav_order(nav))}
-    pages = catalogue.customer_types(language)
-    return sorted(pages, key=lambda p: (order.get(p.key, len(order)), p.key))
-
-
 def models(catalogue: Catalogue, language: str, nav=None) -> list[dict]:
-    """The models of a language's type pages, in the order of the navigation."""
-    return [model(catalogue, page) for page in type_pages(catalogue, language, nav)]
+    """The models of a language's type pages, in the order of the navigation (then by name)."""
+    order = {key: index for index, key in enumerate(nav_order(nav))}
+    pages = sorted(catalogue.customer_types(language), key=lambda p: (order.get(p.key, len(order)), p.key))
+    return [model(catalogue, page) for page in pages]
 
 
 def card_path(type_id: str) -> str:
@@ -115,7 +85,7 @@ def model(catalogue: Catalogue, page: SourcePage) -> dict:
     every field of the shape, in its order, and what is worked out from them."""
     # No checks here: the content checks hold every page to the schema before any card is made.
     data = page.customer_type
-    words = labels()[page.language]
+    words = label_files.labels("cards")[page.language]
     card = {name: _stripped(data[name]) for name in shape().fields}
     questions = card["questions"]
     # The kind's words, beside the kind they name.

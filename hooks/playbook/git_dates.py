@@ -28,9 +28,6 @@ class History:
     # true date may be older.
     cut: set[str] = field(default_factory=set)
 
-    def date(self, path: str) -> int | None:
-        return self.dates.get(path)
-
 
 def parse_log(output: str) -> tuple[dict[str, int], set[str]]:
     """`git log --name-only -z --format=%x01%ct %P` -> newest date of each file,

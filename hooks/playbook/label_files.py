@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import cache
+from .catalogue import Problem
 
 FOLDER = Path(__file__).with_name("labels")
 
@@ -71,5 +72,5 @@ def labels(name: str, languages: tuple[str, ...] = ()) -> dict[str, dict]:
     words, found = _read(file(name), languages)
     if found:
         where = file(name).relative_to(FOLDER.parents[2]).as_posix()  # from the project's folder
-        raise LabelError("\n".join(f"{where}:{line}: {what}\n    How to fix: {fix}" for line, what, fix in found))
+        raise LabelError("\n".join(str(Problem(where, *problem, in_docs=False)) for problem in found))
     return words

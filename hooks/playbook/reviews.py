@@ -43,7 +43,7 @@ def review_date(page: SourcePage) -> datetime.date | Problem | None:
 def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:
     """Every page whose review date has passed, the longest overdue first."""
     reviews = []
-    for page in (page for _, page in sorted(catalogue.pages.items())):
+    for _, page in sorted(catalogue.pages.items()):
         due = review_date(page)
         if isinstance(due, datetime.date) and due < today:
             owner = page.meta.get("owner")
@@ -60,12 +60,6 @@ def problems(catalogue: Catalogue) -> list[Problem]:
 
 def report(reviews: list[Review]) -> list[str]:
     """One line per overdue page, for the build's output."""
-    lines = []
-    for review in reviews:
-        owner = f"owner: {review.owner}" if review.owner else "no owner named"
-        lines.append(
-            f"Review overdue: docs/{review.page.path} was due for review on "
-            f"{review.review_by.isoformat()} ({owner}). Review the page, then move "
-            f"'review_by' to the next review date."
-        )
-    return lines
+    return [f"Review overdue: docs/{review.page.path} was due for review on {review.review_by.isoformat()} "
+            f"({f'owner: {review.owner}' if review.owner else 'no owner named'}). Review the page, then move "
+            "'review_by' to the next review date." for review in reviews]

@@ -51,8 +51,6 @@ class PagePair:
     source: content.SourcePage
     translation: content.SourcePage | None
     state: str  # FRESH, STALE, NO_RECORD or NO_TRANSLATION
-    recorded: str | None  # the fingerprint the translation records
-    current: str  # the source's fingerprint now
 
     @property
     def name(self) -> str:
@@ -63,16 +61,13 @@ class PagePair:
 def pair_state(source: content.SourcePage, translation: content.SourcePage | None,
                language: str) -> PagePair:
     """The state of ``source``'s translation into ``language`` (None: not written)."""
-    current = fingerprint(source)
     if translation is None:
-        return PagePair(source.key, language, source, None, NO_TRANSLATION, None, current)
+        return PagePair(source.key, language, source, None, NO_TRANSLATION)
+    # The fingerprint the translation records, against the source's now.
     recorded = translation.meta.get(RECORD_KEY)
     recorded = str(recorded).strip() if recorded not in (None, "") else None
-    if recorded is None:
-        state = NO_RECORD
-    else:
-        state = FRESH if recorded == current else STALE
-    return PagePair(source.key, language, source, translation, state, recorded, current)
+    state = NO_RECORD if recorded is None else FRESH if recorded == fingerprint(source) else STALE
+    return PagePair(source.key, language, source, translation, state)
 
 
 def pairs(catalogue: content.Catalogue, default: str) -> list[PagePair]:

@@ -6,9 +6,10 @@ misspelt one and puts each list in its place (overrides/partials/customer-types.
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
 
+from .catalogue import Problem
 from .checks.urls import relative
 from .suggest import closest
 
@@ -21,37 +22,23 @@ NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ 
 KINDS = ("grid", "table", "list", "count")
 
 
-@dataclass(frozen=True)
-class Marker:
-    name: str
-    line: int  # 1-based, in the Markdown it was found in
-
-
-def markers(markdown: str) -> list[Marker]:
-    """Every marker of a page's Markdown, in order."""
-    return [
-        Marker(match.group("name"), markdown.count("\n", 0, match.start()) + 1)
-        for match in MARKER.finditer(markdown)
-    ]
-
-
-def problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
-    """A message for each marker that names no list, or is misspelt: file, line and the fix."""
+def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
+    """Each marker of a page's text (``path`` below docs/, from ``first_line`` of its file) that names
+    no list, or is misspelt: file, line and the fix (the content checks run it on every page)."""
     found = []
     for match in NEAR.finditer(markdown):
         if match.group("word") != "customer-types":
             line = markdown.count("\n", 0, match.start()) + first_line
-            found.append(f"{path}:{line}: '{match.group(0)}' is not a marker the build knows: "
-                         f"write it '<!-- customer-types: {match.group('name') or 'grid'} -->'.")
-    for marker in markers(markdown):
-        if marker.name in KINDS:
+            found.append(Problem(path, line, f"'{match.group(0)}' is not a marker the build knows.",
+                                 f"Write it '<!-- customer-types: {match.group('name') or 'grid'} -->'."))
+    for match in MARKER.finditer(markdown):
+        if (name := match.group("name")) in KINDS:
             continue
-        close = closest(marker.name, KINDS)
+        close = closest(name, KINDS)
         hint = f"Did you mean '{close}'? " if close else ""
-        found.append(
-            f"{path}:{marker.line + first_line - 1}: '<!-- customer-types: {marker.name} -->' "
-            f"names no list of customer types. {hint}Write one of: {', '.join(KINDS)}."
-        )
+        found.append(Problem(path, markdown.count("\n", 0, match.start()) + first_line,
+                             f"'<!-- customer-types: {name} -->' names no list of customer types.",
+                             f"{hint}Write one of: {', '.join(KINDS)}."))
     return found
 
 
@@ -86,5 +73,4 @@ def number(count: int, words: dict[str, str]) -> str:
 
 def markdown_text(text: str) -> str:
     """An editor's plain text, safe inside Markdown (a table cell, a link's text)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", html.escape(text, quote=False))

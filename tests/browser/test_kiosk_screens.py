@@ -51,9 +51,9 @@ def walk(page, shorter: int, slides: int) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def labels():
-    from playbook import customer_type
+    from playbook import label_files
 
-    return customer_type.labels()
+    return label_files.labels("cards")
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])

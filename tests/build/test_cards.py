@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import segno
 
-from playbook import customer_type
+from playbook import customer_type, label_files
 from support import LANGUAGES, ROOT, cards_site, mkdocs_build, page_url
 from support.cards_site import MARKERS
 
@@ -126,7 +126,7 @@ def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
     assert not [loc for loc in locations if re.match(r"cards/.+|kiosk/", loc)]
     for anchor in customer_type.shape().anchors.values():
         assert f"tipos/enojado/#{anchor}" in locations
-    words = customer_type.labels()[language]
+    words = label_files.labels("cards")[language]
     attend = next(
         doc
         for doc in search_index(site, language)["docs"]
@@ -143,7 +143,7 @@ def test_search_finds_the_type_pages_blocks_not_the_cards(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_cards_index_is_in_the_navigation_and_single_cards_are_not(site, language):
     html = read(site, page_url("factores", language))
-    title = customer_type.labels()[language]["cards_title"]
+    title = label_files.labels("cards")[language]["cards_title"]
     assert re.search(rf'href="\.\./cards/"[^>]*>\s*(<span[^>]*>)?\s*{title}', html), "no nav entry"
     assert "cards/enojado/" not in html and "kiosk/" not in html
 
@@ -168,7 +168,7 @@ def test_type_pages_show_their_data_with_fixed_ids_and_links_in_their_language(s
 
 
 def test_the_qr_code_encodes_the_full_pages_address(site, site_url):
-    labels = customer_type.labels()
+    labels = label_files.labels("cards")
     for language in LANGUAGES:
         html = read(site, page_url("cards/enojado", language))
         address = site_url + page_url("tipos/enojado", language)

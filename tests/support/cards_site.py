@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from playbook import customer_type
+from playbook import schema
 
 from . import LANGUAGES, ROOT
 
@@ -90,22 +90,24 @@ def text_of(length: int, seed: str, language: str = "es") -> str:
 
 
 def fill_to_limits(data: dict, language: str = "es") -> None:
-    """The most a card may hold: every list at its longest, every line at its longest."""
-    chars = customer_type.shape().chars
-    limits = customer_type.shape().lists
+    """The most a card may hold: every list at its longest, every line at its longest (the page schema's limits)."""
+
+    def most(*path, limit="maxItems"):
+        return schema.at(("customer_type", *path))[limit]
 
     def text(length, seed):
         return text_of(length, seed, language)
 
-    data["name"] = text(chars["name"], "Nombre" if language == "es" else "Name")
-    data["summary"] = text(chars["summary"], "Resumen" if language == "es" else "Summary")
-    data["recognise"] = [text(chars["item"], f"R{i}") for i in range(limits["recognise"][1])]
-    data["attend"] = [text(chars["item"], f"A{i}") for i in range(limits["attend"][1])]
+    item = most("recognise", 0, limit="maxLength")  # a line of any list
+    data["name"] = text(most("name", limit="maxLength"), "Nombre" if language == "es" else "Name")
+    data["summary"] = text(most("summary", limit="maxLength"), "Resumen" if language == "es" else "Summary")
+    data["recognise"] = [text(item, f"R{i}") for i in range(most("recognise"))]
+    data["attend"] = [text(item, f"A{i}") for i in range(most("attend"))]
     questions = data["questions"]
-    questions["guidance"] = [text(chars["item"], f"G{i}") for i in range(limits["guidance"][1])]
+    questions["guidance"] = [text(item, f"G{i}") for i in range(most("questions", "guidance"))]
     questions["examples"] = [
-        text(chars["item"] - 1, f"¿E{i}" if language == "es" else f"E{i}") + "?"
-        for i in range(limits["examples"][1])
+        text(item - 1, f"¿E{i}" if language == "es" else f"E{i}") + "?"
+        for i in range(most("questions", "examples"))
     ]
 
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 import generated_pages
-from playbook import build, checks, customer_type, generated
+from playbook import build, checks, customer_type, generated, label_files, schema
 from playbook import catalogue as content
 from support import LANGUAGES, ROOT
 from support.sites import ICONS
@@ -206,7 +206,7 @@ def keys_of(value, prefix=()):
 
 
 def test_labels_exist_in_both_languages_with_the_same_keys():
-    labels = customer_type.labels()
+    labels = label_files.labels("cards")
     assert set(labels) == set(LANGUAGES)
     assert keys_of(labels["es"]) == keys_of(labels["en"])
     assert set(labels["es"]["question_kinds"]) == set(KINDS)
@@ -220,16 +220,16 @@ def test_labels_exist_in_both_languages_with_the_same_keys():
 
 def test_cards_json_and_the_page_schema_agree_on_the_limits():
     card = SCHEMA["$defs"]["card"]["properties"]
-    assert SCHEMA["$defs"]["line"]["maxLength"] == customer_type.shape().chars["item"]
-    assert card["name"]["maxLength"] == customer_type.shape().chars["name"]
-    assert card["summary"]["maxLength"] == customer_type.shape().chars["summary"]
+    assert SCHEMA["$defs"]["line"]["maxLength"] == schema.at(("customer_type", "recognise", 0))["maxLength"]
+    assert card["name"]["maxLength"] == schema.at(("customer_type", "name"))["maxLength"]
+    assert card["summary"]["maxLength"] == schema.at(("customer_type", "summary"))["maxLength"]
     for key in ("recognise", "attend", "phrases"):
-        assert (card[key]["minItems"], card[key]["maxItems"]) == customer_type.shape().lists[key]
+        page = schema.at(("customer_type", key))
+        assert (card[key]["minItems"], card[key]["maxItems"]) == (page["minItems"], page["maxItems"])
     questions = card["questions"]["properties"]
     for key in ("guidance", "examples"):
-        assert (questions[key]["minItems"], questions[key]["maxItems"]) == customer_type.shape().lists[
-            key
-        ]
+        page = schema.at(("customer_type", "questions", key))
+        assert (questions[key]["minItems"], questions[key]["maxItems"]) == (page["minItems"], page["maxItems"])
     assert questions["kind"]["enum"] == KINDS
 
 
@@ -291,7 +291,8 @@ def switched(page: generated.GeneratedPage) -> tuple[list[str], list[dict]]:
     config.plugins = type("Plugins", (dict,), {"_current_plugin": "cards"})(config.plugins)
     files = Files([])
     files.plugin = config.plugins["i18n"]
-    (file,) = build.add_generated(files, config, [page])
+    build.add_generated(files, config, [page])
+    (file,) = files
     assert file.locale == "en", "the plugin sets the switcher of pages with a locale only"
     plugin = SimpleNamespace(extra_alternate=alternates)
     ExtendedPlugin.reconfigure_page_context(plugin, {}, SimpleNamespace(url=file.url, file=file), config, None)
@@ -337,6 +338,6 @@ def test_no_editor_text_reaches_a_page_unescaped():
     module = env.get_template("partials/card-blocks.html").module
     model = customer_type.model(catalogue, catalogue.page("tipos/enojado", "es"))
     model["qr"] = None
-    html = str(module.card(model, customer_type.labels()["es"]))
+    html = str(module.card(model, label_files.labels("cards")["es"]))
     assert "&lt;b onmouseover=x&gt;ojo&lt;/b&gt;" in html
     assert "<b onmouseover" not in html

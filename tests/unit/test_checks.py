@@ -576,7 +576,7 @@ def test_the_report_names_file_line_and_fix():
 
 def test_the_schema_lives_where_editors_find_it():
     assert schema_module.PAGE_SCHEMA == ROOT / "hooks" / "playbook" / "schemas" / "page.schema.json"
-    schema = front_matter.schema()
+    schema = schema_module.page_schema()
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert set(schema["properties"]["customer_type"]["required"]) >= {
         "id",
@@ -622,6 +622,7 @@ def test_one_near_match_policy_for_every_suggestion():
 
 
 def test_one_walker_reads_nav_with_titles_sections_and_lines():
+    """Each section comes before what it holds, in reading order."""
     import yaml
 
     from playbook import config_check, customer_type
@@ -629,15 +630,14 @@ def test_one_walker_reads_nav_with_titles_sections_and_lines():
     text = ("nav:\n  - Inicio: index.md\n  - Tipos:\n      - tipos/index.md\n"
             "      - Enojado: tipos/enojado.md\n  - https://example.org/\n")
     entries = config_check.nav_entries(text)
-    assert [(e.path, e.line, e.title, e.title_line, e.sections) for e in entries] == [
-        ("index.md", 2, "Inicio", 2, ()),
-        ("", 3, "Tipos", 3, ()),
-        ("tipos/index.md", 4, "", 0, ("Tipos",)),
-        ("tipos/enojado.md", 5, "Enojado", 5, ("Tipos",)),
-        ("https://example.org/", 6, "", 0, ()),
+    assert [(e.path, e.line, e.title, e.title_line) for e in entries] == [
+        ("index.md", 2, "Inicio", 2),
+        ("", 3, "Tipos", 3),
+        ("tipos/index.md", 4, "", 0),
+        ("tipos/enojado.md", 5, "Enojado", 5),
+        ("https://example.org/", 6, "", 0),
     ]
     # The loaded setting (config.nav) walks the same, without lines.
     loaded = yaml.safe_load(text)["nav"]
-    assert [(e.path, e.title, e.sections) for e in config_check.walk(loaded)] == [
-        (e.path, e.title, e.sections) for e in entries]
+    assert [(e.path, e.title) for e in config_check.walk(loaded)] == [(e.path, e.title) for e in entries]
     assert customer_type.nav_order(loaded) == ["index", "tipos/index", "tipos/enojado"]

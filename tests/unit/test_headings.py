@@ -56,7 +56,7 @@ def test_every_heading_form_resolves_like_python_markdown(items, language):
     ids = [id_ for id_, _, _ in found]
     rendered = rendered_ids(page.body)
     assert len(rendered) == len(items)
-    titles = customer_type.headings(page, generated=False)
+    titles = customer_type.headings(page)
     for (text, explicit, _), (id_, _, was_explicit), heading, shown in zip(
             items, found, scan(page.body).headings, rendered, strict=True):
         assert heading.text == text

@@ -18,7 +18,12 @@ from support import ROOT
 
 def test_markers_are_found_with_their_lines():
     text = "Intro\n\n<!-- customer-types: grid -->\n\nHay <!--customer-types:count--> tipos.\n"
-    assert type_lists.markers(text) == [type_lists.Marker("grid", 3), type_lists.Marker("count", 5)]
+    assert type_lists.problems(text, "index.es.md") == []
+    assert type_lists.fill(text, {"grid": "G", "count": "seis"}) == "Intro\n\nG\n\nHay seis tipos.\n"
+    misspelt = text.replace("grid", "gird").replace("count", "cuont")
+    assert [(p.line, p.message) for p in type_lists.problems(misspelt, "index.es.md")] == [
+        (3, "'<!-- customer-types: gird -->' names no list of customer types."),
+        (5, "'<!-- customer-types: cuont -->' names no list of customer types.")]
 
 
 def test_fill_replaces_each_marker_and_nothing_else():
@@ -34,10 +39,10 @@ def test_fill_replaces_each_marker_and_nothing_else():
 def test_a_marker_that_names_no_list_is_reported_with_file_line_and_fix(marker, hint):
     text = f"---\ntitle: x\n---\n\nText\n<!-- customer-types: {marker} -->\n"
     body = text.split("---\n", 2)[2]
-    problems = type_lists.problems(body, "docs/index.es.md", first_line=4)
+    problems = type_lists.problems(body, "index.es.md", first_line=4)
     assert len(problems) == 1
-    assert problems[0].startswith("docs/index.es.md:6: ")
-    assert hint in problems[0] and "grid, table, list, count" in problems[0]
+    assert str(problems[0]).startswith("docs/index.es.md:6: ")
+    assert hint in problems[0].hint and "grid, table, list, count" in problems[0].hint
 
 
 def test_editors_text_cannot_break_the_markdown_of_a_list():
@@ -75,7 +80,7 @@ def test_no_page_writes_a_count_of_types_by_hand():
     "<!-- tipos-de-cliente: grid -->", "<!-- customer_types grid -->",
 ])
 def test_a_misspelt_marker_word_is_reported_not_passed_over(written):
-    found = type_lists.problems(f"Intro.\n\n{written}\n", "docs/index.es.md", first_line=5)
+    found = type_lists.problems(f"Intro.\n\n{written}\n", "index.es.md", first_line=5)
     assert len(found) == 1, found
-    assert found[0].startswith("docs/index.es.md:7: ") and "<!-- customer-types: grid -->" in found[0]
-    assert type_lists.problems("<!-- customer-types: grid -->", "docs/index.es.md") == []
+    assert str(found[0]).startswith("docs/index.es.md:7: ") and "<!-- customer-types: grid -->" in found[0].hint
+    assert type_lists.problems("<!-- customer-types: grid -->", "index.es.md") == []

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from .. import type_lists
 from ..catalogue import Catalogue, Problem
 from . import (
     admonitions,
@@ -33,20 +34,10 @@ from . import (
 from .anchors import Site, site_from_catalogue
 
 
-def run_all(
-    catalogue: Catalogue,
-    site: Site | None = None,
-    *,
-    slugify: Callable = toc_slugify,
-    separator: str = "-",
-    icon_dirs=(),
-    emoji_names: frozenset[str] | None = None,
-    templates: placeholders.Placeholders | None = None,
-    config_file=None,
-) -> list[Problem]:
+def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify, separator: str = "-",
+            icon_dirs=(), emoji_names: frozenset[str] | None = None,
+            templates: placeholders.Placeholders | None = None, config_file=None) -> list[Problem]:
     """Every problem of the content, each once: unreadable files first, then by file and line."""
-    if site is None:
-        site = site_from_catalogue(catalogue, slugify, separator)
     # What is wrong within each file, found in that file alone.
     own = (
         files.check(catalogue)
@@ -61,6 +52,9 @@ def run_all(
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
+        # The markers of the lists of types, before hooks/customer_type_page.py fills them.
+        + [problem for page in catalogue.pages.values()
+           for problem in type_lists.problems(page.body, page.path, page.body_start)]
     )
     faulty = {problem.path for problem in own}
     # What needs other files: links, the two languages, citations. A heading

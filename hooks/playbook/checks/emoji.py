@@ -24,12 +24,6 @@ def names(index: dict) -> frozenset[str]:
     return frozenset(name.strip(":") for part in ("emoji", "aliases") for name in index.get(part, {}))
 
 
-def _near(name: str, known: frozenset[str]) -> str | None:
-    # Icons share their set's prefix ("material-"): compare within it, it is quicker.
-    prefix = name.split("-", 1)[0] + "-" if "-" in name else ""
-    return closest(name, [n for n in known if n.startswith(prefix)] if prefix else known)
-
-
 def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Problem]:
     known = material_index() if known is None else known
     problems = []
@@ -38,7 +32,9 @@ def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Pro
         for code in document(page).shortcodes:
             if code.name in known or code.name.isdigit():
                 continue
-            near = _near(code.name, known)
+            # Icons share their set's prefix ("material-"): compared within it, it is quicker.
+            prefix = code.name.split("-", 1)[0] + "-" if "-" in code.name else ""
+            near = closest(code.name, [n for n in known if n.startswith(prefix)] if prefix else known)
             problems.append(Problem(
                 page.path, code.line, f"':{code.name}:' is not an emoji or icon: it would be shown as written.",
                 (f"Did you mean ':{near}:'? " if near else "") + "Find emoji and icon names at "

@@ -10,10 +10,8 @@ import datetime
 from pathlib import Path
 
 from ..catalogue import Catalogue, Problem, SourcePage
-from ..schema import fields, page_schema, validator
+from ..schema import fields, validator
 from ..suggest import closest
-
-schema = page_schema
 
 # A JSON type: what it is called, and how to write it.
 TYPES = {

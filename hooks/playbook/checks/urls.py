@@ -74,5 +74,7 @@ def resolve(base: str, url: str) -> Target | None:
 
 
 def relative(base: str, path: str) -> str:
-    """The address of ``path`` (below docs/) as written in the file ``base``."""
-    return posixpath.relpath(path, posixpath.dirname(base) or ".")
+    """The address of ``path`` (below docs/, with its #anchor) as written in the file ``base``."""
+    path, _, anchor = path.partition("#")
+    href = posixpath.relpath(path, posixpath.dirname(base) or ".")
+    return f"{href}#{anchor}" if anchor else href
