@@ -5,19 +5,11 @@ on disk."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
-
 import pytest
 
 from playbook import build_errors, config_check
 from support import LANGUAGES, ROOT
-from support.server import free_port
+from support.server import free_port, mkdocs_serve
 from support.sites import base_files, line_of, make_project
 
 TITLES = {"es": "Este cambio no se pudo publicar", "en": "This change could not be built"}
@@ -25,37 +17,6 @@ HOW_TO_FIX = {"es": "Cómo arreglarlo:", "en": "How to fix:"}
 # The base site's pages, as they show when the build works.
 WORKING = {"es": "Factores de prueba", "en": "Test factors"}
 WAIT_MS = 120_000  # a rebuild on a busy two-core machine
-
-
-@contextmanager
-def mkdocs_serve(project, port: int):
-    """`mkdocs serve` of ``project`` on 127.0.0.1:``port``, stopped on exit."""
-    log = (project / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert server.poll() is None, (project / "serve.log").read_text(encoding="utf-8")
-            try:
-                with urllib.request.urlopen(base, timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, (project / "serve.log").read_text(encoding="utf-8")
-                time.sleep(0.5)
-        yield base, project / "serve.log"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=20)
-        log.close()
 
 
 def wait_for_error(page, language: str, where: str):
@@ -79,7 +40,7 @@ def test_a_failed_rebuild_shows_in_each_open_page_and_the_fix_reloads_it(tmp_pat
     project = make_project(tmp_path / "project", base_files())
     source = project / "docs" / "factores.es.md"
     config = project / "mkdocs.yml"
-    with mkdocs_serve(project, free_port()) as (base, log):
+    with mkdocs_serve(project, free_port(), "--livereload") as (base, printed):
         pages = {"es": context.new_page(), "en": context.new_page()}
         pages["es"].goto(base + "factores/")
         pages["en"].goto(base + "en/factores/")
@@ -108,7 +69,7 @@ def test_a_failed_rebuild_shows_in_each_open_page_and_the_fix_reloads_it(tmp_pat
         for language, page in pages.items():
             wait_for_page(page, language)
 
-        output = log.read_text(encoding="utf-8")
+        output = "\n".join(printed)
     # The terminal says it too: the report, and what the browser shows, once per failure.
     assert output.count("The rebuild failed: the ") == 2, output
     assert output.count(f"{where}: The link 'guia-perdida.md'") == 1, output
