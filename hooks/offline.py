@@ -68,7 +68,7 @@ def on_post_build(config: MkDocsConfig):
     if build.serving():
         write(site / WORKER, precache.worker_script(script, None))
         return
-    listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))
+    listed = precache.entries(site, leave_out=frozenset({WORKER}))
     write(site / WORKER, precache.worker_script(script, listed))
     pages = sum(entry.file.endswith(".html") for entry in listed)
     log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
