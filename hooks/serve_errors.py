@@ -2,6 +2,10 @@
 page of the last good build is replaced by a page saying what is wrong, in its language
 (overrides/build-error.html, playbook/build_errors.py), until the next good rebuild writes
 the real pages again.
+
+The one module that touches MkDocs' dev server (``mkdocs.livereload.LiveReloadServer``, as
+of MkDocs 1.6.1): it swaps the server's ``builder`` (each rebuild) and ``error_handler`` (the
+answer to an address the site lacks), which no public API offers.
 """
 
 from __future__ import annotations
@@ -21,13 +25,17 @@ from playbook import build, build_errors
 # -----------------------------------------------------------------------------
 
 def on_serve(server, config: MkDocsConfig, builder):
+    # A MkDocs that moved them: serve as MkDocs does, and say why failures show in the terminal only.
+    if changed := internals_changed(server):
+        log.warning(changed)
+        return server
     site_dir = Path(config.site_dir)
     languages = list(build.languages(config))
     default = build.default_language(config)
     # Autoescaped: the messages quote what editors wrote.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True)
     template = env.get_template("build-error.html")
-    words = build_errors.labels()
+    words = build_errors.labels(languages)
     state = {"pages": build_errors.pages_of(site_dir), "failed": None}
     rebuild = server.builder
 
@@ -81,6 +89,15 @@ def on_serve(server, config: MkDocsConfig, builder):
 # Helpers
 # -----------------------------------------------------------------------------
 
+def internals_changed(server) -> str | None:
+    """None while the dev server has what this module swaps; else what changed, said for the terminal."""
+    lost = [name for name in SWAPPED if not callable(getattr(server, name, None))]
+    if not lost:
+        return None
+    return (f"hooks/serve_errors.py swaps {' and '.join(lost)} of MkDocs' dev server, as {CHECKED_AGAINST} has "
+            f"them; this MkDocs' {type(server).__name__} has none: a failed rebuild shows in the terminal only.")
+
+
 class _Logged(logging.Handler):
     """What a rebuild logs as warnings and errors: a strict build stops on them,
     and a broken mkdocs.yml is only described there."""
@@ -98,3 +115,6 @@ class _Logged(logging.Handler):
 # -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.serve_errors")
+# MkDocs' dev server as this module knows it: the release it was checked against, what it swaps.
+CHECKED_AGAINST = "MkDocs 1.6.1"
+SWAPPED = ("builder", "error_handler")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from . import label_files
 
 LABELS_FILE = Path(__file__).with_name("labels") / "build_error.yml"
 # The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
@@ -33,9 +33,9 @@ class Failure:
     details: list[str]  # what else the build said: warnings, lines the parse did not place
 
 
-def labels() -> dict[str, dict[str, str]]:
-    """The page's words in every language: {"es": {"title": ...}, "en": {...}}."""
-    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+def labels(languages: list[str]) -> dict[str, dict[str, str]]:
+    """The page's words in each language: {"es": {"title": ...}, "en": {...}}."""
+    return label_files.read(LABELS_FILE, languages)
 
 
 def parse_report(text: str, logged: list[str] = ()) -> Failure:

@@ -5,8 +5,11 @@ on disk."""
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
+import serve_errors
 from playbook import build_errors, config_check
 from support import LANGUAGES, ROOT
 from support.server import free_port, mkdocs_serve
@@ -76,8 +79,27 @@ def test_a_failed_rebuild_shows_in_each_open_page_and_the_fix_reloads_it(tmp_pat
     assert "Traceback" not in output
 
 
+def test_mkdocs_dev_server_still_has_what_serve_errors_swaps(tmp_path):
+    """hooks/serve_errors.py swaps the dev server's builder and error_handler, as MkDocs 1.6.1 has them."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert serve_errors.internals_changed(server) is None, serve_errors.internals_changed(server)
+        # Used as then: a rebuild calls builder(); an address the site lacks gets error_handler(404)'s page.
+        assert "self.builder()" in inspect.getsource(LiveReloadServer._build_loop), \
+            f"{serve_errors.CHECKED_AGAINST}'s dev server rebuilt by calling self.builder(); this MkDocs does not"
+        server.error_handler = lambda code: b"page %d" % code
+        answer = server.serve_request({"PATH_INFO": "/missing/"}, lambda status, headers: None)
+        assert answer == [b"page 404"], \
+            f"{serve_errors.CHECKED_AGAINST}'s dev server answered a missing page with error_handler(404): {answer}"
+    finally:
+        server.server_close()
+    assert "has none" in serve_errors.internals_changed(object())
+
+
 def test_the_error_page_has_every_word_in_every_language():
-    labels = build_errors.labels()
+    labels = build_errors.labels(list(LANGUAGES))
     assert set(labels) == set(LANGUAGES)
     keys = [set(words) for words in labels.values()]
     assert all(k == keys[0] for k in keys) and {"title", "intro", "how_to_fix"} <= keys[0]

@@ -61,7 +61,8 @@ def test_icons_are_drawn_at_their_sizes_and_kept(tmp_path):
     for icon in app_icons.ICONS:
         assert png_size(drawn[icon.name]) == (icon.size, icon.size)
     # Kept: the cache answers, the same bytes; a changed colour draws anew.
-    (tmp_path / "icon-192.png").write_bytes(b"kept")
+    [kept] = tmp_path.glob("*-icon-192.png")
+    kept.write_bytes(b"kept")
     assert app_icons.icons(source, "#ffffff", tmp_path)["icon-192.png"] == b"kept"
     assert app_icons.icons(source, "#000000", tmp_path)["icon-192.png"] != b"kept"
     for bad, message in (("<svg", "not well-formed"), ("<html/>", "not an SVG"),
