@@ -41,7 +41,8 @@ def serve(directory: Path, port: int = 0, handler: type = QuietHandler) -> Itera
     yields its base address."""
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    # Stopping waits for the server's next look at its flag: every 50 ms, not Python's 500.
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
