@@ -11,6 +11,7 @@ answer to an address the site lacks), which no public API offers.
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -53,7 +54,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     # On a failed rebuild MkDocs keeps the old epoch and the browser hangs with no message:
     # print the failure as before, then count the rebuild as done so open pages reload onto it.
     def checked_rebuild():
-        logged = _Logged()
+        # What the rebuild logs as warnings and errors: a strict build stops on them, and a broken
+        # mkdocs.yml is only described there.
+        logged = logging.handlers.BufferingHandler(capacity=sys.maxsize)
+        logged.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(logged)
         try:
             rebuild()
@@ -66,7 +70,7 @@ def on_serve(server, config: MkDocsConfig, builder):
             else:
                 traceback.print_exc()
                 report = f"{type(error).__name__}: {error}"
-            show_failure(report, logged.lines)
+            show_failure(report, [record.getMessage().strip() for record in logged.buffer])
         else:
             state["pages"], state["failed"] = build_errors.pages_of(site_dir), None
         finally:
@@ -96,18 +100,6 @@ def internals_changed(server) -> str | None:
         return None
     return (f"hooks/serve_errors.py swaps {' and '.join(lost)} of MkDocs' dev server, as {CHECKED_AGAINST} has "
             f"them; this MkDocs' {type(server).__name__} has none: a failed rebuild shows in the terminal only.")
-
-
-class _Logged(logging.Handler):
-    """What a rebuild logs as warnings and errors: a strict build stops on them,
-    and a broken mkdocs.yml is only described there."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().strip())
 
 
 # -----------------------------------------------------------------------------
