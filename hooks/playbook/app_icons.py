@@ -82,12 +82,13 @@ def icons(source: str, background: str, cache: Path | None = None) -> dict[str, 
             drawn[icon.name] = entry.read_bytes()
             continue
         drawn[icon.name] = draw(source, icon, background)
+        if entry is None:
+            continue
         try:
-            if entry is not None:
-                cache.mkdir(parents=True, exist_ok=True)
-                temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-                temporary.write_bytes(drawn[icon.name])
-                temporary.replace(entry)
+            cache.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(drawn[icon.name])
+            temporary.replace(entry)
         except OSError:
             pass  # a folder that cannot be written: drawn again next time
     return drawn
