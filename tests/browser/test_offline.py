@@ -209,7 +209,16 @@ def test_read_offline_then_updated(browser, builds, place):
             # The open page offers the new version; the fresh one has it already.
             reader.get_by_text(UPDATE["es"]).wait_for(timeout=30 * SECOND)
             assert ADDED["es"] not in reader.locator("article").inner_text()
-            fresh.wait_for_timeout(500)
+            # The fresh page heard the same takeover; once the new worker has answered a question of ours,
+            # asked after the page's own, the page has decided: no notice.
+            fresh.wait_for_function("""() => {
+              navigator.serviceWorker.getRegistration().then(r => { window.tookOver = r.active === navigator.serviceWorker.controller; });
+              return window.tookOver === true;
+            }""", polling=100)
+            fresh.evaluate("""() => new Promise(resolve => {
+              navigator.serviceWorker.addEventListener("message", resolve);
+              navigator.serviceWorker.controller.postMessage({type: "playbook-offline", url: location.href});
+            })""")
             assert fresh.get_by_text(UPDATE["es"]).is_hidden()
             with reader.expect_navigation():
                 reader.get_by_role("button", name=RELOAD["es"]).click()
