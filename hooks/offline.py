@@ -63,13 +63,11 @@ def on_post_build(config: MkDocsConfig):
         write(site / ICONS / name, png)
     for where, manifest in manifests(config, bool(drawn)).items():
         write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    script = WORKER_SOURCE.read_text(encoding="utf-8")
-    # Under `mkdocs serve` the worker removes itself and what it stored: an editor never reads a stale page.
-    if build.serving():
-        write(site / WORKER, precache.worker_script(script, None))
+    # Under `mkdocs serve`, no list: the worker removes a build's and what it stored (no stale page for an editor).
+    listed = None if build.serving() else precache.entries(site, leave_out=frozenset({WORKER}))
+    write(site / WORKER, precache.worker_script(WORKER_SOURCE.read_text(encoding="utf-8"), listed))
+    if listed is None:
         return
-    listed = precache.entries(site, config.site_url or "", leave_out=frozenset({WORKER}))
-    write(site / WORKER, precache.worker_script(script, listed))
     pages = sum(entry.file.endswith(".html") for entry in listed)
     log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
              f"{len(listed)} files ({pages} pages) listed in {WORKER}")
@@ -110,28 +108,22 @@ def colours(config: MkDocsConfig) -> dict[str, str]:
     return MATERIAL_COLOURS
 
 
-def favicon(config: MkDocsConfig) -> str | None:
-    """The favicon's SVG, the one source of the app icons; None where docs/ has no favicon."""
+def icons(config: MkDocsConfig) -> dict[str, bytes]:
+    """The app icons (file name: PNG), drawn from the favicon's SVG, their one source, or kept from the
+    last build; none where docs/ has no favicon."""
     name = str(config.theme.get("favicon") or "")
     path = Path(config.docs_dir, name)
     if not path.is_file():
         log.info(f"Offline: no app icons, docs/ has no favicon ({name!r}, theme.favicon in mkdocs.yml).")
-        return None
+        return {}
     if path.suffix != ".svg":
         raise PluginError(f"hooks/offline.py draws the app icons from theme.favicon, which must be an SVG "
                           f"file (found docs/{name}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
-    return path.read_text(encoding="utf-8")
-
-
-def icons(config: MkDocsConfig) -> dict[str, bytes]:
-    """The app icons (file name: PNG), drawn from the favicon or kept from the last build."""
-    source = favicon(config)
-    if source is None:
-        return {}
     try:
-        return app_icons.icons(source, colours(config)["background_color"], build.cache_folder(config, "icons"))
+        return app_icons.icons(path.read_text(encoding="utf-8"), colours(config)["background_color"],
+                               build.cache_folder(config, "icons"))
     except app_icons.IconError as error:
-        raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{config.theme['favicon']}: "
+        raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{name}: "
                           f"{error}. Make it a plain SVG file with a viewBox.") from None
 
 
@@ -140,17 +132,15 @@ def manifests(config: MkDocsConfig, with_icons: bool) -> dict[str, dict]:
     made = {}
     for language, app in _apps(config).items():
         words = labels(config)[language]
-        root = build.folder(config, language)
-        made[root] = web_manifest.manifest(
-            name=app.get("name") or config.site_name, short_name=words["short_name"],
-            description=app.get("description", ""), language=language,
-            icons_folder="../" * root.count("/") + ICONS, colours=colours(config), icons=with_icons)
-        for kiosk, page in app["kiosks"].items():
-            made[kiosk] = web_manifest.manifest(
-                name=page["name"], short_name=words["kiosk_short_name"],
-                description=page["description"], language=language,
-                icons_folder="../" * kiosk.count("/") + ICONS, colours=colours(config),
-                display="fullscreen", icons=with_icons)
+        apps = [(build.folder(config, language), app.get("name") or config.site_name, words["short_name"],
+                 app.get("description", ""), "standalone")]
+        apps += [(kiosk, page["name"], words["kiosk_short_name"], page["description"], "fullscreen")
+                 for kiosk, page in app["kiosks"].items()]
+        for folder, name, short_name, description, display in apps:
+            made[folder] = web_manifest.manifest(
+                name=name, short_name=short_name, description=description, language=language,
+                icons_folder="../" * folder.count("/") + ICONS, colours=colours(config), display=display,
+                icons=with_icons)
     return made
 
 

@@ -2,11 +2,16 @@
 page of the last good build is replaced by a page saying what is wrong, in its language
 (overrides/build-error.html, playbook/build_errors.py), until the next good rebuild writes
 the real pages again.
+
+The one module that touches MkDocs' dev server (``mkdocs.livereload.LiveReloadServer``, as
+of MkDocs 1.6.1): it swaps the server's ``builder`` (each rebuild) and ``error_handler`` (the
+answer to an address the site lacks), which no public API offers.
 """
 
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -21,13 +26,17 @@ from playbook import build, build_errors
 # -----------------------------------------------------------------------------
 
 def on_serve(server, config: MkDocsConfig, builder):
+    # A MkDocs that moved them: serve as MkDocs does, and say why failures show in the terminal only.
+    if changed := internals_changed(server):
+        log.warning(changed)
+        return server
     site_dir = Path(config.site_dir)
     languages = list(build.languages(config))
     default = build.default_language(config)
     # Autoescaped: the messages quote what editors wrote.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True)
     template = env.get_template("build-error.html")
-    words = build_errors.labels()
+    words = build_errors.labels(tuple(languages))
     state = {"pages": build_errors.pages_of(site_dir), "failed": None}
     rebuild = server.builder
 
@@ -45,7 +54,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     # On a failed rebuild MkDocs keeps the old epoch and the browser hangs with no message:
     # print the failure as before, then count the rebuild as done so open pages reload onto it.
     def checked_rebuild():
-        logged = _Logged()
+        # What the rebuild logs as warnings and errors: a strict build stops on them, and a broken
+        # mkdocs.yml is only described there.
+        logged = logging.handlers.BufferingHandler(capacity=sys.maxsize)
+        logged.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(logged)
         try:
             rebuild()
@@ -58,7 +70,7 @@ def on_serve(server, config: MkDocsConfig, builder):
             else:
                 traceback.print_exc()
                 report = f"{type(error).__name__}: {error}"
-            show_failure(report, logged.lines)
+            show_failure(report, [record.getMessage().strip() for record in logged.buffer])
         else:
             state["pages"], state["failed"] = build_errors.pages_of(site_dir), None
         finally:
@@ -81,16 +93,13 @@ def on_serve(server, config: MkDocsConfig, builder):
 # Helpers
 # -----------------------------------------------------------------------------
 
-class _Logged(logging.Handler):
-    """What a rebuild logs as warnings and errors: a strict build stops on them,
-    and a broken mkdocs.yml is only described there."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage().strip())
+def internals_changed(server) -> str | None:
+    """None while the dev server has what this module swaps; else what changed, said for the terminal."""
+    lost = [name for name in SWAPPED if not callable(getattr(server, name, None))]
+    if not lost:
+        return None
+    return (f"hooks/serve_errors.py swaps {' and '.join(lost)} of MkDocs' dev server, as {CHECKED_AGAINST} has "
+            f"them; this MkDocs' {type(server).__name__} has none: a failed rebuild shows in the terminal only.")
 
 
 # -----------------------------------------------------------------------------
@@ -98,3 +107,6 @@ class _Logged(logging.Handler):
 # -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.serve_errors")
+# MkDocs' dev server as this module knows it: the release it was checked against, what it swaps.
+CHECKED_AGAINST = "MkDocs 1.6.1"
+SWAPPED = ("builder", "error_handler")

@@ -73,27 +73,22 @@ def draw(source: str, icon: Icon, background: str) -> bytes:
 
 def icons(source: str, background: str, cache: Path | None = None) -> dict[str, bytes]:
     """Every icon of ICONS (file name: PNG bytes), from the cache where it holds them."""
-    # Drawing takes tens of ms: each PNG is kept beside the digest of what it was drawn from.
+    # Drawing takes tens of ms: each PNG is kept under the digest of what it was drawn from.
     drawn = {}
     for icon in ICONS:
-        key = hashlib.sha256("\n".join(
-            (source, background, repr(icon), resvg_py.__version__)).encode()).hexdigest()
-        entry = cache / icon.name if cache is not None else None
-        if entry is not None:
-            try:
-                if entry.with_suffix(".key").read_text(encoding="ascii") == key:
-                    drawn[icon.name] = entry.read_bytes()
-                    continue
-            except (OSError, UnicodeDecodeError):
-                pass
+        key = hashlib.sha256("\n".join((source, background, repr(icon), resvg_py.__version__)).encode())
+        entry = cache / f"{key.hexdigest()[:16]}-{icon.name}" if cache is not None else None
+        if entry is not None and entry.is_file():
+            drawn[icon.name] = entry.read_bytes()
+            continue
         drawn[icon.name] = draw(source, icon, background)
-        if entry is not None:
-            try:
-                cache.mkdir(parents=True, exist_ok=True)
-                for path, data in ((entry, drawn[icon.name]), (entry.with_suffix(".key"), key.encode())):
-                    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-                    temporary.write_bytes(data)
-                    temporary.replace(path)
-            except OSError:
-                pass  # a folder that cannot be written: drawn again next time
+        if entry is None:
+            continue
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(drawn[icon.name])
+            temporary.replace(entry)
+        except OSError:
+            pass  # a folder that cannot be written: drawn again next time
     return drawn

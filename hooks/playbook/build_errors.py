@@ -32,9 +32,9 @@ class Failure:
     details: list[str]  # what else the build said: warnings, lines the parse did not place
 
 
-def labels() -> dict[str, dict[str, str]]:
-    """The page's words in every language: {"es": {"title": ...}, "en": {...}}."""
-    return label_files.labels("build_error")
+def labels(languages: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
+    """The page's words in each language: {"es": {"title": ...}, "en": {...}}."""
+    return label_files.labels("build_error", languages)
 
 
 def parse_report(text: str, logged: list[str] = ()) -> Failure:

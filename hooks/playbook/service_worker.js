@@ -15,8 +15,9 @@
  *   they come from storage.
  * - Pages tell an open page whether it shows what is now stored, so that
  *   only a page older than the stored one offers a reload.
- * - With no list (`mkdocs serve`), it deletes what it stored, unregisters and
- *   loads open pages again: an editor never keeps a stale page from it.
+ * - With no list (`mkdocs serve`), it deletes what the build stored,
+ *   unregisters and has open pages load again from the server, as it
+ *   installs: an editor never keeps a stale page from it.
  *
  * Every address is relative to this script: the site works at its address,
  * on another host or port, and under a sub-path.
@@ -34,7 +35,7 @@ const DIGEST = "X-Playbook-Digest";
 const NETWORK_TIMEOUT_MS = 3000;
 const PARALLEL_FETCHES = 4;
 // Material names its scripts and stylesheets by their content, as
-// hooks/search_worker.py names the search workers: bundle.a5f9d56c.min.js.
+// hooks/playbook/search_worker.py names the search workers: bundle.a5f9d56c.min.js.
 const IMMUTABLE = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
 const NOT_FOUND = "404.html";
 
@@ -79,18 +80,29 @@ async function precache() {
   }));
 }
 
+// `mkdocs serve`: what the build stored and its registration go, and each open page of the site
+// is told to load again from the server (a page the build's worker gave while the server was slow
+// is an old copy). At install, not activation: Chromium activates a new worker only once the
+// build's has no work left, which busy pages can put off for minutes.
+async function removeAll() {
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((key) => key.startsWith(PREFIX)).map((key) => caches.delete(key)));
+  // Not awaited: the browser unregisters once this install, which it queues behind, is over.
+  self.registration.unregister();
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  pages.filter((page) => page.url.startsWith(ROOT)).forEach((page) => page.postMessage({ type: "playbook-offline", removed: true }));
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil((OFFLINE ? precache() : Promise.resolve()).then(() => self.skipWaiting()));
+  event.waitUntil((OFFLINE ? precache() : removeAll()).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keys = await caches.keys();
-    await Promise.all((OFFLINE ? older(keys) : keys.filter((key) => key.startsWith(PREFIX))).map((key) => caches.delete(key)));
-    if (!OFFLINE) {
-      await self.registration.unregister();
-      // A page it was asked for while the server was slow may be an old
-      // copy: each open page loads again, from the server.
+    if (OFFLINE) {
+      await Promise.all(older(await caches.keys()).map((key) => caches.delete(key)));
+    } else {
+      // The pages it now controls: those of a build made before pages took the message above.
       const pages = await self.clients.matchAll({ type: "window" });
       await Promise.all(pages.map((page) => page.navigate(page.url).catch(() => null)));
     }

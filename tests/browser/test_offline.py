@@ -10,12 +10,7 @@ no worker is left.
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from support import mkdocs_build
 from support.cards_site import change_type, copy_project
 from support.chromium import AXE, CHROMIUM_ARGS, WCAG_TAGS, chromium_path
-from support.server import QuietHandler, free_port, serve
+from support.server import QuietHandler, free_port, mkdocs_serve, serve
 
 PREFIX = "/playbook/"
 READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
@@ -146,19 +142,6 @@ def search(page, query: str) -> list[str]:
     return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
 
 
-def eventually(condition, page, seconds: float = 30) -> bool:
-    """Whether ``condition()`` holds within ``seconds`` (page clocks may be fake: real time here)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return True
-        except Exception:  # a page between two loads
-            pass
-        page.wait_for_timeout(250)
-    return False
-
-
 PLACES = {
     "at site_url": lambda builds: (builds.port, "/"),
     "on another port": lambda builds: (free_port(), "/"),
@@ -167,7 +150,6 @@ PLACES = {
 
 
 @pytest.mark.parametrize("place", list(PLACES))
-@pytest.mark.flaky(reruns=2)
 def test_read_offline_then_updated(browser, builds, place):
     port, prefix = PLACES[place](builds)
     watched = Watched(browser)
@@ -218,13 +200,27 @@ def test_read_offline_then_updated(browser, builds, place):
         with serving(builds.second, port, prefix):
             fresh = watched.open(base + "factores/")
             # Pages are network first, with the stored copy after 3 s: a server
-            # just restarted on a loaded machine may miss that once.
-            assert eventually(lambda: ADDED["es"] in fresh.locator("article").inner_text()
-                              or fresh.reload() and False, fresh, seconds=30), "a reload shows the new text"
+            # just restarted on a loaded machine may miss that once, not every time.
+            for _ in range(5):
+                if ADDED["es"] in fresh.locator("article").inner_text():
+                    break
+                fresh.reload()
+            assert ADDED["es"] in fresh.locator("article").inner_text(), "a reload shows the new text"
             # The open page offers the new version; the fresh one has it already.
             reader.get_by_text(UPDATE["es"]).wait_for(timeout=30 * SECOND)
             assert ADDED["es"] not in reader.locator("article").inner_text()
-            fresh.wait_for_timeout(500)
+            # The fresh page heard the same takeover; once the new worker has answered a question of ours,
+            # asked after the page's own, the page has decided: no notice.
+            fresh.wait_for_function("""() => {
+              navigator.serviceWorker.getRegistration().then(r => {
+                window.tookOver = r.active === navigator.serviceWorker.controller;
+              });
+              return window.tookOver === true;
+            }""", polling=100)
+            fresh.evaluate("""() => new Promise(resolve => {
+              navigator.serviceWorker.addEventListener("message", resolve);
+              navigator.serviceWorker.controller.postMessage({type: "playbook-offline", url: location.href});
+            })""")
             assert fresh.get_by_text(UPDATE["es"]).is_hidden()
             with reader.expect_navigation():
                 reader.get_by_role("button", name=RELOAD["es"]).click()
@@ -232,7 +228,7 @@ def test_read_offline_then_updated(browser, builds, place):
             # The kiosk shows the new cards: it reloads when the new worker takes
             # over, or at its next version check (kiosk/version.json).
             kiosk.clock.run_for(5 * 60 * SECOND)
-            assert eventually(lambda: NEW_SUMMARY["es"] in kiosk.content(), kiosk)
+            expect(kiosk.locator("body")).to_contain_text(NEW_SUMMARY["es"], timeout=30 * SECOND)
             english = watched.open(base + "en/factores/")
             assert ADDED["en"] in english.locator("article").inner_text()
 
@@ -271,12 +267,14 @@ def axe_violations(page) -> list[str]:
     return [f"{v['id']}: {' '.join(map(str, node['target']))}" for v in results["violations"] for node in v["nodes"]]
 
 
+# The reader's colour scheme, as Material names it on the page.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, language, scheme):
+def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, language):
     root = "" if language == "es" else "en/"
-    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow",
-                                  color_scheme=scheme)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
     try:
         with serving(builds.first, free_port()) as base:
             page = context.new_page()
@@ -284,7 +282,11 @@ def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, l
             notice = page.get_by_role("status")
             assert notice.get_attribute("aria-live") == "polite"
             page.get_by_text(READY[language]).wait_for(timeout=15 * SECOND)
-            assert axe_violations(page) == []
+            # Each notice in both colour schemes.
+            for scheme in SCHEMES:
+                page.emulate_media(color_scheme=scheme)
+                expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+                assert axe_violations(page) == [], scheme
             # Not in the way: small, at the foot of the screen, the text still readable above it.
             box = notice.bounding_box()
             assert box["height"] < 844 / 4 and box["y"] > 844 / 2
@@ -297,20 +299,18 @@ def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, l
             page.evaluate("document.querySelector('[data-offline-notice=update]').hidden = false")
             assert page.get_by_role("button", name=RELOAD[language]).is_visible()
             assert page.get_by_text(UPDATE[language]).is_visible()
-            assert axe_violations(page) == []
+            for scheme in SCHEMES:
+                page.emulate_media(color_scheme=scheme)
+                expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
+                assert axe_violations(page) == [], scheme
     finally:
         context.close()
 
 
-# Quarantined, not dropped: it passes whenever it runs alone, with its file, or with the
-# whole browser tier (every run on 2026-11-30), and fails only inside the whole suite
-# (`make test`), where the page mkdocs serve gives stays the stored one past 90 s. The
-# failure message now says what the browser holds; the cause is open.
-@pytest.mark.xfail(reason="stale page under mkdocs serve, only inside the whole suite: cause open",
-                   strict=False)
 def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_factory):
     """An editor who read a build at 127.0.0.1:8000 and then runs `mkdocs
-    serve` there gets the served pages, and no worker or stored copy is left."""
+    serve` there gets the served pages, and no worker or stored copy is left:
+    also on a page the build's worker gave from storage."""
     project = copy_project(tmp_path_factory.mktemp("serve"))
     marker = "Texto que solo tiene mkdocs serve."
     page_file = project / "docs" / "factores.es.md"
@@ -319,47 +319,30 @@ def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_
     try:
         with serving(builds.first, builds.port) as base:
             watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{builds.port}"],
-            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        try:
-            deadline = time.monotonic() + 120
-            while unreachable(base + "sw.js"):
-                assert time.monotonic() < deadline and server.poll() is None, "mkdocs serve did not start"
-                time.sleep(0.5)
-            # Fresh, or (the server slower than the worker waits) fresh once
-            # the worker that mkdocs serve gives has removed itself.
-            page = watched.open(base + "factores/")
-            # A loaded machine serves slowly: the worker may answer first, then remove itself and reload.
-            assert eventually(lambda: marker in page.locator("article").inner_text(), page, seconds=90), \
-                page.evaluate("""async () => ({
-                  controlled: Boolean(navigator.serviceWorker.controller),
-                  registrations: (await navigator.serviceWorker.getRegistrations()).map(r => [
-                    r.scope, Boolean(r.active), Boolean(r.installing), Boolean(r.waiting)]),
-                  caches: await caches.keys(),
-                  worker: document.querySelector("script[data-worker]")?.getAttribute("data-worker") ?? null})""")
-            assert eventually(lambda: page.evaluate(
-                "navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, page)
-            assert eventually(lambda: page.evaluate("caches.keys().then(k => k.length)") == 0, page)
+        # Opened before the server answers, as when it is slow: the page the build's worker stored.
+        page = watched.open(base + "factores/")
+        assert controlled(page) and marker not in page.locator("article").inner_text()
+        with mkdocs_serve(project, builds.port, "--no-livereload"):
+            # The page looks for a newer worker as it comes back into view: mkdocs serve's, which
+            # removes the build's as it installs (not waiting for it to make way), and the page
+            # loads again from the server.
+            page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+            expect(page.locator("article")).to_contain_text(marker, timeout=60 * SECOND)
+            page.wait_for_function(NOTHING_STORED, polling=100)
             again = watched.open(base + "factores/")
             assert not controlled(again)
             assert marker in again.locator("article").inner_text()
-        finally:
-            # The pages first: a page still open keeps a connection that mkdocs
-            # serve's shutdown waits for. A server that does not stop is killed,
-            # so that no later test finds the port taken.
-            watched.close()
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-                raise
         assert watched.errors == []
     finally:
         watched.close()
+
+
+# No registration and no cache left in the browser (wait_for_function asks again until true).
+NOTHING_STORED = """() => {
+  Promise.all([navigator.serviceWorker.getRegistrations(), caches.keys()])
+    .then(([registrations, keys]) => { window.nothingStored = registrations.length + keys.length === 0; });
+  return window.nothingStored === true;
+}"""
 
 
 def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path):
@@ -420,10 +403,13 @@ def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browse
         stored.clear()
         with serve(builds.second, port, Recording):
             page = watched.open(base + "en/")
-            versions = "caches.keys().then(keys => keys.map(key => key.split(' ').pop()))"
             new = json.loads(re.search(r'"version":"([0-9a-f]+)"', (builds.second / "sw.js").read_text()).group(0)
                              .join("{}"))["version"]
-            assert eventually(lambda: page.evaluate(versions) == [new], page), page.evaluate(versions)
+            # Stored: the new version's cache, and no other.
+            page.wait_for_function("""version => {
+              caches.keys().then(keys => { window.stored = keys.map(key => key.split(" ").pop()).join(); });
+              return window.stored === version;
+            }""", arg=new, polling=100)
         assert sorted(stored) == sorted(base + address for address in changed)
         # What is stored is the new build, file for file.
         digests = page.evaluate("""async () => {

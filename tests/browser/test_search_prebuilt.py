@@ -11,10 +11,10 @@ import json
 import random
 import re
 from pathlib import Path
+from pydoc_data import topics
 
 import pytest
 from playwright.sync_api import expect
-from pydoc_data import topics
 
 from playbook import search_index
 from support import lunr_index, page_url, relevance

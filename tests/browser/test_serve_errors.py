@@ -5,20 +5,15 @@ on disk."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
+import inspect
 
 import pytest
 
+import serve_errors
 from playbook import build_errors, checks
 from playbook.catalogue import Problem
 from support import LANGUAGES, ROOT
-from support.server import free_port
+from support.server import free_port, mkdocs_serve
 from support.sites import base_files, line_of, make_project
 
 TITLES = {"es": "Este cambio no se pudo publicar", "en": "This change could not be built"}
@@ -26,37 +21,6 @@ HOW_TO_FIX = {"es": "Cómo arreglarlo:", "en": "How to fix:"}
 # The base site's pages, as they show when the build works.
 WORKING = {"es": "Factores de prueba", "en": "Test factors"}
 WAIT_MS = 120_000  # a rebuild on a busy two-core machine
-
-
-@contextmanager
-def mkdocs_serve(project, port: int):
-    """`mkdocs serve` of ``project`` on 127.0.0.1:``port``, stopped on exit."""
-    log = (project / "serve.log").open("w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert server.poll() is None, (project / "serve.log").read_text(encoding="utf-8")
-            try:
-                with urllib.request.urlopen(base, timeout=5):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, (project / "serve.log").read_text(encoding="utf-8")
-                time.sleep(0.5)
-        yield base, project / "serve.log"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=20)
-        log.close()
 
 
 def wait_for_error(page, language: str, where: str):
@@ -80,7 +44,7 @@ def test_a_failed_rebuild_shows_in_each_open_page_and_the_fix_reloads_it(tmp_pat
     project = make_project(tmp_path / "project", base_files())
     source = project / "docs" / "factores.es.md"
     config = project / "mkdocs.yml"
-    with mkdocs_serve(project, free_port()) as (base, log):
+    with mkdocs_serve(project, free_port(), "--livereload") as (base, printed):
         pages = {"es": context.new_page(), "en": context.new_page()}
         pages["es"].goto(base + "factores/")
         pages["en"].goto(base + "en/factores/")
@@ -109,15 +73,34 @@ def test_a_failed_rebuild_shows_in_each_open_page_and_the_fix_reloads_it(tmp_pat
         for language, page in pages.items():
             wait_for_page(page, language)
 
-        output = log.read_text(encoding="utf-8")
+        output = "\n".join(printed)
     # The terminal says it too: the report, and what the browser shows, once per failure.
     assert output.count("The rebuild failed: the ") == 2, output
     assert output.count(f"{where}: The link 'guia-perdida.md'") == 1, output
     assert "Traceback" not in output
 
 
+def test_mkdocs_dev_server_still_has_what_serve_errors_swaps(tmp_path):
+    """hooks/serve_errors.py swaps the dev server's builder and error_handler, as MkDocs 1.6.1 has them."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert serve_errors.internals_changed(server) is None, serve_errors.internals_changed(server)
+        # Used as then: a rebuild calls builder(); an address the site lacks gets error_handler(404)'s page.
+        assert "self.builder()" in inspect.getsource(LiveReloadServer._build_loop), \
+            f"{serve_errors.CHECKED_AGAINST}'s dev server rebuilt by calling self.builder(); this MkDocs does not"
+        server.error_handler = lambda code: b"page %d" % code
+        answer = server.serve_request({"PATH_INFO": "/missing/"}, lambda status, headers: None)
+        assert answer == [b"page 404"], \
+            f"{serve_errors.CHECKED_AGAINST}'s dev server answered a missing page with error_handler(404): {answer}"
+    finally:
+        server.server_close()
+    assert "has none" in serve_errors.internals_changed(object())
+
+
 def test_the_error_page_has_every_word_in_every_language():
-    labels = build_errors.labels()
+    labels = build_errors.labels(list(LANGUAGES))
     assert set(labels) == set(LANGUAGES)
     keys = [set(words) for words in labels.values()]
     assert all(k == keys[0] for k in keys) and {"title", "intro", "how_to_fix"} <= keys[0]

@@ -82,7 +82,8 @@ def test_one_module_knows_the_build():
         text = path.read_text(encoding="utf-8")
         for pattern in (r"plugins\[[\"']i18n[\"']\]", r"\.building\b", r"event_priority\(\s*-?\d",
                         r"current_language\b(?!\()", r"default_language\b(?!\()", r"build_languages\b",
-                        r"i18n_files_per_language", r"\.alternates\b", r"\.locale(_alternate_of)?\b", r"extra\.alternate\b|\[\"alternate\"\]",
+                        r"i18n_files_per_language", r"\.alternates\b", r"\.locale(_alternate_of)?\b",
+                        r"extra\.alternate\b|\[\"alternate\"\]",
                         r"files\.plugin\b|\"plugin\"\)"):
             for match in re.finditer(pattern, text):
                 line = text.count("\n", 0, match.start()) + 1

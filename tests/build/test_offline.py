@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import struct
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -24,7 +20,7 @@ import pytest
 from playbook import precache
 from support import ROOT, mkdocs_build
 from support.cards_site import copy_project
-from support.server import free_port
+from support.server import free_port, mkdocs_serve
 
 ATTRIBUTE = re.compile(r"""\s(?:src|href|data-version-url|data-worker)\s*=\s*["']([^"']*)["']""")
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
@@ -211,25 +207,9 @@ def test_bad_inputs_stop_the_build_with_a_message(tmp_path_factory, edit, expect
 
 def test_under_mkdocs_serve_the_worker_removes_itself(project):
     """`mkdocs serve`: pages register no worker and sw.js unregisters any."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                worker = urllib.request.urlopen(f"http://127.0.0.1:{port}/sw.js", timeout=2).read().decode()
-                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/factores/", timeout=2).read().decode()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "mkdocs serve did not start"
-                assert server.poll() is None, server.stderr.read()
-                time.sleep(0.5)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with mkdocs_serve(project, free_port(), "--no-livereload") as (base, _):
+        worker = urllib.request.urlopen(base + "sw.js", timeout=30).read().decode()
+        page = urllib.request.urlopen(base + "factores/", timeout=30).read().decode()
     assert "const OFFLINE = null;" in worker
     assert "offline.js" in page and "data-worker" not in page
     assert 'rel="manifest"' in page

@@ -1,9 +1,9 @@
 """What the tests share that is not a fixture (the fixtures are in
 tests/conftest.py): the project's folder and languages, the address of a page,
-and a real `mkdocs build`. Its modules serve a built site on 127.0.0.1
-(``server``), launch Chromium (``chromium``), make small broken playbooks
-(``sites``, ``cards_site``, ``drift_site``) and search the built index as
-browsers do (``lunr_index``).
+and a real `mkdocs build`. Its modules serve a built site on 127.0.0.1 and
+run `mkdocs serve` (``server``), launch Chromium (``chromium``), make small
+broken playbooks (``sites``, ``cards_site``, ``drift_site``) and search the
+built index as browsers do (``lunr_index``).
 
 pytest finds this package through the ``pythonpath`` option in pyproject.toml:
 ``from support import page_url``. The benchmark and the Lighthouse run in

@@ -18,59 +18,21 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-
-def test_resolve_keeps_the_sites_own_addresses_only():
-    site_url = "https://example.org/playbook/"
-    assert precache.resolve("../assets/a.css?v=1#x", "en/factores/") == "en/assets/a.css"
-    assert precache.resolve("../../assets/a.css", "en/factores/") == "assets/a.css"
-    assert precache.resolve("https://example.org/playbook/en/", "", site_url) == "en/"
-    assert precache.resolve("https://other.example/x.js", "", site_url) is None
-    assert precache.resolve("//cdn.example/x.js", "", site_url) is None
-    assert precache.resolve("mailto:a@b.c", "") is None
-    assert precache.resolve("#top", "factores/") is None
-    assert precache.resolve("caf%C3%A9/", "") == "café/"
-
-
-def test_page_uses_reads_attributes_config_and_alternates():
-    html = """<html><head>
-      <link rel="stylesheet" href="../assets/s.css"><link rel="alternate" hreflang="en" href="https://x.org/en/">
-      <script id="__config" type="application/json">
-        {"search": "../assets/w.es.1234abcd.min.js?index=../../search/i.json&suggest"}</script>
-      </head><body><img srcset="a.png 1x, b.png 2x"><a href="https://elsewhere.org/">x</a>
-      <div data-version-url="version.json"></div></body></html>"""
-    found = precache.page_uses(html, "factores/", "https://x.org/")
-    assert found == {"assets/s.css", "en/sitemap.xml", "assets/w.es.1234abcd.min.js", "search/i.json",
-                     "factores/a.png", "factores/b.png", "factores/version.json"}
-
-
-def test_page_uses_knows_what_materials_own_worker_imports():
-    html = """<html lang="es"><script id="__config" type="application/json">
-        {"base": "/", "search": "/assets/javascripts/workers/search.1234abcd.min.js"}</script></html>"""
-    assert precache.page_uses(html, "404.html") == {
-        "search/search_index.json", "assets/javascripts/workers/search.1234abcd.min.js",
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.es.min.js"}
-    # English is lunr's own: no script to import.
-    assert not [a for a in precache.page_uses(html.replace('lang="es"', 'lang="en"'), "404.html") if "lunr" in a]
-
-
-def test_entries_follow_stylesheets_and_manifests_and_skip_missing_files(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text(
-        '<link rel="stylesheet" href="s.css"><link rel="manifest" href="m.webmanifest"><script src="gone.js"></script>',
-        encoding="utf-8")
-    (tmp_path / "a/index.html").write_text("<p>a</p>", encoding="utf-8")
-    (tmp_path / "s.css").write_text("body{background:url('img/bg.png')} i{background:url(data:x)}", encoding="utf-8")
-    (tmp_path / "img").mkdir()
-    (tmp_path / "img/bg.png").write_bytes(b"png")
-    (tmp_path / "m.webmanifest").write_text('{"icons": [{"src": "icon.png"}]}', encoding="utf-8")
-    (tmp_path / "icon.png").write_bytes(b"icon")
-    (tmp_path / "unused.js").write_text("x", encoding="utf-8")
-    entries = precache.entries(tmp_path)
-    assert [e.address for e in entries] == ["", "a/", "icon.png", "img/bg.png", "m.webmanifest", "s.css"]
+def test_entries_list_every_written_file_but_those_no_page_uses(tmp_path):
+    for file in ("index.html", "a/index.html", "s.css", "img/bg.png", "m.webmanifest", "sw.js",
+                 "assets/javascripts/bundle.1234abcd.min.js.map", "sitemap.xml.gz", "cards/cards.json",
+                 "assets/images/favicon.png", "assets/javascripts/lunr/min/lunr.es.min.js",
+                 "assets/javascripts/workers/search.1234abcd.min.js",
+                 "assets/javascripts/workers/search.es.1234abcd.min.js"):
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_text(file, encoding="utf-8")
+    entries = precache.entries(tmp_path, leave_out=frozenset({"sw.js"}))
+    assert [e.address for e in entries] == [
+        "", "a/", "assets/javascripts/workers/search.es.1234abcd.min.js", "img/bg.png", "m.webmanifest", "s.css"]
     assert precache.total_size(entries) == sum(e.size for e in entries)
     changed = tmp_path / "a/index.html"
     changed.write_text("<p>b</p>", encoding="utf-8")
-    after = precache.entries(tmp_path)
+    after = precache.entries(tmp_path, leave_out=frozenset({"sw.js"}))
     differ = [e.address for e, f in zip(entries, after, strict=True) if e.digest != f.digest]
     assert differ == ["a/"], "a new build's list differs where the files did, nowhere else"
     assert precache.version(after) != precache.version(entries)
@@ -100,7 +62,8 @@ def test_icons_are_drawn_at_their_sizes_and_kept(tmp_path):
     for icon in app_icons.ICONS:
         assert png_size(drawn[icon.name]) == (icon.size, icon.size)
     # Kept: the cache answers, the same bytes; a changed colour draws anew.
-    (tmp_path / "icon-192.png").write_bytes(b"kept")
+    [kept] = tmp_path.glob("*-icon-192.png")
+    kept.write_bytes(b"kept")
     assert app_icons.icons(source, "#ffffff", tmp_path)["icon-192.png"] == b"kept"
     assert app_icons.icons(source, "#000000", tmp_path)["icon-192.png"] != b"kept"
     for bad, message in (("<svg", "not well-formed"), ("<html/>", "not an SVG"),

@@ -67,7 +67,8 @@ def test_materials_page_script_starts_its_worker_and_reads_what_we_hand_it():
        f"{PAGE} (start_search_worker) and hooks/playbook/search_worker.py (configure_search)")
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     expect(base, {"__config written as JSON": r'<script id="__config" type="application/json">'},
-           f"Material {search_worker.CHECKED['mkdocs-material']}'s base.html", "hooks/playbook/search_worker.py (configure_search)")
+           f"Material {search_worker.CHECKED['mkdocs-material']}'s base.html",
+           "hooks/playbook/search_worker.py (configure_search)")
 
 
 def test_materials_page_script_fetches_a_sitemap_below_each_alternate():
@@ -130,7 +131,8 @@ def test_mkdocs_lunr_js_has_the_sections_the_worker_leaves_out():
         'lunr 2.3.9 (lunr.version = "2.3.9"), as in Material\'s worker': r'(?m)^lunr\.version = "2\.3\.9"$',
         "lunr exported as the global `lunr`": r"root\.lunr = factory\(\)",
         **{f"the section lunr.{name}": rf"(?m)^lunr\.{name} = " for name in search_worker.LUNR_UNUSED},
-        "lunr.Index.prototype.query(fn), which the fallback extends": r"lunr\.Index\.prototype\.query = function \(fn\)",
+        "lunr.Index.prototype.query(fn), which the fallback extends":
+            r"lunr\.Index\.prototype\.query = function \(fn\)",
         "a query's clauses in `clauses`": r"this\.clauses = \[\]",
     }, f"MkDocs {search_worker.CHECKED['mkdocs']}'s lunr.js",
        f"hooks/playbook/search_worker.py (LUNR_UNUSED) and {WORKER}")

@@ -62,6 +62,12 @@
     return;
   }
 
+  // `mkdocs serve`'s worker removed the build's (hooks/playbook/service_worker.js): this page may be
+  // a copy the build's worker stored, so it loads again from the server.
+  container.addEventListener("message", function (event) {
+    if (event.data && event.data.type === "playbook-offline" && event.data.removed) window.location.reload();
+  });
+
   var notices = document.querySelector("[data-offline-notices]");
 
   function show(name) {
