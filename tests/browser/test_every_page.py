@@ -1,8 +1,8 @@
 """Every page at every size: each page the sitemaps list (both languages, the
 generated card pages too, so that a new page is covered without being named
-here), at 320, 390, 768, 1366 and 1920 px wide, in the light and the dark
-scheme. A page fails on what a reader would see as broken
-(tests/support/screen_geometry.py, PAGE_GEOMETRY): the page scrolling
+here) and the not-found pages, at 320, 390, 768, 1366 and 1920 px wide, in
+the light and the dark scheme. A page fails on what a reader would see as
+broken (tests/support/screen_geometry.py, PAGE_GEOMETRY): the page scrolling
 sideways, text wrapped in a box narrower than about twelve characters, a word
 over two lines, text cut off by its box, or text drawn over other text. Each
 page is loaded once; the screen's width and colour scheme change under it."""
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = [320, 390, 768, 1366, 1920]
 HEIGHT = 800
-# Narrower than this many characters (of half an em each) is too narrow for
-# text that wraps; at most four times LIMIT problems are listed per page and size.
+# Narrower than this many characters (of the text's own font) is too narrow
+# for text that wraps; at most four times LIMIT problems are listed per page and size.
 CHARS = 12
 LIMIT = 12
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -35,12 +35,14 @@ SCHEME_SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
 
 def built_pages(site) -> dict[str, list[str]]:
     """Every page the built sitemaps list (the root one and each language's),
-    as an address below the site root, by language: the first folder of an
-    address names its language, else it is the default one."""
+    and the not-found pages, which no sitemap lists, as addresses below the
+    site root, by language: the first folder of an address names its
+    language, else it is the default one."""
     addresses = []
     for sitemap in sorted(site.glob("**/sitemap.xml")):
         text = sitemap.read_text(encoding="utf-8")
         addresses += [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)]
+    addresses += sorted(path.relative_to(site).as_posix() for path in site.glob("**/404.html"))
     pages = {language: [] for language in LANGUAGES}
     for address in dict.fromkeys(addresses):
         first = address.split("/", 1)[0]

@@ -1,6 +1,7 @@
 """Where text really lands on a screen, measured in the browser: for the
 kiosk, card and home page tests (tests/browser/test_kiosk_screens.py,
-tests/browser/test_card_phones.py).
+tests/browser/test_card_phones.py), and for every page at every size
+(tests/browser/test_every_page.py, PAGE_GEOMETRY below).
 
 TEXT_GEOMETRY walks every visible text node under the roots it is given and
 reports, per node, its font size, its length and what is wrong with it: a
@@ -138,6 +139,18 @@ PAGE_GEOMETRY = """async ([chars, limit]) => {
   };
   const inside = (r, box) => r.left >= box.left - slack && r.right <= box.right + slack
     && r.top >= box.top - slack && r.bottom <= box.bottom + slack;
+  // A character of a font: the mean width of a character of running text,
+  // spaces included (of a pangram, which has every small letter).
+  const pen = document.createElement('canvas').getContext('2d'), widths = new Map();
+  const charWidth = (s) => {
+    const font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    if (!widths.has(font)) {
+      pen.font = font;
+      const sample = 'the quick brown fox jumps over the lazy dog';
+      widths.set(font, pen.measureText(sample).width / sample.length);
+    }
+    return widths.get(font);
+  };
   const problems = [];
   const report = (kind, element, text, detail) => problems.length < limit * 4
     && problems.push({kind, selector: selector(element), text: text.trim().slice(0, 50), detail});
@@ -152,13 +165,13 @@ PAGE_GEOMETRY = """async ([chars, limit]) => {
     const rects = [...range.getClientRects()].filter((r) => r.width > 0.5 && r.height > 0.5);
     if (!rects.length || rects.every((r) => r.right <= 0 || r.left >= width) || !shown(element)) continue;
     texts += 1;
-    const s = style(element), size = parseFloat(s.fontSize);
+    const s = style(element);
     const tops = new Set(rects.map((r) => Math.round(r.top)));
     // Too narrow: text wrapped in a box narrower than about twelve characters
-    // (a character: half an em). A short label on one line is fine.
+    // of its font. A short label on one line is fine.
     const box = block(element), boxStyle = style(box);
     const inner = box.clientWidth - parseFloat(boxStyle.paddingLeft) - parseFloat(boxStyle.paddingRight);
-    const narrow = inner < chars * size / 2;
+    const narrow = inner < chars * charWidth(s);
     if (tops.size > 1 && narrow) {
       report('narrow box', box, text, `${Math.round(inner)} px wide, ${tops.size} lines`);
     }
@@ -171,8 +184,8 @@ PAGE_GEOMETRY = """async ([chars, limit]) => {
         range.setEnd(node, match.index + match[0].length);
         const parts = [...range.getClientRects()].filter((r) => r.width > 0.5);
         const wordTops = new Set(parts.map((r) => Math.round(r.top)));
-        const wide = parts.reduce((sum, r) => sum + r.width, 0);
-        if (wordTops.size > 1 && (narrow || wide <= inner + slack)) {
+        const length = parts.reduce((sum, r) => sum + r.width, 0);
+        if (wordTops.size > 1 && (narrow || length <= inner + slack)) {
           report('word split', element, match[0], `in "${text.trim().slice(0, 40)}"`);
         }
       }
