@@ -232,7 +232,8 @@ PAGE_GEOMETRY = """async ([chars, limit]) => {
       && !(e.parentElement && clippers(e.parentElement).some((c) => scrolls(style(c)))));
     const deepest = reach.filter((e) => !reach.some((o) => o !== e && e.contains(o)));
     for (const e of deepest.slice(0, 3)) {
-      report('page overflow', e, e.textContent || '', `page ${wide} px wide, reaches ${Math.round(e.getBoundingClientRect().right)} px`);
+      const reaches = Math.round(e.getBoundingClientRect().right);
+      report('page overflow', e, e.textContent || '', `page ${wide} px wide, reaches ${reaches} px`);
     }
     if (!deepest.length) report('page overflow', document.body, '', `page ${wide} px wide`);
   }
