@@ -23,12 +23,14 @@ from playbook.checks.urls import relative
 # table of contents and search, and the links are checked and sent to the reader's language.
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source = build.source_of(config, page)
-    if source is not None and type_lists.MARKER.search(markdown_text):
-        markdown_text = type_lists_of(markdown_text, source, config)
     if source is not None and "customer_type" in source.meta:
         markdown_text = type_page(markdown_text, source, config)
     words = label_files.labels("cards")[build.current_language(config)]
-    return additions.label_boxes(markdown_text, words["addition"], source)
+    markdown_text = additions.label_boxes(markdown_text, words["addition"], source)
+    # Markers last: the two steps above find their lines by the page's source text, markers and all.
+    if source is not None and type_lists.MARKER.search(markdown_text):
+        markdown_text = type_lists_of(markdown_text, source, config)
+    return markdown_text
 
 
 # -----------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from .markdown import handed
 # The same word in both languages, so editors of either mark additions alike.
 KIND = "aporte"
 MARKER = re.compile(r"^(?P<lead>[ \t]*(?:!!!|\?\?\?\+?)[ \t]*)")
+# The title as written on the box's line: the scan blanks comments, a type-list marker among them.
+TITLE = re.compile(r'"(?P<title>.*)"[ \t]*$')
 
 
 def label_boxes(markdown: str, label: str, page=None) -> str:
@@ -27,8 +29,9 @@ def label_boxes(markdown: str, label: str, page=None) -> str:
         if index is None:
             continue
         lead = MARKER.match(lines[index]).group("lead")
+        written = TITLE.search(lines[index])
         # The label before the editor's own title (`!!! aporte "Ejemplos"`), when there is one.
-        title = f"{label}: {box.title}" if box.title else label
+        title = f"{label}: {written['title']}" if written and written["title"] else label
         title = title.replace('"', "\u201d")
         lines[index] = f'{lead}{KIND} "{title}"'
     return "\n".join(lines)

@@ -5,13 +5,13 @@ hand-kept copies. resvg draws them: a renderer shipped as a wheel, with nothing 
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 import resvg_py
+
+from .cache import stored
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -73,22 +73,10 @@ def draw(source: str, icon: Icon, background: str) -> bytes:
 
 def icons(source: str, background: str, cache: Path | None = None) -> dict[str, bytes]:
     """Every icon of ICONS (file name: PNG bytes), from the cache where it holds them."""
-    # Drawing takes tens of ms: each PNG is kept under the digest of what it was drawn from.
+    # Drawing takes tens of ms: each PNG is kept beside the digest of what it was drawn from.
     drawn = {}
     for icon in ICONS:
-        key = hashlib.sha256("\n".join((source, background, repr(icon), resvg_py.__version__)).encode())
-        entry = cache / f"{key.hexdigest()[:16]}-{icon.name}" if cache is not None else None
-        if entry is not None and entry.is_file():
-            drawn[icon.name] = entry.read_bytes()
-            continue
-        drawn[icon.name] = draw(source, icon, background)
-        if entry is None:
-            continue
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-            temporary = entry.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(drawn[icon.name])
-            temporary.replace(entry)
-        except OSError:
-            pass  # a folder that cannot be written: drawn again next time
+        made_from = "\n".join((source, background, repr(icon), resvg_py.__version__))
+        make = lambda icon=icon: draw(source, icon, background)  # noqa: E731
+        drawn[icon.name] = stored(cache / icon.name, made_from, make) if cache is not None else make()
     return drawn

@@ -6,15 +6,15 @@ worker, which our search workers bundle; Material's favicon, which theme.favicon
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-# The hex digits of SHA-256 a file is listed with: 64 bits tell builds apart. A new build's list
-# differs where the files did, so the worker stores only those anew, and its script changes.
-DIGEST_LENGTH = 16
+from .cache import DIGEST_LENGTH, digest
+
+# Each file is listed with the playbook's digest (playbook.cache): a new build's list differs where
+# the files did, so the worker stores only those anew, and its script changes.
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
 # Written by the build, asked for by no page (tests/build/test_offline.py checks both ways).
@@ -39,10 +39,6 @@ def address_of(file: str) -> str:
 
 def file_of(address: str) -> str:
     return address + "index.html" if address == "" or address.endswith("/") else address
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
 
 
 def entries(site_dir: Path, leave_out: frozenset[str] = frozenset()) -> list[Entry]:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-# About one typo in four characters at most (difflib's ratio of 0.75: "rapides" finds "rapidez",
-# "grdi" finds "grid"), the same for every check. A looser one offers a page or icon that merely
-# shares a folder or an icon set's prefix ("tipos/lento.md" would find "tipos/index.md").
-CUTOFF = 0.75
+# difflib's own cut-off (0.6) for a word: "titulo" finds "title", "cuenta" finds "count",
+# "rapides" finds "rapidez". A path shares its folders with its neighbours, which makes any two
+# alike, so it must be nearer (0.8): "tipos/lento.md" does not find "tipos/index.md".
+CUTOFF = 0.6
+PATH_CUTOFF = 0.8
 
 
 def closest(word, choices: Iterable) -> str | None:
@@ -18,5 +19,7 @@ def closest(word, choices: Iterable) -> str | None:
     by_lower: dict[str, str] = {}
     for choice in choices:
         by_lower.setdefault(str(choice).lower(), str(choice))
-    found = difflib.get_close_matches(str(word).lower(), by_lower, n=1, cutoff=CUTOFF)
+    word = str(word).lower()
+    cutoff = PATH_CUTOFF if "/" in word else CUTOFF
+    found = difflib.get_close_matches(word, by_lower, n=1, cutoff=cutoff)
     return by_lower[found[0]] if found else None

@@ -88,3 +88,28 @@ def test_a_misspelt_marker_stops_the_build_naming_file_and_line(tmp_path):
     assert f"docs/optimizar.en.md:{line}: " in output
     assert "Did you mean 'list'?" in output
     assert "Traceback" not in output
+
+
+def test_markers_in_a_type_pages_heading_and_box_title_keep_its_blocks_and_label(tmp_path):
+    """A marker in the first heading of a type page, or in an `!!! aporte` box's title, is
+    filled after the type page's blocks are placed and the box is labelled, so neither is lost."""
+    project = cards_site.copy_project(tmp_path / "project")
+    heading = {"es": "## Notas {#notas}", "en": "## Notes {#notas}"}
+    box = {"es": "Los <!-- customer-types: count --> tipos", "en": "The <!-- customer-types: count --> types"}
+    for language in LANGUAGES:
+        page = project / "docs" / "tipos" / f"enojado.{language}.md"
+        text = page.read_text(encoding="utf-8")
+        text = text.replace(heading[language], heading[language].replace(
+            " {#notas}", " <!-- customer-types: count --> {#notas}"))
+        text += f'\n!!! aporte "{box[language]}"\n\n    Texto.\n'
+        page.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    label = {"es": "Aporte del manual", "en": "Playbook addition"}
+    six = {"es": "seis", "en": "six"}
+    for language in LANGUAGES:
+        html = html_of(tmp_path / "site", "tipos/enojado", language)
+        ids = re.findall(r'<h2 id="([\w-]+)"', html)
+        assert ids.index("reconocer") < ids.index("notas") < ids.index("relacionado"), ids
+        titles = re.findall(r'<p class="admonition-title">(.*?)</p>', html, re.S)
+        assert any(label[language] in title and six[language] in title.lower() for title in titles), titles

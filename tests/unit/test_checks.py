@@ -617,6 +617,8 @@ def test_one_near_match_policy_for_every_suggestion():
     assert closest("rapides", ["rapidez", "cortesia"]) == "rapidez"
     assert closest("Fila.png", ["fila.png"]) == "fila.png"  # without case, given as written
     assert closest("grdi", ["grid", "table", "list", "count"]) == "grid"
+    assert closest("cuenta", ["grid", "table", "list", "count"]) == "count"
+    assert closest("titulo", ["title", "description", "icon"]) == "title"
     # A page that merely shares a folder is not offered.
     assert closest("tipos/lento.md", ["tipos/index.md"]) is None
 

@@ -56,16 +56,16 @@ def test_palette_reads_the_primary_colour_or_says_it_found_none():
         web_manifest.palette(":root { --md-primary-fg-color: var(--x); }")
 
 
-def test_icons_are_drawn_at_their_sizes_and_kept(tmp_path):
+def test_icons_are_drawn_at_their_sizes_and_kept(tmp_path, monkeypatch):
     source = (ROOT / "docs/assets/favicon.svg").read_text(encoding="utf-8")
     drawn = app_icons.icons(source, "#ffffff", tmp_path)
     for icon in app_icons.ICONS:
         assert png_size(drawn[icon.name]) == (icon.size, icon.size)
-    # Kept: the cache answers, the same bytes; a changed colour draws anew.
-    [kept] = tmp_path.glob("*-icon-192.png")
-    kept.write_bytes(b"kept")
-    assert app_icons.icons(source, "#ffffff", tmp_path)["icon-192.png"] == b"kept"
-    assert app_icons.icons(source, "#000000", tmp_path)["icon-192.png"] != b"kept"
+    # Kept: the cache answers with the same bytes, drawing nothing; a changed colour draws anew.
+    with monkeypatch.context() as patched:
+        patched.setattr(app_icons, "draw", lambda *_: pytest.fail("drawn again, not read from the cache"))
+        assert app_icons.icons(source, "#ffffff", tmp_path) == drawn
+    assert app_icons.icons(source, "#000000", tmp_path)["icon-192.png"] != drawn["icon-192.png"]
     for bad, message in (("<svg", "not well-formed"), ("<html/>", "not an SVG"),
                          ('<svg xmlns="http://www.w3.org/2000/svg"/>', "no viewBox")):
         with pytest.raises(app_icons.IconError, match=message):
