@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import pytest
 import yaml
 
-from support import ROOT
 from playbook.checks.anchors import source_ids
+from support import ROOT
 from support.sites import DELETE, append, apply, base_files, build, catalogue, line_of, replace
 
 REPORT_HEADER = "The playbook cannot be built"
