@@ -30,8 +30,9 @@ from playbook.checks.anchors import Site, site_from_catalogue
 
 # 1. The sources, before any page is read: no hook or template ever sees a page that is
 # unreadable, malformed, unsafe or untranslated. After mkdocs-static-i18n sorts the files.
-# Links are checked here, once, against the ids the sources give; only those to a page or file
-# a hook has not generated yet wait for the end of the build.
+# Links are checked here, once, against the ids the sources give; those to a page or file a hook
+# has not generated yet wait for the end of the build, and those to an anchor are checked again
+# then against the ids the built page really has.
 @event_priority(Priority.CHECK)
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -77,17 +78,17 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
-# Last of all on each page: a generated page's ids, and anything unsafe that got through to its HTML.
+# Last of all on each page: the ids it really has (a generated page's, and a `{#id}` that
+# attr_list left as text is not one), and anything unsafe that got through to its HTML.
 @event_priority(Priority.LAST)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
     seen = _seen(config)
     language = build.current_language(config)
     key = build.catalogue(config).split(page.file.src_uri)[0]
-    if page.file.generated_by:
-        seen.site.pages.setdefault(language, {})[key] = frozenset(
-            next(group for group in match.groups() if group is not None)
-            for match in ID_ATTRIBUTE.finditer(html)
-        )
+    seen.site.pages.setdefault(language, {})[key] = frozenset(
+        next(group for group in match.groups() if group is not None)
+        for match in ID_ATTRIBUTE.finditer(html)
+    )
     seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
@@ -97,7 +98,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
 
 
 # 2. When the outermost build ends (the other languages are built inside the first one's
-# on_post_build), before search and sitemaps: the links that waited for generated pages, and the HTML.
+# on_post_build), before search and sitemaps: the links that waited for generated pages, the
+# anchors the sources gave against the ids the pages really have, and the HTML.
 @event_priority(Priority.CHECK)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -105,7 +107,7 @@ def on_post_build(config: MkDocsConfig):
     catalogue = build.catalogue(config)
     seen = _seen(config)
     waiting, site = seen.site.waiting, dataclasses.replace(seen.site, files=frozenset(seen.files), waiting=None)
-    problems = [problem for page, *address in waiting
+    problems = [problem for page, *address in waiting + seen.site.anchored
                 for problem in checks.links.check_link(catalogue, site, page, *address)]
     # An anchor of a generated page linked in one language must be there in every language: the
     # translations' check (the rest of it passed before the build) sees the generated pages now.

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import pytest
 import yaml
 
+from playbook.checks.anchors import source_ids
 from support import ROOT
-from support.sites import DELETE, append, apply, base_files, build, line_of, replace
+from support.sites import DELETE, append, apply, base_files, build, catalogue, line_of, replace
 
 REPORT_HEADER = "The playbook cannot be built"
 ES_TYPE = "tipos/enojado.es.md"
@@ -467,3 +468,52 @@ def test_the_real_playbook_passes_every_check(site):
     assert "hooks/check_content.py" in hooks["hooks"]
     assert (site / "index.html").exists() and (site / "en" / "index.html").exists()
     assert (site / "cards" / "index.html").exists()  # links to generated pages resolved
+
+
+# Where the scanner reads a `{#id}` that Python-Markdown's attr_list does not apply: the built page
+# shows it as text and has no such id. id -> the Markdown that writes it.
+UNAPPLIED_IDS = {
+    "falso": "Texto con id falso {#falso}",
+    "en-lista": "- elemento {#en-lista}",
+    "en-titulo": '!!! note "Nota {#en-titulo}"\n\n    Cuerpo de la nota.',
+    "setext": "Título setext {#titulo-setext}\n-------------\n{#setext}",
+    "en-cita": "> Una cita {#en-cita}",
+    "tras-raya": "---\n{: #tras-raya}",
+    "con-clase": "## Con clase {#con-clase} {#clase .c}",
+}
+
+
+def _with_links(ids: dict[str, str]) -> dict:
+    """The base site with ``ids`` written on both languages' factores page, and a link to each."""
+    addition = "\n\n".join(ids.values()) + "\n\n" + "\n\n".join(f"Ver [{i}](#{i})." for i in ids)
+    return apply(base_files(), {"factores.es.md": append(addition), "factores.en.md": append(addition)})
+
+
+def test_a_link_to_an_id_the_built_page_lacks_stops_the_build(tmp_path):
+    """The sources give these ids, the built page does not: each link is reported once, after the build."""
+    files = _with_links(UNAPPLIED_IDS)
+    page = catalogue(files).page("factores", "es")
+    assert set(UNAPPLIED_IDS) <= source_ids(page)  # so only the built page can tell
+    result = build(tmp_path / "project", files)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert output.count(REPORT_HEADER) == 1, output
+    for path in ("factores.es.md", "factores.en.md"):
+        for id_ in UNAPPLIED_IDS:
+            line = line_of(files[path], f"[{id_}](#{id_})")
+            entries = re.findall(
+                rf"^docs/{re.escape(path)}:{line}: (.*)\n    How to fix: (.*)$", output, re.M
+            )
+            # Once, with the message and fix of any other link to an id the page lacks.
+            assert len(entries) == 1, output
+            what, how = entries[0]
+            assert what == f"The link '#{id_}' points to '#{id_}', which this page does not have."
+            assert "The ids of this page are: " in how and "#rapidez" in how
+            assert how.endswith(f"Or give the heading you mean the id '{{#{id_}}}' at the end of its line.")
+
+
+def test_a_link_to_a_heading_s_own_id_passes(tmp_path):
+    files = _with_links({"valido": "## Válido {#valido}\n\nTexto."})
+    result = build(tmp_path / "project", files)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'id="valido"' in (tmp_path / "project" / "site" / "factores" / "index.html").read_text()

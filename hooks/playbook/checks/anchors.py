@@ -1,7 +1,8 @@
 """Anchors: the ids a link can jump to, and one check, that no id is used twice on a page.
 ``Site`` is what links may point at, per language: each page with its ids, and the other files
 of docs/. ``site_from_catalogue`` makes it from the sources, before the build: a type page's
-headings made from its data included; what hooks generate later is waited for (``waiting``).
+headings made from its data included; what hooks generate later is waited for (``waiting``), and
+the links whose anchor the sources give are checked again against the built pages (``anchored``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ class Site:
     # Before the build, hooks may still add pages and files: the links to what is not there yet
     # wait here (the arguments of links.check_link) for the built site. None: the site is complete.
     waiting: list[tuple] | None = None
+    # The scanner also reads a `{#id}` where attr_list leaves it as text (a paragraph, a list item):
+    # links whose anchor the sources give are checked again against the built pages' real ids.
+    anchored: list[tuple] = field(default_factory=list)
     # Ids a translation lacks because its heading has another id: (language,
     # key, id). The heading is reported (checks/parity.py), not every link to it.
     excused: frozenset[tuple[str, str, str]] = frozenset()

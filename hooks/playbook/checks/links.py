@@ -36,11 +36,14 @@ def check_link(
     raw_html: str = "",
 ) -> list[Problem]:
     """Problems of one internal address written in ``page`` (resolved from ``base`` if given);
-    in an open site, a link to what a hook may still make waits in ``site.waiting``."""
+    in an open site, a link to what a hook may still make waits in ``site.waiting``, and one to an
+    anchor is kept in ``site.anchored`` to be checked again against the built page."""
     found = _fault(catalogue, site, page, url, what, page.path if base is None else base, raw_html)
     if found is WAIT:
         site.waiting.append((page, url, line, what, base, raw_html))
         return []
+    if found is None and site.open and "#" in url:
+        site.anchored.append((page, url, line, what, base, raw_html))
     return [Problem(page.path, line, *found)] if found else []
 
 
