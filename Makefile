@@ -16,8 +16,10 @@ serve: $(VENV)/.site
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
+# Two processes (pytest-xdist), each test file whole in one: the browser tests spend much of
+# their time waiting on Chromium and a server, which the other process fills.
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # While editing: the unit tests alone (tests/unit/: no build, no browser; under a
 # minute). `make test` runs them too, with the build and browser tiers.

@@ -126,12 +126,12 @@ SUFFIXES = ("s es ies sses ed eed ing y ly ely ational tional enci anci izer bli
 
 def words_beyond_the_corpus(site: Path) -> list[str]:
     """Every word of the built site's pages and of the benchmark's corpus, a
-    few thousand English words (Python's own documentation), and 40,000 made
+    few thousand English words (Python's own documentation), and 10,000 made
     of random letters and Porter's suffixes."""
     text = " ".join([*topics.topics.values(), *corpus.WORDS["en"], *corpus.WORDS["es"],
                      *(re.sub(r"<[^>]*>", " ", html.read_text(encoding="utf-8")) for html in site.rglob("*.html"))])
     words = {word.lower() for word in re.findall(r"[^\W_]+", text)}
-    made, wanted = random.Random(20), len(words) + 40_000
+    made, wanted = random.Random(20), len(words) + 10_000
     letters, weights = "aeiouybcdlnrstwxzgkmpfhvjqáéñü0", [6] * 5 + [8] + [2] * 25
     while len(words) < wanted:
         word = "".join(made.choices(letters, weights, k=made.randint(0, 8))) + made.choice(SUFFIXES)
