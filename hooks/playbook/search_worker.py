@@ -21,7 +21,6 @@ text and a page's HTML; hooks/search_per_language.py is the glue.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 import re
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import mkdocs
 
+from . import cache
 from .minify import minified
 
 # The versions every reach into Material's page script and worker
@@ -90,8 +90,7 @@ def make(languages, material: str, script) -> dict[str, Worker]:
     made = {}
     for language in languages:
         text = bundle(source, core, [script(language, name) for name in lunr_scripts(language)], material)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-        made[language] = Worker(f"{FOLDER}/search.{language}.{digest}.min.js", text)
+        made[language] = Worker(f"{FOLDER}/search.{language}.{cache.digest(text)}.min.js", text)
     return made
 
 

@@ -31,9 +31,9 @@ def test_each_page_starts_its_languages_worker_with_its_languages_index(site, ke
     path, _, query = address.partition("?")
     script = (folder / path).resolve()
     assert script.is_file(), address
-    assert re.fullmatch(rf"search\.{language}\.[0-9a-f]{{8}}\.min\.js", script.name)
+    assert re.fullmatch(rf"search\.{language}\.[0-9a-f]{{16}}\.min\.js", script.name)
     # Named by its contents: a changed script gets a new name.
-    assert script.name.split(".")[2] == hashlib.sha256(script.read_bytes()).hexdigest()[:8]
+    assert script.name.split(".")[2] == hashlib.sha256(script.read_bytes()).hexdigest()[:16]
     index = (script.parent / query.removeprefix("index=")).resolve()
     root = site if language == "es" else site / language
     assert index == (root / "search" / "lunr_index.json").resolve()
@@ -59,7 +59,7 @@ def test_every_page_with_search_starts_a_languages_worker(site):
         pages += 1
         language = "en" if html.relative_to(site).parts[0] == "en" else "es"
         address = json.loads(match.group(1))["search"]
-        assert re.search(rf"/search\.{language}\.[0-9a-f]{{8}}\.min\.js\?index=", address), html
+        assert re.search(rf"/search\.{language}\.[0-9a-f]{{16}}\.min\.js\?index=", address), html
         early = re.search(r'<script data-search-worker="([^"]+)">', text)
         assert early and early.group(1) == address, html
         # The worker's file, as the page's address leads to it.
