@@ -145,7 +145,7 @@
   // The first visit stores the whole site, which takes the network and the
   // processor for a while (minutes, for a large site): it waits until the
   // page has loaded (LOAD_WAIT_MS at most), its search is ready (the page's
-  // early search script says so: overrides/partials/search-worker.html;
+  // early search script says so: overrides/partials/material-page.html;
   // SEARCH_WAIT_MS at most) and the reader has left keys, pointer and
   // scrolling alone for IDLE_MS (IDLE_WAIT_MS at most), so that it never
   // slows a search being typed. The kiosk, unattended, waits for nobody.
