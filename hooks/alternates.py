@@ -27,8 +27,8 @@ from playbook.build import Priority
 # sitemap lies below each (were Material's script to look for one, it would find it).
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if config.site_url:
-        folders = {language: build.folder(config, language) for language in build.languages(config)}
-        context["hreflang_links"] = hreflang_links(config.site_url, folders, build.default_language(config))
+        context["hreflang_links"] = hreflang_links(config.site_url, build.folders(config),
+                                                   build.default_language(config))
     return context
 
 

@@ -125,9 +125,9 @@ def _stop_on_labels(config: MkDocsConfig) -> None:
     """Stop the build, with file and line, on a label file that cannot be used."""
     lines = []
     for path in sorted(LABELS.glob("*.yml")):
-        for line, what, fix in label_files.problems(path, build.languages(config)):
-            where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
-            lines.append(f"{where.as_posix()}:{line}: {what}\n    How to fix: {fix}")
+        where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
+        lines += [str(content.Problem(where.as_posix(), *found, in_docs=False))
+                  for found in label_files.problems(path, build.languages(config))]
     if lines:
         raise Abort("The playbook cannot be built: its interface words cannot be read.\n\n" + "\n\n".join(lines))
 

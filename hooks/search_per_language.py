@@ -62,8 +62,10 @@ def on_config(config: MkDocsConfig):
 def on_files(files: Files, config: MkDocsConfig):
     material = next((file for file in files if search_worker.MATERIAL_WORKER.match(file.src_uri)), None)
     if material:
+        # Made once per build: each language's build adds the same scripts to its files.
         made = workers(config)
-        made.update(made or make_workers(config, files, material))
+        if not made:
+            made.update(make_workers(config, files, material))
         for worker in made.values():
             if files.get_file_from_path(worker.uri) is None:
                 files.append(File.generated(config, worker.uri, content=worker.content))
@@ -127,7 +129,7 @@ def on_post_build(config: MkDocsConfig):
     merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
                                            staff_words(config))
     lunr = Path(config.site_dir, search_worker.LUNR)
-    folders = {language: build.folder(config, language) for language in build.languages(config)}
+    folders = build.folders(config)
     for language, index in search_worker.split_index(merged, folders).items():
         folder = Path(config.site_dir, folders[language], "search")
         folder.mkdir(parents=True, exist_ok=True)

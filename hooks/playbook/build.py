@@ -109,6 +109,11 @@ def folder(config, language: str | None = None) -> str:
     return "" if language == default_language(config) else f"{language}/"
 
 
+def folders(config) -> dict[str, str]:
+    """Every language's folder below the site root: {"es": "", "en": "en/"}."""
+    return {language: folder(config, language) for language in languages(config)}
+
+
 @dataclass(frozen=True)
 class _Translation:
     """What the plugin's sitemap template and switcher read of a page's translation."""

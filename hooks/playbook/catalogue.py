@@ -41,8 +41,14 @@ class Problem:
     def where(self, docs: str = "docs") -> str:
         return f"{docs}/{self.path}" if self.in_docs else self.path
 
+    def text(self, docs: str = "docs") -> str:
+        """The problem as every report prints it: where, what, and how to fix it."""
+        # A generated page has no file to open, so no line.
+        at = self.path if self.line == 0 else f"{self.where(docs)}:{self.line}"
+        return f"{at}: {self.message}\n    How to fix: {self.hint}"
+
     def __str__(self) -> str:
-        return f"{self.where()}:{self.line}: {self.message}\n    How to fix: {self.hint}"
+        return self.text()
 
 
 @dataclass

@@ -87,9 +87,7 @@ def report(problems: list[Problem], docs: str = "docs", where: str = "its pages"
     count = len(problems)
     lines = [f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in {where}.", ""]
     for problem in problems:
-        # A generated page has no file to open, so no line.
-        at = problem.path if problem.line == 0 else f"{problem.where(docs)}:{problem.line}"
-        lines += [f"{at}: {problem.message}\n    How to fix: {problem.hint}", ""]
+        lines += [problem.text(docs), ""]
     return "\n".join(lines)
 
 
