@@ -12,8 +12,8 @@ from collections.abc import Callable
 from markdown.extensions.toc import slugify as toc_slugify
 
 from .. import type_lists
-from ..label_files import said
 from ..catalogue import Catalogue, Problem
+from ..label_files import said
 from . import (
     admonitions,
     anchors,
