@@ -9,7 +9,7 @@ import re
 
 from ..catalogue import Catalogue, Problem
 from ..markdown import document
-from .safety import DANGEROUS_SCHEMES
+from .safety import DANGEROUS_SCHEMES, FORBIDDEN_TAGS
 from .urls import is_external, scheme
 
 ALLOWED_SCHEMES = {"https", "mailto", "tel"}
@@ -37,10 +37,15 @@ def _problem(link, found: str) -> tuple[str, dict] | None:
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        for link in document(page).links:
+        doc = document(page)
+        # A refused tag (<iframe src=...>) is one problem, the safety check's: its address is not another.
+        refused = {(tag.line, name.lower(), value) for tag in doc.tags if tag.name in FORBIDDEN_TAGS
+                   for name, value in tag.attributes}
+        for link in doc.links:
             found = scheme(link.url)
             # A dangerous address is the safety check's to report.
-            if link.kind == "reference" or not is_external(link.url) or found in DANGEROUS_SCHEMES:
+            if (link.kind == "reference" or not is_external(link.url) or found in DANGEROUS_SCHEMES
+                    or (link.line, link.attribute, link.url) in refused):
                 continue
             if said := _problem(link, found):
                 problems.append(Problem.of(page.path, link.line, said[0], **said[1]))
