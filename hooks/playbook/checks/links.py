@@ -55,7 +55,7 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         return None
     # Refused unless they only jump within the page.
     if raw_html and (target.path or target.absolute or target.outside):
-        return "raw_html_address", {"raw_html": raw_html}
+        return ("raw_html_image" if raw_html.startswith("src=") else "raw_html_address"), {"raw_html": raw_html}
     if target.absolute:
         return "absolute_address", {"example": relative(origin, "factores.md")}
     # A related topic is written from docs/ and takes no '../': the fix is the address without them.
