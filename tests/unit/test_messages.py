@@ -113,3 +113,18 @@ def test_each_guide_shows_a_report_as_the_build_words_it(monkeypatch, language):
     what, fix = problem.text().splitlines()
     assert shown_problem.splitlines()[0] == what
     assert fix.startswith(shown_problem.splitlines()[1].removesuffix(" …"))
+
+
+def test_every_field_the_schema_describes_has_its_words():
+    from playbook.schema import page_schema
+
+    named = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            named.extend(node[key] for key in ("x-about", "x-pattern") if key in node)
+            for value in node.values():
+                walk(value)
+
+    walk(page_schema())
+    assert named and [name for name in named if name not in MESSAGES["en"]] == []
