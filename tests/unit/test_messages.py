@@ -128,3 +128,16 @@ def test_every_field_the_schema_describes_has_its_words():
 
     walk(page_schema())
     assert named and [name for name in named if name not in MESSAGES["en"]] == []
+
+
+def test_a_broken_messages_file_still_words_its_own_problem(tmp_path, monkeypatch):
+    broken = tmp_path / "messages.yml"
+    text = label_files.MESSAGES_FILE.read_text(encoding="utf-8")
+    broken.write_text(text.replace("  no_text: ", "  no_text: [", 1), encoding="utf-8")
+    monkeypatch.setattr(label_files, "MESSAGES_FILE", broken)
+    monkeypatch.setenv("PLAYBOOK_MESSAGES", "es")
+    [problem] = label_files.problems(broken, label_files.MESSAGES, "hooks/playbook/labels/messages.yml")
+    assert problem.text().startswith("hooks/playbook/labels/messages.yml:")
+    assert "Los textos no son YAML válido" in problem.message
+    assert problem.text().endswith(
+        "Cómo arreglarlo: Revisa la sangría y pon entre comillas el texto que lleva ':' o '#'.")
