@@ -1,7 +1,8 @@
 """Last updated: every page shows the date of its last commit, in its language. Material
 shows ``page.meta.revision_date`` at the foot of a page; this hook sets it from one `git log`
 of the whole docs folder per build (playbook/git_dates.py), shared by every language, and
-says once when the history is missing or cut short.
+says once when the history is missing or cut short. And where a page's file lives: with a
+repository (REPO_URL), Material's "edit this page" button; without one, none.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from playbook import build, cache, git_dates
 # Once per `mkdocs build` or rebuild of `mkdocs serve`, not again in the English
 # build nested in the Spanish one: one git call, one line about it.
 def on_config(config: MkDocsConfig):
+    # No repository, no edit button: MkDocs would join edit_uri to nothing (and warn on every page).
+    if not config.repo_url:
+        config.edit_uri = None
     if not build.is_outermost(config):
         return config
     history, _ = _history(config)
