@@ -44,6 +44,8 @@ class Priority:
     # on_files: the translation-status page, after the cards: each language's sitemap lists
     # generated pages in the order they join.
     STATUS_PAGE = -250
+    # on_files: the what's-new page, after the status page, for the same reason.
+    CHANGES_PAGE = -275
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
     # on_post_build: once the site is written, finishing touches included:
