@@ -123,11 +123,16 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     words = labels[language]
     version = version_of(config, cards)
     shared = {"labels": words, "cards_index_url": url_of(config, INDEX, language),
-              "kiosk_url": url_of(config, KIOSK, language)}
+              "kiosk_url": url_of(config, KIOSK, language), "all_cards_url": url_of(config, ALL, language),
+              "kiosk_setup_url": url_of(config, KIOSK_SETUP, language)}
     meta = {"title": words["cards_title"], "description": words["cards_description"],
             "template": "cards.html", "hide": ["toc"]}
     generated = [GeneratedPage(INDEX, markdown(meta, words["cards_intro"]),
                                context={**shared, "cards": cards[language]}, in_nav=True)]
+    # Every card of the language on one page: one print, one card per sheet (cards.css).
+    meta = {"title": words["all_title"], "description": words["all_description"],
+            "template": "cards-all.html", "search": {"exclude": True}, "hide": ["navigation", "toc", "footer"]}
+    generated.append(GeneratedPage(ALL, markdown(meta, words["all_intro"]), context={**shared, "cards": cards[language]}))
     # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
         meta = {"title": words["card_title"].format(name=data["name"]), "description": data["summary"],
@@ -162,6 +167,8 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
 log = logging.getLogger("mkdocs.hooks.cards")
 
 INDEX = "cards/index.md"
+ALL = "cards/all.md"  # every card, to print them all at once
+KIOSK_SETUP = "configurar-quiosco.md"  # the store managers' page on setting the kiosk up (docs/)
 JSON = "cards/cards.json"  # every card's fields and addresses (playbook/schemas/cards.schema.json)
 KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"
