@@ -27,11 +27,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     root = context["base_url"].rstrip("/") + "/"
     language = build.current_language(config)
     folders = build.folders(config)
-    # The plugin sets it as an attribute (which Jinja reads first) and as an item: both.
-    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
-    if switcher:
-        homes = [dict(entry, link=root + folders[entry["lang"]]) for entry in switcher if entry.get("lang") in folders]
-        config.extra.alternate = config.extra["alternate"] = homes
+    build.point_switcher(config, {other: root + folder for other, folder in folders.items()})
     pages = [{"language": other, "folder": root + folder, "page": root + folder + PAGE}
              for other, folder in folders.items()]
     context["not_found"] = {

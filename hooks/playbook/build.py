@@ -166,6 +166,15 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
         files.append(file)
 
 
+def point_switcher(config, links: dict[str, str]) -> None:
+    """Point the language switcher of a template that is not a page (the 404 page) at ``links``,
+    {language: address}: the plugin sets it only for pages, so a template kept the last page's."""
+    # The plugin sets it as an attribute (which Jinja reads first) and as an item: both.
+    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    entries = [dict(entry, link=links[entry["lang"]]) for entry in switcher if entry.get("lang") in links]
+    config.extra.alternate = config.extra["alternate"] = entries
+
+
 # --- How the build was started -----------------------------------------------
 
 # `mkdocs serve` loads the hooks anew for each rebuild and tells only the first
