@@ -6,7 +6,7 @@ draws every code. The deploy builds with the public address."""
 
 from __future__ import annotations
 
-import re
+import subprocess
 
 import pytest
 import segno
@@ -54,8 +54,10 @@ def test_a_local_build_says_so_once_and_still_passes_strict(default_build):
     site, output = default_build
     assert output.count(LINE) == 1, output
     assert "http://127.0.0.1:8000/" in next(line for line in output.splitlines() if LINE in line)
+    # Every page that shows cards: each card, all cards at once, the kiosk.
     pages = list(site.glob("cards/*/index.html")) + list(site.glob("en/cards/*/index.html"))
-    assert len(pages) == 2 * len(cards_site.TYPES)
+    pages += [site / "kiosk/index.html", site / "en/kiosk/index.html"]
+    assert len(pages) == 2 * (len(cards_site.TYPES) + 2)
     assert all('class="qc-qr"' not in path.read_text(encoding="utf-8") for path in pages)
 
 
@@ -81,3 +83,13 @@ def test_the_deploy_builds_with_the_public_address():
     # And refuses a site whose cards came out without their codes.
     check = next(index for index, step in enumerate(steps) if "qc-card__note" in step.get("run", ""))
     assert steps.index(build) < check
+
+
+def test_the_deploys_check_passes_a_public_site_and_stops_a_local_one(default_build, public_build, tmp_path):
+    workflow = yaml.safe_load((ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    script = next(step["run"] for step in workflow["jobs"]["build"]["steps"] if "qc-card__note" in step.get("run", ""))
+    for (site, _), passes in ((public_build, True), (default_build, False)):
+        (tmp_path / "site").unlink(missing_ok=True)
+        (tmp_path / "site").symlink_to(site, target_is_directory=True)
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True)
+        assert (result.returncode == 0) is passes, result.stdout + result.stderr
