@@ -132,7 +132,8 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     # Every card of the language on one page: one print, one card per sheet (cards.css).
     meta = {"title": words["all_title"], "description": words["all_description"],
             "template": "cards-all.html", "search": {"exclude": True}, "hide": ["navigation", "toc", "footer"]}
-    generated.append(GeneratedPage(ALL, markdown(meta, words["all_intro"]), context={**shared, "cards": cards[language]}))
+    generated.append(GeneratedPage(ALL, markdown(meta, words["all_intro"]),
+                                   context={**shared, "cards": cards[language]}))
     # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
         meta = {"title": words["card_title"].format(name=data["name"]), "description": data["summary"],

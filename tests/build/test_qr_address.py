@@ -79,7 +79,7 @@ def test_the_deploy_builds_with_the_public_address():
     steps = workflow["jobs"]["build"]["steps"]
     pages = next(step for step in steps if "configure-pages" in step.get("uses", ""))
     build = next(step for step in steps if step.get("run", "").strip() == "make build")
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
     # And refuses a site whose cards came out without their codes.
     check = next(index for index, step in enumerate(steps) if "qc-card__note" in step.get("run", ""))
     assert steps.index(build) < check
