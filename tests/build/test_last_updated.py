@@ -242,6 +242,29 @@ def test_whats_new_without_git_says_so_on_the_page(builds, case):
         assert changes == [] and words["no_history"] in article
 
 
+def test_whats_new_from_a_deeper_shallow_clone_lists_the_changes_it_holds_whole(tmp_path):
+    """A CI checkout of a few commits: the changes after its cut are true, and listed; the pages
+    the cut commit dates are not."""
+    history = make_project(tmp_path / "history", base_files())
+    git("init", "-q", ".", cwd=history)
+    git("add", "-A", cwd=history)
+    git("commit", "-q", "-m", "First", cwd=history, when=(FIRST, FIRST))
+    edit(history / "docs" / "factores.es.md", "Una corrección.")
+    git("commit", "-q", "-a", "-m", "Second", cwd=history, when=(SPANISH_FIX, SPANISH_FIX))
+    edit(history / "docs" / "factores.en.md", "A fix.")
+    git("commit", "-q", "-a", "-m", "Factores: a fix", cwd=history, when=(MERGED, MERGED))
+    clone = tmp_path / "clone"
+    git("clone", "-q", "--depth", "2", history.as_uri(), str(clone), cwd=tmp_path)
+    process = start_build(clone, tmp_path / "site")
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, out + err
+    _, english = whats_new(tmp_path / "site", "en")
+    assert english == [(MERGED.date().isoformat(), long_dates(MERGED)["en"], "Factores: a fix", ["/en/factores/"])]
+    # The Spanish fix is the cut commit: every file looks new in it, so none is listed.
+    article, spanish = whats_new(tmp_path / "site", "es")
+    assert spanish == [] and label_files.labels("whats_new")["es"]["shallow"] in article
+
+
 def test_the_playbooks_whats_new_is_in_the_navigation_of_both_languages(site):
     for language, words in label_files.labels("whats_new").items():
         home = (site / page_url("index", language) / "index.html").read_text(encoding="utf-8")
