@@ -6,8 +6,11 @@ kiosk (``kiosk/``). They are generated from the same data as the type pages
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -21,6 +24,18 @@ from playbook.generated import GeneratedPage, markdown
 # -----------------------------------------------------------------------------
 # Events
 # -----------------------------------------------------------------------------
+
+# Once per `mkdocs build` (not in the English build nested in it, nor on every rebuild of
+# `mkdocs serve`, whose address is a local one by design): a printed card's QR code must lead
+# a phone to the site, which a local address never does. Information, not a warning: strict
+# mode would fail every local build.
+def on_config(config: MkDocsConfig):
+    if build.is_outermost(config) and not build.serving() and not public(config.site_url):
+        log.info(f"QR codes: the site's address ({config.site_url or 'none'}) is a local one, "
+                 "which no phone can open: the cards are printed without their QR code. Build with "
+                 "the public address, e.g. SITE_URL=https://playbook.example.org/ make build.")
+    return config
+
 
 # After mkdocs-static-i18n has sorted the files of the language being built.
 @event_priority(Priority.GENERATE)
@@ -42,12 +57,27 @@ def card(config: MkDocsConfig, data: dict) -> dict:
         link["url"] = url_of(config, link["path"], language)
     data["print_scale"] = print_scale(data)
     data["qr"] = None
-    if config.site_url:
+    # A local address: no code that leads nowhere, and the card says why (cards.css prints it).
+    data["qr_missing"] = None if public(config.site_url) else label_files.labels("cards")[language]["qr_missing"]
+    if data["qr_missing"] is None:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
         title = label_files.labels("cards")[language]["qr_title"].format(url=address)
         entry = build.cache_folder(config, "qr") / f"{language}-{data['id']}.svg"
         data["qr"] = qr.qr_svg(address, title, entry)
     return data
+
+
+def public(site_url: str | None) -> bool:
+    """Whether an address can be opened from another device: not missing, not this machine's
+    own (localhost, 127.0.0.0/8, ::1, 0.0.0.0)."""
+    host = urlsplit(site_url or "").hostname or ""
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    return not (address.is_loopback or address.is_unspecified)
 
 
 # Each language's build shows every language's cards (the kiosk): made once per build.
@@ -93,11 +123,17 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     words = labels[language]
     version = version_of(config, cards)
     shared = {"labels": words, "cards_index_url": url_of(config, INDEX, language),
-              "kiosk_url": url_of(config, KIOSK, language)}
+              "kiosk_url": url_of(config, KIOSK, language), "all_cards_url": url_of(config, ALL, language),
+              "kiosk_setup_url": url_of(config, KIOSK_SETUP, language)}
     meta = {"title": words["cards_title"], "description": words["cards_description"],
             "template": "cards.html", "hide": ["toc"]}
     generated = [GeneratedPage(INDEX, markdown(meta, words["cards_intro"]),
                                context={**shared, "cards": cards[language]}, in_nav=True)]
+    # Every card of the language on one page: one print, one card per sheet (cards.css).
+    meta = {"title": words["all_title"], "description": words["all_description"],
+            "template": "cards-all.html", "search": {"exclude": True}, "hide": ["navigation", "toc", "footer"]}
+    generated.append(GeneratedPage(ALL, markdown(meta, words["all_intro"]),
+                                   context={**shared, "cards": cards[language]}))
     # Cards stay out of the navigation and search: search leads to the full type page, which holds it all.
     for data in cards[language]:
         meta = {"title": words["card_title"].format(name=data["name"]), "description": data["summary"],
@@ -129,7 +165,11 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
 # Data
 # -----------------------------------------------------------------------------
 
+log = logging.getLogger("mkdocs.hooks.cards")
+
 INDEX = "cards/index.md"
+ALL = "cards/all.md"  # every card, to print them all at once
+KIOSK_SETUP = "configurar-quiosco.md"  # the store managers' page on setting the kiosk up (docs/)
 JSON = "cards/cards.json"  # every card's fields and addresses (playbook/schemas/cards.schema.json)
 KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"

@@ -1,19 +1,27 @@
 """Last updated: every page shows the date of its last commit, in its language. Material
 shows ``page.meta.revision_date`` at the foot of a page; this hook sets it from one `git log`
 of the whole docs folder per build (playbook/git_dates.py), shared by every language, and
-says once when the history is missing or cut short.
+says once when the history is missing or cut short. And where a page's file lives: with a
+repository (REPO_URL), Material's "edit this page" button; without one, none. From the same
+history, each language's what's-new page (novedades/): the pages changed most recently, newest
+first, each with its date and its last commit's subject.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, git_dates
+from playbook import build, cache, git_dates, label_files
+from playbook.build import Priority, url_of
+from playbook.generated import GeneratedPage, markdown
 
 # -----------------------------------------------------------------------------
 # Events
@@ -22,6 +30,9 @@ from playbook import build, cache, git_dates
 # Once per `mkdocs build` or rebuild of `mkdocs serve`, not again in the English
 # build nested in the Spanish one: one git call, one line about it.
 def on_config(config: MkDocsConfig):
+    # No repository, no edit button: MkDocs would join edit_uri to nothing (and warn on every page).
+    if not config.repo_url:
+        config.edit_uri = None
     if not build.is_outermost(config):
         return config
     history, _ = _history(config)
@@ -31,6 +42,19 @@ def on_config(config: MkDocsConfig):
     if line:
         log.info(line)
     return config
+
+
+# After mkdocs-static-i18n has sorted the files of the language being built: its what's-new page.
+@event_priority(Priority.CHANGES_PAGE)
+def on_files(files: Files, config: MkDocsConfig):
+    language = build.current_language(config)
+    history, _ = _history(config)
+    words = label_files.labels("whats_new")[language]
+    meta = {"title": words["title"], "description": words["description"], "template": "whats-new.html"}
+    context = {"whats_new": whats_new(config, history, language), "whats_new_labels": words}
+    build.add_generated(files, config, [GeneratedPage(WHATS_NEW, markdown(meta, words["intro"]),
+                                                      context=context, in_nav=True)])
+    return files
 
 
 # Generated pages (cards, the translation status) have no source of their own: no date.
@@ -55,6 +79,32 @@ def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
     return git_dates.read(Path(config.docs_dir)), time.time()
 
 
+def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -> dict:
+    """The what's-new page's content in a language: its most recently changed pages that git dates
+    (at most LIMIT), newest first, grouped by the change (date and commit subject) that made them
+    so. A shallow clone's oldest commit lists every file as new: pages it dates are left out,
+    since their true change may be older."""
+    pages = [page for page in build.catalogue(config).in_language(language)
+             if page.path in history.dates and page.path not in history.cut]
+    pages.sort(key=lambda page: (-history.dates[page.path], _title(page)))
+    changes: list[dict] = []
+    for page in pages[:LIMIT]:
+        stamp, subject = history.dates[page.path], history.subjects.get(page.path, "")
+        if not changes or (changes[-1]["stamp"], changes[-1]["subject"]) != (stamp, subject):
+            changes.append({
+                "stamp": stamp, "subject": subject,
+                "date": git_dates.localized(stamp, language),
+                "iso": datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat(),
+                "pages": [],
+            })
+        changes[-1]["pages"].append({"title": _title(page), "url": url_of(config, f"{page.key}.md", language)})
+    return {"changes": changes, "missing": bool(history.missing), "shallow": history.shallow}
+
+
+def _title(page) -> str:
+    return str(page.meta.get("title", page.key))
+
+
 def report(history: git_dates.History, pages: list[str]) -> str | None:
     """The one line a build says about its dates, or None when they are all true."""
     if history.missing:
@@ -75,3 +125,6 @@ def report(history: git_dates.History, pages: list[str]) -> str | None:
 # -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.last_updated")
+
+WHATS_NEW = "novedades.md"  # the same path in every language, as the navigation names it
+LIMIT = 15  # pages listed: the recent ones, not the whole site

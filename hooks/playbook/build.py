@@ -44,6 +44,8 @@ class Priority:
     # on_files: the translation-status page, after the cards: each language's sitemap lists
     # generated pages in the order they join.
     STATUS_PAGE = -250
+    # on_files: the what's-new page, after the status page, for the same reason.
+    CHANGES_PAGE = -275
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
     # on_post_build: once the site is written, finishing touches included:
@@ -162,6 +164,15 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
                 i18n(config).i18n_files_per_language.setdefault(language, []).append(file)
         taken[file.dest_uri] = file
         files.append(file)
+
+
+def point_switcher(config, links: dict[str, str]) -> None:
+    """Point the language switcher of a template that is not a page (the 404 page) at ``links``,
+    {language: address}: the plugin sets it only for pages, so a template kept the last page's."""
+    # The plugin sets it as an attribute (which Jinja reads first) and as an item: both.
+    switcher = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    entries = [dict(entry, link=links[entry["lang"]]) for entry in switcher if entry.get("lang") in links]
+    config.extra.alternate = config.extra["alternate"] = entries
 
 
 # --- How the build was started -----------------------------------------------

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-# A byte git never writes in a file name list, to start each commit's header.
+# A byte git never writes in a file name list, to start each commit's header; another between
+# its date and parents and its subject.
 COMMIT = "\x01"
+SUBJECT = "\x02"
 
 
 @dataclass
@@ -21,6 +23,7 @@ class History:
     """When each file of a folder last changed, and how far that can be trusted."""
 
     dates: dict[str, int] = field(default_factory=dict)  # path below the folder -> Unix time
+    subjects: dict[str, str] = field(default_factory=dict)  # path -> subject of that newest commit
     # Why there are no dates at all ("git is not installed", git's own words), or "".
     missing: str = ""
     shallow: bool = False  # the clone holds only the newest part of the history
@@ -29,13 +32,16 @@ class History:
     cut: set[str] = field(default_factory=set)
 
 
-def parse_log(output: str) -> tuple[dict[str, int], set[str]]:
-    """`git log --name-only -z --format=%x01%ct %P` -> newest date of each file,
-    and the files dated by a commit without parents (a root, or a shallow cut)."""
+def parse_log(output: str) -> tuple[dict[str, int], set[str], dict[str, str]]:
+    """`git log --name-only -z --format=%x01%ct %P%x02%s` -> newest date of each file,
+    the files dated by a commit without parents (a root, or a shallow cut), and the subject
+    of each file's newest commit."""
     dates: dict[str, int] = {}
     rootless: set[str] = set()
+    subjects: dict[str, str] = {}
     for chunk in output.split(COMMIT):
         header, *names = chunk.split("\0")
+        header, _, subject = header.partition(SUBJECT)
         stamp, _, parents = header.strip().partition(" ")
         if not stamp.isdigit():
             continue
@@ -43,9 +49,10 @@ def parse_log(output: str) -> tuple[dict[str, int], set[str]]:
             name = name.lstrip("\n")
             if name and name not in dates:
                 dates[name] = int(stamp)
+                subjects[name] = subject.strip()
                 if not parents.strip():
                     rootless.add(name)
-    return dates, rootless
+    return dates, rootless, subjects
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
@@ -79,12 +86,12 @@ def read(folder: Path) -> History:
     # Only what every git since 2.15 reads alike: a lowercase --diff-filter gets no commits from git 2.39
     # and 2.47. Committer dates (when a change entered this history); renames not followed.
     log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative",
-               f"--format={COMMIT}%ct %P", "--", ".")
+               f"--format={COMMIT}%ct %P{SUBJECT}%s", "--", ".")
     if log.returncode != 0:
         return History(missing=_reason(log, "git log failed"))
-    dates, rootless = parse_log(log.stdout)
+    dates, rootless, subjects = parse_log(log.stdout)
     # Without a shallow cut, a commit without parents is the true first one.
-    return History(dates=dates, shallow=shallow, cut=rootless if shallow else set())
+    return History(dates=dates, subjects=subjects, shallow=shallow, cut=rootless if shallow else set())
 
 
 def localized(timestamp: float, locale: str) -> str:

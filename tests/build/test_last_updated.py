@@ -20,7 +20,7 @@ import sys
 import pytest
 from babel.dates import format_date
 
-from playbook import git_dates
+from playbook import git_dates, label_files
 from support import ROOT, page_url
 from support.sites import base_files, make_project
 
@@ -184,6 +184,93 @@ def test_generated_pages_show_no_date(builds):
     for language in ("es", "en"):
         html = (site / page_url("cards/index", language) / "index.html").read_text(encoding="utf-8")
         assert 'class="md-source-file"' not in html
+
+
+# --- What's new: the same history, as each language's novedades/ page ------------------------
+
+WHATS_NEW = re.compile(r'<li>\s*<p><time datetime="([^"]+)">([^<]+)</time>: ([^<]*)</p>\s*<ul>(.*?)</ul>', re.S)
+
+
+def whats_new(site, language) -> tuple[str, list[tuple[str, str, str, list[str]]]]:
+    """The page's text and its changes: (ISO date, date shown, subject, the pages' addresses)."""
+    html = (site / page_url("novedades", language) / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    here = "/" + page_url("novedades", language)
+    changes = []
+    for iso, shown_date, subject, pages in WHATS_NEW.findall(article):
+        links = re.findall(r'<a href="([^"]+)">', pages)
+        resolved = [os.path.normpath(os.path.join(here, link)).rstrip("/") + "/" for link in links]
+        changes.append((iso, shown_date, subject, [url.replace("//", "/") for url in resolved]))
+    return article, changes
+
+
+def test_whats_new_lists_each_languages_changes_newest_first(builds):
+    _, _, site = builds[0]["history"]
+    expected = {
+        "es": [(SPANISH_FIX, "Urgent Spanish fix", ["factores"])],
+        "en": [(MERGED, "Translation", ["tipos/enojado"])],
+    }
+    for language, first in expected.items():
+        _, changes = whats_new(site, language)
+        when, subject, keys = first[0]
+        assert changes[0] == (when.date().isoformat(), long_dates(when)[language], subject,
+                              ["/" + page_url(key, language) for key in keys]), changes
+        # Then the first commit, with every other page of the language that git dates.
+        assert [change[2] for change in changes] == [subject, "First"]
+        dates = [change[0] for change in changes]
+        assert dates == sorted(dates, reverse=True)
+        assert all(url.startswith("/en/") == (language == "en") for change in changes for url in change[3])
+        # The page committed later and edited since is dated by its commit, in the first group.
+        assert "/" + page_url("index", language) in changes[1][3]
+
+
+def test_whats_new_from_a_shallow_clone_lists_no_false_change_and_says_why(builds):
+    _, _, site = builds[0]["shallow"]
+    for language, words in label_files.labels("whats_new").items():
+        article, changes = whats_new(site, language)
+        # The one commit the clone holds shows every file as new: nothing it dates is listed.
+        assert changes == []
+        assert words["shallow"] in article and words["none"] not in article
+
+
+@pytest.mark.parametrize("case", ["no-repository", "no-git"])
+def test_whats_new_without_git_says_so_on_the_page(builds, case):
+    returncode, _, site = builds[0][case]
+    assert returncode == 0
+    for language, words in label_files.labels("whats_new").items():
+        article, changes = whats_new(site, language)
+        assert changes == [] and words["no_history"] in article
+
+
+def test_whats_new_from_a_deeper_shallow_clone_lists_the_changes_it_holds_whole(tmp_path):
+    """A CI checkout of a few commits: the changes after its cut are true, and listed; the pages
+    the cut commit dates are not."""
+    history = make_project(tmp_path / "history", base_files())
+    git("init", "-q", ".", cwd=history)
+    git("add", "-A", cwd=history)
+    git("commit", "-q", "-m", "First", cwd=history, when=(FIRST, FIRST))
+    edit(history / "docs" / "factores.es.md", "Una corrección.")
+    git("commit", "-q", "-a", "-m", "Second", cwd=history, when=(SPANISH_FIX, SPANISH_FIX))
+    edit(history / "docs" / "factores.en.md", "A fix.")
+    git("commit", "-q", "-a", "-m", "Factores: a fix", cwd=history, when=(MERGED, MERGED))
+    clone = tmp_path / "clone"
+    git("clone", "-q", "--depth", "2", history.as_uri(), str(clone), cwd=tmp_path)
+    process = start_build(clone, tmp_path / "site")
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, out + err
+    _, english = whats_new(tmp_path / "site", "en")
+    assert english == [(MERGED.date().isoformat(), long_dates(MERGED)["en"], "Factores: a fix", ["/en/factores/"])]
+    # The Spanish fix is the cut commit: every file looks new in it, so none is listed.
+    article, spanish = whats_new(tmp_path / "site", "es")
+    assert spanish == [] and label_files.labels("whats_new")["es"]["shallow"] in article
+
+
+def test_the_playbooks_whats_new_is_in_the_navigation_of_both_languages(site):
+    for language, words in label_files.labels("whats_new").items():
+        home = (site / page_url("index", language) / "index.html").read_text(encoding="utf-8")
+        nav = home[home.index('md-nav--primary'):]
+        link = re.search(r'href="[^"]*novedades/"[^>]*>(.*?)</a>', nav, re.S)
+        assert link and re.sub(r"<[^>]+>|\s+", " ", link.group(1)).strip() == words["title"]
 
 
 def test_one_git_log_reads_every_file_name_git_can_hold(tmp_path):

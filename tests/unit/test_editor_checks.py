@@ -469,9 +469,10 @@ def test_a_titled_page_and_a_stale_translation():
         "Tipos de cliente: Customer types", "Tipos de clientes: Customer types"
     )
     found = [(p.message.split(":")[0], p.hint.split("?")[0]) for p in nav.check_text(config)]
+    names = config.splitlines().index("          nav_translations:") + 1
     assert (
         "The menu entry 'Fuentes' has no English name",
-        "Add 'Fuentes: <its English name>' under 'nav_translations:' (line 95).",
+        f"Add 'Fuentes: <its English name>' under 'nav_translations:' (line {names}).",
     ) in found
     assert ("'Tipos de clientes' under 'nav_translations", "Did you mean 'Tipos de cliente'") in found
     assert len(found) == 3

@@ -57,6 +57,13 @@ CHANGES = {
             <span class="pb-name">{{ config.site_name }}</span>
             <span class="pb-short-name">{{ (site_words[config.theme.language] | d(site_words["es"])).short_name }}</span>
           </span>"""),
+        # The repository's widget asks its host for stars and forks: a request to another host.
+        ("""    {% if config.repo_url %}
+      <div class="md-header__source">
+        {% include "partials/source.html" %}
+      </div>
+    {% endif %}
+""", ""),
     ],
     "partials/search.html": [
         ('<div class="md-search" data-md-component="search" role="dialog">',
