@@ -12,8 +12,6 @@ import shutil
 import subprocess
 from urllib.parse import urlsplit
 
-import pytest
-
 from playbook import material_markup
 from support import ROOT
 

@@ -96,7 +96,8 @@ def test_the_toggles_name_a_form_that_turns_autocomplete_off_and_a_label_for_not
 
 def test_cards_css_has_one_print_rule_for_every_scale():
     css = (ROOT / "docs/assets/stylesheets/cards.css").read_text(encoding="utf-8")
-    rules = {int(n): float(v) for n, v in re.findall(r'\[data-qc-print="(\d+)"\]\s*\{\s*--qc-print:\s*([\d.]+);\s*\}', css)}
+    rule = re.compile(r'\[data-qc-print="(\d+)"\]\s*\{\s*--qc-print:\s*([\d.]+);\s*\}')
+    rules = {int(n): float(v) for n, v in rule.findall(css)}
     expected = {n: n / 100 for n in card_print.scales()}
     assert rules == expected, (
         "docs/assets/stylesheets/cards.css needs one rule per print scale card_print.py gives "
