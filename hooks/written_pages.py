@@ -42,8 +42,13 @@ def on_post_build(config: MkDocsConfig):
         return
     # One policy for every address: the hashes of every page's inline scripts (each is one of the
     # site's own; the page's <meta> holds it to its own).
-    (site / HEADERS).write_text(policy.headers_file(policy.policy(sorted(scripts), sorted(styles), header=True)),
-                                encoding="utf-8")
+    site_policy = policy.policy(sorted(scripts), sorted(styles), header=True)
+    (site / HEADERS).write_text(policy.headers_file(site_policy), encoding="utf-8")
+    # Cloudflare Pages reads no longer line of _headers (a strict build stops here).
+    if len(site_policy) > LINE_LIMIT:
+        log.warning(f"{HEADERS}: the Content-Security-Policy is {len(site_policy)} characters long, more than "
+                    f"Cloudflare Pages reads ({LINE_LIMIT}): the pages have {len(scripts)} different inline "
+                    f"scripts. Move the longer ones into files under docs/assets/javascripts/.")
     log.info(f"Content-Security-Policy: {len(scripts)} inline scripts allowed by their hashes, in each page "
              f"that has them and in {HEADERS}")
 
@@ -56,3 +61,4 @@ log = logging.getLogger("mkdocs.plugins.written_pages")
 
 TEMPLATE = "partials/policy.html"
 HEADERS = "_headers"
+LINE_LIMIT = 2000
