@@ -48,7 +48,7 @@ def on_post_build(config: MkDocsConfig):
     if len(site_policy) > LINE_LIMIT:
         log.warning(f"{HEADERS}: the Content-Security-Policy is {len(site_policy)} characters long, more than "
                     f"Cloudflare Pages reads ({LINE_LIMIT}): the pages have {len(scripts)} different inline "
-                    f"scripts. Move the longer ones into files under docs/assets/javascripts/.")
+                    f"scripts. Move those that differ from page to page into a file under docs/assets/javascripts/.")
     log.info(f"Content-Security-Policy: {len(scripts)} inline scripts allowed by their hashes, in each page "
              f"that has them and in {HEADERS}")
 
