@@ -13,6 +13,7 @@ import material
 
 from playbook import card_print, material_markup, policy
 from support import ROOT
+from support.static_host import rules
 
 MATERIAL = Path(material.__file__).parent / "templates"
 
@@ -65,6 +66,16 @@ def test_the_headers_file_gives_every_address_the_policy_and_the_other_headers()
     headers = dict(line.strip().split(": ", 1) for line in text.splitlines()[1:])
     assert headers == {"Content-Security-Policy": policy.policy(header=True),
                        "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+
+
+def test_the_test_host_reads_the_headers_file_as_netlify_and_cloudflare_do():
+    text = policy.headers_file("default-src 'none'") + "# a comment\n/kiosk/*\n  X-Kiosk: yes\n/:lang/cards/\n  X: 1\n"
+    matched = {path: [header for pattern, headers in rules(text) if pattern.fullmatch(path) for header in headers]
+               for path in ("/", "/kiosk/", "/en/cards/", "/en/cards/x/")}
+    assert [name for name, _ in matched["/"]] == ["Content-Security-Policy", "X-Content-Type-Options",
+                                                   "Referrer-Policy"]
+    assert ("X-Kiosk", "yes") in matched["/kiosk/"] and ("X", "1") in matched["/en/cards/"]
+    assert ("X", "1") not in matched["/en/cards/x/"]
 
 
 def test_materials_markup_still_holds_what_is_rewritten():
