@@ -21,6 +21,8 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # the kiosk's words) that browsers never run. Chromium holds the site to its policy instead
 # (tests/browser/test_policy.py).
 POLICY_READING = re.compile(r"violates Content Security Policy")
+# What counts: errors, warnings, and a file the checker could not read. Its notes ("info") do not.
+PROBLEMS = {"error", "fatal", "warning", "non-document-error"}
 
 
 def as_material_wrote_it(html: str) -> str:
@@ -66,7 +68,7 @@ def test_every_page_is_valid_html(site, tmp_path):
             found[where].append(message["message"])
             continue
         kind = message.get("subType") or message["type"]
-        if kind in ("error", "fatal", "warning") and not POLICY_READING.search(message["message"]):
+        if kind in PROBLEMS and not POLICY_READING.search(message["message"]):
             page = urlsplit(message.get("url", "")).path.removeprefix(urlsplit(site.as_uri()).path)
             problems.append(f"{page}:{message.get('lastLine')}: {kind}: {message['message']} "
                             f"[{message.get('extract', '').strip()[:120]}]")
