@@ -68,8 +68,10 @@ $(VENV)/.test: $(VENV)/.site requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# No install scripts: vnu-jar's would download a Java runtime where Debian's
+# (openjdk-17-jre-headless, which the W3C HTML checker runs on) is missing.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
 tools/quality/node_modules/.installed: tools/quality/package.json tools/quality/package-lock.json

@@ -11,6 +11,7 @@ and ``browser`` (Chromium driven by Playwright).
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 from pathlib import Path
@@ -117,6 +118,10 @@ def browser():
         pytest.exit(NOT_FOUND, returncode=3)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        # Every page's Content-Security-Policy would block what tests add to a page to probe it
+        # (axe-core, styles that stop transitions): their contexts bypass it, unless a test asks
+        # for it with bypass_csp=False, as tests/browser/test_policy.py does.
+        browser.new_context = functools.partial(browser.new_context, bypass_csp=True)
         yield browser
         browser.close()
 

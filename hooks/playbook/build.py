@@ -48,6 +48,10 @@ class Priority:
     CHANGES_PAGE = -275
     # on_files: after every generator, to see what each generated.
     AFTER_GENERATE = -300
+    # on_post_build: the written pages' last touch (valid markup, each page's
+    # Content-Security-Policy from the inline scripts it has), once every
+    # other finishing touch has changed them, before WRITTEN digests them.
+    LAST_TOUCH = -325
     # on_post_build: once the site is written, finishing touches included:
     # what a reader's browser stores offline is listed from the written files.
     WRITTEN = -350

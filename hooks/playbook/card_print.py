@@ -1,5 +1,6 @@
 """How large a quick card's type can be on paper: one number per card, its print scale, that
-docs/assets/stylesheets/cards.css multiplies its print type by (``--qc-print``), so that every
+docs/assets/stylesheets/cards.css multiplies its print type by (``--qc-print``, set by a rule
+for each scale from the card's ``data-qc-print``, in hundredths), so that every
 card fills most of one sheet and none needs two. Print runs no script to measure the laid-out
 card and its paper is chosen only in the print dialog, so the scale is worked out here from
 the card's text (tests/browser/test_card_print.py prints every card on A6 to Letter).
@@ -66,3 +67,9 @@ def print_scale(card: dict) -> float:
     while scale > SMALLEST and height(card, scale) > TARGET * HEIGHT:
         scale = round(scale - 0.01, 2)
     return max(SMALLEST, scale)
+
+
+def scales() -> range:
+    """Every print scale print_scale gives, in hundredths: cards.css has a rule for each (a
+    style attribute would need the pages' Content-Security-Policy to allow inline styles)."""
+    return range(round(SMALLEST * 100), round(LARGEST * 100) + 1)

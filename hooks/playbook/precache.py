@@ -17,8 +17,9 @@ from .cache import DIGEST_LENGTH, digest
 # the files did, so the worker stores only those anew, and its script changes.
 # Where the worker's source takes the list.
 MARK = "/* MARK: the files to store, written by the build */"
-# Written by the build, asked for by no page (tests/build/test_offline.py checks both ways).
-LEFT_OUT = re.compile(r"\.(?:map|gz)$|(?:^|/)cards/cards\.json$|^assets/images/favicon\.png$"
+# Written by the build, asked for by no page (_headers is read by the host; tests/build/test_offline.py
+# checks both ways).
+LEFT_OUT = re.compile(r"\.(?:map|gz)$|^_headers$|(?:^|/)cards/cards\.json$|^assets/images/favicon\.png$"
                       r"|^assets/javascripts/lunr/|^assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
 
