@@ -84,8 +84,8 @@ def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
 def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -> dict:
     """The what's-new page's content in a language: its most recently changed pages that git dates
     (at most LIMIT), newest first, grouped by the change (date and line) that made them so: the
-    line its editor wrote in the language's trailer, else a neutral one. A shallow clone's oldest commit lists every file as new: pages it dates are left out,
-    since their true change may be older."""
+    line its editor wrote in the language's trailer, else a neutral one. A shallow clone's oldest
+    commit lists every file as new: pages it dates are left out, since their true change may be older."""
     pages = [page for page in build.catalogue(config).in_language(language)
              if page.path in history.dates and page.path not in history.cut]
     pages.sort(key=lambda page: (-history.dates[page.path], _title(page)))

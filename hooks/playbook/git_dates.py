@@ -52,8 +52,8 @@ def parse_log(output: str, trailers: tuple[str, ...] = ()) -> tuple[dict[str, in
         if not stamp.isdigit():
             continue
         merge = len(parents.split()) > 1
-        # A trailer written twice: its first value.
-        found = {key: value.split(AGAIN)[0].strip() for key, value in zip(trailers, values)}
+        # A trailer written twice: its first value. Not strict: odd output reads as no line, never a traceback.
+        found = {key: value.split(AGAIN)[0].strip() for key, value in zip(trailers, values, strict=False)}
         for name in names:
             name = name.lstrip("\n")
             if not name or name in settled:

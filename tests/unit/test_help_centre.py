@@ -1,5 +1,6 @@
 """The help-centre habits' pure parts: which site addresses a phone can open (a card's QR code
-is drawn only for those), and the one git log read into each file's date and the lines its editors wrote (what's new)."""
+is drawn only for those), and the one git log read into each file's date and the lines its editors
+wrote (what's new)."""
 
 from __future__ import annotations
 
