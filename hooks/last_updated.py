@@ -83,7 +83,7 @@ def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
 
 def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -> dict:
     """The what's-new page's content in a language: its most recently changed pages that git dates
-    (at most LIMIT), newest first, grouped by the change (date and line) that made them so: the
+    (at most LIMIT), newest first, grouped by the day and line of the change that made them so: the
     line its editor wrote in the language's trailer, else a neutral one. A shallow clone's oldest
     commit lists every file as new: pages it dates are left out, since their true change may be older."""
     pages = [page for page in build.catalogue(config).in_language(language)
@@ -94,13 +94,10 @@ def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -
     for page in pages[:LIMIT]:
         stamp = history.dates[page.path]
         line = history.lines.get(page.path, {}).get(words["trailer"]) or words["revised"]
-        if not changes or (changes[-1]["stamp"], changes[-1]["line"]) != (stamp, line):
-            changes.append({
-                "stamp": stamp, "line": line,
-                "date": git_dates.localized(stamp, language),
-                "iso": datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat(),
-                "pages": [],
-            })
+        iso = datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
+        # One entry per day and line: two neutral changes of a day read as one to staff.
+        if not changes or (changes[-1]["iso"], changes[-1]["line"]) != (iso, line):
+            changes.append({"iso": iso, "line": line, "date": git_dates.localized(stamp, language), "pages": []})
         changes[-1]["pages"].append({"title": _title(page), "url": url_of(config, f"{page.key}.md", language)})
     return {"changes": changes, "missing": bool(history.missing), "shallow": history.shallow}
 
