@@ -399,8 +399,8 @@ def test_the_playbook_shows_each_page_s_last_commit_date(site):
             if subprocess.run(["git", "diff", "--quiet", "HEAD", "--", source], cwd=ROOT).returncode:
                 continue  # changed since its last commit: today's work
             # A merge dates the pages it brings in, as the build reads them.
-            stamp = subprocess.run(["git", "log", "-1", "--diff-merges=first-parent", "--format=%ct", "--", source],
-                                   cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+            asked = ["git", "log", "-1", "-s", "--diff-merges=first-parent", "--format=%ct", "--", source]
+            stamp = subprocess.run(asked, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
             when = datetime.datetime.fromtimestamp(int(stamp), UTC)
             assert shown(site, key, language) == long_dates(when)[language], source
 
