@@ -4,7 +4,8 @@ of the whole docs folder per build (playbook/git_dates.py), shared by every lang
 says once when the history is missing or cut short. And where a page's file lives: with a
 repository (REPO_URL), Material's "edit this page" button; without one, none. From the same
 history, each language's what's-new page (novedades/): the pages changed most recently, newest
-first, each with its date and its last commit's subject.
+first, each with its date and the line its editor wrote for staff in that language (a git trailer
+named in labels/whats_new.yml), never the commit's subject.
 """
 
 from __future__ import annotations
@@ -72,31 +73,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 # Helpers
 # -----------------------------------------------------------------------------
 
-# One git call per build, shared by both languages. The build's start stands in for pages git
-# knows nothing of: no git, no repository, or not committed yet (it is changing now).
+# One git call per build, shared by both languages, reading every language's trailer. The build's
+# start stands in for pages git knows nothing of: no git, no repository, or not committed yet.
 @cache.kept()
 def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
-    return git_dates.read(Path(config.docs_dir)), time.time()
+    trailers = tuple(words["trailer"] for words in label_files.labels("whats_new").values())
+    return git_dates.read(Path(config.docs_dir), trailers), time.time()
 
 
 def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -> dict:
     """The what's-new page's content in a language: its most recently changed pages that git dates
-    (at most LIMIT), newest first, grouped by the change (date and commit subject) that made them
-    so. A shallow clone's oldest commit lists every file as new: pages it dates are left out,
-    since their true change may be older."""
+    (at most LIMIT), newest first, grouped by the day and line of the change that made them so: the
+    line its editor wrote in the language's trailer, else a neutral one. A shallow clone's oldest
+    commit lists every file as new: pages it dates are left out, since their true change may be older."""
     pages = [page for page in build.catalogue(config).in_language(language)
              if page.path in history.dates and page.path not in history.cut]
     pages.sort(key=lambda page: (-history.dates[page.path], _title(page)))
+    words = label_files.labels("whats_new")[language]
     changes: list[dict] = []
     for page in pages[:LIMIT]:
-        stamp, subject = history.dates[page.path], history.subjects.get(page.path, "")
-        if not changes or (changes[-1]["stamp"], changes[-1]["subject"]) != (stamp, subject):
-            changes.append({
-                "stamp": stamp, "subject": subject,
-                "date": git_dates.localized(stamp, language),
-                "iso": datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat(),
-                "pages": [],
-            })
+        stamp = history.dates[page.path]
+        line = history.lines.get(page.path, {}).get(words["trailer"]) or words["revised"]
+        iso = datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
+        # One entry per day and line: two neutral changes of a day read as one to staff.
+        if not changes or (changes[-1]["iso"], changes[-1]["line"]) != (iso, line):
+            changes.append({"iso": iso, "line": line, "date": git_dates.localized(stamp, language), "pages": []})
         changes[-1]["pages"].append({"title": _title(page), "url": url_of(config, f"{page.key}.md", language)})
     return {"changes": changes, "missing": bool(history.missing), "shallow": history.shallow}
 

@@ -192,31 +192,30 @@ WHATS_NEW = re.compile(r'<li>\s*<p><time datetime="([^"]+)">([^<]+)</time>: ([^<
 
 
 def whats_new(site, language) -> tuple[str, list[tuple[str, str, str, list[str]]]]:
-    """The page's text and its changes: (ISO date, date shown, subject, the pages' addresses)."""
+    """The page's text and its changes: (ISO date, date shown, line, the pages' addresses)."""
     html = (site / page_url("novedades", language) / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     here = "/" + page_url("novedades", language)
     changes = []
-    for iso, shown_date, subject, pages in WHATS_NEW.findall(article):
+    for iso, shown_date, line, pages in WHATS_NEW.findall(article):
         links = re.findall(r'<a href="([^"]+)">', pages)
         resolved = [os.path.normpath(os.path.join(here, link)).rstrip("/") + "/" for link in links]
-        changes.append((iso, shown_date, subject, [url.replace("//", "/") for url in resolved]))
+        changes.append((iso, shown_date, line, [url.replace("//", "/") for url in resolved]))
     return article, changes
 
 
 def test_whats_new_lists_each_languages_changes_newest_first(builds):
     _, _, site = builds[0]["history"]
-    expected = {
-        "es": [(SPANISH_FIX, "Urgent Spanish fix", ["factores"])],
-        "en": [(MERGED, "Translation", ["tipos/enojado"])],
-    }
-    for language, first in expected.items():
-        _, changes = whats_new(site, language)
-        when, subject, keys = first[0]
-        assert changes[0] == (when.date().isoformat(), long_dates(when)[language], subject,
+    expected = {"es": (SPANISH_FIX, ["factores"]), "en": (MERGED, ["tipos/enojado"])}
+    for language, (when, keys) in expected.items():
+        article, changes = whats_new(site, language)
+        # Commits without trailers: the neutral line, never their subjects.
+        revised = label_files.labels("whats_new")[language]["revised"]
+        assert changes[0] == (when.date().isoformat(), long_dates(when)[language], revised,
                               ["/" + page_url(key, language) for key in keys]), changes
         # Then the first commit, with every other page of the language that git dates.
-        assert [change[2] for change in changes] == [subject, "First"]
+        assert [change[2] for change in changes] == [revised, revised]
+        assert not any(subject in article for subject in ("Urgent Spanish fix", "Translation", "First"))
         dates = [change[0] for change in changes]
         assert dates == sorted(dates, reverse=True)
         assert all(url.startswith("/en/") == (language == "en") for change in changes for url in change[3])
@@ -252,17 +251,99 @@ def test_whats_new_from_a_deeper_shallow_clone_lists_the_changes_it_holds_whole(
     edit(history / "docs" / "factores.es.md", "Una corrección.")
     git("commit", "-q", "-a", "-m", "Second", cwd=history, when=(SPANISH_FIX, SPANISH_FIX))
     edit(history / "docs" / "factores.en.md", "A fix.")
-    git("commit", "-q", "-a", "-m", "Factores: a fix", cwd=history, when=(MERGED, MERGED))
+    git("commit", "-q", "-a", "-m", "Factores: a fix", "-m", "News: Factors: a fix", cwd=history,
+        when=(MERGED, MERGED))
     clone = tmp_path / "clone"
     git("clone", "-q", "--depth", "2", history.as_uri(), str(clone), cwd=tmp_path)
     process = start_build(clone, tmp_path / "site")
     out, err = process.communicate(timeout=300)
     assert process.returncode == 0, out + err
     _, english = whats_new(tmp_path / "site", "en")
-    assert english == [(MERGED.date().isoformat(), long_dates(MERGED)["en"], "Factores: a fix", ["/en/factores/"])]
+    assert english == [(MERGED.date().isoformat(), long_dates(MERGED)["en"], "Factors: a fix", ["/en/factores/"])]
     # The Spanish fix is the cut commit: every file looks new in it, so none is listed.
     article, spanish = whats_new(tmp_path / "site", "es")
     assert spanish == [] and label_files.labels("whats_new")["es"]["shallow"] in article
+
+
+# Each case of a line on what changed, one commit (or merge) per page, newest last.
+A_CHANGE = [datetime.datetime(2025, month, 1, 12, 0, tzinfo=UTC) for month in range(2, 8)]
+
+
+@pytest.fixture(scope="module")
+def trailers(tmp_path_factory):
+    """The base site with a history whose commits carry the trailers of the labels' languages
+    (Novedad, News), some of them, or none; built once. -> (site, the commit subjects)."""
+    base = tmp_path_factory.mktemp("trailers")
+    key = {language: words["trailer"] for language, words in label_files.labels("whats_new").items()}
+    history = make_project(base / "history", base_files())
+    docs = history / "docs"
+    subjects = ["First", "Factores: lint fix (factores.py, 3 tests)", "Referencias: reflow to 100 columns",
+                "Index: hero copy, dev wording", "Merge branch 'portada'", "Enojado: move the escalation block",
+                "Merge branch 'enojado'"]
+    git("init", "-q", ".", cwd=history)
+    git("add", "-A", cwd=history)
+    git("commit", "-q", "-m", subjects[0], cwd=history, when=(FIRST, FIRST))
+
+    def commit(subject, when, *lines):
+        git("commit", "-q", "-a", "-m", subject, *(["-m", "\n".join(lines)] if lines else []),
+            cwd=history, when=(when, when))
+
+    def both(key_words):
+        return [f"{key[language]}: {words}" for language, words in key_words.items()]
+
+    # Both trailers, a direct commit.
+    for language in ("es", "en"):
+        edit(docs / f"factores.{language}.md", "Cambio.")
+    commit(subjects[1], A_CHANGE[0], *both({"es": "Factores: nueva lista", "en": "Factors: a new list"}))
+    # No trailer at all.
+    for language in ("es", "en"):
+        edit(docs / f"referencias.{language}.md", "Cambio.")
+    commit(subjects[2], A_CHANGE[1])
+    # Spanish only, on a branch merged by a merge without trailers: the commit speaks for it.
+    git("checkout", "-q", "-b", "portada", cwd=history)
+    for language in ("es", "en"):
+        edit(docs / f"index.{language}.md", "Cambio.")
+    commit(subjects[3], A_CHANGE[2], f"{key['es']}: Inicio: una portada nueva")
+    git("checkout", "-q", "main", cwd=history)
+    git("merge", "-q", "--no-ff", "-m", subjects[4], "portada", cwd=history, when=(A_CHANGE[3], A_CHANGE[3]))
+    # A branch commit with an English trailer, merged by a merge with both: the merge's lines win.
+    git("checkout", "-q", "-b", "enojado", cwd=history)
+    for language in ("es", "en"):
+        edit(docs / "tipos" / f"enojado.{language}.md", "Cambio.")
+    commit(subjects[5], A_CHANGE[4], f"{key['en']}: Angry: developer words")
+    git("checkout", "-q", "main", cwd=history)
+    git("merge", "-q", "--no-ff", "-m", subjects[6], "-m",
+        "\n".join(both({"es": "Cliente enojado: cuándo llamar a un supervisor",
+                          "en": "Angry customer: when to call a supervisor"})),
+        "enojado", cwd=history, when=(A_CHANGE[5], A_CHANGE[5]))
+    process = start_build(history, base / "site")
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, out + err
+    return base / "site", subjects
+
+
+def test_whats_new_shows_each_language_its_own_trailer_or_the_neutral_line(trailers):
+    site, subjects = trailers
+    words = label_files.labels("whats_new")
+    expected = {
+        "es": [(A_CHANGE[5], "Cliente enojado: cuándo llamar a un supervisor", "tipos/enojado"),
+               (A_CHANGE[3], "Inicio: una portada nueva", "index"),
+               (A_CHANGE[1], words["es"]["revised"], "referencias"),
+               (A_CHANGE[0], "Factores: nueva lista", "factores")],
+        "en": [(A_CHANGE[5], "Angry customer: when to call a supervisor", "tipos/enojado"),
+               (A_CHANGE[3], words["en"]["revised"], "index"),
+               (A_CHANGE[1], words["en"]["revised"], "referencias"),
+               (A_CHANGE[0], "Factors: a new list", "factores")],
+    }
+    for language, rows in expected.items():
+        article, changes = whats_new(site, language)
+        assert changes == [(when.date().isoformat(), long_dates(when)[language], line,
+                            ["/" + page_url(key, language)]) for when, line, key in rows], changes
+        # Developer words never reach staff: no subject, no other language's line.
+        assert not [subject for subject in subjects if subject in article], language
+        assert "developer words" not in article
+        other = "en" if language == "es" else "es"
+        assert not [line for _, line, _ in expected[other] if line != words[other]["revised"] and line in article]
 
 
 def test_the_playbooks_whats_new_is_in_the_navigation_of_both_languages(site):
@@ -317,8 +398,9 @@ def test_the_playbook_shows_each_page_s_last_commit_date(site):
             source = f"docs/{key}.{language}.md"
             if subprocess.run(["git", "diff", "--quiet", "HEAD", "--", source], cwd=ROOT).returncode:
                 continue  # changed since its last commit: today's work
-            stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", source], cwd=ROOT,
-                                   capture_output=True, text=True, check=True).stdout.strip()
+            # A merge dates the pages it brings in, as the build reads them.
+            asked = ["git", "log", "-1", "-s", "--diff-merges=first-parent", "--format=%ct", "--", source]
+            stamp = subprocess.run(asked, cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
             when = datetime.datetime.fromtimestamp(int(stamp), UTC)
             assert shown(site, key, language) == long_dates(when)[language], source
 
