@@ -135,10 +135,14 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
     for page in pages:
         file = File.generated(
             config,
-            page.address(language),
+            page.path,
             content=page.content,
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
+        # Known by its path in every language (nav and links name it so), written at the
+        # language's own address where it has one (practica/, en/practice/).
+        if page.address(language) != page.path:
+            file.dest_uri = File(page.address(language), None, "", config.use_directory_urls).dest_uri
         # The same source path in every language, so links are written as in docs/ and the plugin
         # resolves them; under the language's folder on the site, or the languages overwrite each other.
         file.dest_uri = folder(config, language) + file.dest_uri
