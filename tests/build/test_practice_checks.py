@@ -10,27 +10,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from support.sites import BASE, apply, base_files, build, line_of, replace
+from support.practice_site import EN_TYPE, ES_TYPE, practice_files
+from support.sites import apply, build, line_of, replace
 
 REPORT_HEADER = "The playbook cannot be built"
-ES_TYPE = "tipos/enojado.es.md"
-EN_TYPE = "tipos/enojado.en.md"
-SCENARIOS = BASE.parent / "practice"
-
-
-def with_scenarios(language: str):
-    """A type page with the scenarios of fixtures/practice/ at the end of its front matter."""
-    block = (SCENARIOS / f"enojado.{language}.yml").read_text(encoding="utf-8").rstrip("\n")
-
-    def edit(text: str) -> str:
-        head, separator, rest = text.partition("\n---\n")
-        return head + "\n" + block + separator + rest
-
-    return edit
-
-
-def practice_files() -> dict:
-    return apply(base_files(), {ES_TYPE: with_scenarios("es"), EN_TYPE: with_scenarios("en")})
 
 
 @dataclass(frozen=True)
@@ -50,7 +33,8 @@ FAULTS = [
     Fault("answer-misspelt", {ES_TYPE: replace("answer: attend.2", "answer: atender 2")}, ES_TYPE,
           "answer: atender 2", "is not written as expected", "attend.N, phrases.N or examples.N"),
     Fault("duplicate-id", {ES_TYPE: replace("id: enojado-fila", "id: enojado-cobro")}, ES_TYPE,
-          "enojado-cobro\n    situation: \"En plena", "'enojado-cobro' is already used on this page", "an id of its own"),
+          "enojado-cobro\n    situation: \"En plena", "'enojado-cobro' is already used on this page",
+          "an id of its own"),
     Fault("answers-differ", {EN_TYPE: replace("answer: phrases.2", "answer: phrases.1")}, EN_TYPE,
           "answer: phrases.1\n    why: \"Impatient", "answers phrases.1 here but phrases.2 in tipos/enojado.es.md",
           "Write 'answer: phrases.2'"),
@@ -60,8 +44,8 @@ FAULTS = [
           ES_TYPE, "practice:", "has 4 items; it needs at least 5", "Add items"),
     Fault("markdown-in-why", {EN_TYPE: replace("First of all, stay calm.", "First of all, **stay calm**.")},
           EN_TYPE, "**stay calm**", "'**stay calm**' is Markdown in a practice scenario", "plain text"),
-    Fault("missing-why", {ES_TYPE: replace('    why: "Poco autocontrol: enojado/a. Lo primero es no perder la calma."\n',
-                                           "")},
+    Fault("missing-why",
+          {ES_TYPE: replace('    why: "Poco autocontrol: enojado/a. Lo primero es no perder la calma."\n', "")},
           ES_TYPE, "  - id: enojado-cobro", "has no 'why' field", "Add a 'why:' line"),
     Fault("practice-without-type",
           {"factores.es.md": replace("\n---\n", "\npractice: []\n---\n")},

@@ -68,7 +68,8 @@ def _own(page: SourcePage) -> list[Problem]:
             if match:
                 problems.append(Problem(
                     page.path, page.line_of("practice", index, key),
-                    f"'{match.group(0)}' is Markdown in a practice scenario, which shows it as written, with its symbols.",
+                    f"'{match.group(0)}' is Markdown in a practice scenario, which shows it as written, "
+                    "with its symbols.",
                     "Write scenarios as plain text: remove the symbols. The practice page links each answer to its "
                     "section of the type's page by itself."))
     return problems
