@@ -263,6 +263,13 @@ def test_the_kiosk_break_room_mode_rotates(context, server, language):
         langs.append(page.locator(".pr-kiosk").get_attribute("lang"))
         page.clock.run_for(10 * SECOND + 100)
     assert sorted(langs) == ["en", "es"]
+    # Question and answer on show, axe finds nothing, best practices included.
+    page.clock.run_for(5 * SECOND)
+    assert page.locator(".pr-kiosk__answer").is_visible()
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                            [*WCAG_TAGS, "best-practice"])
+    assert [f"{v['id']}: {node['target']}" for v in results["violations"] for node in v["nodes"]] == []
     assert watched.errors == []
 
 

@@ -152,6 +152,20 @@
     window.addEventListener("resize", fit);
     show();
     schedule();
+
+    // New content: reload, but only when the server answers with another version.
+    var version = document.body.getAttribute("data-version");
+    var versionUrl = document.body.getAttribute("data-version-url");
+    window.setInterval(function () {
+      if (!versionUrl || navigator.onLine === false) return;
+      window.fetch(versionUrl, { cache: "no-store" }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (answer) {
+        if (answer && answer.version && answer.version !== version) window.location.reload();
+      }, function () {
+        // Unreachable: keep showing what is loaded.
+      });
+    }, 5 * 60 * 1000);
   }
 
   if (document.readyState === "loading") {
