@@ -21,8 +21,8 @@ from playbook.generated import GeneratedPage, markdown
 # Events
 # -----------------------------------------------------------------------------
 
-# After mkdocs-static-i18n has sorted the files of the language being built.
-@event_priority(Priority.GENERATE)
+# After mkdocs-static-i18n has sorted the files of the language being built, after the cards.
+@event_priority(Priority.PRACTICE_PAGE)
 def on_files(files: Files, config: MkDocsConfig):
     language = build.current_language(config)
     data = practice.model(build.checked_catalogue(config), language, config.nav)

@@ -41,6 +41,9 @@ class Priority:
     # on_files: generated files join the language's (the plugin chokes on files with no source before
     # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
+    # on_files: the practice page, after the cards, before the translation-status page: each
+    # language's sitemap lists generated pages in the order they join.
+    PRACTICE_PAGE = -225
     # on_files: the translation-status page, after the cards: each language's sitemap lists
     # generated pages in the order they join.
     STATUS_PAGE = -250
