@@ -153,6 +153,23 @@
     show();
     schedule();
 
+    // Keep the screen on; the browser releases the lock when the page hides.
+    var lock = null;
+    function keepAwake() {
+      if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+      navigator.wakeLock.request("screen").then(function (sentinel) {
+        lock = sentinel;
+        sentinel.addEventListener("release", function () {
+          lock = null;
+          keepAwake();
+        });
+      }, function () {
+        // Refused: the break room's screen may dim, the scenarios go on.
+      });
+    }
+    document.addEventListener("visibilitychange", keepAwake);
+    keepAwake();
+
     // New content: reload, but only when the server answers with another version.
     var version = document.body.getAttribute("data-version");
     var versionUrl = document.body.getAttribute("data-version-url");
