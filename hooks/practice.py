@@ -72,7 +72,8 @@ def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
               "sections": sections, "types": types, "scenarios": scenarios}
     meta = {"title": words["title"], "description": words["description"], "template": "practice.html",
             "hide": ["toc"]}
-    context = {"practice": {"labels": words, "addition": cards["addition"], "sections": sections,
+    kiosk = relative_url(url_of(config, KIOSK, language), base) + "?practice"
+    context = {"practice": {"labels": words, "addition": cards["addition"], "sections": sections, "kiosk": kiosk,
                             "types": types, "scenarios": scenarios, "sheet": practice.sheet_order(scenarios),
                             "script": script}}
     addresses = {lang: label_files.labels("practice")[lang]["path"] for lang in build.languages(config)}

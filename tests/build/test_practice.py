@@ -71,3 +71,5 @@ def test_the_kiosk_carries_every_language_s_scenarios(site):
         assert slides[0]["language"] == language
         assert {slide["language"] for slide in slides} == set(LANGUAGES)
         assert len(slides) == sum(len(page_data(site, other)["scenarios"]) for other in LANGUAGES)
+        # A trainer finds the break-room mode from the practice page.
+        assert 'href="../kiosk/?practice"' in (site / ADDRESS[language] / "index.html").read_text(encoding="utf-8")
