@@ -41,6 +41,9 @@ class Priority:
     # on_files: generated files join the language's (the plugin chokes on files with no source before
     # -100). on_post_build: the finishing touches (search index and sitemap per language).
     GENERATE = -200
+    # on_files: the practice page, after the cards, before the translation-status page: each
+    # language's sitemap lists generated pages in the order they join.
+    PRACTICE_PAGE = -225
     # on_files: the translation-status page, after the cards: each language's sitemap lists
     # generated pages in the order they join.
     STATUS_PAGE = -250
@@ -141,10 +144,14 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
     for page in pages:
         file = File.generated(
             config,
-            page.address(language),
+            page.path,
             content=page.content,
             inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
         )
+        # Known by its path in every language (nav and links name it so), written at the
+        # language's own address where it has one (practica/, en/practice/).
+        if page.address(language) != page.path:
+            file.dest_uri = File(page.address(language), None, "", config.use_directory_urls).dest_uri
         # The same source path in every language, so links are written as in docs/ and the plugin
         # resolves them; under the language's folder on the site, or the languages overwrite each other.
         file.dest_uri = folder(config, language) + file.dest_uri

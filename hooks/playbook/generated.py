@@ -23,7 +23,7 @@ class GeneratedPage:
     in_nav: bool = False  # False: MkDocs does not list it among pages missing from the nav
     in_sitemap: bool = True  # a page listed in the sitemap, with its translations
     # Where a language names the page otherwise: {"en": "translations.md"}. The
-    # page is still one page in every language, known by ``path``.
+    # page is still one page in every language, known by ``path`` (nav and links name it so).
     addresses: dict = field(default_factory=dict)
 
     def address(self, language: str) -> str:

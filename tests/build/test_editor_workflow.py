@@ -44,7 +44,7 @@ def templated_site(tmp_path_factory):
     return site, mkdocs_build(project, site, "--strict")
 
 
-KEPT = {"id", "icon", "kind", "related", "owner", "review_by"}  # real values, kept as copied
+KEPT = {"id", "icon", "kind", "related", "owner", "review_by", "answer"}  # real values, kept as copied
 
 
 def _own(value, key=None):

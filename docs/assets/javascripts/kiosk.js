@@ -46,6 +46,8 @@
   function start() {
     var body = document.body;
     var params = new URLSearchParams(window.location.search);
+    // The break-room mode shows practice scenarios instead (kiosk-practice.js).
+    if (params.has("practice") && document.getElementById("pr-kiosk-data")) return;
     var both = params.get("lang") === "both";
     var language = body.getAttribute("data-language");
     var version = body.getAttribute("data-version");

@@ -29,6 +29,7 @@ from . import (
     nav,
     parity,
     placeholders,
+    practice,
     safety,
     untranslated,
 )
@@ -67,6 +68,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + parity.check(catalogue, site, faulty)
         + citations.check(catalogue)
         + nav.check(config_file)
+        + practice.check(catalogue, faulty)
     )
     return ordered(catalogue, problems)
 

@@ -18,7 +18,7 @@ from ..markdown import document, inline_text
 # of MIN_WORDS words or more, wherever it appears in a page's text.
 MIN_WORDS = 3
 # Front-matter fields whose template values are fine to keep as they are.
-KEPT = {"id", "icon", "kind", "related", "owner", "review_by", "translated_from"}
+KEPT = {"id", "icon", "kind", "related", "owner", "review_by", "translated_from", "answer"}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 

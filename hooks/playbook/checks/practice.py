@@ -1,0 +1,166 @@
+"""Practice scenarios: the ``practice:`` list a customer type's page carries after its
+``customer_type:`` (its shape is the schema's, schemas/page.schema.json). Beyond the schema, each
+scenario's answer names a line the type's data really has, every id is used once in a language,
+both languages hold the same scenarios in the same order with the same answers, and the texts
+are plain (the practice page, the kiosk and the worksheet show them as written).
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue, Problem, SourcePage
+from .card_text import MARKDOWN
+from .urls import language_name
+
+# An answer's first word -> the list of the type's data it names.
+ANSWER_FIELDS = {"attend": ("attend",), "phrases": ("phrases",), "examples": ("questions", "examples")}
+
+
+def scenarios(page: SourcePage) -> list[tuple[int, dict]]:
+    """The page's well-formed scenarios with their index (the schema reports the others)."""
+    value = page.meta.get("practice")
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value)
+            if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def answer_line(data: dict, answer) -> tuple[tuple[str, ...], int, list] | None:
+    """"attend.2" -> (("attend",), 1, the type's attend list); None if it is not written as one."""
+    if not isinstance(answer, str) or "." not in answer:
+        return None
+    name, _, number = answer.partition(".")
+    if name not in ANSWER_FIELDS or not number.isdigit():
+        return None
+    items = data
+    for key in ANSWER_FIELDS[name]:
+        items = items.get(key) if isinstance(items, dict) else None
+    return ANSWER_FIELDS[name], int(number) - 1, items if isinstance(items, list) else []
+
+
+def _own(page: SourcePage) -> list[Problem]:
+    """What is wrong within one page: a scenario on a page without a type, an answer its data
+    lacks, Markdown in a text."""
+    if "practice" not in page.meta:
+        return []
+    data = page.customer_type
+    if data is None:
+        return [Problem(page.path, page.line_of("practice"),
+                        "This page has practice scenarios but no 'customer_type:' data to answer them from.",
+                        "Move the 'practice:' list to the customer type's page it belongs to (docs/tipos/<id>.es.md "
+                        "and .en.md), or remove it.")]
+    problems = []
+    for index, item in scenarios(page):
+        found = answer_line(data, item.get("answer"))
+        if found is not None:
+            fields, position, items = found
+            if position >= len(items):
+                name = item["answer"].partition(".")[0]
+                dotted = ".".join(("customer_type", *fields))
+                problems.append(Problem(
+                    page.path, page.line_of("practice", index, "answer"),
+                    f"The scenario '{item['id']}' answers with {item['answer']}, but '{dotted}' has "
+                    f"{len(items)} line{'s' * (len(items) != 1)}.",
+                    f"Name a line it has, counted from 1: {name}.1 to {name}.{len(items)}."
+                    if items else "Answer with a line of 'attend', 'phrases' or 'examples'."))
+        for key in ("situation", "why"):
+            text = item.get(key)
+            match = next((m for pattern, _ in MARKDOWN if isinstance(text, str) and (m := pattern.search(text))), None)
+            if match:
+                problems.append(Problem(
+                    page.path, page.line_of("practice", index, key),
+                    f"'{match.group(0)}' is Markdown in a practice scenario, which shows it as written, "
+                    "with its symbols.",
+                    "Write scenarios as plain text: remove the symbols. The practice page links each answer to its "
+                    "section of the type's page by itself."))
+    return problems
+
+
+def _unique_ids(catalogue: Catalogue) -> list[Problem]:
+    """Each scenario id once per language: progress and the round's address use it."""
+    problems = []
+    for language in catalogue.languages:
+        seen: dict[str, SourcePage] = {}
+        for page in sorted(catalogue.in_language(language), key=lambda p: p.path):
+            for index, item in scenarios(page):
+                if (other := seen.get(item["id"])) is not None:
+                    problems.append(Problem(
+                        page.path, page.line_of("practice", index, "id"),
+                        f"The scenario id '{item['id']}' is already used"
+                        + (" on this page." if other is page else f" by {other.path}."),
+                        "Give each scenario an id of its own, e.g. the type's id and a word: "
+                        f"{page.key.rsplit('/', 1)[-1]}-{index + 1}."))
+                else:
+                    seen[item["id"]] = page
+    return problems
+
+
+def _parity(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
+    """The same scenarios, in the same order, with the same answers, in every language:
+    reported on the translation."""
+    problems = []
+    default = catalogue.languages[0]
+    for key in catalogue.keys():
+        original = catalogue.page(key, default)
+        if original is None or original.path in faulty or "practice" not in original.meta:
+            continue
+        wanted = {item["id"]: (index, item) for index, item in scenarios(original)}
+        for language in catalogue.languages[1:]:
+            page = catalogue.page(key, language)
+            if page is None or page.path in faulty:
+                continue
+            if "practice" not in page.meta:
+                problems.append(Problem(
+                    page.path, 1, f"This page has no practice scenarios, which {original.path} has.",
+                    f"Copy the 'practice:' list from {original.path} (line {original.line_of('practice')}) to the end "
+                    f"of this page's front matter and translate 'situation' and 'why'."))
+                continue
+            have = {item["id"]: (index, item) for index, item in scenarios(page)}
+            before = len(problems)
+            for id_, (index, item) in wanted.items():
+                if id_ not in have:
+                    problems.append(Problem(
+                        page.path, page.line_of("practice"),
+                        f"The scenario '{id_}' of {original.path} (line {original.line_of('practice', index)}) "
+                        f"is missing here.",
+                        f"Add it, translated into {language_name(language)}, with 'id: {id_}' and "
+                        f"'answer: {item.get('answer')}'."))
+                elif have[id_][1].get("answer") != item.get("answer"):
+                    problems.append(Problem(
+                        page.path, page.line_of("practice", have[id_][0], "answer"),
+                        f"The scenario '{id_}' answers {have[id_][1].get('answer')} here but {item.get('answer')} "
+                        f"in {original.path}.",
+                        f"Write 'answer: {item.get('answer')}', as in {original.path} (line "
+                        f"{original.line_of('practice', index, 'answer')}): answers are the same in every language."))
+            for id_, (index, _) in have.items():
+                if id_ not in wanted:
+                    problems.append(Problem(
+                        page.path, page.line_of("practice", index, "id"),
+                        f"The scenario '{id_}' is not in {original.path}.",
+                        f"Use the id of the scenario it translates, or add it to {original.path} too."))
+            order = [id_ for id_ in wanted if id_ in have]
+            if len(problems) == before and order != [id_ for id_ in have if id_ in wanted]:
+                problems.append(Problem(
+                    page.path, page.line_of("practice"),
+                    f"The scenarios are in another order than in {original.path}.",
+                    f"Put them in the order of {original.path}: {', '.join(order)}."))
+    return problems
+
+
+# Once any type has scenarios, every type needs them: a new type would otherwise never come up in
+# practice (its name still would, as a wrong choice). A site without any is left alone.
+def _every_type(catalogue: Catalogue) -> list[Problem]:
+    default = catalogue.languages[0]
+    types = catalogue.customer_types(default)
+    with_practice = [page for page in types if "practice" in page.meta]
+    if not with_practice:
+        return []
+    return [Problem(page.path, 1, "This customer type has no practice scenarios; the other types have them.",
+                    f"Add a 'practice:' list at the end of the front matter, as in {with_practice[0].path}, with at "
+                    "least 5 scenarios (the type template, templates/tipo-de-cliente.es.md, shows one).")
+            for page in types if "practice" not in page.meta]
+
+
+def check(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
+    """Every problem of the practice scenarios (the schema's come from the front-matter check)."""
+    own = [problem for page in catalogue.pages.values() for problem in _own(page)]
+    return own + _every_type(catalogue) + _unique_ids(catalogue) + _parity(catalogue, faulty)
