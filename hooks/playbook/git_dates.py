@@ -12,6 +12,8 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from .label_files import said
+
 # A byte git never writes in a file name list, to start each commit's header.
 COMMIT = "\x01"
 
@@ -68,20 +70,20 @@ def read(folder: Path) -> History:
     try:
         where = _git(folder, "rev-parse", "--is-shallow-repository")
     except FileNotFoundError:
-        return History(missing="git is not installed")
+        return History(missing=said("git_not_installed"))
     except (OSError, subprocess.SubprocessError) as error:
-        return History(missing=f"git could not run ({error})")
+        return History(missing=said("git_cannot_run", error=error))
     if where.returncode != 0:
         if "not a git repository" in where.stderr:
-            return History(missing="not a git repository")
-        return History(missing=_reason(where, "git failed"))
+            return History(missing=said("git_not_a_repository"))
+        return History(missing=_reason(where, said("git_failed")))
     shallow = where.stdout.strip() == "true"
     # Only what every git since 2.15 reads alike: a lowercase --diff-filter gets no commits from git 2.39
     # and 2.47. Committer dates (when a change entered this history); renames not followed.
     log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative",
                f"--format={COMMIT}%ct %P", "--", ".")
     if log.returncode != 0:
-        return History(missing=_reason(log, "git log failed"))
+        return History(missing=_reason(log, said("git_failed")))
     dates, rootless = parse_log(log.stdout)
     # Without a shallow cut, a commit without parents is the true first one.
     return History(dates=dates, shallow=shallow, cut=rootless if shallow else set())
