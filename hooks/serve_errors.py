@@ -98,7 +98,8 @@ def internals_changed(server) -> str | None:
     lost = [name for name in SWAPPED if not callable(getattr(server, name, None))]
     if not lost:
         return None
-    return said("serve_internals_changed", swapped=", ".join(lost), checked=CHECKED_AGAINST, server=type(server).__name__)
+    return said("serve_internals_changed", swapped=", ".join(lost), checked=CHECKED_AGAINST,
+                server=type(server).__name__)
 
 
 # -----------------------------------------------------------------------------
