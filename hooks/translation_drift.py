@@ -120,9 +120,9 @@ def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> Ge
 
 def report(pairs: list[translations.PagePair]) -> list[str]:
     """The build's lines about translations that need an editor."""
-    said = {translations.STALE: "translation_stale", translations.NO_RECORD: "translation_unrecorded"}
-    return [label_files.said_with_fix(said[pair.state], name=pair.name, source=f"docs/{pair.source.path}")
-            for pair in pairs if pair.state in said]
+    kinds = {translations.STALE: "translation_stale", translations.NO_RECORD: "translation_unrecorded"}
+    return [label_files.said_with_fix(kinds[pair.state], name=pair.name, source=f"docs/{pair.source.path}")
+            for pair in pairs if pair.state in kinds]
 
 
 # -----------------------------------------------------------------------------
