@@ -31,9 +31,7 @@ from playbook.generated import GeneratedPage, markdown
 # mode would fail every local build.
 def on_config(config: MkDocsConfig):
     if build.is_outermost(config) and not build.serving() and not public(config.site_url):
-        log.info(f"QR codes: the site's address ({config.site_url or 'none'}) is a local one, "
-                 "which no phone can open: the cards are printed without their QR code. Build with "
-                 "the public address, e.g. SITE_URL=https://playbook.example.org/ make build.")
+        log.info(label_files.said("qr_local_address", address=config.site_url or label_files.said("no_address")))
     return config
 
 

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from playbook import build, cache
 from playbook.build import Priority
 from playbook.generated import MARK
+from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
 # Events
@@ -30,11 +31,8 @@ def on_files(files: Files, config: MkDocsConfig):
     everywhere = set().union(*generated.values())
     missing = sorted((path, language) for language in generated for path in everywhere - generated[language])
     if missing:
-        lines = "\n".join(f"  {path}: not generated in '{language}'" for path, language in missing)
-        raise PluginError(
-            "Some generated pages exist in one language only:\n" + lines + "\n"
-            "Every hook that generates pages must generate each of them in every language."
-        )
+        lines = "\n".join(said("generated_missing_in", path=path, language=language) for path, language in missing)
+        raise PluginError(said("generated_one_language", missing=lines))
 
 
 # What the generator gave the page's template; its language switcher is mkdocs-static-i18n's

@@ -109,15 +109,11 @@ def _title(page) -> str:
 def report(history: git_dates.History, pages: list[str]) -> str | None:
     """The one line a build says about its dates, or None when they are all true."""
     if history.missing:
-        return (f"Last updated: no git history here ({history.missing}): every page shows "
-                "the build date. Build from a git clone for true dates.")
+        return label_files.said_with_fix("dates_no_history", why=history.missing)
     # A shallow clone (a CI checkout): pages older than its commits get its oldest commit's date.
     if history.shallow:
         cut = sum(1 for page in pages if page in history.cut)
-        return (f"Last updated: this is a shallow git clone (only its newest commits): {cut} of "
-                f"{len(pages)} pages show the date of its oldest commit, which may be later "
-                "than their last change. For true dates, fetch the whole history: "
-                "git fetch --unshallow (on GitHub Actions: fetch-depth: 0).")
+        return label_files.said_with_fix("dates_shallow", cut=cut, pages=len(pages))
     return None
 
 

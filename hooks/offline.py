@@ -69,8 +69,8 @@ def on_post_build(config: MkDocsConfig):
     if listed is None:
         return
     pages = sum(entry.file.endswith(".html") for entry in listed)
-    log.info(f"Offline: a reader's browser stores {precache.total_size(listed) / 1e6:.1f} MB, "
-             f"{len(listed)} files ({pages} pages) listed in {WORKER}")
+    log.info(label_files.said("offline_stored", size=f"{precache.total_size(listed) / 1e6:.1f}",
+                              files=len(listed), pages=pages, worker=WORKER))
 
 
 # -----------------------------------------------------------------------------
@@ -103,8 +103,7 @@ def colours(config: MkDocsConfig) -> dict[str, str]:
                 return web_manifest.palette(path.read_text(encoding="utf-8"))
             except ValueError:
                 continue
-    log.info("Offline: no stylesheet of extra_css sets --md-primary-fg-color to a #hex colour: "
-             "the app manifests take Material's own colours.")
+    log.info(label_files.said("offline_no_colour"))
     return MATERIAL_COLOURS
 
 
@@ -114,17 +113,15 @@ def icons(config: MkDocsConfig) -> dict[str, bytes]:
     name = str(config.theme.get("favicon") or "")
     path = Path(config.docs_dir, name)
     if not path.is_file():
-        log.info(f"Offline: no app icons, docs/ has no favicon ({name!r}, theme.favicon in mkdocs.yml).")
+        log.info(label_files.said("offline_no_favicon", name=name))
         return {}
     if path.suffix != ".svg":
-        raise PluginError(f"hooks/offline.py draws the app icons from theme.favicon, which must be an SVG "
-                          f"file (found docs/{name}): set it in mkdocs.yml to one, e.g. assets/favicon.svg.")
+        raise PluginError(label_files.said("favicon_not_svg", name=name))
     try:
         return app_icons.icons(path.read_text(encoding="utf-8"), colours(config)["background_color"],
                                build.cache_folder(config, "icons"))
     except app_icons.IconError as error:
-        raise PluginError(f"hooks/offline.py cannot draw the app icons from docs/{name}: "
-                          f"{error}. Make it a plain SVG file with a viewBox.") from None
+        raise PluginError(label_files.said("icons_not_drawn", name=name, error=error)) from None
 
 
 def manifests(config: MkDocsConfig, with_icons: bool) -> dict[str, dict]:

@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from playbook import build, cache, search_index, search_worker
+from playbook import build, cache, label_files, search_index, search_worker
 from playbook.build import Priority
 
 
@@ -44,8 +44,8 @@ def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str
     def script(language: str, name: str) -> str:
         file = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
         if file is None:
-            raise PluginError(f"Material has no search support for the language {language!r} "
-                              f"({search_worker.LUNR}/{name}): its search worker cannot be made.")
+            raise PluginError(label_files.said("search_no_support", language=language,
+                                                 script=f"{search_worker.LUNR}/{name}"))
         return file.content_string
     return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script)
 
@@ -138,8 +138,7 @@ def on_post_build(config: MkDocsConfig):
             made = search_index.build(index["config"], index["docs"],
                                       script.read_text(encoding="utf-8") if script.is_file() else None)
         except search_index.SearchIndexError as error:
-            raise PluginError(f"hooks/search_per_language.py cannot build the {language!r} search "
-                              f"index: {error}.") from None
+            raise PluginError(label_files.said("search_index_failed", language=language, error=error)) from None
         # Both as compact JSON: the worker's file, and the settings for Material's page script.
         for name, data in ((search_worker.WORKER_INDEX, search_index.compact(made, index)),
                            ("search_index.json", search_worker.page_index(index))):

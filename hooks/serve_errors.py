@@ -98,8 +98,8 @@ def internals_changed(server) -> str | None:
     lost = [name for name in SWAPPED if not callable(getattr(server, name, None))]
     if not lost:
         return None
-    return (f"hooks/serve_errors.py swaps {' and '.join(lost)} of MkDocs' dev server, as {CHECKED_AGAINST} has "
-            f"them; this MkDocs' {type(server).__name__} has none: a failed rebuild shows in the terminal only.")
+    return said("serve_internals_changed", swapped=", ".join(lost), checked=CHECKED_AGAINST,
+                server=type(server).__name__)
 
 
 # -----------------------------------------------------------------------------

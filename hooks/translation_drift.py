@@ -120,18 +120,9 @@ def status_page(config: MkDocsConfig, language: str, today: datetime.date) -> Ge
 
 def report(pairs: list[translations.PagePair]) -> list[str]:
     """The build's lines about translations that need an editor."""
-    lines = []
-    for pair in pairs:
-        name, source = pair.name, f"docs/{pair.source.path}"
-        if pair.state == translations.STALE:
-            lines.append(
-                f"Translation may be out of date: {source} changed after {name} was last "
-                f"reviewed. Update {name} if it needs it, then run: make translated PAGE={name}")
-        elif pair.state == translations.NO_RECORD:
-            lines.append(
-                f"Translation not marked reviewed: {name} does not record which version of "
-                f"{source} it translates. Once it matches, run: make translated PAGE={name}")
-    return lines
+    kinds = {translations.STALE: "translation_stale", translations.NO_RECORD: "translation_unrecorded"}
+    return [label_files.said_with_fix(kinds[pair.state], name=pair.name, source=f"docs/{pair.source.path}")
+            for pair in pairs if pair.state in kinds]
 
 
 # -----------------------------------------------------------------------------

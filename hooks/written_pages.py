@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from playbook import build, material_markup, policy
+from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
 # Events
@@ -46,11 +47,9 @@ def on_post_build(config: MkDocsConfig):
     (site / HEADERS).write_text(policy.headers_file(site_policy), encoding="utf-8")
     # Cloudflare Pages reads no longer line of _headers (a strict build stops here).
     if len(site_policy) > LINE_LIMIT:
-        log.warning(f"{HEADERS}: the Content-Security-Policy is {len(site_policy)} characters long, more than "
-                    f"Cloudflare Pages reads ({LINE_LIMIT}): the pages have {len(scripts)} different inline "
-                    f"scripts. Move those that differ from page to page into a file under docs/assets/javascripts/.")
-    log.info(f"Content-Security-Policy: {len(scripts)} inline scripts allowed by their hashes, in each page "
-             f"that has them and in {HEADERS}")
+        log.warning(said("policy_too_long", file=HEADERS, length=len(site_policy), limit=LINE_LIMIT,
+                         scripts=len(scripts)))
+    log.info(said("policy_written", scripts=len(scripts), file=HEADERS))
 
 
 # -----------------------------------------------------------------------------

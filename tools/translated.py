@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 
 from playbook import build
 from playbook.catalogue import Catalogue, split_language
+from playbook.label_files import said
 from playbook.translations import FRESH, NO_RECORD, NO_TRANSLATION, RECORD_KEY, STALE, fingerprint, pairs, with_record
 
 
@@ -25,7 +26,7 @@ class CommandError(Exception):
 def _site(config_file: Path):
     """The docs folder, the default language and the catalogue of a MkDocs project."""
     if not config_file.exists():
-        raise CommandError(f"{config_file} not found. Run this command from the project's folder.")
+        raise CommandError(said("translated_no_config", config=config_file))
     config = load_config(str(config_file))
     return Path(config.docs_dir), build.default_language(config), build.catalogue(config)
 
@@ -40,10 +41,7 @@ def _translation_of(argument: str, docs_dir: Path, catalogue: Catalogue, default
     key, language = split_language(relative, catalogue.languages)
     key = key.removesuffix(".md")
     if catalogue.page(key, default) is None:
-        raise CommandError(
-            f"{argument}: there is no Spanish page docs/{key}.{default}.md to compare with. "
-            f"Name a translated page, for example docs/factores.en.md."
-        )
+        raise CommandError(said("translated_no_source", argument=argument, key=key, language=default))
     wanted = [language] if language and language != default else [
         lang for lang in catalogue.languages if lang != default
     ]
@@ -51,10 +49,7 @@ def _translation_of(argument: str, docs_dir: Path, catalogue: Catalogue, default
     for lang in wanted:
         page = catalogue.page(key, lang)
         if page is None:
-            raise CommandError(
-                f"docs/{key}.{lang}.md does not exist. Write the translation first, "
-                f"then mark it reviewed."
-            )
+            raise CommandError(said("translated_missing", key=key, language=lang))
         translations.append(page)
     return key, translations
 
@@ -68,9 +63,8 @@ def mark(arguments: list[str], config_file: Path) -> list[str]:
         source = catalogue.page(key, default)
         broken = [p for p in catalogue.problems if p.path == source.path]
         if broken:
-            raise CommandError(
-                f"docs/{source.path} cannot be read, so there is nothing to compare with yet:\n"
-                + "\n".join(str(p) for p in broken))
+            raise CommandError(said("translated_source_unreadable", path=source.path,
+                                    problems="\n".join(str(p) for p in broken)))
         value = fingerprint(source)
         for page in translations:
             file = docs_dir / page.path
@@ -78,30 +72,25 @@ def mark(arguments: list[str], config_file: Path) -> list[str]:
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
-                raise CommandError(
-                    f"docs/{page.path} is not UTF-8 text; save it as UTF-8.") from error
+                raise CommandError(said("translated_not_utf8", path=page.path)) from error
             try:
                 updated = with_record(text, value)
             except ValueError as error:
-                raise CommandError(
-                    f"docs/{page.path}: {error}. Add one, then try again.") from error
+                raise CommandError(said("translated_no_front_matter", path=page.path, error=error)) from error
             if updated != text:
                 file.write_bytes(updated.encode("utf-8"))
-            done.append(f"docs/{page.path}: reviewed against docs/{key}.{default}.md ({value})")
+            done.append(said("translated_done", path=page.path, key=key, language=default, value=value))
     return done
 
 
-STATE_WORDS = {
-    FRESH: "up to date",
-    STALE: "may be out of date: the Spanish page changed after the last review",
-    NO_RECORD: f"not marked reviewed yet (no '{RECORD_KEY}' in its front matter)",
-    NO_TRANSLATION: "no translation",
-}
+# Each state's words in labels/messages.yml.
+STATE_WORDS = {FRESH: "translated_fresh", STALE: "translated_stale", NO_RECORD: "translated_no_record",
+               NO_TRANSLATION: "translated_none"}
 
 
 def status(config_file: Path) -> list[str]:
     _, default, catalogue = _site(config_file)
-    return [f"{pair.name}: {STATE_WORDS[pair.state]}" for pair in pairs(catalogue, default)]
+    return [f"{pair.name}: {said(STATE_WORDS[pair.state], record=RECORD_KEY)}" for pair in pairs(catalogue, default)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             lines = status(args.config_file)
     except CommandError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        print(said("command_error", error=error), file=sys.stderr)
         return 1
     print("\n".join(lines))
     return 0

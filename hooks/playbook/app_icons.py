@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 import resvg_py
 
 from .cache import stored
+from .label_files import said
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -44,11 +45,11 @@ def composed(source: str, icon: Icon, background: str) -> str:
     try:
         glyph = ElementTree.fromstring(source)
     except ElementTree.ParseError as error:
-        raise IconError(f"it is not well-formed SVG ({error})") from None
+        raise IconError(said("icon_not_xml", error=error)) from None
     if glyph.tag != f"{{{SVG_NS}}}svg":
-        raise IconError("its root element is not an SVG <svg> element")
+        raise IconError(said("icon_not_svg"))
     if "viewBox" not in glyph.attrib:
-        raise IconError("its <svg> element has no viewBox: it cannot be scaled to the icon sizes")
+        raise IconError(said("icon_no_viewbox"))
     side = icon.size
     inner = side * icon.glyph
     offset = (side - inner) / 2
@@ -68,7 +69,7 @@ def draw(source: str, icon: Icon, background: str) -> bytes:
     except ValueError as error:
         if isinstance(error, IconError):
             raise
-        raise IconError(f"resvg cannot draw it ({error})") from None
+        raise IconError(said("icon_not_drawable", error=error)) from None
 
 
 def icons(source: str, background: str, cache: Path | None = None) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import cache, material_css, templates
+from . import cache, label_files, material_css, templates
 from .catalogue import Catalogue, SourcePage, load
 from .generated import MARK, GeneratedPage
 
@@ -135,10 +135,7 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
     """Add pages to the files of the language being built."""
     # mkdocs-static-i18n rebuilds the file list in its on_files and chokes on files with no source.
     if getattr(files, "plugin", None) is not i18n(config):
-        raise PluginError(
-            "Generated pages were added before mkdocs-static-i18n sorted the files by language. "
-            "Decorate the on_files hook that adds them with @event_priority(Priority.GENERATE)."
-        )
+        raise PluginError(label_files.said("generated_too_early"))
     language = current_language(config)
     taken = {file.dest_uri: file for file in files}
     for page in pages:
@@ -157,11 +154,7 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
         file.dest_uri = folder(config, language) + file.dest_uri
         if file.dest_uri in taken:
             other = taken[file.dest_uri]
-            raise PluginError(
-                f"docs/{other.src_uri} would be written to the same place as a generated page "
-                f"({file.dest_uri}). Rename or move docs/{other.src_uri}: that address is reserved "
-                f"for the generated page."
-            )
+            raise PluginError(label_files.said("generated_address_taken", source=other.src_uri, address=file.dest_uri))
         setattr(file, MARK, page)
         if file.is_documentation_page():
             # The plugin's switcher (its on_page_context) and sitemap read a page's language and
@@ -289,10 +282,7 @@ def checked_catalogue(config) -> Catalogue:
     """The catalogue, for hooks that trust its data: the content checks hold every page to the
     schema before any card is made, and stop the build with each problem's file, line and fix."""
     if not _checked(config):
-        raise PluginError(
-            "The quick cards need the content checks: add 'hooks/check_content.py' to the hooks in "
-            "mkdocs.yml, before the card hooks."
-        )
+        raise PluginError(label_files.said("cards_need_checks"))
     return _checked(config)[0]
 
 

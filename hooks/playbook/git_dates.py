@@ -13,6 +13,8 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from .label_files import said
+
 # A byte git never writes in a file name list, to start each commit's header; another before
 # each trailer asked for; another between two values of one trailer.
 COMMIT = "\x01"
@@ -92,13 +94,13 @@ def read(folder: Path, trailers: tuple[str, ...] = ()) -> History:
     try:
         where = _git(folder, "rev-parse", "--is-shallow-repository")
     except FileNotFoundError:
-        return History(missing="git is not installed")
+        return History(missing=said("git_not_installed"))
     except (OSError, subprocess.SubprocessError) as error:
-        return History(missing=f"git could not run ({error})")
+        return History(missing=said("git_cannot_run", error=error))
     if where.returncode != 0:
         if "not a git repository" in where.stderr:
-            return History(missing="not a git repository")
-        return History(missing=_reason(where, "git failed"))
+            return History(missing=said("git_not_a_repository"))
+        return History(missing=_reason(where, said("git_failed")))
     shallow = where.stdout.strip() == "true"
     # Only what every git since 2.15 reads alike: a lowercase --diff-filter gets no commits from git 2.39
     # and 2.47. Committer dates (when a change entered this history); renames not followed. A merge
@@ -107,7 +109,7 @@ def read(folder: Path, trailers: tuple[str, ...] = ()) -> History:
     log = _git(folder, "log", "--no-renames", "--name-only", "-z", "--relative", "--diff-merges=first-parent",
                f"--format={COMMIT}%ct %P{asked}", "--", ".")
     if log.returncode != 0:
-        return History(missing=_reason(log, "git log failed"))
+        return History(missing=_reason(log, said("git_failed")))
     dates, rootless, lines = parse_log(log.stdout, tuple(trailers))
     # Without a shallow cut, a commit without parents is the true first one.
     return History(dates=dates, lines=lines, shallow=shallow, cut=rootless if shallow else set())

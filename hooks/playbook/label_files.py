@@ -50,6 +50,14 @@ def said(key: str, /, **values) -> str:
     return (text if isinstance(text, str) else key).format(**values)
 
 
+def said_with_fix(key: str, /, **values) -> str:
+    """A line the build logs that stops nothing (a stale translation, an overdue review): the text
+    ``key`` and, when the catalogue has one, ``key_fix``, in the editor's language."""
+    words = _messages().get(language())
+    keys = (key, f"{key}_fix") if isinstance(words, dict) and f"{key}_fix" in words else (key,)
+    return " ".join(said(name, **values).strip() for name in keys)
+
+
 def counted(word: str, count: int) -> str:
     """"1 item", "3 items": labels/messages.yml's ``<word>_one`` or ``<word>_many`` with the count."""
     return said(f"{word}_{'one' if count == 1 else 'many'}", count=count)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import DIGEST_LENGTH, digest
+from .label_files import said
 
 # Each file is listed with the playbook's digest (playbook.cache): a new build's list differs where
 # the files did, so the worker stores only those anew, and its script changes.
@@ -66,7 +67,7 @@ def worker_script(source: str, listed: list[Entry] | None) -> str:
     """The service worker's source with the list at its mark; with no list
     (``mkdocs serve``), a worker that removes itself and what it stored."""
     if source.count(MARK) != 1:
-        raise ValueError(f"the worker's source must hold the line {MARK!r} once: the list goes there")
+        raise ValueError(said("worker_no_mark", mark=MARK))
     offline = None if listed is None else {
         "version": version(listed),
         "digest_length": DIGEST_LENGTH,

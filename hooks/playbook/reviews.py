@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from .catalogue import Catalogue, Problem, SourcePage
+from .label_files import said, said_with_fix
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,6 @@ def problems(catalogue: Catalogue) -> list[Problem]:
 
 def report(reviews: list[Review]) -> list[str]:
     """One line per overdue page, for the build's output."""
-    return [f"Review overdue: docs/{review.page.path} was due for review on {review.review_by.isoformat()} "
-            f"({f'owner: {review.owner}' if review.owner else 'no owner named'}). Review the page, then move "
-            "'review_by' to the next review date." for review in reviews]
+    return [said_with_fix("review_overdue", page=review.page.path, date=review.review_by.isoformat(),
+                          owner=said("review_owner", owner=review.owner) if review.owner else said("review_no_owner"))
+            for review in reviews]

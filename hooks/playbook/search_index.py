@@ -31,6 +31,8 @@ from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from lunr.token import Token
 from lunr.vector import Vector
 
+from .label_files import said
+
 # The lunr.py version whose builder's workings MaterialBuilder reaches into
 # (its private fields and _create_field_vectors): tests/unit/test_search_upstream.py
 # fails, naming what changed, when the installed one differs.
@@ -64,8 +66,7 @@ def js_regex(pattern: str) -> re.Pattern:
             if code == "s":
                 out.append(_JS_SPACE if in_class else f"[{_JS_SPACE}]")
             elif code == "S" and in_class:
-                raise SearchIndexError(f"the search separator {pattern!r} uses \\{code} inside [...], "
-                                  "which this build cannot match as browsers do")
+                raise SearchIndexError(said("search_separator", pattern=pattern, code=code))
             elif code == "S":
                 out.append(f"[^{_JS_SPACE}]")
             else:
@@ -261,8 +262,7 @@ def spanish_language(script: str) -> tuple[str, set[str]]:
     letters = re.search(r'\.es\.wordCharacters="([^"]+)"', script)
     words = re.search(r'generateStopWordFilter\("([^"]+)"\.split\(" "\)\)', script)
     if not letters or not words:
-        raise SearchIndexError("lunr.es no longer holds its letters and stop words where this build "
-                          "reads them (lunr.es.min.js): the index cannot match the browser's.")
+        raise SearchIndexError(said("search_lunr_es_changed"))
     return letters.group(1), set(words.group(1).split(" "))
 
 
@@ -274,11 +274,10 @@ def pipelines(language: str, names: list[str], script: str | None = None) -> tup
         letters, stop_words, label = _JS_WORD, ENGLISH_STOP_WORDS, ""
     elif language == "es":
         if script is None:
-            raise SearchIndexError("the Spanish index needs the site's lunr.es script")
+            raise SearchIndexError(said("search_needs_lunr_es"))
         (letters, stop_words), label = spanish_language(script), "-es"
     else:
-        raise SearchIndexError(f"no search pipeline is known for the language {language!r} "
-                          f"(known: {', '.join(LANGUAGES)})")
+        raise SearchIndexError(said("search_unknown_language", language=language, known=", ".join(LANGUAGES)))
     # The trimmer takes what is not one of ``letters`` (a [...] set's contents) off both ends of a word.
     start, end = re.compile(f"^[^{letters}]+"), re.compile(f"[^{letters}]+$")
     steps = {"trimmer": step(f"trimmer{label}", lambda word: end.sub("", start.sub("", word))),
@@ -381,7 +380,7 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
     lunr script for the language (lunr.es.min.js), when it is not English."""
     languages = config.get("lang") or ["en"]
     if len(languages) != 1:
-        raise SearchIndexError(f"one language per index, not {languages}")
+        raise SearchIndexError(said("search_one_language", languages=languages))
     indexing, search = pipelines(languages[0], config.get("pipeline", []), script)
     builder = MaterialBuilder(js_regex(config["separator"]))
     builder.pipeline.add(*indexing)

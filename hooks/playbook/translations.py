@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from . import catalogue as content
 from .cache import digest
+from .label_files import said
 
 # The front-matter key of the record, in translated pages only.
 RECORD_KEY = "translated_from"
@@ -96,7 +97,7 @@ def with_record(text: str, value: str) -> str:
     text = text.removeprefix("\ufeff")
     match = content.FRONT_MATTER.match(text)
     if not match:
-        raise ValueError("it has no front matter (a block between two '---' lines at the top)")
+        raise ValueError(said("translation_no_front_matter"))
     newline = "\r\n" if "\r\n" in text[: match.end()] else "\n"
     lines = text[: match.end()].splitlines(keepends=True)
     record = f"{RECORD_KEY}: {value}{newline}"

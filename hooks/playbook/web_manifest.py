@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from playbook.app_icons import ICONS
+from playbook.label_files import said
 
 # The custom colours of Material's light scheme: the first block that sets
 # --md-primary-fg-color (docs/assets/stylesheets/playbook.css).
@@ -24,7 +25,7 @@ def palette(css: str) -> dict[str, str]:
         if "md-primary-fg-color" in found:
             return {"theme_color": found["md-primary-fg-color"],
                     "background_color": found.get("md-primary-bg-color", "#ffffff")}
-    raise ValueError("no rule sets --md-primary-fg-color to a #hex colour")
+    raise ValueError(said("no_primary_colour"))
 
 
 def manifest(*, name: str, short_name: str, description: str, language: str,

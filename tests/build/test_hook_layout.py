@@ -145,7 +145,7 @@ def build_with_hooks(site_dir: Path, order: str) -> list[str]:
         [sys.executable, "-c", BUILD, str(site_dir), order],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent),
-             "SITE_URL": "http://127.0.0.1:8000/"},
+             "SITE_URL": "http://127.0.0.1:8000/", "PLAYBOOK_MESSAGES": "en"},  # the lines as quoted below
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.splitlines()

@@ -78,11 +78,12 @@ def shown(words: dict, key: str) -> str:
 
 
 def guide_quotes(language: str) -> list[str]:
-    """The messages quoted in the first column of the guide's table of messages."""
+    """The messages quoted in the first column of the guide's tables of messages (those that stop
+    the build, then those that only inform)."""
     text = (ROOT / GUIDES[language]).read_text(encoding="utf-8")
-    section = text[text.index(SECTION[language]):]
-    table = section[section.index("\n| "):].split("\n\n")[0]
-    rows = [row for row in table.strip().splitlines()[2:]]
+    section = text[text.index(SECTION[language]):].split("\n## ")[0]
+    tables = [block for block in section.split("\n\n") if block.strip().startswith("| ")]
+    rows = [row for table in tables for row in table.strip().splitlines()[2:]]
     return [quote for row in rows for quote in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
 
 
