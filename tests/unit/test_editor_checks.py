@@ -469,7 +469,7 @@ def test_a_titled_page_and_a_stale_translation():
     found = [(p.message.split(":")[0], p.hint.split("?")[0]) for p in nav.check_text(config)]
     assert (
         "The menu entry 'Fuentes' has no English name",
-        "Add 'Fuentes: <its English name>' under 'nav_translations:' (line 95).",
+        "Add 'Fuentes: <its English name>' under 'nav_translations:' (line 97).",
     ) in found
     assert ("'Tipos de clientes' under 'nav_translations", "Did you mean 'Tipos de cliente'") in found
     assert len(found) == 3
