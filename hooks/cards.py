@@ -91,9 +91,10 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
     """cards.json of a language: addresses relative to cards.json itself."""
     base = url_of(config, JSON, language)
     entries = []
-    # Every field of the type's shape, in its order, then the card's addresses.
+    # Every field of the type's shape that it has (escalation is only for some), in its order,
+    # then the card's addresses.
     for data in cards:
-        entry = {name: data[name] for name in customer_type.shape().fields}
+        entry = {name: data[name] for name in customer_type.shape().fields if name in data}
         entry["related"] = [{"title": link["title"], "url": relative_url(link["url"], base)}
                             for link in data["related"]]
         entry["url"] = relative_url(data["url"], base)

@@ -38,8 +38,9 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
 # -----------------------------------------------------------------------------
 
 def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
-    """A type page's Markdown with the blocks its data makes: an overview after its introduction,
-    the related pages and its card at the end."""
+    """A type page's Markdown with the blocks its data makes: action first (the overview before
+    the page's own text, whose opening paragraphs get a heading of their own), the related pages
+    and its card at the end."""
     card = customer_type.model(build.checked_catalogue(config), source)
     labels = label_files.labels("cards")[source.language]
     links = [{"title": link["title"], "href": relative(source.path, link["path"])} for link in card["related"]]
@@ -47,7 +48,8 @@ def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
     template = build.theme_env(config).get_template(TEMPLATE).module
     anchors = customer_type.shape().anchors
     intro, rest = markdown.intro_and_rest(markdown_text, source)
-    return "".join([intro, str(template.overview(card, labels, anchors)), rest,
+    background = str(template.background(labels, anchors)) if intro.strip() else ""
+    return "".join([str(template.overview(card, labels, anchors)), background, intro, rest,
                     str(template.related(card, labels, links, card_link, anchors))])
 
 

@@ -13,7 +13,9 @@ language's documents with the lunr index the build made of them once
 (``search/lunr_index.json``, hooks/playbook/search_index.py), searched as
 it is. ``search/search_index.json``, which Material's page script reads,
 holds the search settings only. A page's
-``search_terms`` (the words staff use for it) are indexed with it, unseen.
+``search_terms`` (the words staff use for it) are indexed with it, unseen; its
+result shows its description (a customer type's summary) first, and no
+result shows a citation.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from playbook import build, cache, label_files, search_index, search_worker
+from playbook.checks import citations
 from playbook.build import Priority
 
 
@@ -108,6 +111,17 @@ def language_worker(config: MkDocsConfig) -> tuple[str, bool] | None:
     return made[build.current_language(config)].uri, "search.suggest" in config.theme["features"]
 
 
+def leads(config: MkDocsConfig) -> dict[str, str]:
+    """What each page's search result shows first (by its address below the site root): a
+    customer type's summary, else the page's description."""
+    found = {}
+    for page in build.catalogue(config).pages.values():
+        lead = (page.customer_type or {}).get("summary") or page.meta.get("description")
+        if isinstance(lead, str) and lead.strip():
+            found[build.url_of(config, f"{page.key}.md", page.language)] = lead.strip()
+    return found
+
+
 def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
     """Each page's search terms (front matter, checked before any page is
     built), by its address below the site root."""
@@ -128,6 +142,7 @@ def on_post_build(config: MkDocsConfig):
     path = Path(config.site_dir, "search", "search_index.json")
     merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
                                            staff_words(config))
+    merged = search_index.for_scanning(merged, leads(config), citations.authors(build.catalogue(config)))
     lunr = Path(config.site_dir, search_worker.LUNR)
     folders = build.folders(config)
     for language, index in search_worker.split_index(merged, folders).items():

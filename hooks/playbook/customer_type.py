@@ -18,7 +18,7 @@ class Shape:
     """A customer type's shape, as the schema declares it."""
 
     fields: tuple[str, ...]  # in the schema's order: cards.json follows it
-    anchors: dict[str, str]  # a field -> the id of its heading on the type page
+    anchors: dict[str, str]  # a field (and "background") -> the id of its heading on the type page
     same_everywhere: frozenset[tuple[str, ...]]  # field paths the same in every language
 
 
@@ -26,9 +26,12 @@ class Shape:
 def shape() -> Shape:
     node = schema.page_schema()["properties"]["customer_type"]
     fields = dict(schema.fields(node))
+    anchors = {path[-1]: field["x-heading-id"] for path, field in fields.items() if "x-heading-id" in field}
+    # The page's own opening text goes under a heading of its own, after the blocks.
+    anchors["background"] = node["x-background-heading-id"]
     return Shape(
         fields=tuple(node["properties"]),
-        anchors={path[-1]: field["x-heading-id"] for path, field in fields.items() if "x-heading-id" in field},
+        anchors=anchors,
         same_everywhere=frozenset(("customer_type", *path) for path, field in fields.items()
                                   if field.get("x-same-in-every-language")),
     )
@@ -86,7 +89,8 @@ def model(catalogue: Catalogue, page: SourcePage) -> dict:
     # No checks here: the content checks hold every page to the schema before any card is made.
     data = page.customer_type
     words = label_files.labels("cards")[page.language]
-    card = {name: _stripped(data[name]) for name in shape().fields}
+    # A field the schema leaves optional (escalation) is left out where the page has none.
+    card = {name: _stripped(data[name]) for name in shape().fields if name in data}
     questions = card["questions"]
     # The kind's words, beside the kind they name.
     card["questions"] = {"kind": questions["kind"], "kind_label": words["question_kinds"][questions["kind"]],

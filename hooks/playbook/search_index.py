@@ -17,6 +17,7 @@ browser builds the same index and stems every word of the corpus alike.
 from __future__ import annotations
 
 import functools
+import html
 import math
 import re
 from collections import defaultdict
@@ -372,6 +373,25 @@ def with_staff_words(index: dict, words: dict[str, list[str]]) -> dict:
             if words.get(doc["location"]) else doc for doc in index["docs"]]
     config = {**index["config"], "fields": {**fields, STAFF_WORDS: {"boost": boost}}}
     return {**index, "config": config, "docs": docs}
+
+
+# What a result shows under its title is the start of its text: staff scan it. A page's first
+# text is its description (a customer type's, its one-line summary), and no text holds a
+# citation: a source stays on the page, where staff can open it, out of every snippet.
+def for_scanning(index: dict, leads: dict[str, str], authors: set[str]) -> dict:
+    """A search index with each page's ``leads`` (by location) first in its article's text, and
+    every parenthesis that names one of ``authors`` (a citation) taken out of every text."""
+    cited = re.compile(r"\s*\([^()]*\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b[^()]*\)",
+                       re.I) if authors else None
+    docs = []
+    for doc in index["docs"]:
+        text = cited.sub("", doc["text"]) if cited else doc["text"]
+        lead = leads.get(doc["location"])
+        if lead:
+            lead = f"<p>{html.escape(lead, quote=False)}</p>"
+            text = text if text.startswith(lead) else f"{lead} {text}".strip()
+        docs.append({**doc, "text": text})
+    return {**index, "docs": docs}
 
 
 def build(config: dict, docs: list[dict], script: str | None = None) -> dict:

@@ -348,7 +348,7 @@ def test_an_unreadable_file_is_listed_first(tmp_path):
 
 def test_additions_are_labelled_in_each_language(tmp_path):
     """`!!! aporte` boxes are titled with the label of the page's language; a type page's
-    example questions and phrases say they are additions too."""
+    legend says once that its examples, channels and escalation are additions."""
     files = apply(
         base_files(),
         {
@@ -365,5 +365,6 @@ def test_additions_are_labelled_in_each_language(tmp_path):
         titles = re.findall(r'<div class="admonition aporte">\s*<p class="admonition-title">([^<]*)</p>', html)
         assert titles == [label, f"{label}: {title}"]
         card_page = (site / folder / "tipos" / "enojado" / "index.html").read_text(encoding="utf-8")
-        assert card_page.count(f'<span class="pb-addition-label">{label}</span>') == 1  # examples
-        assert card_page.count(f'<p class="pb-addition-label">{label}</p>') == 1  # phrases
+        # Said once, in a legend below the blocks, not as a badge on each list.
+        assert len(re.findall(f'<p class="pb-addition-legend" data-search-exclude>{label}:', card_page)) == 1
+        assert "pb-addition-label" not in card_page

@@ -1,6 +1,7 @@
 """Relevance: what staff type (tests/search_queries.yml) finds its page among
 the first three results, in both languages, a third of the queries or more in
-words the page's text does not hold (the page's search_terms find it). Every
+words the page's text does not hold (the page's search_terms find it); two
+words that name a customer type find its page first. Every
 query is searched in the built index with lunr.py as the browser searches it
 (tests/support/lunr_index.py); tests/browser/test_search_relevance.py types a sample
 in the real search box."""
@@ -51,6 +52,24 @@ def test_staff_queries_find_their_page_in_the_first_three(indexes, language, cas
     index, _ = indexes[language]
     found = lunr_index.pages(index, case.query)
     assert case.page in found[:3], f"{case.query!r} ({language}) -> {found[:5]}, not {case.page!r}"
+
+
+FIRST = [(language, case) for language, case in CASES if case.first]
+
+
+@pytest.mark.parametrize(("language", "case"), FIRST, ids=[f"{lang}-{case.query}" for lang, case in FIRST])
+def test_two_words_naming_a_type_find_its_page_first(indexes, language, case):
+    """"cliente grosero" is the sarcastic customer's page before the pages that only say "cliente"."""
+    index, _ = indexes[language]
+    found = lunr_index.pages(index, case.query)
+    assert found[:1] == [case.page], f"{case.query!r} ({language}) -> {found[:5]}, not {case.page!r} first"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_suite_says_which_two_word_queries_come_first(language):
+    firsts = [case.query for case in relevance.cases(language) if case.first]
+    assert {"es": "cliente grosero", "en": "rude customer"}[language] in firsts
+    assert len(firsts) >= 10, firsts
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

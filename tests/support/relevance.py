@@ -1,5 +1,6 @@
 """The relevance suite's queries (tests/search_queries.yml): what staff type,
-per language, and the page that must come up in the first three results."""
+per language, and the page that must come up in the first three results (or
+first, where the suite says so)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ QUERIES = Path(__file__).resolve().parents[1] / "search_queries.yml"
 class Case:
     query: str
     page: str  # below the language root: "tipos/enojado/", "" for the home page
+    first: bool = False  # the page must be the first result, not only among the first three
 
 
 @cache
@@ -24,4 +26,5 @@ def _all() -> dict:
 
 
 def cases(language: str) -> list[Case]:
-    return [Case(str(item["query"]), str(item["page"] or "")) for item in _all()[language]]
+    return [Case(str(item["query"]), str(item["page"] or ""), bool(item.get("first")))
+            for item in _all()[language]]

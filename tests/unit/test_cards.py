@@ -65,6 +65,7 @@ def good_data() -> dict:
             "examples": ["¿Esta boleta?", "¿Hoy?"],
         },
         "phrases": ["Entiendo su molestia.", "Pasemos aquí."],
+        "channels": {"phone": "Tono tranquilo.", "chat": "Mensajes cortos.", "email": "Responder el mismo día."},
         "related": ["referencias.md#rapidez"],
     }
 

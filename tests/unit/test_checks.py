@@ -374,7 +374,7 @@ def test_anchor_linked_in_one_language_missing_in_the_other():
         }
     )
     assert found == [
-        "factores.en.md:12: '#amabilidad' is linked from tipos/enojado.es.md:32, but this page "
+        "factores.en.md:12: '#amabilidad' is linked from tipos/enojado.es.md:36, but this page "
         "has no '#amabilidad'. | Headings keep the same ids in every language: add "
         "'{#amabilidad}' at the end of the heading that translates it. It is probably this "
         "one, 'Courtesy'."

@@ -85,3 +85,21 @@ def test_a_file_in_another_form_is_refused():
         lunr_index.expanded({**data, "format": "playbook-lunr-1"})
     with pytest.raises(search_index.SearchIndexError, match="terms but"):
         lunr_index.expanded({**data, "postings": data["postings"][:1]})
+
+
+def test_results_show_the_description_first_and_no_citation():
+    index = {"config": {}, "docs": [
+        {"location": "factores/", "title": "Factores",
+         "text": "<p>Son seis (Servicio al cliente, mapa mental anónimo, sf.). Úsalos.</p>"},
+        {"location": "factores/#rapidez", "title": "Rapidez",
+         "text": "<p>La rapidez cuenta (Instituto Guillermo Subercaseaux, sf.a, p. 3).</p> <p>(a veces)</p>"},
+        {"location": "tipos/enojado/", "title": "Enojado/a", "text": "<p>Calma &amp; privacidad.</p>"},
+    ]}
+    leads = {"factores/": "Los seis factores.", "tipos/enojado/": "Calma & privacidad."}
+    docs = search_index.for_scanning(index, leads, {"Subercaseaux", "anónimo"})["docs"]
+    assert [doc["text"] for doc in docs] == [
+        "<p>Los seis factores.</p> <p>Son seis. Úsalos.</p>",
+        "<p>La rapidez cuenta.</p> <p>(a veces)</p>",
+        "<p>Calma &amp; privacidad.</p>",  # a type's summary is its text already: not twice
+    ]
+    assert search_index.for_scanning(index, {}, set())["docs"] == index["docs"]
