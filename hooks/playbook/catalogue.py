@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache
+from . import cache, characters
 from .markdown import Document, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
@@ -197,6 +197,9 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except UnicodeDecodeError as error:
         return refused(raw[: error.start].count(b"\n") + 1, "This file is not UTF-8 text.",
                        "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
+    # A merge conflict left in the file: said as one before anything it garbles (its front matter's YAML).
+    if merged := characters.conflicts(text):
+        return page, [conflict_problem(path, conflict) for conflict in merged]
     if not text.strip():
         return refused(1, "This page is empty.",
                        "Write its front matter (title, description) and its text, or delete the file.")
@@ -213,6 +216,9 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     page.body = text[match.end():]
     page.body_start = text[: match.end()].count("\n") + 1
     source = match.group(1) or ""
+    # A character that looks like a space and is not one, named where it is, not where YAML then stumbles.
+    if found := characters.in_yaml(source):
+        return page, [character_problem(path, finding, "yaml") for finding in found]
     loader = LOADER(source)
     try:
         # One parse gives both the values and the line of each of them.
@@ -221,9 +227,13 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
-        mark = getattr(error, "problem_mark", None)
+        mark = _mark(error)
+        line = (mark.line + 2) if mark else 1
+        # A text opened with a typographic quote, which YAML reads as text, not as a quote.
+        if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
+            return page, [character_problem(path, quoted[-1], "quote")]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused((mark.line + 2) if mark else 1, f"The front matter is not valid YAML: {what}.",
+        return refused(line, f"The front matter is not valid YAML: {what}.",
                        "Check the indentation and put text that contains ':' or '#' in quotes.")
     finally:
         loader.dispose()
@@ -237,6 +247,49 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
         page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
+
+
+def _mark(error):
+    """Where a YAML error is: where an unclosed quote, bracket or key began (the parser's context),
+    else where the parser stopped."""
+    context = getattr(error, "context", None) or ""
+    if context.startswith("while scanning") or "flow" in context:
+        return getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    return getattr(error, "problem_mark", None)
+
+
+def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
+    """A merge conflict, on its first line."""
+    if conflict.start and conflict.end:
+        return Problem(
+            path, conflict.start,
+            f"A merge conflict was left here (lines {conflict.start} to {conflict.end}): the lines between "
+            f"'<<<<<<<' and '=======' are one version, those between '=======' and '>>>>>>>' the other; "
+            "the page would show both, and the markers.",
+            "Keep the version you want, delete the other one and the three marker lines "
+            "('<<<<<<<', '=======', '>>>>>>>').")
+    line = conflict.start or conflict.end
+    marker = characters.START if conflict.start else characters.END
+    return Problem(path, line, f"This line, '{marker} …', is left from a merge conflict.",
+                   "Check that the text around it is the version you want, then delete this line"
+                   + (" and any '=======' line of the conflict." if conflict.middle else "."))
+
+
+def character_problem(path: str, finding: characters.Finding, where: str) -> Problem:
+    """A character out of place, named with its column and what to type instead."""
+    if where == "quote":
+        return Problem(
+            path, finding.line,
+            f"The text at column {finding.column} starts with {finding.name}: YAML reads it as part of the "
+            "text, not as quotes around it, so the ':' or '#' inside is not protected.",
+            f"Type {finding.instead} at both ends of the text instead (typographic quotes may stay inside it).")
+    why = {"yaml": "the front matter needs ordinary spaces (YAML reads this line differently)",
+           "markdown": "Markdown does not read it as a space, so the line is not what it looks like"}[where]
+    fix = f"Delete it and type {finding.instead} in its place."
+    if finding.character in characters.INVISIBLE:
+        why = "it cannot be seen, but it is part of the text (search and links do not find the word)"
+        fix = f"Delete it: put the cursor just after it (column {finding.column + 1}) and press Backspace once."
+    return Problem(path, finding.line, f"There is {finding.name} at column {finding.column}: {why}.", fix)
 
 
 def sources(docs_dir, languages=()) -> list[Path]:

@@ -27,6 +27,7 @@ from . import (
     links,
     nav,
     parity,
+    pastes,
     placeholders,
     safety,
     untranslated,
@@ -52,6 +53,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
+        + pastes.check(catalogue)
         # The markers of the lists of types, before hooks/customer_type_page.py fills them.
         + [problem for page in catalogue.pages.values()
            for problem in type_lists.problems(page.body, page.path, page.body_start)]

@@ -1,0 +1,142 @@
+"""What a paste or a merge leaves in a file that the eye does not see, found on its real line
+and column: merge-conflict markers, and characters that look like a space or like nothing
+(a non-breaking space, a tab, a zero-width character, a byte-order mark inside the file) or
+like a straight quote (a typographic one). Plain Python over text: the catalogue asks it
+before reading a page's front matter, and the pastes check (checks/pastes.py) over the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What each character is called in a message, and what to type instead.
+NAMES = {
+    "\u00a0": ("a non-breaking space", "an ordinary space"),
+    "\u202f": ("a narrow non-breaking space", "an ordinary space"),
+    "\t": ("a tab", "spaces"),
+    "\u200b": ("a zero-width space", "nothing (delete it)"),
+    "\u200c": ("a zero-width non-joiner", "nothing (delete it)"),
+    "\u200d": ("a zero-width joiner", "nothing (delete it)"),
+    "\u2060": ("a word joiner", "nothing (delete it)"),
+    "\ufeff": ("a byte-order mark", "nothing (delete it)"),
+    "\u201c": ("a typographic quote “", 'a straight quote "'),
+    "\u201d": ("a typographic quote ”", 'a straight quote "'),
+    "\u201e": ("a typographic quote „", 'a straight quote "'),
+    "\u00ab": ("a typographic quote «", 'a straight quote "'),
+    "\u2018": ("a typographic quote ‘", "a straight quote '"),
+    "\u2019": ("a typographic quote ’", "a straight quote '"),
+}
+SPACES = "\u00a0\u202f"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+QUOTES = "\u201c\u201d\u201e\u00ab\u2018\u2019"
+
+# Where a space-like character changes what the line is. In YAML: in the indentation, after a
+# key's colon or a list item's dash. In Markdown: in the indentation, after a heading's #, a
+# list item's marker or a quote's >.
+YAML_SPACE = re.compile(rf"^[ {SPACES}\t]*[{SPACES}\t]|^[ \t]*(?:- ?)?[^:#\n]*?:(?=[{SPACES}])|^[ \t]*-(?=[{SPACES}])",
+                        re.M)
+MARKDOWN_SPACE = re.compile(rf"^ *(?:#+|[-*+]|\d+[.)]|>)?(?=[{SPACES}])|^[ ]*[{SPACES}]", re.M)
+# A YAML value that opens with a typographic quote: YAML reads the quote as text.
+YAML_QUOTE = re.compile(rf"^[ \t]*(?:- +|[^:#\n]*?: +)(?=[{QUOTES}])", re.M)
+
+# Git writes a conflict as <<<<<<< (ours), ||||||| (base, in diff3 style), ======= (theirs), >>>>>>>.
+START, BASE, MIDDLE, END = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
+MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\n]*)?$", re.M)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A character out of place: where (1-based line and column), which, and what to type instead."""
+
+    line: int
+    column: int
+    character: str
+
+    @property
+    def name(self) -> str:
+        return NAMES[self.character][0]
+
+    @property
+    def instead(self) -> str:
+        return NAMES[self.character][1]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A merge conflict left in a file: its first and last lines, and its separator's (0: missing)."""
+
+    start: int
+    middle: int
+    end: int
+
+
+def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return first_line + text.count("\n", 0, offset), offset - line_start + 1
+
+
+def conflicts(text: str, first_line: int = 1) -> list[Conflict]:
+    """Every merge conflict in ``text``; a marker left alone counts as a conflict of its own.
+    A ======= line alone is a heading's underline, not a conflict."""
+    found, open_at, middle = [], 0, 0
+    for match in MARKER.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        marker = match.group(1)
+        if marker == START:
+            if open_at:
+                found.append(Conflict(open_at, middle, 0))
+            open_at, middle = line, 0
+        elif marker == MIDDLE and open_at:
+            middle = line
+        elif marker == END:
+            found.append(Conflict(open_at, middle, line))
+            open_at, middle = 0, 0
+    if open_at:
+        found.append(Conflict(open_at, middle, 0))
+    return found
+
+
+def _findings(text: str, first_line: int, pattern: re.Pattern, characters: str) -> list[Finding]:
+    found = []
+    for match in pattern.finditer(text):
+        end = match.end()
+        # The space-like run at the match's end, or the one character it looks ahead to.
+        offset = next((i for i in range(match.start(), len(text)) if text[i] in characters), None)
+        if offset is not None and offset <= end:
+            found.append(Finding(*_line_column(text, offset, first_line), text[offset]))
+    return found
+
+
+def _everywhere(text: str, first_line: int, characters: str, skip_first: bool = False) -> list[Finding]:
+    return [Finding(*_line_column(text, match.start(), first_line), match.group())
+            for match in re.finditer(f"[{characters}]", text)
+            if not (skip_first and match.start() == 0)]
+
+
+def in_yaml(text: str, first_line: int = 2) -> list[Finding]:
+    """What breaks a front matter while looking right: space-like characters where YAML needs a
+    space, tabs, zero-width characters and byte-order marks anywhere. One per line, in order."""
+    found = (_findings(text, first_line, YAML_SPACE, SPACES + "\t")
+             + _everywhere(text, first_line, "\t" + INVISIBLE))
+    return _first_per_line(found)
+
+
+def quotes_in_yaml(text: str, first_line: int = 2) -> list[Finding]:
+    """Values that open with a typographic quote, where YAML needs a straight one."""
+    return _first_per_line(_findings(text, first_line, YAML_QUOTE, QUOTES))
+
+
+def in_markdown(text: str, first_line: int = 1) -> list[Finding]:
+    """What changes a Markdown line while looking right: a non-breaking space where Markdown
+    needs a space (the line is no heading, list item or quote), zero-width characters, a
+    byte-order mark inside the file. One per line, in order."""
+    found = _findings(text, first_line, MARKDOWN_SPACE, SPACES) + _everywhere(text, first_line, INVISIBLE)
+    return _first_per_line(found)
+
+
+def _first_per_line(found: list[Finding]) -> list[Finding]:
+    first: dict[int, Finding] = {}
+    for finding in sorted(found, key=lambda f: (f.line, f.column)):
+        first.setdefault(finding.line, finding)
+    return list(first.values())
