@@ -18,6 +18,7 @@ from . import (
     anchors,
     card_text,
     citations,
+    copies,
     emoji,
     external,
     files,
@@ -26,10 +27,12 @@ from . import (
     images,
     links,
     nav,
+    orphans,
     parity,
     pastes,
     placeholders,
     safety,
+    search_terms,
     untranslated,
 )
 from .anchors import Site, site_from_catalogue
@@ -54,6 +57,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
         + pastes.check(catalogue)
+        + search_terms.check(catalogue)
         # The markers of the lists of types, before hooks/customer_type_page.py fills them.
         + [problem for page in catalogue.pages.values()
            for problem in type_lists.problems(page.body, page.path, page.body_start)]
@@ -68,6 +72,8 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + parity.check(catalogue, site, faulty)
         + citations.check(catalogue)
         + nav.check(config_file)
+        + orphans.check(catalogue, config_file)
+        + copies.check(catalogue)
     )
     return ordered(catalogue, problems)
 

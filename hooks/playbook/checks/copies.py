@@ -1,0 +1,54 @@
+"""A customer type copied from another and left unchanged: a new type's page is often started
+from an existing one, and when only its `id` and `icon` are changed the menu, the cards and the
+kiosk show two types of the same name. Two type pages of one language with the same title, name
+or summary are a copy; the copy is the page whose other language says something else (its own
+type), and where both languages are copies, the page that comes later in the folder.
+"""
+
+from __future__ import annotations
+
+from ..catalogue import Catalogue, Problem, SourcePage
+
+# What names and sums up a type, where a copy shows: (key path in the front matter, as said).
+FIELDS = ((("title",), "title"), (("customer_type", "name"), "customer_type.name"),
+          (("customer_type", "summary"), "customer_type.summary"))
+
+
+def _value(page: SourcePage | None, keys: tuple) -> str:
+    value = page.meta if page else None
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return " ".join(value.split()).casefold() if isinstance(value, str) else ""
+
+
+def same(page: SourcePage | None, other: SourcePage | None) -> list[tuple[tuple, str]]:
+    """The fields two pages share, word for word (case and spacing aside)."""
+    return [(keys, name) for keys, name in FIELDS if _value(page, keys) and _value(page, keys) == _value(other, keys)]
+
+
+def check(catalogue: Catalogue) -> list[Problem]:
+    problems = []
+    for language in catalogue.languages:
+        others = [lang for lang in catalogue.languages if lang != language]
+        types = catalogue.customer_types(language)
+        for page in types:
+            for original in types:
+                shared = same(page, original)
+                if original is page or not shared:
+                    continue
+                translations = [(catalogue.page(page.key, lang), catalogue.page(original.key, lang)) for lang in others]
+                copied_everywhere = all(same(mine, theirs) for mine, theirs in translations)
+                # Copied in every language: said once, of the later page, in the first language.
+                if copied_everywhere and (page.key < original.key or language != catalogue.languages[0]):
+                    continue
+                fields = ", ".join(f"'{name}'" for _, name in shared)
+                problems.append(Problem(
+                    page.path, page.line_of(*shared[0][0]),
+                    f"This page is a copy of {original.path} left unchanged: {fields} "
+                    f"{'is' if len(shared) == 1 else 'are'} the same, so the menu, the cards and the kiosk "
+                    "would show two alike.",
+                    f"Write this type's own {fields.replace(', ', ' and ')} here"
+                    + (f", translated from {translations[0][0].path}." if not copied_everywhere
+                       and translations and translations[0][0] else ".")))
+                break  # one original named is enough
+    return problems

@@ -1,0 +1,49 @@
+"""Pages left out of the menu: a page of docs/ that `nav` in mkdocs.yml does not name is published
+but no menu leads to it (MkDocs only says so in an INFO line). A page meant to be reached by links
+alone says so in its front matter, `not_in_nav: true`. Said once per page, on its file in the first
+language it has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from ..catalogue import Catalogue, Problem
+from ..config_check import nav_entries
+
+HIDDEN = "not_in_nav"
+
+
+def check_text(catalogue: Catalogue, config: str) -> list[Problem]:
+    """The pages of ``catalogue`` that the `nav` of the mkdocs.yml text ``config`` leaves out."""
+    try:
+        entries = nav_entries(config)
+    except yaml.YAMLError:
+        return []  # mkdocs.yml's own problem, said by MkDocs
+    named = [entry.path for entry in entries if entry.path]
+    if not named:
+        return []  # no `nav`: MkDocs makes the menu from the folders, every page in it
+    problems = []
+    for key in catalogue.keys():
+        pages = [catalogue.page(key, language) for language in catalogue.languages]
+        pages = [page for page in pages if page]
+        if f"{key}.md" in named or any(page.meta.get(HIDDEN) is True for page in pages):
+            continue
+        folder = key.rpartition("/")[0]
+        # Its neighbours in the menu: the last entry of its folder, else the last entry.
+        near = [path for path in named if path.rpartition("/")[0] == folder] or named
+        problems.append(Problem(
+            pages[0].path, 1,
+            "This page is not in the menu ('nav' in mkdocs.yml): it would be published, but no menu leads to it.",
+            f"Add the line '- {key}.md' to 'nav' in mkdocs.yml, where it belongs (e.g. after '{near[-1]}'); "
+            f"or, if only links should lead to it, write '{HIDDEN}: true' in the front matter of each of "
+            "its languages."))
+    return problems
+
+
+def check(catalogue: Catalogue, config_file: Path | str | None) -> list[Problem]:
+    if not config_file or not Path(config_file).is_file():
+        return []
+    return check_text(catalogue, Path(config_file).read_text(encoding="utf-8"))
