@@ -227,3 +227,47 @@ def test_a_search_term_of_the_wrong_language_or_written_twice_is_named(path, ter
 def test_an_english_term_passes_on_an_english_page(term):
     _, read_catalogue = read({"factores.en.md": replace("title:", f"search_terms:\n  - {term}\ntitle:")})
     assert search_terms.check(read_catalogue) == []
+
+
+# --- Advice that works first time ----------------------------------------------------
+
+def _all(edits: dict, files_extra=()):
+    from playbook import checks
+
+    files = apply(base_files(), edits)
+    read_catalogue = catalogue(files)
+    site = checks.site_from_catalogue(read_catalogue, files=files_extra)
+    return files, checks.run_all(read_catalogue, site)
+
+
+def test_a_deleted_heading_id_is_answered_with_restore_it():
+    files, found = _all({"factores.es.md": replace("## Rapidez {#rapidez}", "## Rapidez al atender")})
+    problem = only(found, "factores.es.md")
+    assert problem.line == line_of(files["factores.es.md"], "## Rapidez al atender")
+    assert problem.hint.startswith("Restore its id: end its line with '{#rapidez}'")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("factores.md#rapidez", "../factores.md#rapidez"), ("../Factores.md", "../factores.md")],
+    ids=["without-its-../", "other-capitals"],
+)
+def test_a_link_from_a_folder_gets_the_address_it_meant(written, meant):
+    files, found = _all({ES_TYPE: append(f"Ver [la rapidez]({written}).")})
+    problem = only(found, ES_TYPE)
+    assert problem.line == line_of(files[ES_TYPE], "Ver [la rapidez]")
+    assert f"Did you mean '{meant}'?" in problem.hint
+
+
+@pytest.mark.parametrize("written", ["../assets/Fila.png", "assets/fila.png"], ids=["other-capitals", "without-its-../"])
+def test_an_image_gets_the_file_it_meant(written):
+    files, found = _all({ES_TYPE: append(f"![Una fila]({written})")}, files_extra=("assets/fila.png",))
+    problem = only(found, ES_TYPE)
+    assert "Did you mean '../assets/fila.png'?" in problem.hint
+
+
+def test_a_number_as_a_list_item_is_told_to_quote_it():
+    files, found = _all({ES_TYPE: replace("    - Dar privacidad", "    - 42")})
+    problem = only(found, ES_TYPE)
+    assert problem.line == line_of(files[ES_TYPE], "    - 42")
+    assert "after the colon" not in problem.hint and "'- \"42\"'" in problem.hint

@@ -114,6 +114,11 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         expected = value if isinstance(value, str) else value[0]
         said = f"must be {TYPES[expected][0] if expected in TYPES else expected}, not {_kind(instance)}"
         hint = (TYPES[expected][1] if expected in TYPES else description) or "Check the field's value."
+        # A list item has no colon: its text follows the '- ', quoted when YAML would read it as something else.
+        if expected == "string" and path and isinstance(path[-1], int):
+            number = isinstance(instance, (int, float)) and not isinstance(instance, bool)
+            hint = ("Write the item's text after its '- '; put it in quotes if it looks like a number, a date or "
+                    + (f"yes/no: '- \"{instance}\"'." if number else "yes/no, e.g. '- \"yes\"'."))
     elif keyword in SIZES:
         said, how = SIZES[keyword](len(instance) if isinstance(instance, (list, str)) else 0, value)
         hint = f"{how} {description}".strip()

@@ -78,8 +78,10 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
                         f"Link to the Markdown file instead: '{relative(origin, candidate + '.md')}'.")
         if site.open:
             return WAIT
+        meant = _meant(origin, url, site.files)
         return (f"{what} '{url}' points to '{target.path}', which is not in the docs folder.",
-                "Check the spelling and the folder; links are relative to this file's folder.")
+                (f"Did you mean '{meant}'? " if meant else "")
+                + "Check the spelling and the folder; links are relative to this file's folder.")
     key, named_language = target.page(catalogue.languages)
     if named_language:
         message = (f"{what} '{url}' goes to the {language_name(named_language)} version of a page, from a "
@@ -90,12 +92,27 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         if site.open:
             return WAIT
         near = closest(key, site.keys(language))
-        suggestion = f"Did you mean '{relative(origin, near + '.md')}'? " if near else ""
+        meant = _meant(origin, url, [f"{known}.md" for known in site.keys(language)])
+        meant = meant or (relative(origin, near + ".md") if near else None)
+        suggestion = f"Did you mean '{meant}'? " if meant else ""
         return (f"{what} '{url}' points to a page that the {language_name(language)} site does not "
                 "have" + ("." if url.split("#")[0] == f"{key}.md" else f" ('{key}.md')."),
                 suggestion + "Links are relative to this file's folder and name the page without "
                 "its language ('page.md', not 'page.es.md').")
     return _anchor_fault(catalogue, site, key, language, url, what, target, own=key == page.key)
+
+
+# The two slips a near-match misses: a name written with other capitals ("Fila.png" for "fila.png"),
+# and a link from a folder (tipos/) written as if from docs/ itself, without its "../".
+def _meant(origin: str, url: str, known) -> str | None:
+    """The address ``url`` (written in ``origin``) was meant to be, among the paths ``known``."""
+    address, hash_, fragment = url.strip().partition("#")
+    by_lower = {path.lower(): path for path in known}
+    for attempt in [address] + (["../" + address] if "/" in origin else []):
+        target = resolve(origin, attempt)
+        if target and target.path and not target.outside and target.path.lower() in by_lower:
+            return relative(origin, by_lower[target.path.lower()]) + hash_ + fragment
+    return None
 
 
 def _anchor_fault(catalogue, site: Site, key, language, url, what, target: Target, own: bool):
