@@ -123,13 +123,12 @@ def on_post_build(config: MkDocsConfig):
 
 def _stop_on_labels(config: MkDocsConfig) -> None:
     """Stop the build, with file and line, on a label file that cannot be used."""
-    lines = []
+    problems = []
     for path in sorted(LABELS.glob("*.yml")):
         where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
-        lines += [str(content.Problem(where.as_posix(), *found, in_docs=False))
-                  for found in label_files.problems(path, build.languages(config))]
-    if lines:
-        raise Abort("The playbook cannot be built: its interface words cannot be read.\n\n" + "\n\n".join(lines))
+        problems += label_files.problems(path, build.languages(config), where.as_posix())
+    if problems:
+        raise Abort(checks.report(problems, where=label_files.said("in_labels")))
 
 
 @dataclass

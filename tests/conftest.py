@@ -11,6 +11,7 @@ and ``browser`` (Chromium driven by Playwright).
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
 from support.server import free_port, serve
 
 TESTS = Path(__file__).resolve().parent
+# The build's messages in English whatever the machine's locale: the tests that quote them do so in
+# English; tests/unit/test_messages.py and tests/build/test_messages_build.py choose each language.
+os.environ["PLAYBOOK_MESSAGES"] = "en"
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
 # browser, a build test opens no browser.

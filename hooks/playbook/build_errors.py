@@ -13,9 +13,9 @@ from pathlib import Path
 from . import label_files
 
 # The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
-# then "    How to fix: ...".
+# then "    How to fix: ..." (in the editor's language, labels/messages.yml).
 LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
-HOW_TO_FIX = re.compile(r"^\s+How to fix:\s*(?P<hint>.*)$")
+HOW_TO_FIX = r"^\s+{}:\s*(?P<hint>.*)$"
 
 
 @dataclass
@@ -40,10 +40,11 @@ def labels(languages: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
 def parse_report(text: str, logged: list[str] = ()) -> Failure:
     """A build's stop message (and what it logged as warnings and errors) -> a Failure."""
     summary, problems, details = "", [], []
+    how_to_fix = re.compile(HOW_TO_FIX.format(re.escape(label_files.said("fix_label"))))
     for line in text.strip("\n").splitlines():
         if not line.strip():
             continue
-        if (match := HOW_TO_FIX.match(line)) and problems and not problems[-1].hint:
+        if (match := how_to_fix.match(line)) and problems and not problems[-1].hint:
             problems[-1].hint = match["hint"]
         elif match := LOCATION.match(line):
             problems.append(Problem(match["where"], match["message"]))

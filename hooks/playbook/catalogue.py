@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache, characters
+from . import cache, characters, label_files
 from .markdown import Document, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
@@ -38,6 +38,13 @@ class Problem:
     hint: str
     in_docs: bool = True  # False: the path is beside mkdocs.yml ("mkdocs.yml")
 
+    @classmethod
+    def of(cls, path: str, line: int, key: str, /, *, in_docs: bool = True, **values) -> Problem:
+        """The problem ``key`` of labels/messages.yml: its texts ``key`` (what is wrong) and
+        ``key_fix`` (the fix), with ``values`` filled in, in the editor's language."""
+        said = label_files.said
+        return cls(path, line, said(key, **values), said(f"{key}_fix", **values), in_docs)
+
     def where(self, docs: str = "docs") -> str:
         return f"{docs}/{self.path}" if self.in_docs else self.path
 
@@ -45,7 +52,7 @@ class Problem:
         """The problem as every report prints it: where, what, and how to fix it."""
         # A generated page has no file to open, so no line.
         at = self.path if self.line == 0 else f"{self.where(docs)}:{self.line}"
-        return f"{at}: {self.message}\n    How to fix: {self.hint}"
+        return f"{at}: {self.message}\n    {label_files.said('fix_label')}: {self.hint}"
 
     def __str__(self) -> str:
         return self.text()

@@ -2,20 +2,25 @@
 one YAML file of ``language: {key: text}`` in labels/. Both languages always
 move together, so a file that leaves a language, or a key in one language,
 out, or a label empty, is refused with a message that names the file, the line
-and what to add. ``labels`` is the one way the hooks read them.
+and what to add. ``labels`` is the one way the hooks read them; ``said`` reads
+labels/messages.yml, every message the build gives an editor, in the editor's language.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from . import cache
-from .catalogue import Problem
+from . import cache, catalogue
 
 FOLDER = Path(__file__).with_name("labels")
+# The languages of the build's messages, the editor's choice among them: PLAYBOOK_MESSAGES, else the locale.
+MESSAGES = ("es", "en")
+MESSAGES_FILE = FOLDER / "messages.yml"
+LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
 
 
 class LabelError(ValueError):
@@ -27,41 +32,60 @@ def file(name: str) -> Path:
     return FOLDER / f"{name}.yml"
 
 
-def _read(path: Path, languages: Iterable[str]) -> tuple[dict, list[tuple[int, str, str]]]:
-    """The labels of ``path`` and what keeps them from being used: (line, what, fix) for YAML
-    that cannot be read, a language left out, a key one language lacks, or a label left empty.
+def language() -> str:
+    """The editor's language for the build's messages: PLAYBOOK_MESSAGES (es or en) when set, else
+    English for a locale that starts with 'en', else Spanish, the playbook's first language."""
+    chosen = os.environ.get("PLAYBOOK_MESSAGES") or next(
+        (os.environ[name] for name in LOCALE if os.environ.get(name)), "")
+    return "en" if chosen.strip().lower().startswith("en") else "es"
+
+
+def said(key: str, /, **values) -> str:
+    """The text ``key`` of labels/messages.yml in the editor's language, its {placeholders} filled.
+    Never raises for a broken messages file (the build reports it like any label file): what the
+    file still holds is used, else the key itself."""
+    words = _messages()
+    block = words.get(language()) if isinstance(words, dict) else None
+    text = block.get(key) if isinstance(block, dict) else None
+    return (text if isinstance(text, str) else key).format(**values)
+
+
+@cache.kept(files=lambda: [MESSAGES_FILE])
+def _messages() -> dict:
+    return _read(MESSAGES_FILE, MESSAGES)[0]
+
+
+def _read(path: Path, languages: Iterable[str]) -> tuple[dict, list[tuple[int, str, dict]]]:
+    """The labels of ``path`` and what keeps them from being used: (line, message key, values) for
+    YAML that cannot be read, a language left out, a key one language lacks, or a label left empty.
     ``languages``: those that must be there (besides those the file has)."""
     try:
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        return {}, [(1, f"The labels cannot be read ({error}).", "Save the file as UTF-8 text.")]
+        return {}, [(1, "label_unreadable", {"error": error})]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return {}, [((mark.line + 1) if mark else 1,
-                     f"The labels are not valid YAML: {getattr(error, 'problem', error)}.",
-                     "Check the indentation and put text that contains ':' or '#' in quotes.")]
+        return {}, [((mark.line + 1) if mark else 1, "label_yaml", {"error": getattr(error, "problem", error)})]
     if not isinstance(labels, dict):
-        return {}, [(1, "The file holds no 'language:' blocks.",
-                     "Write one block per language, with 'key: text' lines.")]
+        return {}, [(1, "label_no_languages", {})]
     found, languages = [], tuple(languages)
-    for language in languages:
-        if not isinstance(labels.get(language), dict):
-            found.append((1, f"There are no labels for '{language}'.",
-                          f"Add a '{language}:' block with the same keys as the others, translated."))
-    present = [language for language in languages or labels if isinstance(labels.get(language), dict)]
-    keys = set().union(*(labels[language] for language in present))
-    for language in present:
-        for key in sorted(keys - set(labels[language])):
-            found.append((1, f"'{language}' has no '{key}'.", f"Add '{key}:' to the '{language}:' block, translated."))
-        for key, text in labels[language].items():
-            if text is None or (isinstance(text, str) and not text.strip()):
-                found.append((1, f"'{language}' leaves '{key}' empty.", f"Write the text of '{key}'."))
+    for lang in languages:
+        if not isinstance(labels.get(lang), dict):
+            found.append((1, "label_language_missing", {"language": lang}))
+    present = [lang for lang in languages or labels if isinstance(labels.get(lang), dict)]
+    keys = set().union(*(labels[lang] for lang in present))
+    for lang in present:
+        found += [(1, "label_key_missing", {"language": lang, "key": key}) for key in sorted(keys - set(labels[lang]))]
+        found += [(1, "label_empty", {"language": lang, "key": key}) for key, text in labels[lang].items()
+                  if text is None or (isinstance(text, str) and not text.strip())]
     return labels, found
 
 
-def problems(path: Path, languages: Iterable[str]) -> list[tuple[int, str, str]]:
-    """What keeps the label file at ``path`` from being used: (line, what, fix)."""
-    return _read(path, languages)[1]
+def problems(path: Path, languages: Iterable[str], where: str | None = None) -> list[catalogue.Problem]:
+    """What keeps the label file at ``path`` (shown as ``where``) from being used."""
+    where = where or path.name
+    return [catalogue.Problem.of(where, line, key, in_docs=False, **values)
+            for line, key, values in _read(path, languages)[1]]
 
 
 # Read again when the file changes (under `mkdocs serve` too).
@@ -72,5 +96,5 @@ def labels(name: str, languages: tuple[str, ...] = ()) -> dict[str, dict]:
     words, found = _read(file(name), languages)
     if found:
         where = file(name).relative_to(FOLDER.parents[2]).as_posix()  # from the project's folder
-        raise LabelError("\n".join(str(Problem(where, *problem, in_docs=False)) for problem in found))
+        raise LabelError("\n".join(problem.text() for problem in problems(file(name), languages, where)))
     return words

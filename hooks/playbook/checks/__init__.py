@@ -13,6 +13,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from .. import type_lists
 from ..catalogue import Catalogue, Problem
+from ..label_files import said
 from . import (
     admonitions,
     anchors,
@@ -89,11 +90,11 @@ def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     )
 
 
-def report(problems: list[Problem], docs: str = "docs", where: str = "its pages") -> str:
+def report(problems: list[Problem], docs: str = "docs", where: str | None = None) -> str:
     """The report that stops the build: every problem with its file, line and fix (the
-    content checks' and mkdocs.yml's: ``where`` says which)."""
-    count = len(problems)
-    lines = [f"The playbook cannot be built: {count} problem{'s' * (count != 1)} to fix in {where}.", ""]
+    content checks' and mkdocs.yml's: ``where`` says which; the pages when not said)."""
+    count, where = len(problems), where or said("in_pages")
+    lines = [said("cannot_build_one" if count == 1 else "cannot_build", count=count, where=where), ""]
     for problem in problems:
         lines += [problem.text(docs), ""]
     return "\n".join(lines)

@@ -11,9 +11,6 @@ from ..markdown import document
 
 def check(catalogue: Catalogue) -> list[Problem]:
     return [
-        Problem(page.path, box.line,
-                f"The '{box.kind}' box has no text: nothing below it is indented, so it would be shown empty.",
-                f"Indent the box's text by four spaces more than the '!!!' line ('{' ' * (box.indent + 4)}Text'), "
-                "with no unindented line in between.")
+        Problem.of(page.path, box.line, "empty_box", kind=box.kind, indent=" " * (box.indent + 4))
         for page in catalogue.pages.values() for box in document(page).admonitions if box.empty
     ]

@@ -12,8 +12,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
     unreadable = {problem.path for problem in catalogue.problems}
     # A customer type's page may be front matter only: its structured part is rendered from it.
     return list(catalogue.problems) + [
-        Problem(page.path, page.body_start, "This page has front matter but no text below it.",
-                "Write the page's text below the closing '---' line, or delete the file (in both languages).")
+        Problem.of(page.path, page.body_start, "no_text")
         for page in catalogue.pages.values()
         if page.path not in unreadable and not page.customer_type and not page.body.strip()
     ]

@@ -13,11 +13,8 @@ def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
         doc = document(page)
-        problems += [Problem(page.path, link.line, f"The image '{link.url}' has no text saying what it shows.",
-                             f"Write it between the brackets: ![What the image shows]({link.url}).")
+        problems += [Problem.of(page.path, link.line, "image_no_text", url=link.url)
                      for link in doc.links if link.kind == "image" and not inline_text(link.text)]
-        problems += [Problem(page.path, tag.line, "The <img> has no alt text saying what it shows.",
-                             'Add alt="What the image shows" to the tag, or write the image in Markdown: '
-                             "![What the image shows](image.png).")
+        problems += [Problem.of(page.path, tag.line, "img_no_alt")
                      for tag in doc.tags if tag.name == "img" and not (dict(tag.attributes).get("alt") or "").strip()]
     return problems
