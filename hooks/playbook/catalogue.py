@@ -268,35 +268,17 @@ def _mark(error):
 def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
     """A merge conflict, on its first line."""
     if conflict.start and conflict.end:
-        return Problem(
-            path, conflict.start,
-            f"A merge conflict was left here (lines {conflict.start} to {conflict.end}): the lines between "
-            f"'<<<<<<<' and '=======' are one version, those between '=======' and '>>>>>>>' the other; "
-            "the page would show both, and the markers.",
-            "Keep the version you want, delete the other one and the three marker lines "
-            "('<<<<<<<', '=======', '>>>>>>>').")
-    line = conflict.start or conflict.end
+        return Problem.of(path, conflict.start, "merge_conflict", start=conflict.start, end=conflict.end)
     marker = characters.START if conflict.start else characters.END
-    return Problem(path, line, f"This line, '{marker} …', is left from a merge conflict.",
-                   "Check that the text around it is the version you want, then delete this line"
-                   + (" and any '=======' line of the conflict." if conflict.middle else "."))
+    return Problem.of(path, conflict.start or conflict.end, "merge_marker", marker=marker)
 
 
 def character_problem(path: str, finding: characters.Finding, where: str) -> Problem:
-    """A character out of place, named with its column and what to type instead."""
-    if where == "quote":
-        return Problem(
-            path, finding.line,
-            f"The text at column {finding.column} starts with {finding.name}: YAML reads it as part of the "
-            "text, not as quotes around it, so the ':' or '#' inside is not protected.",
-            f"Type {finding.instead} at both ends of the text instead (typographic quotes may stay inside it).")
-    why = {"yaml": "the front matter needs ordinary spaces (YAML reads this line differently)",
-           "markdown": "Markdown does not read it as a space, so the line is not what it looks like"}[where]
-    fix = f"Delete it and type {finding.instead} in its place."
-    if finding.character in characters.INVISIBLE:
-        why = "it cannot be seen, but it is part of the text (search and links do not find the word)"
-        fix = f"Delete it: put the cursor just after it (column {finding.column + 1}) and press Backspace once."
-    return Problem(path, finding.line, f"There is {finding.name} at column {finding.column}: {why}.", fix)
+    """A character out of place (``where``: "yaml", "markdown" or "quote"), named with its column
+    and what to type instead."""
+    key = "character_invisible" if finding.character in characters.INVISIBLE else f"character_{where}"
+    return Problem.of(path, finding.line, key, name=finding.name, column=finding.column,
+                      instead=finding.instead, next=finding.column + 1)
 
 
 def sources(docs_dir, languages=()) -> list[Path]:

@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# What each character is called in a message, and what to type instead.
+from .label_files import said
+
+# What each character is called in a message, and what to type instead: keys of labels/messages.yml.
 NAMES = {
-    "\u00a0": ("a non-breaking space", "an ordinary space"),
-    "\u202f": ("a narrow non-breaking space", "an ordinary space"),
-    "\t": ("a tab", "spaces"),
-    "\u200b": ("a zero-width space", "nothing (delete it)"),
-    "\u200c": ("a zero-width non-joiner", "nothing (delete it)"),
-    "\u200d": ("a zero-width joiner", "nothing (delete it)"),
-    "\u2060": ("a word joiner", "nothing (delete it)"),
-    "\ufeff": ("a byte-order mark", "nothing (delete it)"),
-    "\u201c": ("a typographic quote “", 'a straight quote "'),
-    "\u201d": ("a typographic quote ”", 'a straight quote "'),
-    "\u201e": ("a typographic quote „", 'a straight quote "'),
-    "\u00ab": ("a typographic quote «", 'a straight quote "'),
-    "\u2018": ("a typographic quote ‘", "a straight quote '"),
-    "\u2019": ("a typographic quote ’", "a straight quote '"),
+    "\u00a0": ("char_nbsp", "type_space"),
+    "\u202f": ("char_narrow_nbsp", "type_space"),
+    "\t": ("char_tab", "type_spaces"),
+    "\u200b": ("char_zero_width", ""),
+    "\u200c": ("char_zero_width", ""),
+    "\u200d": ("char_zero_width", ""),
+    "\u2060": ("char_zero_width", ""),
+    "\ufeff": ("char_bom", ""),
+    "\u201c": ("char_quote", "type_double_quote"),
+    "\u201d": ("char_quote", "type_double_quote"),
+    "\u201e": ("char_quote", "type_double_quote"),
+    "\u00ab": ("char_quote", "type_double_quote"),
+    "\u2018": ("char_quote", "type_single_quote"),
+    "\u2019": ("char_quote", "type_single_quote"),
 }
 SPACES = "\u00a0\u202f"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -55,11 +57,12 @@ class Finding:
 
     @property
     def name(self) -> str:
-        return NAMES[self.character][0]
+        """"a non-breaking space", "a zero-width character (U+200B)", in the editor's language."""
+        return said(NAMES[self.character][0], code=f"U+{ord(self.character):04X}", character=self.character)
 
     @property
     def instead(self) -> str:
-        return NAMES[self.character][1]
+        return said(NAMES[self.character][1]) if NAMES[self.character][1] else ""
 
 
 @dataclass(frozen=True)

@@ -72,8 +72,8 @@ def test_a_heading_underline_is_no_conflict():
          "a non-breaking space", 1, "an ordinary space"),
         ("  name: Enojado/a", f"  name:{NBSP}Enojado/a", "Enojado/a", "a non-breaking space", 8, "an ordinary space"),
         ("  summary: Poco", "\tsummary: Poco", "summary: Poco", "a tab", 1, "spaces"),
-        ("  name: Enojado/a", f"  name: Enoj{ZERO_WIDTH}ado/a", "ado/a", "a zero-width space", 13, "Backspace"),
-        ("  name: Enojado/a", f"  name: Enojado/a{BOM}", "Enojado/a", "a byte-order mark", 18, "Backspace"),
+        ("  name: Enojado/a", f"  name: Enoj{ZERO_WIDTH}ado/a", "ado/a", "a zero-width character (U+200B)", 13, "Backspace"),
+        ("  name: Enojado/a", f"  name: Enojado/a{BOM}", "Enojado/a", "a byte-order mark (U+FEFF)", 18, "Backspace"),
         ("title: Cliente enojado", "title: “Cliente: enojado”", "title:", "a typographic quote “", 8,
          'a straight quote "'),
     ],
@@ -92,7 +92,7 @@ def test_a_character_in_the_front_matter_is_named_on_its_line_and_column(old, ne
     [
         (f"-{NBSP}Un punto", "a non-breaking space"),
         (f"##{NBSP}Título {{#titulo}}", "a non-breaking space"),
-        (f"Una pala{ZERO_WIDTH}bra.", "a zero-width space"),
+        (f"Una pala{ZERO_WIDTH}bra.", "a zero-width character (U+200B)"),
         (f"Texto{BOM} pegado.", "a byte-order mark"),
     ],
 )
@@ -168,7 +168,7 @@ def test_an_english_type_copied_from_another_is_named_as_a_copy():
     })
     problem = only(copies.check(read_catalogue), "tipos/nuevo.en.md")
     assert problem.line == line_of(files["tipos/nuevo.en.md"], "title:")
-    assert f"a copy of {EN_TYPE} left unchanged" in problem.message
+    assert f"a copy of {EN_TYPE} left unchanged:" in problem.message
     assert "'title', 'customer_type.name', 'customer_type.summary'" in problem.message
     assert "translated from tipos/nuevo.es.md" in problem.hint
 
@@ -244,7 +244,8 @@ def test_a_deleted_heading_id_is_answered_with_restore_it():
     files, found = _all({"factores.es.md": replace("## Rapidez {#rapidez}", "## Rapidez al atender")})
     problem = only(found, "factores.es.md")
     assert problem.line == line_of(files["factores.es.md"], "## Rapidez al atender")
-    assert problem.hint.startswith("Restore its id: end its line with '{#rapidez}'")
+    assert "has lost its id" in problem.message and "factores.en.md ('Speed', line 8)" in problem.message
+    assert problem.hint.startswith("Restore it: end its line with '{#rapidez}'")
 
 
 @pytest.mark.parametrize(

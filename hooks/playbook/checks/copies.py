@@ -42,13 +42,12 @@ def check(catalogue: Catalogue) -> list[Problem]:
                 if copied_everywhere and (page.key < original.key or language != catalogue.languages[0]):
                     continue
                 fields = ", ".join(f"'{name}'" for _, name in shared)
-                problems.append(Problem(
-                    page.path, page.line_of(*shared[0][0]),
-                    f"This page is a copy of {original.path} left unchanged: {fields} "
-                    f"{'is' if len(shared) == 1 else 'are'} the same, so the menu, the cards and the kiosk "
-                    "would show two alike.",
-                    f"Write this type's own {fields.replace(', ', ' and ')} here"
-                    + (f", translated from {translations[0][0].path}." if not copied_everywhere
-                       and translations and translations[0][0] else ".")))
+                translation = translations[0][0] if translations else None
+                if copied_everywhere or translation is None:
+                    problems.append(Problem.of(page.path, page.line_of(*shared[0][0]), "type_copy_everywhere",
+                                               original=original.path, fields=fields))
+                else:
+                    problems.append(Problem.of(page.path, page.line_of(*shared[0][0]), "type_copy",
+                                               original=original.path, fields=fields, translation=translation.path))
                 break  # one original named is enough
     return problems

@@ -22,29 +22,33 @@ def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> li
         for heading, (slug, _, explicit) in zip(document(page).headings, heading_ids(page, slugify, separator),
                                                 strict=True):
             if heading.level >= LEVEL and not explicit:
-                restore = _kept_elsewhere(catalogue, page, sections, sections.index(heading))
+                if deleted := _deleted_id(catalogue, page, sections, heading):
+                    problems.append(deleted)
+                    continue
                 problems.append(Problem(
                     page.path, heading.line, f"The heading '{inline_text(heading.text)}' has no id.",
-                    restore or f"End its line with an id in braces, the same in both languages: "
-                    f"'{{#{slug or 'section-id'}}}' (if other pages link to it, keep the id they use)."))
+                    f"End its line with an id in braces, the same in both languages: '{{#{slug or 'section-id'}}}' "
+                    "(if other pages link to it, keep the id they use)."))
     return problems
 
 
 # An id deleted by mistake is still on the other language's heading in the same place: the fix is
 # to restore it (links use it), not to make a new one that the other file would then lack.
-def _kept_elsewhere(catalogue: Catalogue, page, sections, index: int) -> str:
-    """The fix "restore '{#id}'" where another language's heading in the same place keeps an id this page lacks."""
-    own = {heading.explicit_id for heading in sections if heading.explicit_id}
+def _deleted_id(catalogue: Catalogue, page, sections, heading) -> Problem | None:
+    """"Restore '{#id}'" where another language's heading in the same place keeps an id this page lacks."""
+    own = {section.explicit_id for section in sections if section.explicit_id}
+    index = sections.index(heading)
     for language in catalogue.languages:
         other = catalogue.page(page.key, language)
         if language == page.language or other is None:
             continue
-        theirs = [heading for heading in document(other).headings if heading.level >= LEVEL]
+        theirs = [section for section in document(other).headings if section.level >= LEVEL]
         if index < len(theirs) and theirs[index].explicit_id and theirs[index].explicit_id not in own:
             kept = theirs[index]
-            return (f"Restore its id: end its line with '{{#{kept.explicit_id}}}', the id its heading in {other.path} "
-                    f"('{inline_text(kept.text)}', line {kept.line}) still has; both languages keep the same ids.")
-    return ""
+            return Problem.of(page.path, heading.line, "heading_id_deleted", text=inline_text(heading.text),
+                              other=other.path, other_text=inline_text(kept.text), other_line=kept.line,
+                              id=kept.explicit_id)
+    return None
 
 
 def explicit_ids(page) -> list[tuple[str, int, str]]:

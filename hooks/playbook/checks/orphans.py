@@ -34,12 +34,7 @@ def check_text(catalogue: Catalogue, config: str) -> list[Problem]:
         folder = key.rpartition("/")[0]
         # Its neighbours in the menu: the last entry of its folder, else the last entry.
         near = [path for path in named if path.rpartition("/")[0] == folder] or named
-        problems.append(Problem(
-            pages[0].path, 1,
-            "This page is not in the menu ('nav' in mkdocs.yml): it would be published, but no menu leads to it.",
-            f"Add the line '- {key}.md' to 'nav' in mkdocs.yml, where it belongs (e.g. after '{near[-1]}'); "
-            f"or, if only links should lead to it, write '{HIDDEN}: true' in the front matter of each of "
-            "its languages."))
+        problems.append(Problem.of(pages[0].path, 1, "not_in_nav", page=f"{key}.md", near=near[-1]))
     return problems
 
 

@@ -46,19 +46,9 @@ def table_rows(page: SourcePage) -> list[Problem]:
             found = cells(row)
             if len(found) == len(header):
                 continue
-            line = page.body_start + row_index
-            if len(found) < len(header):
-                message = (f"This table row has {len(found)} cells and its header {len(header)}: the cells "
-                           "after the missing one land in the wrong columns.")
-                hint = (f"Add the missing cell where it belongs ('| |' for an empty one), so that the row has "
-                        f"{len(header)} cells in the header's order.")
-            else:
-                extra = len(found) - len(header)
-                message = (f"This table row has {len(found)} cells and its header {len(header)}: the last "
-                           + ("cell" if extra == 1 else f"{extra} cells") + " would not be shown.")
-                hint = (f"Remove the extra cell, or add its column to the header; a '|' inside a cell is "
-                        "written '\\|'.")
-            problems.append(Problem(page.path, line, message, hint))
+            key = "table_row_short" if len(found) < len(header) else "table_row_long"
+            problems.append(Problem.of(page.path, page.body_start + row_index, key,
+                                       found=len(found), header=len(header)))
     return problems
 
 
@@ -73,12 +63,8 @@ def tabbed(page: SourcePage) -> list[Problem]:
         if end - index >= 2:
             first = " | ".join(part.strip() for part in lines[index].split("\t") if part.strip())
             columns = first.count(" | ") + 1
-            problems.append(Problem(
-                page.path, page.body_start + index,
-                f"These {end - index} lines are separated by tabs, like a table pasted from a spreadsheet: "
-                "the page would show them as one run-on paragraph.",
-                f"Write it as a Markdown table: '| {first} |' for this line, then a line "
-                f"'|{' --- |' * columns}', then each row the same way, its cells between '|'."))
+            problems.append(Problem.of(page.path, page.body_start + index, "tabbed_lines", count=end - index,
+                                       first=f"| {first} |", delimiter="|" + " --- |" * columns))
         index = max(end, index + 1)
     return problems
 

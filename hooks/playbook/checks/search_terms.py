@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue, Problem, SourcePage
 from .untranslated import ENGLISH, SPANISH
-from .urls import language_name
 
 OWN = {"es": SPANISH, "en": ENGLISH}
 # Letters no English word is written with.
@@ -39,18 +38,12 @@ def _problems(page: SourcePage, languages: tuple[str, ...]) -> list[Problem]:
         line = page.line_of("search_terms", index)
         same = " ".join(term.split()).casefold()
         if same in seen:
-            problems.append(Problem(
-                page.path, line, f"The search term '{term.strip()}' is written twice (first on line {seen[same]}).",
-                "Delete this line: one is enough, whatever its capitals."))
+            problems.append(Problem.of(page.path, line, "search_term_twice", term=term.strip(), first=seen[same]))
             continue
         seen[same] = line
         written_in = language_of(term, languages)
         if written_in and written_in != page.language:
-            problems.append(Problem(
-                page.path, line,
-                f"The search term '{term.strip()}' is in {language_name(written_in)}, on a "
-                f"{language_name(page.language)} page: only a search in {language_name(written_in)} would find it.",
-                f"Write it in {language_name(page.language)} (what staff would type), or delete the line."))
+            problems.append(Problem.of(page.path, line, f"search_term_in_{written_in}", term=term.strip()))
     return problems
 
 
