@@ -277,8 +277,12 @@ def character_problem(path: str, finding: characters.Finding, where: str) -> Pro
     """A character out of place (``where``: "yaml", "markdown" or "quote"), named with its column
     and what to type instead."""
     key = "character_invisible" if finding.character in characters.INVISIBLE else f"character_{where}"
-    return Problem.of(path, finding.line, key, name=finding.name, column=finding.column,
-                      instead=finding.instead, next=finding.column + 1)
+    # A run of them (an indentation of non-breaking spaces) is one problem, fixed at once.
+    if finding.count > 1 and where != "quote":
+        key = key.replace("character_", "characters_")
+    last = finding.column + finding.count - 1
+    return Problem.of(path, finding.line, key, name=finding.name, column=finding.column, last=last,
+                      count=finding.count, instead=finding.instead, next=last + 1)
 
 
 def sources(docs_dir, languages=()) -> list[Path]:

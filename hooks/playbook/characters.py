@@ -54,6 +54,7 @@ class Finding:
     line: int
     column: int
     character: str
+    count: int = 1  # the same character this many times in a row, from ``column``
 
     @property
     def name(self) -> str:
@@ -74,9 +75,13 @@ class Conflict:
     end: int
 
 
-def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
+def _finding(text: str, offset: int, first_line: int) -> Finding:
+    """The character at ``offset``, with its line, its column and how many times it comes in a row."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return first_line + text.count("\n", 0, offset), offset - line_start + 1
+    end = offset
+    while end < len(text) and text[end] == text[offset]:
+        end += 1
+    return Finding(first_line + text.count("\n", 0, offset), offset - line_start + 1, text[offset], end - offset)
 
 
 def conflicts(text: str, first_line: int = 1) -> list[Conflict]:
@@ -107,12 +112,12 @@ def _findings(text: str, first_line: int, pattern: re.Pattern, characters: str) 
         # The space-like run at the match's end, or the one character it looks ahead to.
         offset = next((i for i in range(match.start(), len(text)) if text[i] in characters), None)
         if offset is not None and offset <= end:
-            found.append(Finding(*_line_column(text, offset, first_line), text[offset]))
+            found.append(_finding(text, offset, first_line))
     return found
 
 
 def _everywhere(text: str, first_line: int, characters: str, skip_first: bool = False) -> list[Finding]:
-    return [Finding(*_line_column(text, match.start(), first_line), match.group())
+    return [_finding(text, match.start(), first_line)
             for match in re.finditer(f"[{characters}]", text)
             if not (skip_first and match.start() == 0)]
 

@@ -4,6 +4,8 @@ what to type. Each case is the base site with one slip, read as the build reads 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from playbook import characters
@@ -83,7 +85,7 @@ def test_a_character_in_the_front_matter_is_named_on_its_line_and_column(old, ne
     files, read_catalogue = read({ES_TYPE: replace(old, new)})
     problem = only(read_catalogue.problems, ES_TYPE)
     assert problem.line == line_of(files[ES_TYPE], marker), str(problem)
-    assert f"{named} at column {column}" in problem.message or f"column {column} starts with {named}" in problem.message
+    assert named in problem.message and re.search(rf"\b[Cc]olumns? {column}\b", problem.message), str(problem)
     assert instead in problem.hint
 
 
@@ -177,6 +179,21 @@ def test_a_type_copied_in_both_languages_is_said_once():
     _, read_catalogue = read({f"tipos/nuevo.{lang}.md": _copy(lang, {}) for lang in ("es", "en")})
     found = copies.check(read_catalogue)
     assert [problem.path for problem in found] == ["tipos/nuevo.es.md"], found
+
+
+def test_the_copy_is_the_page_whose_translation_record_came_with_it():
+    """The English type copied carries its original's `translated_from`: that names it the copy, even
+    when its file comes first in the folder."""
+    from playbook import translations
+
+    files = base_files()
+    record = translations.fingerprint(catalogue(files).page("tipos/enojado", "es"))
+    recorded = files[EN_TYPE].replace("title:", f"translated_from: {record}\ntitle:")
+    own_es = _copy("es", {"Cliente enojado": "Cliente amable", "Enojado/a": "Amable",
+                          "Poco autocontrol": "Buen trato"})(None).replace("id: nuevo", "id: amable")
+    _, read_catalogue = read({EN_TYPE: recorded, "tipos/amable.es.md": own_es,
+                              "tipos/amable.en.md": recorded.replace("id: enojado", "id: amable")})
+    assert [problem.path for problem in copies.check(read_catalogue)] == ["tipos/amable.en.md"]
 
 
 # --- Pages out of the menu ------------------------------------------------------

@@ -66,7 +66,8 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     faulty = {problem.path for problem in own}
     # What needs other files: links, the two languages, citations. A heading
     # whose id differs from its original's is reported, not each link to it.
-    site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty)))
+    site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty))
+                               | headings.deleted_ids(catalogue))
     problems = (
         own
         + links.check(catalogue, site)
