@@ -20,6 +20,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from playbook import build, build_errors
+from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
 # Events
@@ -48,8 +49,7 @@ def on_serve(server, config: MkDocsConfig, builder):
                     for language in languages}
         state["failed"] = rendered[default].encode("utf-8")
         count = build_errors.write_error_pages(site_dir, state["pages"], rendered, languages, default)
-        log.error(f"The rebuild failed: the {count} pages of the site say why, in their language, "
-                  "and reload by themselves once it is fixed.")
+        log.error(f"{said('rebuild_failed', count=count)} {said('rebuild_failed_fix')}")
 
     # On a failed rebuild MkDocs keeps the old epoch and the browser hangs with no message:
     # print the failure as before, then count the rebuild as done so open pages reload onto it.

@@ -41,9 +41,10 @@ class Problem:
     @classmethod
     def of(cls, path: str, line: int, key: str, /, *, in_docs: bool = True, **values) -> Problem:
         """The problem ``key`` of labels/messages.yml: its texts ``key`` (what is wrong) and
-        ``key_fix`` (the fix), with ``values`` filled in, in the editor's language."""
+        ``key_fix`` (the fix), with ``values`` filled in, in the editor's language (a part left empty
+        at either end leaves no space)."""
         said = label_files.said
-        return cls(path, line, said(key, **values), said(f"{key}_fix", **values), in_docs)
+        return cls(path, line, said(key, **values).strip(), said(f"{key}_fix", **values).strip(), in_docs)
 
     def where(self, docs: str = "docs") -> str:
         return f"{docs}/{self.path}" if self.in_docs else self.path
@@ -155,11 +156,12 @@ def _nodes(node, prefix=(), key=None):
 
 
 def field_name(path: tuple) -> str:
-    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
+    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'", in the editor's language."""
     dotted = ".".join(str(part) for part in path if not isinstance(part, int))
+    named = f"'{dotted}'" if dotted else label_files.said("the_front_matter")
     if path and isinstance(path[-1], int):
-        return f"item {path[-1] + 1} of '{dotted or 'the front matter'}'"
-    return f"'{dotted}'" if dotted else "the front matter"
+        return label_files.said("field_item", number=path[-1] + 1, field=named)
+    return named
 
 
 def _ambiguities(path: str, root, source: str) -> list[Problem]:
@@ -173,21 +175,14 @@ def _ambiguities(path: str, root, source: str) -> list[Problem]:
                     seen[key.value] = key.start_mark.line + 2
                     continue
                 where = ".".join(str(p) for p in (*prefix, key.value))
-                problems.append(Problem(
-                    path, key.start_mark.line + 2,
-                    f"The field '{where}' is written twice (first on line {seen[key.value]}); "
-                    "only this last one would count.",
-                    "Keep one of the two: delete the other, or merge their values into one."))
+                problems.append(Problem.of(path, key.start_mark.line + 2, "field_twice", field=where,
+                                           first=seen[key.value]))
         elif isinstance(node, yaml.ScalarNode) and not node.style and prefix:  # plain: "" or None
             text = source[node.start_mark.index:node.end_mark.index]
             glued = GLUED_ITEM.search(text)
             if glued:
                 line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
-                problems.append(Problem(
-                    path, line,
-                    f"This line starts with '- ' but is read as the end of "
-                    f"{field_name(prefix)} above it: it is indented further than the other items.",
-                    "Indent it exactly like the item above, so that it is an item of its own."))
+                problems.append(Problem.of(path, line, "glued_item", field=field_name(prefix)))
     return problems
 
 
@@ -196,30 +191,25 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     key, language = split_language(path, languages)
     page = SourcePage(path=path, key=key, language=language or "")
 
-    def refused(line: int, message: str, hint: str) -> tuple[SourcePage, list[Problem]]:
-        return page, [Problem(path, line, message, hint)]
+    def refused(line: int, key: str, /, **values) -> tuple[SourcePage, list[Problem]]:
+        return page, [Problem.of(path, line, key, **values)]
 
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        return refused(raw[: error.start].count(b"\n") + 1, "This file is not UTF-8 text.",
-                       "Save it as UTF-8 (in VS Code: 'Save with Encoding' > 'UTF-8').")
+        return refused(raw[: error.start].count(b"\n") + 1, "not_utf8")
     # A merge conflict left in the file: said as one before anything it garbles (its front matter's YAML).
     if merged := characters.conflicts(text):
         return page, [conflict_problem(path, conflict) for conflict in merged]
     if not text.strip():
-        return refused(1, "This page is empty.",
-                       "Write its front matter (title, description) and its text, or delete the file.")
+        return refused(1, "empty_page")
     match = FRONT_MATTER.match(text)
     if not match and OPENING.match(text):
         lines = text.split("\n")
         blank = next((i + 1 for i, line in enumerate(lines[1:], 1) if not YAML_LIKE.match(line)), len(lines))
-        return refused(1, "The front matter that starts on this line is never closed: no '---' line ends it.",
-                       f"Add a line with '---' after its last field (probably above line {blank}), before the "
-                       "page's text.")
+        return refused(1, "front_matter_unclosed", line=blank)
     if not match:
-        return refused(1, "This page has no front matter.",
-                       "Start the file with a '---' line, then 'title:' and 'description:', then '---'.")
+        return refused(1, "no_front_matter")
     page.body = text[match.end():]
     page.body_start = text[: match.end()].count("\n") + 1
     source = match.group(1) or ""
@@ -240,14 +230,12 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
             return page, [character_problem(path, quoted[-1], "quote")]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused(line, f"The front matter is not valid YAML: {what}.",
-                       "Check the indentation and put text that contains ':' or '#' in quotes.")
+        return refused(line, "front_matter_yaml", error=what)
     finally:
         loader.dispose()
     meta = {} if meta is None else meta
     if not isinstance(meta, dict):
-        return refused(2, "The front matter must be a list of 'key: value' lines.",
-                       "Write it as 'title: ...' and 'description: ...' lines between the '---' lines.")
+        return refused(2, "front_matter_not_fields")
     page.meta = meta
     if node is not None:
         # The front matter starts on the file's second line.
@@ -292,27 +280,28 @@ def sources(docs_dir, languages=()) -> list[Path]:
 
 # Both languages' builds of one `mkdocs build`, and each rebuild of `mkdocs
 # serve` that changed no page, share one parse.
-@cache.kept(files=sources)
 def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
-    """Read every Markdown source below ``docs_dir``: once, until a file changes."""
-    docs_dir = Path(docs_dir)
-    languages = tuple(languages)
+    """Read every Markdown source below ``docs_dir``: once, until a file changes (or the
+    editor's language, which its problems are said in)."""
+    return _load(Path(docs_dir), tuple(languages), label_files.language())
+
+
+@cache.kept(files=lambda docs_dir, languages, said_in: sources(docs_dir))
+def _load(docs_dir: Path, languages: tuple[str, ...], said_in: str) -> Catalogue:
     catalogue = Catalogue(languages=languages)
     for file in sources(docs_dir):
         path = file.relative_to(docs_dir).as_posix()
-        page, problems = _read(file, path, languages)
+        page, problems = _read(file, path, languages, said_in)
         catalogue.problems += problems
         if page.language:
             catalogue.pages[(page.key, page.language)] = page
         else:
-            catalogue.problems.append(Problem(
-                path, 1, "This page has no language in its name.",
-                f"Name it '{page.key}.es.md' (Spanish) and add its translation '{page.key}.en.md'."))
+            catalogue.problems.append(Problem.of(path, 1, "no_language", key=page.key))
     return catalogue
 
 
 # A rebuild of `mkdocs serve` after an edit reads, parses and scans again only the files that
 # changed: the others keep their page (one entry per file, replaced when it changes).
-@cache.kept(files=lambda file, path, languages: [file], size=100_000)
-def _read(file: Path, path: str, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
+@cache.kept(files=lambda file, path, languages, said_in: [file], size=100_000)
+def _read(file: Path, path: str, languages: tuple[str, ...], said_in: str) -> tuple[SourcePage, list[Problem]]:
     return parse_page(path, file.read_bytes(), languages)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .catalogue import Problem, split_language
+from .label_files import said
 from .suggest import closest
 
 
@@ -90,18 +91,15 @@ def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = fro
             continue
         stem = entry.path.removesuffix(".md")
         key, language = split_language(entry.path, languages)
+        both = said("and").join
         if language and f"{key}.md" in pages:
             # "factores.es.md": named with its language, the other language's build cannot find it.
-            hint = (f"Write '{key}.md': nav names a page without its language, and each language "
-                    f"gets its own file ('{key}.md' names " + " and ".join(
-                        f"docs/{key}.{lang}.md" for lang in languages) + ").")
+            kind, values = "nav_page_with_language", {"key": key,
+                                                      "files": both(f"docs/{key}.{lang}.md" for lang in languages)}
         elif near := closest(entry.path, pages):
-            hint = f"Did you mean '{near}'? Correct the line, or create the page if it is a new one."
+            kind, values = "nav_page_misspelt", {"near": near}
         else:
-            files_to_create = [f"docs/{stem}.{lang}.md" for lang in languages] or [f"docs/{stem}.md"]
-            hint = ("Check the spelling against the files in docs/, or create the page: "
-                    + " and ".join(files_to_create) + ".")
-        problems.append(Problem(config_file, entry.line,
-                                f"The nav names the page '{entry.path}', which is not in docs/.",
-                                hint, in_docs=False))
+            kind = "nav_page_missing"
+            values = {"files": both([f"docs/{stem}.{lang}.md" for lang in languages] or [f"docs/{stem}.md"])}
+        problems.append(Problem.of(config_file, entry.line, kind, path=entry.path, in_docs=False, **values))
     return problems

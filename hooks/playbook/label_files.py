@@ -50,6 +50,11 @@ def said(key: str, /, **values) -> str:
     return (text if isinstance(text, str) else key).format(**values)
 
 
+def counted(word: str, count: int) -> str:
+    """"1 item", "3 items": labels/messages.yml's ``<word>_one`` or ``<word>_many`` with the count."""
+    return said(f"{word}_{'one' if count == 1 else 'many'}", count=count)
+
+
 @cache.kept(files=lambda: [MESSAGES_FILE])
 def _messages() -> dict:
     return _read(MESSAGES_FILE, MESSAGES)[0]

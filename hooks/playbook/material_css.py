@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, fields
 
 from . import cache
+from .label_files import said
 
 MAIN = re.compile(r"^assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
@@ -180,15 +181,10 @@ def token_pattern(components: tuple[Component, ...]) -> re.Pattern | None:
 
 
 # The fix a check gives for a left-out component, by the first kind of setting that brings it.
-HOW_TO_ENABLE = {
-    "extensions": "add '{}' to markdown_extensions in mkdocs.yml",
-    "fences": "add a '{}' custom fence to pymdownx.superfences in mkdocs.yml",
-    "plugins": "add the '{}' plugin to mkdocs.yml",
-    "features": "add '{}' to theme.features in mkdocs.yml",
-    "extra": "set extra.{} in mkdocs.yml",
-}
+# Each kind of setting -> its words in labels/messages.yml ("enable_<kind>").
+HOW_TO_ENABLE = ("extensions", "fences", "plugins", "features", "extra")
 
 
 def how_to_enable(component: Component) -> str:
     kind = next(kind for kind in HOW_TO_ENABLE if getattr(component, kind))
-    return HOW_TO_ENABLE[kind].format(getattr(component, kind)[0])
+    return said(f"enable_{kind}", name=getattr(component, kind)[0])

@@ -33,11 +33,7 @@ def review_date(page: SourcePage) -> datetime.date | Problem | None:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    return Problem(
-        page.path, page.line_of("review_by"),
-        f"'review_by: {value}' is not a date.",
-        "Write the date as year-month-day, for example 'review_by: 2027-03-31'.",
-    )
+    return Problem.of(page.path, page.line_of("review_by"), "review_not_date", value=value)
 
 
 def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:

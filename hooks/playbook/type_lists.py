@@ -11,6 +11,7 @@ import re
 
 from .catalogue import Problem
 from .checks.urls import relative
+from .label_files import said
 from .suggest import closest
 
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
@@ -29,16 +30,14 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
     for match in NEAR.finditer(markdown):
         if match.group("word") != "customer-types":
             line = markdown.count("\n", 0, match.start()) + first_line
-            found.append(Problem(path, line, f"'{match.group(0)}' is not a marker the build knows.",
-                                 f"Write it '<!-- customer-types: {match.group('name') or 'grid'} -->'."))
+            found.append(Problem.of(path, line, "marker_misspelt", marker=match.group(0),
+                                    name=match.group("name") or "grid"))
     for match in MARKER.finditer(markdown):
         if (name := match.group("name")) in KINDS:
             continue
         close = closest(name, KINDS)
-        hint = f"Did you mean '{close}'? " if close else ""
-        found.append(Problem(path, markdown.count("\n", 0, match.start()) + first_line,
-                             f"'<!-- customer-types: {name} -->' names no list of customer types.",
-                             f"{hint}Write one of: {', '.join(KINDS)}."))
+        found.append(Problem.of(path, markdown.count("\n", 0, match.start()) + first_line, "marker_unknown", name=name,
+                                near=said("did_you_mean", near=close) if close else "", kinds=", ".join(KINDS)))
     return found
 
 

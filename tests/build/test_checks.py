@@ -285,7 +285,7 @@ FAULTS = [
     ),
     Fault(
         "onerror-attribute",
-        {"factores.en.md": append('<img alt="" onerror="alert(1)">')},
+        {"factores.en.md": append('<img alt="Alerta" onerror="alert(1)">')},
         "factores.en.md",
         "onerror",
         "'onerror' runs code",

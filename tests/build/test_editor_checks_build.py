@@ -59,8 +59,8 @@ FAULTS = [
         {"assets/cola.svg": SVG, "factores.en.md": append('<img src="assets/cola.svg">')},
         "docs/factores.en.md",
         "<img",
-        "The <img> has no alt text",
-        'alt="What the image shows"',
+        "in raw HTML (src=",
+        "![What the image shows](assets/cola.svg)",
     ),
     Fault(
         "duplicate-key",

@@ -3,12 +3,15 @@ chosen by PLAYBOOK_MESSAGES or the editor's locale, Spanish when nothing says ot
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
 from playbook import label_files
-from playbook.catalogue import Problem
+from playbook.catalogue import Problem, field_name
+from playbook.checks import report
+from support import ROOT
 
 MESSAGES = label_files.labels("messages", label_files.MESSAGES)
 
@@ -53,3 +56,60 @@ def test_every_message_has_its_fix_and_the_same_placeholders_in_both_languages()
         assert placeholders(spanish[key]) == placeholders(english[key]), key
         if key.endswith("_fix"):
             assert key.removesuffix("_fix") in spanish, key
+
+
+# --- The guides: each lists every message kind, in its own language ----------------------------
+
+GUIDES = {"es": "CONTRIBUTING.md", "en": "CONTRIBUTING.en.md"}
+SECTION = {"es": "## Los mensajes de las revisiones", "en": "## The checks' messages"}
+
+
+def kinds(words: dict) -> list[str]:
+    """The problem kinds: a key with its ``_fix``."""
+    return [key for key in words if f"{key}_fix" in words]
+
+
+def shown(words: dict, key: str) -> str:
+    """A message as the guide quotes it: what changes from case to case as '…' (a link's subject named)."""
+    text = words[key]
+    if text.startswith("{what}"):
+        text = words["what_link"] + text.removeprefix("{what}")
+    return re.sub(r"\{[a-z_]+\}", "…", text).replace("{{", "{").replace("}}", "}").strip()
+
+
+def guide_quotes(language: str) -> list[str]:
+    """The messages quoted in the first column of the guide's table of messages."""
+    text = (ROOT / GUIDES[language]).read_text(encoding="utf-8")
+    section = text[text.index(SECTION[language]):]
+    table = section[section.index("\n| "):].split("\n\n")[0]
+    rows = [row for row in table.strip().splitlines()[2:]]
+    return [quote for row in rows for quote in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+
+
+def matches(quote: str, message: str) -> bool:
+    """The guide quotes a message whole, or its beginning followed by ' …'."""
+    return message.startswith(quote.removesuffix(" …")) if quote.endswith(" …") else quote == message
+
+
+@pytest.mark.parametrize("language", GUIDES)
+def test_each_guide_lists_every_message_in_its_language_and_nothing_else(language):
+    words, quotes = MESSAGES[language], guide_quotes(language)
+    messages = {key: shown(words, key) for key in kinds(words)}
+    unlisted = [f"{key}: {text}" for key, text in messages.items() if not any(matches(q, text) for q in quotes)]
+    unknown = [quote for quote in quotes if not any(matches(quote, text) for text in messages.values())]
+    assert not unlisted, f"{GUIDES[language]} does not list: " + "\n".join(unlisted)
+    assert not unknown, f"{GUIDES[language]} lists messages no check gives: " + "\n".join(unknown)
+
+
+@pytest.mark.parametrize("language", GUIDES)
+def test_each_guide_shows_a_report_as_the_build_words_it(monkeypatch, language):
+    monkeypatch.setenv("PLAYBOOK_MESSAGES", language)
+    problem = Problem.of("factores.es.md", 2, "field_missing", field=field_name(()).capitalize(),
+                         name="description", container=field_name(()), about="")
+    text = (ROOT / GUIDES[language]).read_text(encoding="utf-8")
+    example = text[text.index(SECTION[language]):].split("```text\n", 1)[1].split("```", 1)[0]
+    heading, _, shown_problem = example.partition("\n\n")
+    assert heading == report([problem, problem]).splitlines()[0]
+    what, fix = problem.text().splitlines()
+    assert shown_problem.splitlines()[0] == what
+    assert fix.startswith(shown_problem.splitlines()[1].removesuffix(" …"))

@@ -94,20 +94,10 @@ def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str =
         made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
         for id_, line, explicit in page_ids(page, slugify, separator):
             if id_ in made:
-                problems.append(Problem(
-                    page.path, line,
-                    f"The id '#{id_}' is taken: this customer type's page makes a heading with that id "
-                    "from its customer_type data.",
-                    "Give this heading another id (the '{#...}' at the end of its line)."))
+                problems.append(Problem.of(page.path, line, "id_taken_by_type", id=id_))
             elif id_ in seen:
-                how = ("Change one of the two ids (on a heading, the '{#...}' at the end of its line) and "
-                       "update the links that should go to it." if explicit else
-                       "Two headings with the same text get the same id: give this one its own id at the "
-                       f"end of its line, e.g. '{{#{id_}-2}}', and link to that.")
-                problems.append(Problem(
-                    page.path, line,
-                    f"The id '#{id_}' is used twice on this page (first on line {seen[id_]}): links to it "
-                    "cannot tell the two apart.", how))
+                problems.append(Problem.of(page.path, line, "id_twice" if explicit else "heading_text_twice",
+                                           id=id_, first=seen[id_]))
             else:
                 seen[id_] = line
     return problems

@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from ..catalogue import Catalogue, Problem, strings
+from ..label_files import said
 
+# Each kind of Markdown, and the name of its words in labels/messages.yml.
 MARKDOWN = [
-    (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "bold (** or __)"),
-    (re.compile(r"(?<![\w*])\*(?=\S)[^*]+(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)[^_]+(?<=\S)_(?!\w)"), "italics (* or _)"),
-    (re.compile(r"!?\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]*\]|<https?://[^>]*>"), "a link"),
-    (re.compile(r"`[^`]+`"), "code (`)"),
-    (re.compile(r":[a-z0-9][a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:"), "an emoji code"),
+    (re.compile(r"\*\*[^*]+\*\*|__[^_]+__"), "markdown_bold"),
+    (re.compile(r"(?<![\w*])\*(?=\S)[^*]+(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)[^_]+(?<=\S)_(?!\w)"), "markdown_italics"),
+    (re.compile(r"!?\[[^\]]*\]\([^)]*\)|\[[^\]]+\]\[[^\]]*\]|<https?://[^>]*>"), "markdown_link"),
+    (re.compile(r"`[^`]+`"), "markdown_code"),
+    (re.compile(r":[a-z0-9][a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*:"), "markdown_emoji"),
 ]
 # Not free text: `related` holds addresses, checked as links.
 PLAIN = ("id", "icon", "related")
@@ -27,11 +29,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
         for path, text in strings(page.customer_type or {}, ("customer_type",), PLAIN):
             for pattern, what in MARKDOWN:
                 if match := pattern.search(text):
-                    problems.append(Problem(
-                        page.path, page.line_of(*path),
-                        f"'{match.group(0)}' is Markdown ({what}) in a card field: cards show it as written, "
-                        "with its symbols.",
-                        "Write card fields as plain text: remove the symbols. Put links and emphasis in the page's "
-                        "text below the front matter instead."))
+                    problems.append(Problem.of(page.path, page.line_of(*path), "card_markdown",
+                                               text=match.group(0), what=said(what)))
                     break  # one problem per field
     return problems

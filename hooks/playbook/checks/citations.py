@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..catalogue import Catalogue, Problem, SourcePage, strings
+from ..label_files import said
 from ..markdown import document, heading_ids, inline_text
 from .urls import Target, language_name, relative, resolve
 
@@ -51,11 +52,11 @@ def authors(catalogue: Catalogue) -> set[str]:
 def _example(page: SourcePage, candidates: list[Entry]) -> str:
     address = relative(page.path, f"{REFERENCES}.md")
     if not candidates:
-        return f"[Author, year]({address}#entry-id)"
+        return said("citation_example", address=address)
     entry = candidates[0]
     example = f"[{entry.title.replace(' (', ', ').rstrip(')')}]({address}#{entry.id})"
     if len(candidates) > 1:
-        example += " (its entries: " + ", ".join(f"#{e.id}" for e in candidates) + ")"
+        example += said("its_entries", entries=", ".join(f"#{e.id}" for e in candidates))
     return example
 
 
@@ -65,20 +66,16 @@ def _to_references(page: SourcePage, url: str, languages) -> Target | None:
     return target if target and target.is_page and target.page(languages)[0] == REFERENCES else None
 
 
-def _named(name: str, around, target: Target | None, example: str, entry_ids, reference_ids) -> tuple[str, str] | None:
-    """What is wrong where an author is named (``around``: the links the name is in), and how to fix it."""
+def _named(around, target: Target | None, entry_ids, reference_ids) -> tuple[str, dict] | None:
+    """What is wrong where an author is named (``around``: the links the name is in): its message and values."""
     if not around:
-        return (f"'{name}' is named here without a citation link.",
-                f"Make the citation a link to its entry on the references page: {example}.")
+        return "citation_missing", {}
     if target is None:
-        return (f"'{name}' is cited with a link to '{around[-1].url}', not to the references page.",
-                f"Link the citation to its entry on the references page: {example}.")
+        return "citation_elsewhere", {"url": around[-1].url}
     if not target.fragment:
-        return (f"The citation of '{name}' links to the references page but not to its entry.",
-                f"Add the entry's id after '#': {example}.")
+        return "citation_no_entry", {}
     if target.fragment not in entry_ids and target.fragment in reference_ids:
-        return (f"The citation of '{name}' links to '#{target.fragment}', which is not a reference entry.",
-                f"Link to the entry itself: {example}.")
+        return "citation_not_entry", {"fragment": target.fragment}
     return None
 
 
@@ -110,33 +107,21 @@ def check(catalogue: Catalogue) -> list[Problem]:
             if not cites and page.key not in UNCITED and page.path not in unreadable:
                 lines = page.body.split("\n")
                 first = next((i for i, text in enumerate(lines) if text.strip()), 0)
-                problems.append(Problem(
-                    page.path, page.body_start + first,
-                    "This page cites no source: no link to an entry of the references page.",
-                    f"Cite the source its content comes from where it is used: {_example(page, listed)}. Mark what "
-                    "the playbook adds beyond its sources with an '!!! aporte' box."))
+                problems.append(Problem.of(page.path, page.body_start + first, "cites_nothing",
+                                           example=_example(page, listed)))
             for match in pattern.finditer(doc.prose):
                 name = match.group(1)
                 around = [link for link in links if link.span[0] <= match.start() < link.span[1]]
                 target = targets[around[-1]] if around else None
-                example = _example(page, by_author.get(name.lower(), []))
-                if said := _named(name, around, target, example, entry_ids, reference_ids):
-                    problems.append(Problem(page.path, doc.line_at(match.start()), *said))
-            problems += [
-                Problem(page.path, page.line_of(*path),
-                        f"'{match.group(1)}' is named in the front matter, where a citation cannot link to the "
-                        "references page.",
-                        "Cite the source in the page's text instead, as a link to its entry on the references page.")
-                for path, value in strings(page.meta) for match in pattern.finditer(value)
-            ]
+                if fault := _named(around, target, entry_ids, reference_ids):
+                    problems.append(Problem.of(page.path, doc.line_at(match.start()), fault[0], name=name,
+                                               example=_example(page, by_author.get(name.lower(), [])), **fault[1]))
+            problems += [Problem.of(page.path, page.line_of(*path), "citation_in_front_matter", name=match.group(1))
+                         for path, value in strings(page.meta) for match in pattern.finditer(value)]
         # A page that cannot be read may well cite it: its own problem comes first.
         if any(p.path in unreadable for p in catalogue.in_language(language)):
             continue
-        problems += [
-            Problem(references.path, entry.line,
-                    f"The reference '#{entry.id}' is not cited by any {language_name(language)} page.",
-                    f"Cite it where its content is used, as a link to '{REFERENCES}.md#{entry.id}', or remove the "
-                    "entry (in both languages).")
-            for entry in listed if entry.id not in cited
-        ]
+        problems += [Problem.of(references.path, entry.line, "reference_uncited", id=entry.id,
+                                language=language_name(language), page=REFERENCES)
+                     for entry in listed if entry.id not in cited]
     return problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import cache
 from ..catalogue import Catalogue, Problem
+from ..label_files import said
 from ..markdown import document
 from ..suggest import closest
 
@@ -35,9 +36,6 @@ def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Pro
             # Icons share their set's prefix ("material-"): compared within it, it is quicker.
             prefix = code.name.split("-", 1)[0] + "-" if "-" in code.name else ""
             near = closest(code.name, [n for n in known if n.startswith(prefix)] if prefix else known)
-            problems.append(Problem(
-                page.path, code.line, f"':{code.name}:' is not an emoji or icon: it would be shown as written.",
-                (f"Did you mean ':{near}:'? " if near else "") + "Find emoji and icon names at "
-                "https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/; to show the colons as text, "
-                "write '\\:' for the first one."))
+            problems.append(Problem.of(page.path, code.line, "unknown_emoji", name=code.name,
+                                       near=said("did_you_mean", near=f":{near}:") if near else ""))
     return problems

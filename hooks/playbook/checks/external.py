@@ -9,7 +9,7 @@ import re
 
 from ..catalogue import Catalogue, Problem
 from ..markdown import document
-from .safety import DANGEROUS_SCHEMES
+from .safety import DANGEROUS_SCHEMES, FORBIDDEN_TAGS
 from .urls import is_external, scheme
 
 ALLOWED_SCHEMES = {"https", "mailto", "tel"}
@@ -19,33 +19,34 @@ LOADED = frozenset(
 )
 
 
-def _problem(link, found: str) -> tuple[str, str] | None:
-    """What is wrong with an external address, and how to fix it; None when it is fine."""
+def _problem(link, found: str) -> tuple[str, dict] | None:
+    """What is wrong with an external address (its message in labels/messages.yml, and the values
+    it names); None when it is fine."""
     url = link.url.strip()
-    if link.kind == "image" or (link.kind == "html" and link.attribute in LOADED):
-        return (f"The {'image' if link.kind == 'image' else 'file'} '{url}' is loaded from another site.",
-                "Save it in docs/assets/ and refer to it relatively, e.g. ![text](assets/name.png): "
-                "the site loads nothing from other hosts.")
+    if link.kind == "image":
+        return "image_elsewhere", {"url": url}
+    if link.kind == "html" and link.attribute in LOADED:
+        return "file_elsewhere", {"url": url}
     if found in ALLOWED_SCHEMES:
         return None
     if found == "http":
-        return (f"The link '{url}' uses http://, which is not secure.",
-                f"Write 'https://{re.sub(r'^[^:]*:/*', '', url)}' (and check that the site answers on https).")
-    if not found:
-        return (f"The link '{url}' does not say https://.",
-                f"Write 'https:{url}' if it is another site, or link to a page's file ('page.md') if it is this one.")
-    return (f"The link '{url}' uses '{found}:'; links to other sites must use https://.",
-            "Link to an https:// address instead.")
+        return "http_link", {"url": url, "fixed": "https://" + re.sub(r"^[^:]*:/*", "", url)}
+    return ("no_scheme", {"url": url}) if not found else ("other_scheme", {"url": url, "scheme": found})
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        for link in document(page).links:
+        doc = document(page)
+        # A refused tag (<iframe src=...>) is one problem, the safety check's: its address is not another.
+        refused = {(tag.line, name.lower(), value) for tag in doc.tags if tag.name in FORBIDDEN_TAGS
+                   for name, value in tag.attributes}
+        for link in doc.links:
             found = scheme(link.url)
             # A dangerous address is the safety check's to report.
-            if link.kind == "reference" or not is_external(link.url) or found in DANGEROUS_SCHEMES:
+            if (link.kind == "reference" or not is_external(link.url) or found in DANGEROUS_SCHEMES
+                    or (link.line, link.attribute, link.url) in refused):
                 continue
             if said := _problem(link, found):
-                problems.append(Problem(page.path, link.line, *said))
+                problems.append(Problem.of(page.path, link.line, said[0], **said[1]))
     return problems

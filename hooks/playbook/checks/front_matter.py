@@ -9,32 +9,18 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..catalogue import Catalogue, Problem, SourcePage
+from ..catalogue import Catalogue, Problem, SourcePage, field_name
+from ..label_files import counted, said
 from ..schema import fields, validator
 from ..suggest import closest
 
-# A JSON type: what it is called, and how to write it.
-TYPES = {
-    "string": ("a text", "Write it as text after the colon; put it in quotes if it looks like a number, a date or "
-               "yes/no, or contains ': ' or ' #'."),
-    "array": ("a list", "Write each item on its own line below the field, indented, starting with '- '."),
-    "object": ("a group of 'key: value' fields",
-               "Write its fields below it, each on its own line, indented by two spaces: 'key: value'."),
-    "boolean": ("true or false", "Write true or false."),
-    "number": ("a number", "Write a number."),
-    "integer": ("a whole number", "Write a whole number."),
-}
-
-# What a list or text too short or too long is told: (what it is, how to fix it).
-SIZES = {
-    "minItems": lambda size, least: (
-        ("is an empty list" if size == 0 else f"has {size} item{'s' * (size != 1)}") + f"; it needs at least {least}",
-        "Add items, each on its own line starting with '- '."),
-    "maxItems": lambda size, most: (f"has {size} items; at most {most} fit", f"Keep the {most} that matter most."),
-    "minLength": lambda size, least: (
-        "is empty" if size == 0 else f"is {size} characters long; it needs at least {least}", "Write it out."),
-    "maxLength": lambda size, most: (f"is {size} characters long; at most {most} fit", "Shorten it."),
-}
+# A JSON type -> the name of its words in labels/messages.yml: "type_<name>" what it is called,
+# "write_<name>" how to write it.
+TYPES = {"string": "text", "array": "list", "object": "group", "boolean": "boolean", "number": "number",
+         "integer": "integer"}
+# A list or text too short or too long -> its message, by whether it is empty.
+SIZES = {"minItems": ("too_few_items", "empty_list"), "maxItems": ("too_many_items",) * 2,
+         "minLength": ("too_short", "empty_text"), "maxLength": ("too_long",) * 2}
 
 
 def as_json(value):
@@ -48,25 +34,21 @@ def as_json(value):
     return value
 
 
-def _field(path) -> str:
-    """("customer_type", "attend", 2) -> "item 3 of 'customer_type.attend'"."""
-    names = [str(part) for part in path if not isinstance(part, int)]
-    dotted = ".".join(names) or "the front matter"
-    if path and isinstance(path[-1], int):
-        return f"item {path[-1] + 1} of '{dotted}'"
-    return f"'{dotted}'" if names else dotted
-
-
 def _kind(value) -> str:
     """What a value is, in the words of TYPES."""
     if isinstance(value, bool):
-        return "yes/no (true/false)"
+        return said("yes_no")
     if value is None:
-        return "empty"
+        return said("empty_value")
     for kind, json_type in ((int, "number"), (float, "number"), (str, "string"), (list, "array"), (dict, "object")):
         if isinstance(value, kind):
-            return TYPES[json_type][0]
-    return f"a {type(value).__name__}"
+            return said(f"type_{TYPES[json_type]}")
+    return type(value).__name__
+
+
+def _about(subschema: dict) -> str:
+    """What the schema says a field is for (its x-about names it in labels/messages.yml), or ""."""
+    return said(subschema["x-about"]) if "x-about" in subschema else ""
 
 
 def _nested_owner(key: str, root: dict) -> str | None:
@@ -77,66 +59,61 @@ def _nested_owner(key: str, root: dict) -> str | None:
 def _translate(page: SourcePage, error) -> list[Problem]:
     path = tuple(error.absolute_path)
     line = page.line_of(*path)
-    where = _field(path)
+    where = field_name(path)
     field = where[0].upper() + where[1:]  # the sentence starts with it
     keyword, value, instance = error.validator, error.validator_value, error.instance
     subschema = error.schema if isinstance(error.schema, dict) else {}
-    description = subschema.get("description", "")
     allowed = subschema.get("properties", {})
 
     # Several problems: a field missing, or written that the schema does not know.
     if keyword == "required":
         # A misspelt field is reported once, as unknown, with its "did you mean".
         misspelt = {closest(name, allowed) for name in instance if name not in allowed}
-        container = "the front matter" if not path else f"'{path[-1]}'"
-        return [
-            Problem(page.path, line, f"{field} has no '{name}' field.",
-                    f"Add a '{name}:' line to {container}. {allowed.get(name, {}).get('description', '')}".strip())
-            for name in value
-            if isinstance(instance, dict) and name not in instance and name not in misspelt
-        ]
+        container = said("the_front_matter") if not path else f"'{path[-1]}'"
+        return [Problem.of(page.path, line, "field_missing", field=field, name=name, container=container,
+                           about=_about(allowed.get(name, {})))
+                for name in value if isinstance(instance, dict) and name not in instance and name not in misspelt]
     if keyword == "additionalProperties":
         problems = []
         for name in (name for name in instance if name not in allowed):
-            listed = ", ".join(sorted(allowed))
+            values = {"name": name, "listed": ", ".join(sorted(allowed)),
+                      "inside": said("in_field", field=where) if path else ""}
             if owner := _nested_owner(str(name), subschema):
-                hint = f"'{name}' belongs under '{owner}': indent it below that field."
+                kind, values["owner"] = "field_too_high", owner
             elif near := closest(name, allowed):
-                hint = f"Did you mean '{near}'? The fields allowed here are: {listed}."
+                kind, values["near"] = "misspelt_field", near
             else:
-                hint = f"Remove it, or use one of the fields allowed here: {listed}."
-            inside = "" if not path else f" in {where}"
-            problems.append(Problem(page.path, page.line_of(*path, name), f"Unknown field '{name}'{inside}.", hint))
+                kind = "unknown_field"
+            problems.append(Problem.of(page.path, page.line_of(*path, name), kind, **values))
         return problems
 
     # One problem: what the field's value is, said after its name, and how to write it.
+    about, values = _about(subschema), {"field": field, "value": instance}
     if keyword == "type":
-        expected = value if isinstance(value, str) else value[0]
-        said = f"must be {TYPES[expected][0] if expected in TYPES else expected}, not {_kind(instance)}"
-        hint = (TYPES[expected][1] if expected in TYPES else description) or "Check the field's value."
+        expected = TYPES.get(value if isinstance(value, str) else value[0], "text")
+        kind, values = "wrong_type", {**values, "expected": said(f"type_{expected}"), "kind": _kind(instance),
+                                      "how": said(f"write_{expected}")}
         # A list item has no colon: its text follows the '- ', quoted when YAML would read it as something else.
-        if expected == "string" and path and isinstance(path[-1], int):
+        if expected == "text" and path and isinstance(path[-1], int):
             number = isinstance(instance, (int, float)) and not isinstance(instance, bool)
-            hint = ("Write the item's text after its '- '; put it in quotes if it looks like a number, a date or "
-                    + (f"yes/no: '- \"{instance}\"'." if number else "yes/no, e.g. '- \"yes\"'."))
+            values["how"] = said("write_item_number", value=instance) if number else said("write_item")
     elif keyword in SIZES:
-        said, how = SIZES[keyword](len(instance) if isinstance(instance, (list, str)) else 0, value)
-        hint = f"{how} {description}".strip()
+        size = len(instance) if isinstance(instance, (list, str)) else 0
+        kind, values = SIZES[keyword][size == 0], {**values, "size": size, "limit": value, "about": about,
+                                                   "items": counted("item", size)}
     elif keyword == "enum":
         choices = [str(choice) for choice in value]
         near = closest(instance, choices)
-        said = f"is '{instance}', which is not allowed here"
-        hint = (f"Did you mean '{near}'? " if near else "") + f"Write one of: {', '.join(choices)}."
-    elif keyword in ("pattern", "format"):
-        said = f"('{instance}') " + ("is not written as expected" if keyword == "pattern"
-                                     else f"is not a valid {value}")
-        hint = subschema.get("patternErrorMessage") or description or "Check its spelling."
+        kind, values = "not_allowed", {**values, "choices": ", ".join(choices),
+                                       "near": said("did_you_mean", near=near) if near else ""}
+    elif keyword == "pattern" or (keyword, value) == ("format", "date"):
+        kind = "not_as_expected" if keyword == "pattern" else "invalid_date"
+        values["how"] = said(subschema.get("x-pattern", "check_spelling"))
     elif keyword == "uniqueItems":
-        said, hint = "lists the same item twice", "Remove the repeated item."
+        kind = "same_item_twice"
     else:
-        said = f"is not valid: {error.message}"
-        hint = description or "Check the field against the page schema (hooks/playbook/schemas/page.schema.json)."
-    return [Problem(page.path, line, f"{field} {said}.", hint)]
+        kind, values = "not_valid", {**values, "error": error.message, "how": about or said("check_schema")}
+    return [Problem.of(page.path, line, kind, **values)]
 
 
 def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
@@ -149,9 +126,8 @@ def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
     if not known:
         return []  # the schema reports an unknown icon set
     near = closest(name, known)
-    hint = (f"Did you mean '{icon_set}/{near}'? " if near else "") + (
-        "Find icon names at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/.")
-    return [Problem(page.path, page.line_of(*path), f"There is no icon '{icon}'.", hint)]
+    return [Problem.of(page.path, page.line_of(*path), "no_icon", icon=icon,
+                       near=said("did_you_mean", near=f"{icon_set}/{near}") if near else "")]
 
 
 def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
@@ -165,9 +141,15 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         # Beyond the schema: no key written twice, no list item glued to the one above (the catalogue
         # finds both while reading), a type's id its file name and one page per language, icons that exist.
         problems += page.front_matter_problems
-        errors = validator().iter_errors(as_json(page.meta))
-        for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
-            problems += _translate(page, error)
+        errors = sorted(validator().iter_errors(as_json(page.meta)), key=lambda e: [str(p) for p in e.absolute_path])
+        # A value not written as its pattern asks is not also said to be an invalid date: one message per value.
+        patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+        # A related topic written with '../' is the link check's to say, with the address to write.
+        for error in errors:
+            path = tuple(error.absolute_path)
+            if not ((error.validator == "format" and path in patterned)
+                    or (path[:2] == ("customer_type", "related") and str(error.instance).startswith("../"))):
+                problems += _translate(page, error)
         problems += _icon_problem(page, page.meta.get("icon"), ("icon",), icon_dirs)
         customer_type = page.customer_type or {}
         problems += _icon_problem(page, customer_type.get("icon"), ("customer_type", "icon"), icon_dirs)
@@ -175,16 +157,11 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         if not isinstance(id_, str):
             continue
         if id_ != stem:
-            problems.append(Problem(
-                page.path, page.line_of("customer_type", "id"),
-                f"The customer type's id is '{id_}', but its file is named '{stem}'.",
-                f"Write 'id: {stem}' (the id must equal the file name, in both languages), or rename the files of "
-                "both languages."))
+            problems.append(Problem.of(page.path, page.line_of("customer_type", "id"), "type_id_not_file",
+                                       id=id_, stem=stem))
         if other := ids.get((page.language, id_)):
-            problems.append(Problem(
-                page.path, page.line_of("customer_type", "id"),
-                f"The customer type id '{id_}' is already used by {other.path}.",
-                "Give each customer type its own id (its file name)."))
+            problems.append(Problem.of(page.path, page.line_of("customer_type", "id"), "type_id_taken",
+                                       id=id_, other=other.path))
         else:
             ids[(page.language, id_)] = page
     return problems

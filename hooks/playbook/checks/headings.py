@@ -25,10 +25,8 @@ def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> li
                 if deleted := _deleted_id(catalogue, page, sections, heading):
                     problems.append(deleted)
                     continue
-                problems.append(Problem(
-                    page.path, heading.line, f"The heading '{inline_text(heading.text)}' has no id.",
-                    f"End its line with an id in braces, the same in both languages: '{{#{slug or 'section-id'}}}' "
-                    "(if other pages link to it, keep the id they use)."))
+                problems.append(Problem.of(page.path, heading.line, "heading_no_id", heading=inline_text(heading.text),
+                                           slug=slug or "section-id"))
     return problems
 
 

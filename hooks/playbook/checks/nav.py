@@ -11,6 +11,7 @@ import yaml
 
 from ..catalogue import Problem
 from ..config_check import value_of, walk
+from ..label_files import said
 from ..suggest import closest
 from .urls import language_name
 
@@ -60,21 +61,15 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         known = {}
         if isinstance(translations, yaml.MappingNode):
             known = {str(k.value): k.start_mark.line + 1 for k, _ in translations.value}
-        where = (f"under 'nav_translations:' (line {key.start_mark.line + 1})" if key else
-                 f"in a 'nav_translations:' block of the language '{locale.value}' "
-                 f"(line {language.start_mark.line + 1})")
-        problems += [
-            Problem(name, line, f"The menu entry '{title}' has no {code} name: the {code} menu would show it as it "
-                    "is written here.", f"Add '{title}: <its {code} name>' {where}.", in_docs=False)
-            for title, line in written if title not in known
-        ]
+        where = (said("under_nav_translations", line=key.start_mark.line + 1) if key else
+                 said("new_nav_translations", locale=locale.value, line=language.start_mark.line + 1))
+        problems += [Problem.of(name, line, "menu_untranslated", title=title, language=code, where=where, in_docs=False)
+                     for title, line in written if title not in known]
         for title, line in known.items():
             if title not in names:
                 near = closest(title, names)
-                problems.append(Problem(
-                    name, line, f"'{title}' under 'nav_translations:' names no entry of 'nav'.",
-                    (f"Did you mean '{near}'? " if near else "")
-                    + "Write the entry's name exactly as in 'nav', or remove the line.", in_docs=False))
+                problems.append(Problem.of(name, line, "menu_translation_unused", title=title, in_docs=False,
+                                           near=said("did_you_mean", near=near) if near else ""))
     return problems
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .. import customer_type, schema
 from ..catalogue import Catalogue, Problem, SourcePage
+from ..label_files import counted, said
 from ..markdown import document, heading_ids
 from .anchors import Site
 from .headings import explicit_ids
@@ -18,13 +19,9 @@ def _missing_pages(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for key in catalogue.keys():
         present = [language for language in catalogue.languages if catalogue.page(key, language)]
-        problems += [
-            Problem(catalogue.page(key, present[0]).path, 1,
-                    f"This page has no {language_name(language)} version: {key}.{language}.md is missing.",
-                    f"Create docs/{key}.{language}.md with the translation of this page "
-                    "(same front matter fields, same heading ids).")
-            for language in catalogue.languages if language not in present
-        ]
+        problems += [Problem.of(catalogue.page(key, present[0]).path, 1, "no_translation", key=key,
+                                lang=language, language=language_name(language))
+                     for language in catalogue.languages if language not in present]
     return problems
 
 
@@ -34,10 +31,8 @@ def _compare(problems: list[Problem], reference: SourcePage, page: SourcePage, a
     # Values that do not change with the language (the schema's x-same-in-every-language).
     if path in customer_type.shape().same_everywhere:
         if a != b:
-            problems.append(Problem(
-                page.path, page.line_of(*path),
-                f"'{where}' differs from {reference.path}, and it must be the same in every language.",
-                f"Copy it unchanged from {reference.path} (line {reference.line_of(*path)})."))
+            problems.append(Problem.of(page.path, page.line_of(*path), "differs_between_languages", field=where,
+                                       reference=reference.path, line=reference.line_of(*path)))
     elif isinstance(a, dict) and isinstance(b, dict):
         node = schema.at(path)
         for name, value in a.items():
@@ -47,14 +42,11 @@ def _compare(problems: list[Problem], reference: SourcePage, page: SourcePage, a
             if name in b:
                 _compare(problems, reference, page, value, b[name], (*path, name))
             elif name not in node.get("required", []):
-                problems.append(Problem(
-                    page.path, page.line_of(*path), f"'{where}' has no '{name}' field, which {reference.path} has.",
-                    f"Add '{name}:' with the translation of {reference.path} (line {reference.line_of(*path, name)})."))
+                problems.append(Problem.of(page.path, page.line_of(*path), "field_not_translated", field=where,
+                                           name=name, reference=reference.path, line=reference.line_of(*path, name)))
     elif isinstance(a, list) and isinstance(b, list) and len(a) != len(b):
-        problems.append(Problem(
-            page.path, page.line_of(*path),
-            f"'{where}' has {len(b)} item{'s' * (len(b) != 1)} here but {len(a)} in {reference.path}.",
-            "Translate every item, so both languages have the same list in the same order."))
+        problems.append(Problem.of(page.path, page.line_of(*path), "items_differ", field=where,
+                                   items=counted("item", len(b)), other=len(a), reference=reference.path))
 
 
 def _customer_types(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
@@ -73,12 +65,8 @@ def _customer_types(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
             if page is reference or ("customer_type" in page.meta and page.customer_type is None):
                 continue
             if page.customer_type is None:
-                problems.append(Problem(
-                    page.path, 1,
-                    f"This page has no customer_type data, which {reference.path} has: "
-                    f"the {language_name(page.language)} card would be missing.",
-                    f"Copy the 'customer_type:' block from {reference.path} into this page's front matter "
-                    "and translate its texts."))
+                problems.append(Problem.of(page.path, 1, "no_type_data", reference=reference.path,
+                                           language=language_name(page.language)))
             else:
                 _compare(problems, reference, page, reference.customer_type, page.customer_type, ("customer_type",))
     return problems
@@ -118,24 +106,16 @@ def _heading_ids(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
         extra, missing = _id_differences(original, page)
         # An id each side lacks, in the same order, is probably the same section with another id.
         for (id_, line, text), (other, other_line, other_text) in zip(extra, missing, strict=False):
-            problems.append(Problem(
-                page.path, line,
-                f"The heading '{text}' has the id '#{id_}', which {original.path} does not have; its heading "
-                f"'{other_text}' (line {other_line}) has '#{other}' instead.",
-                f"Headings keep the same ids in every language: if they are the same section, write "
-                f"'{{#{other}}}' here (or change both files, and the links to it)."))
+            problems.append(Problem.of(page.path, line, "heading_id_differs", heading=text, id=id_,
+                                       original=original.path, other_heading=other_text, other_line=other_line,
+                                       other=other))
         for id_, line, text in extra[len(missing):]:
-            problems.append(Problem(
-                page.path, line, f"The heading '{text}' has the id '#{id_}', which {original.path} does not have.",
-                f"Give it the id of the {language_name(default)} heading it translates, or add the section to "
-                f"{original.path} too, with the same id."))
+            problems.append(Problem.of(page.path, line, "heading_id_extra", heading=text, id=id_,
+                                       original=original.path, language=language_name(default)))
         own = explicit_ids(page)
         for other, other_line, other_text in missing[len(extra):]:
-            problems.append(Problem(
-                page.path, own[-1][1] if own else page.body_start,
-                f"This page has no heading with the id '#{other}', which {original.path} has on line {other_line} "
-                f"('{other_text}').",
-                f"Translate that section here, ending its heading with '{{#{other}}}'."))
+            problems.append(Problem.of(page.path, own[-1][1] if own else page.body_start, "heading_id_missing",
+                                       other=other, original=original.path, line=other_line, heading=other_text))
     return problems
 
 
@@ -173,23 +153,17 @@ def _linked_anchors(catalogue: Catalogue, site: Site) -> list[Problem]:
                 continue
             target = catalogue.page(key, language)
             if target is None:
-                problems.append(Problem(
-                    source.path, line,
-                    f"'#{anchor}' is linked here, but the generated page {key} has no '#{anchor}' "
-                    f"in {language_name(language)}.",
-                    "Link to a section that exists in every language."))
+                problems.append(Problem.of(source.path, line, "generated_anchor_missing", anchor=anchor, key=key,
+                                           language=language_name(language)))
             else:
-                at, hint = _translated_heading(catalogue, key, anchor, target)
-                problems.append(Problem(
-                    target.path, at, f"'#{anchor}' is linked from {source.path}:{line}, but this page has no "
-                    f"'#{anchor}'.", hint))
+                at, probably = _translated_heading(catalogue, key, anchor, target)
+                problems.append(Problem.of(target.path, at, "anchor_untranslated", anchor=anchor,
+                                           source=f"{source.path}:{line}", probably=probably))
     return problems
 
 
 def _translated_heading(catalogue: Catalogue, key: str, anchor: str, target: SourcePage) -> tuple[int, str]:
-    """The line of the heading of ``target`` that probably translates ``#anchor``, and a hint."""
-    fix = (f"Headings keep the same ids in every language: add '{{#{anchor}}}' at the end of the heading that "
-           "translates it.")
+    """The line of the heading of ``target`` that probably translates ``#anchor``, and the words naming it."""
     for other in (catalogue.page(key, language) for language in catalogue.languages):
         if other is None or other is target:
             continue
@@ -198,8 +172,8 @@ def _translated_heading(catalogue: Catalogue, key: str, anchor: str, target: Sou
         # The heading in the same place among the page's headings.
         if anchor in ids and ids.index(anchor) < len(headings):
             heading = headings[ids.index(anchor)]
-            return heading.line, f"{fix} It is probably this one, '{heading.text}'."
-    return 1, fix
+            return heading.line, said("probably_this_heading", heading=heading.text)
+    return 1, ""
 
 
 def check(catalogue: Catalogue, site: Site, faulty=frozenset()) -> list[Problem]:

@@ -94,8 +94,7 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
     problems = []
     for page in catalogue.pages.values():
         problems += [
-            Problem(page.path, page.line_of(*path), f"'{value}' is the example text of {template}, not yet replaced.",
-                    "Write this page's own text in its place.")
+            Problem.of(page.path, page.line_of(*path), "placeholder_value", text=value, template=template)
             for path, value in strings(page.meta, skip=KEPT)
             if (template := placeholders.values.get(_normal(value)))
         ]
@@ -106,8 +105,6 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
                           if f" {sentence} " in normal or normal.strip() == sentence), None)
             if found:
                 sentence, template = found
-                problems.append(Problem(
-                    page.path, line,
-                    f"'{sentence[:60]}{'…' * (len(sentence) > 60)}' is the example text of {template}, not yet "
-                    "replaced.", "Write this page's own text in its place, or delete it."))
+                problems.append(Problem.of(page.path, line, "placeholder_text", template=template,
+                                           text=sentence[:60] + "…" * (len(sentence) > 60)))
     return problems

@@ -11,38 +11,20 @@ import re
 from html.parser import HTMLParser
 
 from ..catalogue import Catalogue, Problem, SourcePage
+from ..label_files import said
 from ..markdown import URL_ATTRIBUTES, document, fed
 from .urls import IGNORED_BY_BROWSERS, scheme
 
 # Addresses are read as a browser reads them (references decoded, blanks in the scheme dropped),
-# so `&#106;avascript:` is caught too.
-DANGEROUS_SCHEMES = {
-    "javascript": "runs code in the browser",
-    "vbscript": "runs code in the browser",
-    "data": "can carry a whole page or script inside the address",
-}
+# so `&#106;avascript:` is caught too. Each with the name of what it does in labels/messages.yml.
+DANGEROUS_SCHEMES = {"javascript": "runs_code", "vbscript": "runs_code", "data": "carries_page"}
 
+# Each refused tag -> the name of its words in labels/messages.yml: "tag_<name>" what it does,
+# "tag_<name>_instead" what to do instead (tags alike share them).
 FORBIDDEN_TAGS = {
-    "script": (
-        "runs code in every browser that opens the page",
-        "Pages cannot carry scripts. If the site needs new behaviour, ask a developer.",
-    ),
-    "iframe": ("embeds another page or site inside this one", "Link to it instead: [text](https://...)."),
-    "object": ("embeds an external object or plug-in", "Link to the file instead."),
-    "embed": ("embeds an external object or plug-in", "Link to the file instead."),
-    "style": ("restyles the whole site", "Ask a developer to add the style to the site's stylesheet."),
-    "frame": ("embeds another page", "Link to it instead."),
-    "frameset": ("replaces the page with other pages", "Link to them instead."),
-    "applet": ("runs a plug-in", "Remove it."),
-    "base": ("changes where every link of the page goes", "Remove it."),
-    "meta": ("can redirect the browser or change how the page is read", "Remove it."),
-    "link": ("loads files from elsewhere into the page", "Remove it."),
-    "form": ("sends what staff type to an address", "Remove it."),
-    "svg": ("can carry script and load files", "Add the image as a file: ![text](../assets/image.svg)."),
-    "math": ("can carry links that run code", "Remove it."),
-    "template": ("hides markup that scripts can bring to life", "Remove it."),
-    "noscript": ("is only shown when script is off", "Remove it."),
-    "portal": ("embeds another page", "Link to it instead."),
+    "script": "script", "iframe": "iframe", "object": "object", "embed": "object", "style": "style",
+    "frame": "frame", "frameset": "frameset", "applet": "applet", "base": "base", "meta": "meta", "link": "link",
+    "form": "form", "svg": "svg", "math": "math", "template": "template", "noscript": "noscript", "portal": "frame",
 }
 
 # Everything else is refused: new tags are allowed here, one by one, once they are known to be harmless.
@@ -57,29 +39,29 @@ strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr
 UNSAFE_STYLE = re.compile(r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding", re.I)
 
 
-def _attribute_problem(name: str, value: str | None) -> tuple[str, str] | None:
-    """What is wrong with an attribute, and how to fix it; None when it is harmless."""
+def _attribute_problem(name: str, value: str | None) -> tuple[str, dict] | None:
+    """What is wrong with an attribute (its message in labels/messages.yml, the values it names);
+    None when it is harmless."""
     name = name.lower()
     if name.startswith("on"):
-        return (f"The attribute '{name}' runs code in the browser.", "Remove the attribute.")
+        return "attribute_runs_code", {"name": name}
     if name == "srcdoc":
-        return ("The attribute 'srcdoc' embeds a whole page.", "Remove the attribute.")
+        return "attribute_srcdoc", {}
     if value is None:
         return None
     if name == "style" and UNSAFE_STYLE.search(html.unescape(value)):
-        return ("The style attribute loads files or runs code.",
-                "Remove it; ask a developer to add the style to the site's stylesheet.")
+        return "unsafe_style", {}
     # A srcset lists several addresses, each followed by its size.
     candidates = [value]
     if name in ("srcset", "imagesrcset"):
         candidates = [part.strip().split(" ")[0] for part in value.split(",")]
     for found in (scheme(candidate) for candidate in candidates if name in URL_ATTRIBUTES):
         if found in DANGEROUS_SCHEMES:
-            return (f"The address in '{name}' is a '{found}:' address, which {DANGEROUS_SCHEMES[found]}.",
-                    "Use a page of the site (page.md) or an https:// address instead.")
+            return "attribute_dangerous_address", {"name": name, "scheme": found,
+                                                   "why": said(DANGEROUS_SCHEMES[found])}
     decoded = IGNORED_BY_BROWSERS.sub("", html.unescape(value)).lower()
     if "javascript:" in decoded or "vbscript:" in decoded:
-        return (f"The attribute '{name}' holds a script address.", "Remove the attribute.")
+        return "attribute_script_address", {"name": name}
     return None
 
 
@@ -87,31 +69,27 @@ def _page(page: SourcePage) -> list[Problem]:
     doc = document(page)
     problems = []
     for tag in doc.tags:
-        if tag.name in FORBIDDEN_TAGS:
-            why, fix = FORBIDDEN_TAGS[tag.name]
-            problems.append(Problem(page.path, tag.line, f"Raw HTML <{tag.name}> is not allowed: it {why}.", fix))
+        if words := FORBIDDEN_TAGS.get(tag.name):
+            problems.append(Problem.of(page.path, tag.line, "forbidden_tag", tag=tag.name, why=said(f"tag_{words}"),
+                                       instead=said(f"tag_{words}_instead")))
         elif tag.name not in ALLOWED_TAGS:
-            problems.append(Problem(
-                page.path, tag.line, f"The HTML tag <{tag.name}> is not allowed in a page.",
-                "Use Markdown instead (lists, tables, admonitions, card grids), or one of the allowed "
-                f"tags: {', '.join(sorted(ALLOWED_TAGS))}."))
+            problems.append(Problem.of(page.path, tag.line, "unknown_tag", tag=tag.name,
+                                       allowed=", ".join(sorted(ALLOWED_TAGS))))
     # An attribute runs code alike in a tag and in an attribute list {…} (whose id and classes are harmless).
     holders = [(f"<{tag.name}>", tag.line, tag.attributes) for tag in doc.tags] + [
-        ("an attribute list {…}", found.line, [(n, v) for n, v in found.attributes if n not in ("id", ".")])
+        (said("attribute_list"), found.line, [(n, v) for n, v in found.attributes if n not in ("id", ".")])
         for found in doc.attr_lists]
     for where, line, attributes in holders:
         for name, value in attributes:
             if found := _attribute_problem(name, value):
-                problems.append(Problem(page.path, line, f"In {where}: {found[0]}", found[1]))
+                problems.append(Problem.of(page.path, line, found[0], where=where, **found[1]))
     for link in doc.links:
         found = scheme(link.url)
         # html: checked with its tag; reference: where it is defined.
         if link.kind not in ("html", "reference") and found in DANGEROUS_SCHEMES:
-            problems.append(Problem(
-                page.path, link.line,
-                f"The {'image' if link.kind == 'image' else 'link'} '{link.url[:60]}' is a '{found}:' address, "
-                f"which {DANGEROUS_SCHEMES[found]}.",
-                "Link to a page of the site (page.md) or to an https:// address instead."))
+            problems.append(Problem.of(page.path, link.line, "dangerous_address", url=link.url[:60], scheme=found,
+                                       what=said("what_image" if link.kind == "image" else "what_link"),
+                                       why=said(DANGEROUS_SCHEMES[found])))
     return problems
 
 
@@ -134,7 +112,7 @@ class _Rendered(HTMLParser):
             self.found.append((f"<{tag}>", f"<{tag}"))
         for name, value in attrs:
             if _attribute_problem(name, value):
-                self.found.append((f"the attribute '{name}' of <{tag}>", name))
+                self.found.append((said("attribute_of", name=name, tag=tag), name))
 
     handle_startendtag = handle_starttag
 

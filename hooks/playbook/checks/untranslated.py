@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..catalogue import Catalogue, Problem, SourcePage, strings
+from ..label_files import counted, said
 from ..markdown import document, inline_text
 
 # The most frequent Spanish and English function words, none of them a word
@@ -76,9 +77,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
         # One problem per page, on its first Spanish paragraph: the fix is the same for all.
         original = catalogue.page(page.key, catalogue.languages[0])
         more = len(found) - 1
-        also = f" (and {more} more paragraph{'s' * (more != 1)} of it)" if more else ""
-        problems.append(Problem(
-            page.path, found[0], f"This English page is still in Spanish here{also}.",
-            f"Translate it from {original.path if original else 'the Spanish page'}: the English site would show "
-            "Spanish text."))
+        problems.append(Problem.of(page.path, found[0], "still_spanish",
+                                   also=said("more_paragraphs", more=counted("paragraph", more)) if more else "",
+                                   original=original.path if original else said("the_spanish_page")))
     return problems

@@ -10,16 +10,15 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..catalogue import split_language
+from ..label_files import MESSAGES, said
 
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Browsers drop these before reading a scheme: "java\tscript:" still runs.
 IGNORED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]+")
 
-LANGUAGE_NAMES = {"es": "Spanish", "en": "English"}
-
-
 def language_name(language: str | None) -> str:
-    return LANGUAGE_NAMES.get(language or "", language or "unknown")
+    """"en" -> "English" in the editor's language (labels/messages.yml ``language_en``)."""
+    return said(f"language_{language}") if language in MESSAGES else language or "?"
 
 
 def scheme(url: str) -> str:

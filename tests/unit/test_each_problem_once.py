@@ -1,0 +1,59 @@
+"""Each problem once: every broken-site fixture of the build tests (tests/build/test_checks.py and
+tests/build/test_editor_checks_build.py, each a fault injected into tests/support/fixtures/base)
+goes through every check, as a build runs them, and no place (file and line) may be reported
+twice, whether by one check or by two."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+from collections import Counter
+
+import pytest
+
+from playbook import checks
+from support import ROOT
+from support.sites import ICONS, apply, base_files, catalogue
+
+# Made by hooks during the build, so links to them wait (hooks/cards.py, hooks/generated_pages.py).
+GENERATED = ("cards/index", "kiosk/index", "cards/enojado", "traducciones", "translations")
+
+
+def _faults(name: str) -> list:
+    spec = importlib.util.spec_from_file_location(f"faults_{name}", ROOT / "tests" / "build" / f"{name}.py")
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FAULTS
+
+
+FAULTS = _faults("test_checks") + _faults("test_editor_checks_build")
+
+
+def reported(files: dict) -> list:
+    """Every problem a build reports for ``files``: the checks before the build, then the links
+    that waited for the pages hooks make (as hooks/check_content.py runs them)."""
+    cat = catalogue(files)
+    site = checks.site_from_catalogue(cat, files=[path for path in files if not path.endswith(".md")], open=True)
+    problems = checks.run_all(cat, site, icon_dirs=ICONS)
+    for language in cat.languages:
+        for key in GENERATED:
+            site.pages[language].setdefault(key, frozenset())
+    closed = dataclasses.replace(site, waiting=None)
+    return problems + [problem for page, *address in site.waiting
+                       for problem in checks.links.check_link(cat, closed, page, *address)]
+
+
+def test_the_sweep_covers_every_fault():
+    assert len(FAULTS) >= 40
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
+def test_no_place_is_reported_twice(fault):
+    problems = reported(apply(base_files(), fault.edits))
+    twice = [place for place, count in Counter((p.path, p.line) for p in problems).items() if count > 1]
+    assert not twice, "\n\n".join(p.text() for p in problems if (p.path, p.line) in twice)
+
+
+def test_the_base_site_reports_nothing():
+    assert reported(base_files()) == []
