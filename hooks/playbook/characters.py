@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .label_files import said
+from . import label_files
 
 # What each character is called in a message, and what to type instead: keys of labels/messages.yml.
 NAMES = {
@@ -59,11 +59,11 @@ class Finding:
     @property
     def name(self) -> str:
         """"a non-breaking space", "a zero-width character (U+200B)", in the editor's language."""
-        return said(NAMES[self.character][0], code=f"U+{ord(self.character):04X}", character=self.character)
+        return label_files.said(NAMES[self.character][0], code=f"U+{ord(self.character):04X}", character=self.character)
 
     @property
     def instead(self) -> str:
-        return said(NAMES[self.character][1]) if NAMES[self.character][1] else ""
+        return label_files.said(NAMES[self.character][1]) if NAMES[self.character][1] else ""
 
 
 @dataclass(frozen=True)

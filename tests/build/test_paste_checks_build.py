@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -103,7 +103,8 @@ def write_as_table(files, entry):
     count = int(re.search(r"These (\d+) lines", entry.message).group(1))
     lines = _lines(files, entry)
     index = entry.line - 1
-    rows = [first, delimiter] + ["| " + " | ".join(lines[i].split("\t")) + " |" for i in range(index + 1, index + count)]
+    rows = [first, delimiter] + ["| " + " | ".join(lines[i].split("\t")) + " |"
+                                 for i in range(index + 1, index + count)]
     return {**files, entry.file: "\n".join(lines[:index] + rows + lines[index + count:])}
 
 
@@ -155,9 +156,11 @@ class Slip:
 
 CONFLICT = "<<<<<<< HEAD\n{ours}\n=======\n{theirs}\n>>>>>>> rama-de-ana"
 NEW_PAGE = ("---\ntitle: Colas\ndescription: Cómo atender una fila larga sin perder la calma, en el sitio "
-            "mínimo de prueba.\n---\n\nTexto sobre las colas ([Instituto Guillermo Subercaseaux, sf.b](referencias.md#igs-sfb)).\n")
+            "mínimo de prueba.\n---\n\nTexto sobre las colas "
+            "([Instituto Guillermo Subercaseaux, sf.b](referencias.md#igs-sfb)).\n")
 NEW_PAGE_EN = ("---\ntitle: Queues\ndescription: How to serve a long queue without losing your calm, in the "
-               "minimal test site.\n---\n\nText about the queues ([Instituto Guillermo Subercaseaux, n.d.-b](referencias.md#igs-sfb)).\n")
+               "minimal test site.\n---\n\nText about the queues "
+               "([Instituto Guillermo Subercaseaux, n.d.-b](referencias.md#igs-sfb)).\n")
 
 
 def _copied_type(language: str, own: bool):

@@ -74,7 +74,8 @@ def test_a_heading_underline_is_no_conflict():
          "a non-breaking space", 1, "an ordinary space"),
         ("  name: Enojado/a", f"  name:{NBSP}Enojado/a", "Enojado/a", "a non-breaking space", 8, "an ordinary space"),
         ("  summary: Poco", "\tsummary: Poco", "summary: Poco", "a tab", 1, "spaces"),
-        ("  name: Enojado/a", f"  name: Enoj{ZERO_WIDTH}ado/a", "ado/a", "a zero-width character (U+200B)", 13, "Backspace"),
+        ("  name: Enojado/a", f"  name: Enoj{ZERO_WIDTH}ado/a", "ado/a", "a zero-width character (U+200B)", 13,
+         "Backspace"),
         ("  name: Enojado/a", f"  name: Enojado/a{BOM}", "Enojado/a", "a byte-order mark (U+FEFF)", 18, "Backspace"),
         ("title: Cliente enojado", "title: “Cliente: enojado”", "title:", "a typographic quote “", 8,
          'a straight quote "'),
@@ -198,7 +199,8 @@ def test_the_copy_is_the_page_whose_translation_record_came_with_it():
 
 # --- Pages out of the menu ------------------------------------------------------
 
-NEW_PAGE = "---\ntitle: Colas\ndescription: Cómo atender una fila larga sin perder la calma, en el sitio mínimo de prueba.\n---\n\nTexto.\n"
+NEW_PAGE = ("---\ntitle: Colas\ndescription: Cómo atender una fila larga sin perder la calma, en el sitio mínimo de "
+            "prueba.\n---\n\nTexto.\n")
 
 
 def test_a_page_out_of_the_menu_is_named_with_the_line_to_add():
@@ -277,7 +279,8 @@ def test_a_link_from_a_folder_gets_the_address_it_meant(written, meant):
     assert f"Did you mean '{meant}'?" in problem.hint
 
 
-@pytest.mark.parametrize("written", ["../assets/Fila.png", "assets/fila.png"], ids=["other-capitals", "without-its-../"])
+@pytest.mark.parametrize("written", ["../assets/Fila.png", "assets/fila.png"],
+                         ids=["other-capitals", "without-its-../"])
 def test_an_image_gets_the_file_it_meant(written):
     files, found = _all({ES_TYPE: append(f"![Una fila]({written})")}, files_extra=("assets/fila.png",))
     problem = only(found, ES_TYPE)
