@@ -229,6 +229,9 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         # A text opened with a typographic quote, which YAML reads as text, not as a quote.
         if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
             return page, [character_problem(path, quoted[-1], "quote")]
+        if unclosed := characters.unclosed_quote(source, line, 2):
+            return page, [Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
+                                     quote=unclosed.character)]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
         return refused(line, "front_matter_yaml", error=what)
     finally:

@@ -42,6 +42,9 @@ MARKDOWN_SPACE = re.compile(rf"^ *(?:#+|[-*+]|\d+[.)]|>)?(?=[{SPACES}])|^[ ]*[{S
 # A YAML value that opens with a typographic quote: YAML reads the quote as text.
 YAML_QUOTE = re.compile(rf"^[ \t]*(?:- +|[^:#\n]*?: +)(?=[{QUOTES}])", re.M)
 
+# A YAML value that opens with a straight quote, and what follows it on its line.
+YAML_QUOTED = re.compile(r"^[ \t]*(?:- +|[^:#\n]*?: +)([\"'])(.*)$", re.M)
+
 # Git writes a conflict as <<<<<<< (ours), ||||||| (base, in diff3 style), ======= (theirs), >>>>>>>.
 START, BASE, MIDDLE, END = "<<<<<<<", "|||||||", "=======", ">>>>>>>"
 MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t][^\n]*)?$", re.M)
@@ -148,3 +151,18 @@ def _first_per_line(found: list[Finding]) -> list[Finding]:
     for finding in sorted(found, key=lambda f: (f.line, f.column)):
         first.setdefault(finding.line, finding)
     return list(first.values())
+
+
+def unclosed_quote(text: str, before: int, first_line: int = 1) -> Finding | None:
+    """The last value up to line ``before`` whose opening quote its line never closes: where YAML's
+    "end of stream" or "expected key" really began."""
+    found = None
+    for match in YAML_QUOTED.finditer(text):
+        finding = _finding(text, match.start(1), first_line)
+        if finding.line > before:
+            break
+        quote, rest = match.group(1), match.group(2)
+        closed = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in closed:
+            found = Finding(finding.line, finding.column, quote)
+    return found

@@ -292,3 +292,41 @@ def test_a_number_as_a_list_item_is_told_to_quote_it():
     problem = only(found, ES_TYPE)
     assert problem.line == line_of(files[ES_TYPE], "    - 42")
     assert "after the colon" not in problem.hint and "'- \"42\"'" in problem.hint
+
+
+# --- mkdocs.yml that YAML cannot read ------------------------------------------------
+
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+NAV_ITEM = "\n  - factores.md\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "at", "said", "fix"),
+    [
+        ("\n - factores.md\n", " - factores.md", "indented unlike the lines above it", "Indent it exactly like"),
+        ("\n  - factores.md: a: b\n", "  - factores.md: a", "a second ': ' inside its value", "straight quotes"),
+        ("\n  - factores.md\n  oops\n", "  oops", "neither 'key: value' nor '- item'", "'key: value'"),
+        ('\n  - "factores.md\n', '  - "factores.md', 'The quote " at column 5 is not closed', "Close it"),
+        ("\n\t- factores.md\n", "\t- factores.md", "There is a tab at column 1", "type spaces"),
+        (f"\n{NBSP}{NBSP}- factores.md\n", f"{NBSP}{NBSP}-", "Columns 1 to 2 hold a non-breaking space", "for each"),
+    ],
+    ids=["indent", "second-colon", "no-colon", "unclosed-quote", "tab", "nbsp"],
+)
+def test_a_broken_mkdocs_yml_is_said_on_its_line_with_the_fix(new, at, said, fix):
+    from playbook import config_yaml
+
+    text = CONFIG.replace(NAV_ITEM, new, 1)
+    problem = config_yaml.problem(text)
+    assert problem.text().startswith(f"mkdocs.yml:{line_of(text, at)}: "), problem.text()
+    assert said in problem.message and fix in problem.hint
+
+
+def test_the_playbook_s_mkdocs_yml_reads(tmp_path, capsys):
+    from playbook import config_yaml
+
+    assert config_yaml.main(str(ROOT / "mkdocs.yml")) == 0
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text(CONFIG.replace(NAV_ITEM, "\n - factores.md\n", 1), encoding="utf-8")
+    assert config_yaml.main(str(broken)) == 1
+    printed = capsys.readouterr().err
+    assert printed.count("mkdocs.yml:") == 1 and "The playbook cannot be built: 1 problem" in printed
