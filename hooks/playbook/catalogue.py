@@ -224,7 +224,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
-        mark = _mark(error)
+        mark = yaml_mark(error)
         line = (mark.line + 2) if mark else 1
         # A text opened with a typographic quote, which YAML reads as text, not as a quote.
         if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
@@ -247,7 +247,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     return page, []
 
 
-def _mark(error):
+def yaml_mark(error):
     """Where a YAML error is: where an unclosed quote, bracket or key began (the parser's context),
     else where the parser stopped."""
     context = getattr(error, "context", None) or ""

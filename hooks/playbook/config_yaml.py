@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import characters
-from .catalogue import Problem, character_problem
+from .catalogue import Problem, character_problem, yaml_mark
 from .checks import report
 
 # The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
@@ -25,14 +25,6 @@ KINDS = (
 )
 
 
-def _mark(error):
-    """Where an unclosed quote, bracket or key began (the parser's context), else where it stopped."""
-    context = getattr(error, "context", None) or ""
-    if context.startswith("while scanning") or "flow" in context:
-        return getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    return getattr(error, "problem_mark", None)
-
-
 def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
     """What keeps YAML from reading ``text`` (the file ``name``), on the line at fault; None if it reads."""
     try:
@@ -40,7 +32,7 @@ def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
         yaml.compose(text, Loader=yaml.SafeLoader)
         return None
     except yaml.YAMLError as error:
-        mark = _mark(error)
+        mark = yaml_mark(error)
         line = mark.line + 1 if mark else 1
         what = getattr(error, "problem", None) or str(error)
     # What the eye does not see, and a quote never closed, explain the parser's problem best.
