@@ -129,6 +129,12 @@ def add_to_the_menu(files, entry):
     return {**files, "mkdocs.yml": config[:at.end()] + at.group(1) + line + "\n" + config[at.end():]}
 
 
+def quote_the_item(files, entry):
+    written = re.search(r"'(- \"[^\"]*\")'", entry.hint).group(1)
+    indent = re.match(r"\s*", _lines(files, entry)[entry.line - 1]).group()
+    return _set_line(files, entry, indent + written)
+
+
 NEW_VALUES = {"title": "Newcomer", "customer_type.name": "Newcomer",
               "customer_type.summary": "New to the shop; patience and clear steps."}
 
@@ -234,6 +240,9 @@ SLIPS = [
     Slip("heading-id-deleted",
          {"factores.es.md": replace("## Rapidez {#rapidez}", "## Rapidez al atender")},
          "docs/factores.es.md", "## Rapidez", "has lost its id", "end its line with '{#rapidez}'", restore_the_id),
+    Slip("number-as-a-list-item",
+         {ES_TYPE: replace("    - Dar privacidad", "    - 42")},
+         "docs/" + ES_TYPE, "    - 42", "must be a text, not a number", "'- \"42\"'", quote_the_item),
     Slip("link-from-a-folder-without-its-dots",
          {ES_TYPE: append("Ver la [rapidez](factores.md#rapidez).")},
          "docs/" + ES_TYPE, "Ver la [rapidez]", "points to a page", "Did you mean '../factores.md#rapidez'?",
