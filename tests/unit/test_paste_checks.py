@@ -330,3 +330,12 @@ def test_the_playbook_s_mkdocs_yml_reads(tmp_path, capsys):
     assert config_yaml.main(str(broken)) == 1
     printed = capsys.readouterr().err
     assert printed.count("mkdocs.yml:") == 1 and "The playbook cannot be built: 1 problem" in printed
+
+
+@pytest.mark.parametrize("target", ["build", "serve"])
+def test_make_reads_mkdocs_yml_before_mkdocs_does(target):
+    """`make build` and `make serve` say a broken mkdocs.yml in the checks' layout first: MkDocs
+    would answer it with the parser's own text."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
+    assert "-m playbook.config_yaml mkdocs.yml" in recipe[0] and "mkdocs " in recipe[-1], recipe
