@@ -57,7 +57,22 @@ def counted(word: str, count: int) -> str:
 
 @cache.kept(files=lambda: [MESSAGES_FILE])
 def _messages() -> dict:
-    return _read(MESSAGES_FILE, MESSAGES)[0]
+    words = _read(MESSAGES_FILE, MESSAGES)[0]
+    if words:
+        return words
+    # YAML that cannot be read (a translator's slip) must still word its own problem: each
+    # "  key: text" line that reads alone is kept, under the language block it is in.
+    words, language = {}, None
+    for line in MESSAGES_FILE.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.rstrip(":") in MESSAGES:
+            language = words.setdefault(line.rstrip(":"), {})
+        elif language is not None and ": " in line and line.startswith("  ") and not line.startswith("   "):
+            try:
+                read = yaml.safe_load(line.strip())
+            except yaml.YAMLError:
+                continue
+            language.update(read if isinstance(read, dict) else {})
+    return words
 
 
 def _read(path: Path, languages: Iterable[str]) -> tuple[dict, list[tuple[int, str, dict]]]:

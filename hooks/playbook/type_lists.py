@@ -18,8 +18,8 @@ from .suggest import closest
 # ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
 MARKER = re.compile(r"<!--[ \t]*customer-types:[ \t]*(?P<name>[^\s>]*)[ \t]*-->")
 # What an editor may write for a marker by mistake: another spelling or case of the word.
-NEAR = re.compile(r"<!--[ \t]*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ \t_-]*clientes?)[ \t]*:?[ \t]*"
-                  r"(?P<name>[^\s>]*)[ \t]*-->", re.I)
+NEAR = re.compile(r"<!--\s*(?P<word>customer[ \t_-]*types?|tipos?[ \t_-]*de[ \t_-]*clientes?)\s*:?\s*"
+                  r"(?P<name>[^\s>]*)\s*-->", re.I)
 KINDS = ("grid", "table", "list", "count")
 
 
@@ -28,9 +28,10 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
     no list, or is misspelt: file, line and the fix (the content checks run it on every page)."""
     found = []
     for match in NEAR.finditer(markdown):
-        if match.group("word") != "customer-types":
+        # Anything but the marker itself (another word, a space before the colon, a line break) lists nothing.
+        if not MARKER.fullmatch(match.group(0)):
             line = markdown.count("\n", 0, match.start()) + first_line
-            found.append(Problem.of(path, line, "marker_misspelt", marker=match.group(0),
+            found.append(Problem.of(path, line, "marker_misspelt", marker=" ".join(match.group(0).split()),
                                     name=match.group("name") or "grid"))
     for match in MARKER.finditer(markdown):
         if (name := match.group("name")) in KINDS:

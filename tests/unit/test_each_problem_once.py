@@ -14,7 +14,7 @@ import pytest
 
 from playbook import checks
 from support import ROOT
-from support.sites import ICONS, apply, base_files, catalogue
+from support.sites import ICONS, append, apply, base_files, catalogue, replace
 
 # Made by hooks during the build, so links to them wait (hooks/cards.py, hooks/generated_pages.py).
 GENERATED = ("cards/index", "kiosk/index", "cards/enojado", "traducciones", "translations")
@@ -57,3 +57,31 @@ def test_no_place_is_reported_twice(fault):
 
 def test_the_base_site_reports_nothing():
     assert reported(base_files()) == []
+
+
+BOTH_TYPES = ("tipos/enojado.es.md", "tipos/enojado.en.md")
+# Slips the issue found said twice, or with a fix that could not help: (edits, place, its one message).
+ONCE = {
+    "invalid-date": ({"factores.es.md": replace("title:", "review_by: '2027-02-31'\ntitle:")},
+                     ("factores.es.md", 2), "is not a valid date"),
+    "date-not-as-expected": ({"factores.es.md": replace("title:", "review_by: 2027-3-31\ntitle:")},
+                             ("factores.es.md", 2), "is not written as expected"),
+    "iframe": ({"factores.es.md": append('<iframe src="https://example.com/mapa"></iframe>')},
+               ("factores.es.md", 16), "Raw HTML <iframe> is not allowed"),
+    "related-with-dots": ({path: replace("    - factores.md#rapidez", "    - ../factores.md#rapidez")
+                           for path in BOTH_TYPES}, ("tipos/enojado.es.md", 25), "Write 'factores.md#rapidez'."),
+    "emptied-list-items": ({"tipos/enojado.es.md": replace("    - No perder la calma\n    - Dar privacidad\n",
+                                                           "    - \n    - \n")},
+                           ("tipos/enojado.es.md", 12), "Item 1 of 'customer_type.attend' must be a text"),
+}
+
+
+@pytest.mark.parametrize("name", ONCE)
+def test_each_slip_is_one_message_with_a_fix_that_helps(name):
+    edits, place, said = ONCE[name]
+    problems = reported(apply(base_files(), edits))
+    at = [problem for problem in problems if (problem.path, problem.line) == place]
+    assert len(at) == 1 and said in at[0].text(), "\n\n".join(p.text() for p in problems)
+    # One message per place, per item: an emptied list of two items gives two.
+    assert len(problems) == len({(p.path, p.line) for p in problems}) == len(ONCE[name][0]) * (
+        2 if name == "emptied-list-items" else 1), "\n\n".join(p.text() for p in problems)

@@ -113,3 +113,41 @@ def test_each_guide_shows_a_report_as_the_build_words_it(monkeypatch, language):
     what, fix = problem.text().splitlines()
     assert shown_problem.splitlines()[0] == what
     assert fix.startswith(shown_problem.splitlines()[1].removesuffix(" …"))
+
+
+def test_every_field_the_schema_describes_has_its_words():
+    from playbook.schema import page_schema
+
+    named = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            named.extend(node[key] for key in ("x-about", "x-pattern") if key in node)
+            for value in node.values():
+                walk(value)
+
+    walk(page_schema())
+    assert named and [name for name in named if name not in MESSAGES["en"]] == []
+
+
+def test_a_broken_messages_file_still_words_its_own_problem(tmp_path, monkeypatch):
+    broken = tmp_path / "messages.yml"
+    text = label_files.MESSAGES_FILE.read_text(encoding="utf-8")
+    broken.write_text(text.replace("  no_text: ", "  no_text: [", 1), encoding="utf-8")
+    monkeypatch.setattr(label_files, "MESSAGES_FILE", broken)
+    monkeypatch.setenv("PLAYBOOK_MESSAGES", "es")
+    [problem] = label_files.problems(broken, label_files.MESSAGES, "hooks/playbook/labels/messages.yml")
+    assert problem.text().startswith("hooks/playbook/labels/messages.yml:")
+    assert "Los textos no son YAML válido" in problem.message
+    assert problem.text().endswith(
+        "Cómo arreglarlo: Revisa la sangría y pon entre comillas el texto que lleva ':' o '#'.")
+
+
+def test_every_problem_takes_its_words_from_the_catalogue():
+    """No message is written in Python: a problem is made with Problem.of (playbook/build_errors.py's
+    own Problem is a failed report read back, not a message)."""
+    written = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "hooks").rglob("*.py"))
+               if path.name != "build_errors.py"
+               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if re.search(r"\bProblem\(", line) and not line.lstrip().startswith("class ")]
+    assert written == []
