@@ -264,7 +264,7 @@ def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
     return Problem.of(path, conflict.start or conflict.end, "merge_marker", marker=marker)
 
 
-def character_problem(path: str, finding: characters.Finding, where: str) -> Problem:
+def character_problem(path: str, finding: characters.Finding, where: str, in_docs: bool = True) -> Problem:
     """A character out of place (``where``: "yaml", "markdown" or "quote"), named with its column
     and what to type instead."""
     key = "character_invisible" if finding.character in characters.INVISIBLE else f"character_{where}"
@@ -273,7 +273,7 @@ def character_problem(path: str, finding: characters.Finding, where: str) -> Pro
         key = key.replace("character_", "characters_")
     last = finding.column + finding.count - 1
     return Problem.of(path, finding.line, key, name=finding.name, column=finding.column, last=last,
-                      count=finding.count, instead=finding.instead, next=last + 1)
+                      count=finding.count, instead=finding.instead, next=last + 1, in_docs=in_docs)
 
 
 def sources(docs_dir, languages=()) -> list[Path]:

@@ -37,18 +37,14 @@ def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
         what = getattr(error, "problem", None) or str(error)
     # What the eye does not see, and a quote never closed, explain the parser's problem best.
     if found := [finding for finding in characters.in_yaml(text, 1) if finding.line <= line]:
-        return _outside_docs(character_problem(name, found[0], "yaml"))
+        return character_problem(name, found[0], "yaml", in_docs=False)
     if quoted := [finding for finding in characters.quotes_in_yaml(text, 1) if finding.line <= line]:
-        return _outside_docs(character_problem(name, quoted[-1], "quote"))
+        return character_problem(name, quoted[-1], "quote", in_docs=False)
     if unclosed := characters.unclosed_quote(text, line, 1):
         return Problem.of(name, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
                           quote=unclosed.character, in_docs=False)
     key = next((key for start, key in KINDS if what.startswith(start)), "yaml_other")
     return Problem.of(name, line, key, error=what, in_docs=False)
-
-
-def _outside_docs(found: Problem) -> Problem:
-    return Problem(found.path, found.line, found.message, found.hint, in_docs=False)
 
 
 def main(path: str = "mkdocs.yml") -> int:
