@@ -339,3 +339,9 @@ def test_make_reads_mkdocs_yml_before_mkdocs_does(target):
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
     assert "-m playbook.config_yaml mkdocs.yml" in recipe[0] and "mkdocs " in recipe[-1], recipe
+
+
+@pytest.mark.parametrize("entry", ["factore.md", "factores.es.md"], ids=["misspelt", "with-its-language"])
+def test_a_page_whose_menu_entry_is_miswritten_is_said_once_by_the_nav_check(entry):
+    _, read_catalogue = read({})
+    assert orphans.check_text(read_catalogue, NAV.replace("  - factores.md\n", f"  - {entry}\n")) == []

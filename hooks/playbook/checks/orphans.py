@@ -12,6 +12,7 @@ import yaml
 
 from ..catalogue import Catalogue, Problem
 from ..config_check import nav_entries
+from ..suggest import closest
 
 HIDDEN = "not_in_nav"
 
@@ -25,11 +26,16 @@ def check_text(catalogue: Catalogue, config: str) -> list[Problem]:
     named = [entry.path for entry in entries if entry.path]
     if not named:
         return []  # no `nav`: MkDocs makes the menu from the folders, every page in it
+    # An entry written with its language, or misspelt, is mkdocs.yml's problem (config_check says it,
+    # with the page it meant): the page it meant is in the menu once that is fixed.
+    pages_md = [f"{key}.md" for key in catalogue.keys()]
+    meant = {f"{catalogue.split(path)[0]}.md" for path in named} | {
+        closest(path, pages_md) for path in named if path not in pages_md}
     problems = []
     for key in catalogue.keys():
         pages = [catalogue.page(key, language) for language in catalogue.languages]
         pages = [page for page in pages if page]
-        if f"{key}.md" in named or any(page.meta.get(HIDDEN) is True for page in pages):
+        if f"{key}.md" in meant or any(page.meta.get(HIDDEN) is True for page in pages):
             continue
         folder = key.rpartition("/")[0]
         # Its neighbours in the menu: the last entry of its folder, else the last entry.
