@@ -345,3 +345,10 @@ def test_make_reads_mkdocs_yml_before_mkdocs_does(target):
 def test_a_page_whose_menu_entry_is_miswritten_is_said_once_by_the_nav_check(entry):
     _, read_catalogue = read({})
     assert orphans.check_text(read_catalogue, NAV.replace("  - factores.md\n", f"  - {entry}\n")) == []
+
+
+def test_an_unclosed_quote_in_the_front_matter_is_said_where_it_opens():
+    files, read_catalogue = read({ES_TYPE: replace("title: Cliente enojado", 'title: "Cliente enojado')})
+    problem = only(read_catalogue.problems, ES_TYPE)
+    assert problem.line == line_of(files[ES_TYPE], "title:")  # the parser stops on line 19
+    assert 'The quote " at column 8 is not closed' in problem.message and "Close it" in problem.hint
