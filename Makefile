@@ -10,10 +10,13 @@ export GIT_PYTHON_REFRESH := quiet
 
 .PHONY: serve build test test-fast translated translations benchmark quality screenshots
 
+# mkdocs.yml is read before any hook runs: a broken one is said first, in the checks' layout.
 serve: $(VENV)/.site
+	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_yaml mkdocs.yml
 	$(BIN)/mkdocs serve --livereload
 
 build: $(VENV)/.site
+	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_yaml mkdocs.yml
 	$(BIN)/mkdocs build --strict
 
 # Two processes (pytest-xdist), each test file whole in one: the browser tests spend much of

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
-from playbook import build, build_errors
+from playbook import build, build_errors, checks, config_yaml
 from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
@@ -40,6 +40,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     words = build_errors.labels(tuple(languages))
     state = {"pages": build_errors.pages_of(site_dir), "failed": None}
     rebuild = server.builder
+    config_file = Path(config.config_file_path)
 
     def show_failure(report: str, logged: list[str]) -> None:
         failure = build_errors.parse_report(report, logged)
@@ -64,7 +65,12 @@ def on_serve(server, config: MkDocsConfig, builder):
         except KeyboardInterrupt:
             raise
         except BaseException as error:  # noqa: B036 (an Abort is a SystemExit)
-            if isinstance(error, SystemExit):
+            # mkdocs.yml itself unreadable: one problem in the build's layout, not the parser's traceback.
+            if unreadable := config_yaml.problem(config_file.read_text(encoding="utf-8"), config_file.name):
+                report = checks.report([unreadable], where=config_file.name)
+                print(report, file=sys.stderr)  # noqa: T201 (as MkDocs prints it)
+                logged.buffer.clear()  # MkDocs' own words on the same line: said once
+            elif isinstance(error, SystemExit):
                 print(error, file=sys.stderr)  # noqa: T201 (as MkDocs prints it)
                 report = str(error)
             else:

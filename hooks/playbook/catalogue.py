@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache, label_files
+from . import cache, characters, label_files
 from .markdown import Document, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
@@ -198,6 +198,9 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         return refused(raw[: error.start].count(b"\n") + 1, "not_utf8")
+    # A merge conflict left in the file: said as one before anything it garbles (its front matter's YAML).
+    if merged := characters.conflicts(text):
+        return page, [conflict_problem(path, conflict) for conflict in merged]
     if not text.strip():
         return refused(1, "empty_page")
     match = FRONT_MATTER.match(text)
@@ -210,6 +213,9 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     page.body = text[match.end():]
     page.body_start = text[: match.end()].count("\n") + 1
     source = match.group(1) or ""
+    # A character that looks like a space and is not one, named where it is, not where YAML then stumbles.
+    if found := characters.in_yaml(source):
+        return page, [character_problem(path, finding, "yaml") for finding in found]
     loader = LOADER(source)
     try:
         # One parse gives both the values and the line of each of them.
@@ -218,9 +224,16 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
-        mark = getattr(error, "problem_mark", None)
+        mark = yaml_mark(error)
+        line = (mark.line + 2) if mark else 1
+        # A text opened with a typographic quote, which YAML reads as text, not as a quote.
+        if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
+            return page, [character_problem(path, quoted[-1], "quote")]
+        if unclosed := characters.unclosed_quote(source, line, 2):
+            return page, [Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
+                                     quote=unclosed.character)]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused((mark.line + 2) if mark else 1, "front_matter_yaml", error=what)
+        return refused(line, "front_matter_yaml", error=what)
     finally:
         loader.dispose()
     meta = {} if meta is None else meta
@@ -232,6 +245,35 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
         page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
+
+
+def yaml_mark(error):
+    """Where a YAML error is: where an unclosed quote, bracket or key began (the parser's context),
+    else where the parser stopped."""
+    context = getattr(error, "context", None) or ""
+    if context.startswith("while scanning") or "flow" in context:
+        return getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    return getattr(error, "problem_mark", None)
+
+
+def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
+    """A merge conflict, on its first line."""
+    if conflict.start and conflict.end:
+        return Problem.of(path, conflict.start, "merge_conflict", start=conflict.start, end=conflict.end)
+    marker = characters.START if conflict.start else characters.END
+    return Problem.of(path, conflict.start or conflict.end, "merge_marker", marker=marker)
+
+
+def character_problem(path: str, finding: characters.Finding, where: str, in_docs: bool = True) -> Problem:
+    """A character out of place (``where``: "yaml", "markdown" or "quote"), named with its column
+    and what to type instead."""
+    key = "character_invisible" if finding.character in characters.INVISIBLE else f"character_{where}"
+    # A run of them (an indentation of non-breaking spaces) is one problem, fixed at once.
+    if finding.count > 1 and where != "quote":
+        key = key.replace("character_", "characters_")
+    last = finding.column + finding.count - 1
+    return Problem.of(path, finding.line, key, name=finding.name, column=finding.column, last=last,
+                      count=finding.count, instead=finding.instead, next=last + 1, in_docs=in_docs)
 
 
 def sources(docs_dir, languages=()) -> list[Path]:

@@ -590,7 +590,7 @@ def test_a_misspelt_page_field_gets_a_did_you_mean():
     found = fm({"factores.es.md": replace("title:", "titel: x\ntitle:")})
     assert found == [
         "factores.es.md:2: Unknown field 'titel'. | Did you mean 'title'? "
-        "The fields allowed here are: customer_type, description, hide, icon, owner, practice, review_by, "
+        "The fields allowed here are: customer_type, description, hide, icon, not_in_nav, owner, practice, review_by, "
         "search, search_terms, title, translated_from."
     ]
 

@@ -220,7 +220,10 @@ def test_a_linked_id_that_differs_is_one_problem():
 
 def test_a_page_without_ids_is_not_compared():
     problems = run({"factores.en.md": replace("## Speed {#rapidez}", "## Speed")})
-    assert [p.message for p in problems if p.path == "factores.en.md"] == ["The heading 'Speed' has no id."]
+    # One problem, on the heading: its id was deleted, and the Spanish heading still has it.
+    assert [p.message for p in problems if p.path == "factores.en.md"] == [
+        "The heading 'Speed' has lost its id: the heading in the same place in factores.es.md ('Rapidez', line 8) "
+        "still has '#rapidez'."]
 
 
 # --- Images, boxes, emoji -------------------------------------------------------------

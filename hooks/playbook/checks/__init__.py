@@ -19,6 +19,7 @@ from . import (
     anchors,
     card_text,
     citations,
+    copies,
     emoji,
     external,
     files,
@@ -27,10 +28,13 @@ from . import (
     images,
     links,
     nav,
+    orphans,
     parity,
+    pastes,
     placeholders,
     practice,
     safety,
+    search_terms,
     untranslated,
 )
 from .anchors import Site, site_from_catalogue
@@ -54,6 +58,8 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
+        + pastes.check(catalogue)
+        + search_terms.check(catalogue)
         # The markers of the lists of types, before hooks/customer_type_page.py fills them.
         + [problem for page in catalogue.pages.values()
            for problem in type_lists.problems(page.body, page.path, page.body_start)]
@@ -61,7 +67,8 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     faulty = {problem.path for problem in own}
     # What needs other files: links, the two languages, citations. A heading
     # whose id differs from its original's is reported, not each link to it.
-    site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty)))
+    site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty))
+                               | headings.deleted_ids(catalogue))
     problems = (
         own
         + links.check(catalogue, site)
@@ -69,6 +76,8 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + citations.check(catalogue)
         + nav.check(config_file)
         + practice.check(catalogue, faulty)
+        + orphans.check(catalogue, config_file)
+        + copies.check(catalogue)
     )
     return ordered(catalogue, problems)
 

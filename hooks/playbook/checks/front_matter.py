@@ -93,6 +93,10 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         expected = TYPES.get(value if isinstance(value, str) else value[0], "text")
         kind, values = "wrong_type", {**values, "expected": said(f"type_{expected}"), "kind": _kind(instance),
                                       "how": said(f"write_{expected}")}
+        # A list item has no colon: its text follows the '- ', quoted when YAML would read it as something else.
+        if expected == "text" and path and isinstance(path[-1], int):
+            number = isinstance(instance, (int, float)) and not isinstance(instance, bool)
+            values["how"] = said("write_item_number", value=instance) if number else said("write_item")
     elif keyword in SIZES:
         size = len(instance) if isinstance(instance, (list, str)) else 0
         kind, values = SIZES[keyword][size == 0], {**values, "size": size, "limit": value, "about": about,

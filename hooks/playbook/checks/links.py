@@ -73,7 +73,8 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
                 return "built_address", {"fixed": relative(origin, candidate + ".md")}
         if site.open:
             return WAIT
-        return "missing_file", {"path": target.path}
+        meant = _meant(origin, url, site.files)
+        return "missing_file", {"path": target.path, "near": said("did_you_mean", near=meant) if meant else ""}
     key, named_language = target.page(catalogue.languages)
     if named_language:
         fixed = url.replace(f".{named_language}.md", ".md")
@@ -85,10 +86,25 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         if site.open:
             return WAIT
         near = closest(key, site.keys(language))
+        meant = _meant(origin, url, [f"{known}.md" for known in site.keys(language)])
+        meant = meant or (relative(origin, near + ".md") if near else None)
         return "missing_page", {"language": language_name(language),
-                                "near": said("did_you_mean", near=relative(origin, near + ".md")) if near else "",
+                                "near": said("did_you_mean", near=meant) if meant else "",
                                 "resolved": "" if url.split("#")[0] == f"{key}.md" else f" ('{key}.md')"}
     return _anchor_fault(catalogue, site, key, language, target, own=key == page.key)
+
+
+# The two slips a near-match misses: a name written with other capitals ("Fila.png" for "fila.png"),
+# and a link from a folder (tipos/) written as if from docs/ itself, without its "../".
+def _meant(origin: str, url: str, known) -> str | None:
+    """The address ``url`` (written in ``origin``) was meant to be, among the paths ``known``."""
+    address, hash_, fragment = url.strip().partition("#")
+    by_lower = {path.lower(): path for path in known}
+    for attempt in [address] + (["../" + address] if "/" in origin else []):
+        target = resolve(origin, attempt)
+        if target and target.path and not target.outside and target.path.lower() in by_lower:
+            return relative(origin, by_lower[target.path.lower()]) + hash_ + fragment
+    return None
 
 
 def _anchor_fault(catalogue, site: Site, key, language, target: Target, own: bool):

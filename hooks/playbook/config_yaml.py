@@ -1,0 +1,60 @@
+"""A mkdocs.yml that YAML cannot read, said like a page's problem: `mkdocs.yml:LINE:`, what is
+wrong in plain words, and the fix. MkDocs reads mkdocs.yml before any hook runs and answers a
+broken one with the parser's own text (`expected <block end>, but found ...`), so this is asked
+first: by `make build` and `make serve` before MkDocs starts (`python -m playbook.config_yaml`),
+and by hooks/serve_errors.py when a rebuild of `mkdocs serve` finds mkdocs.yml broken.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import characters
+from .catalogue import Problem, character_problem, yaml_mark
+from .checks import report
+
+# The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
+# in a value, a line that is neither 'key: value' nor '- item'.
+KINDS = (
+    ("expected <block end>", "yaml_indent"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("could not find expected ':'", "yaml_no_colon"),
+)
+
+
+def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
+    """What keeps YAML from reading ``text`` (the file ``name``), on the line at fault; None if it reads."""
+    try:
+        # Composed, not loaded: `!ENV` and `!!python/name:` tags need no resolving.
+        yaml.compose(text, Loader=yaml.SafeLoader)
+        return None
+    except yaml.YAMLError as error:
+        mark = yaml_mark(error)
+        line = mark.line + 1 if mark else 1
+        what = getattr(error, "problem", None) or str(error)
+    # What the eye does not see, and a quote never closed, explain the parser's problem best.
+    if found := [finding for finding in characters.in_yaml(text, 1) if finding.line <= line]:
+        return character_problem(name, found[0], "yaml", in_docs=False)
+    if quoted := [finding for finding in characters.quotes_in_yaml(text, 1) if finding.line <= line]:
+        return character_problem(name, quoted[-1], "quote", in_docs=False)
+    if unclosed := characters.unclosed_quote(text, line, 1):
+        return Problem.of(name, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
+                          quote=unclosed.character, in_docs=False)
+    key = next((key for start, key in KINDS if what.startswith(start)), "yaml_other")
+    return Problem.of(name, line, key, error=what, in_docs=False)
+
+
+def main(path: str = "mkdocs.yml") -> int:
+    """Say what keeps ``path`` from being read, in the layout of the build's report; 1 if anything."""
+    file = Path(path)
+    found = problem(file.read_text(encoding="utf-8"), file.name) if file.is_file() else None
+    if found:
+        print(report([found], where=file.name), file=sys.stderr)  # noqa: T201 (a command's answer)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
