@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from playbook import build, cache, customer_type, label_files, qr
+from playbook import build, cache, customer_type, label_files, practice, qr
 from playbook.build import Priority, relative_url, url_of
 from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage, markdown
@@ -106,7 +106,11 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
-    parts = [json.dumps([cards, label_files.labels("cards")], sort_keys=True).encode()]
+    # Its break-room mode (?practice, hooks/practice.py) shows every language's scenarios too.
+    catalogue = build.checked_catalogue(config)
+    scenarios = [practice.model(catalogue, language, config.nav)["scenarios"] for language in cards]
+    parts = [json.dumps([cards, scenarios, label_files.labels("cards"), label_files.labels("practice")],
+                        sort_keys=True).encode()]
     # Each template as Jinja finds it: ours in overrides/ where we override the theme's.
     env = build.theme_env(config)
     parts += [env.loader.get_source(env, name)[0].encode() for name in KIOSK_THEME_FILES]
@@ -174,8 +178,9 @@ KIOSK = "kiosk/index.md"
 VERSION = "kiosk/version.json"
 
 # Files the kiosk page is made of: when one changes, running kiosks reload.
-KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html")
-KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css")
+KIOSK_THEME_FILES = ("kiosk.html", "partials/card-blocks.html", "partials/practice-kiosk.html")
+KIOSK_ASSETS = ("assets/javascripts/kiosk.js", "assets/stylesheets/cards.css", "assets/javascripts/kiosk-practice.js",
+                "assets/stylesheets/practice.css")
 
 # The kiosk controls' words: they follow the language of the card on show.
 KIOSK_CONTROLS = ("controls", "previous", "next", "pause", "play", "position", "paused")

@@ -2,7 +2,7 @@
 en/practice/) and nowhere else, in the menu, the sitemaps and the offline list with its
 script and styles; every scenario of every type in it, its answer the type's own line
 (never typed twice), its links to sections the built type page has; the kiosk carrying
-every language's scenarios."""
+every language's scenarios, and a new version for running kiosks when only a scenario changes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from html import unescape
 from playbook import catalogue as content
 from playbook import practice
 from support import LANGUAGES, ROOT
+from support.practice_site import EN_TYPE, practice_files
+from support.sites import apply, build, replace
 
 ADDRESS = {"es": "practica/", "en": "en/practice/"}
 FILES = ("assets/javascripts/practice.js", "assets/javascripts/kiosk-practice.js", "assets/stylesheets/practice.css")
@@ -73,3 +75,21 @@ def test_the_kiosk_carries_every_language_s_scenarios(site):
         assert len(slides) == sum(len(page_data(site, other)["scenarios"]) for other in LANGUAGES)
         # A trainer finds the break-room mode from the practice page.
         assert 'href="../kiosk/?practice"' in (site / ADDRESS[language] / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_scenario_alone_gives_running_kiosks_a_new_version(tmp_path):
+    """Two builds that differ in one English scenario's why: the same cards, another version."""
+    changed = apply(practice_files(), {EN_TYPE: replace("First of all, stay calm.", "Staying calm comes first.")})
+    sites = {}
+    for name, files in (("before", practice_files()), ("after", changed)):
+        result = build(tmp_path / name, files)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[name] = tmp_path / name / "site"
+
+    def read(name, path):
+        return (sites[name] / path).read_text(encoding="utf-8")
+
+    assert "Staying calm comes first." in read("after", "en/kiosk/index.html")
+    cards = [json.loads(read(name, "cards/cards.json"))["cards"] for name in sites]
+    assert cards[0] == cards[1]
+    assert read("before", "kiosk/version.json") != read("after", "kiosk/version.json")

@@ -8,6 +8,7 @@ are plain (the practice page, the kiosk and the worksheet show them as written).
 from __future__ import annotations
 
 from ..catalogue import Catalogue, Problem, SourcePage
+from ..label_files import counted
 from .card_text import MARKDOWN
 from .urls import language_name
 
@@ -44,10 +45,7 @@ def _own(page: SourcePage) -> list[Problem]:
         return []
     data = page.customer_type
     if data is None:
-        return [Problem(page.path, page.line_of("practice"),
-                        "This page has practice scenarios but no 'customer_type:' data to answer them from.",
-                        "Move the 'practice:' list to the customer type's page it belongs to (docs/tipos/<id>.es.md "
-                        "and .en.md), or remove it.")]
+        return [Problem.of(page.path, page.line_of("practice"), "practice_without_type")]
     problems = []
     for index, item in scenarios(page):
         found = answer_line(data, item.get("answer"))
@@ -56,22 +54,17 @@ def _own(page: SourcePage) -> list[Problem]:
             if position >= len(items):
                 name = item["answer"].partition(".")[0]
                 dotted = ".".join(("customer_type", *fields))
-                problems.append(Problem(
+                problems.append(Problem.of(
                     page.path, page.line_of("practice", index, "answer"),
-                    f"The scenario '{item['id']}' answers with {item['answer']}, but '{dotted}' has "
-                    f"{len(items)} line{'s' * (len(items) != 1)}.",
-                    f"Name a line it has, counted from 1: {name}.1 to {name}.{len(items)}."
-                    if items else "Answer with a line of 'attend', 'phrases' or 'examples'."))
+                    "practice_answer_past" if items else "practice_answer_none", id=item["id"],
+                    answer=item["answer"], field=dotted, lines=counted("line", len(items)), name=name,
+                    count=len(items)))
         for key in ("situation", "why"):
             text = item.get(key)
             match = next((m for pattern, _ in MARKDOWN if isinstance(text, str) and (m := pattern.search(text))), None)
             if match:
-                problems.append(Problem(
-                    page.path, page.line_of("practice", index, key),
-                    f"'{match.group(0)}' is Markdown in a practice scenario, which shows it as written, "
-                    "with its symbols.",
-                    "Write scenarios as plain text: remove the symbols. The practice page links each answer to its "
-                    "section of the type's page by itself."))
+                problems.append(Problem.of(page.path, page.line_of("practice", index, key), "practice_markdown",
+                                           markdown=match.group(0)))
     return problems
 
 
@@ -83,12 +76,10 @@ def _unique_ids(catalogue: Catalogue) -> list[Problem]:
         for page in sorted(catalogue.in_language(language), key=lambda p: p.path):
             for index, item in scenarios(page):
                 if (other := seen.get(item["id"])) is not None:
-                    problems.append(Problem(
+                    problems.append(Problem.of(
                         page.path, page.line_of("practice", index, "id"),
-                        f"The scenario id '{item['id']}' is already used"
-                        + (" on this page." if other is page else f" by {other.path}."),
-                        "Give each scenario an id of its own, e.g. the type's id and a word: "
-                        f"{page.key.rsplit('/', 1)[-1]}-{index + 1}."))
+                        "practice_id_twice" if other is page else "practice_id_taken", id=item["id"],
+                        other=other.path, suggestion=f"{page.key.rsplit('/', 1)[-1]}-{index + 1}"))
                 else:
                     seen[item["id"]] = page
     return problems
@@ -109,40 +100,30 @@ def _parity(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
             if page is None or page.path in faulty:
                 continue
             if "practice" not in page.meta:
-                problems.append(Problem(
-                    page.path, 1, f"This page has no practice scenarios, which {original.path} has.",
-                    f"Copy the 'practice:' list from {original.path} (line {original.line_of('practice')}) to the end "
-                    f"of this page's front matter and translate 'situation' and 'why'."))
+                problems.append(Problem.of(page.path, 1, "practice_untranslated", original=original.path,
+                                           line=original.line_of("practice")))
                 continue
             have = {item["id"]: (index, item) for index, item in scenarios(page)}
             before = len(problems)
             for id_, (index, item) in wanted.items():
                 if id_ not in have:
-                    problems.append(Problem(
-                        page.path, page.line_of("practice"),
-                        f"The scenario '{id_}' of {original.path} (line {original.line_of('practice', index)}) "
-                        f"is missing here.",
-                        f"Add it, translated into {language_name(language)}, with 'id: {id_}' and "
-                        f"'answer: {item.get('answer')}'."))
+                    problems.append(Problem.of(
+                        page.path, page.line_of("practice"), "practice_missing", id=id_, original=original.path,
+                        line=original.line_of("practice", index), language=language_name(language),
+                        answer=item.get("answer")))
                 elif have[id_][1].get("answer") != item.get("answer"):
-                    problems.append(Problem(
-                        page.path, page.line_of("practice", have[id_][0], "answer"),
-                        f"The scenario '{id_}' answers {have[id_][1].get('answer')} here but {item.get('answer')} "
-                        f"in {original.path}.",
-                        f"Write 'answer: {item.get('answer')}', as in {original.path} (line "
-                        f"{original.line_of('practice', index, 'answer')}): answers are the same in every language."))
+                    problems.append(Problem.of(
+                        page.path, page.line_of("practice", have[id_][0], "answer"), "practice_answer_differs",
+                        id=id_, here=have[id_][1].get("answer"), answer=item.get("answer"), original=original.path,
+                        line=original.line_of("practice", index, "answer")))
             for id_, (index, _) in have.items():
                 if id_ not in wanted:
-                    problems.append(Problem(
-                        page.path, page.line_of("practice", index, "id"),
-                        f"The scenario '{id_}' is not in {original.path}.",
-                        f"Use the id of the scenario it translates, or add it to {original.path} too."))
+                    problems.append(Problem.of(page.path, page.line_of("practice", index, "id"), "practice_unknown",
+                                               id=id_, original=original.path))
             order = [id_ for id_ in wanted if id_ in have]
             if len(problems) == before and order != [id_ for id_ in have if id_ in wanted]:
-                problems.append(Problem(
-                    page.path, page.line_of("practice"),
-                    f"The scenarios are in another order than in {original.path}.",
-                    f"Put them in the order of {original.path}: {', '.join(order)}."))
+                problems.append(Problem.of(page.path, page.line_of("practice"), "practice_order",
+                                           original=original.path, order=", ".join(order)))
     return problems
 
 
@@ -154,9 +135,7 @@ def _every_type(catalogue: Catalogue) -> list[Problem]:
     with_practice = [page for page in types if "practice" in page.meta]
     if not with_practice:
         return []
-    return [Problem(page.path, 1, "This customer type has no practice scenarios; the other types have them.",
-                    f"Add a 'practice:' list at the end of the front matter, as in {with_practice[0].path}, with at "
-                    "least 5 scenarios (the type template, templates/tipo-de-cliente.es.md, shows one).")
+    return [Problem.of(page.path, 1, "practice_type_without", example=with_practice[0].path)
             for page in types if "practice" not in page.meta]
 
 
