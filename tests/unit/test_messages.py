@@ -119,15 +119,20 @@ def test_each_guide_shows_a_report_as_the_build_words_it(monkeypatch, language):
 def test_every_field_the_schema_describes_has_its_words():
     from playbook.schema import page_schema
 
-    named = []
+    named, unworded = [], []
 
-    def walk(node):
+    # A field described in the schema's English only would explain its problems to a Spanish editor
+    # in English: every description needs its words in the catalogue.
+    def walk(node, path=""):
         if isinstance(node, dict):
             named.extend(node[key] for key in ("x-about", "x-pattern") if key in node)
-            for value in node.values():
-                walk(value)
+            if path and isinstance(node.get("description"), str) and "x-about" not in node:
+                unworded.append(path)
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
 
     walk(page_schema())
+    assert unworded == []
     assert named and [name for name in named if name not in MESSAGES["en"]] == []
 
 
