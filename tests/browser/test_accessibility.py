@@ -181,14 +181,16 @@ def use_scheme(page, scheme: str):
     settle(page)
 
 
+# The page's finite animations and transitions (a card fading in, colours
+# changing), ended: axe measures colours as they are then.
+SETTLE = """() => Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)))"""
+
+
 def settle(page):
-    """Wait for the page's finite animations and transitions (a card fading
-    in, colours changing) to end: axe measures colours as they are then."""
-    page.evaluate(
-        """() => Promise.all(document.getAnimations()
-            .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
-            .map(a => a.finished.catch(() => null)))"""
-    )
+    """Wait for the page's finite animations and transitions to end."""
+    page.evaluate(SETTLE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -363,8 +365,8 @@ def tab_through(page) -> tuple[int, list[dict]]:
     seen = set()
     for _ in range(controls + 50):
         page.keyboard.press("Tab")
-        settle(page)  # the drawer sliding in, the search box widening
-        state = page.evaluate(FOCUS_STATE)
+        # Once settled (the drawer sliding in, the search box widening), in one call.
+        state = page.evaluate(f"async () => {{ await ({SETTLE})(); return ({FOCUS_STATE})(); }}")
         if state is None:  # the page itself, between the last control and the first
             continue
         key = state["control"] or state["name"]
