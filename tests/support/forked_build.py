@@ -94,7 +94,7 @@ def _build(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
-    sys.path[0] = cwd  # where `python -m` starts its search
+    sys.path.insert(0, cwd)  # where `python -m` starts its search
     for fd, name, flags in ((0, os.devnull, os.O_RDONLY), (1, out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
                             (2, err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):
         target = os.open(name, flags)
@@ -119,6 +119,7 @@ def _build(args: list[str], cwd: str, env: dict[str, str], out: str, err: str) -
 
 def _serve() -> None:
     """One request a line on stdin; answers the child's pid, then its exit code."""
+    del sys.path[0]  # this script's folder: none of its modules is the build's
     for name in PRELOAD:
         __import__(name)
     tasks = Path("/proc/self/task")
