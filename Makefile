@@ -20,9 +20,11 @@ build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
 
 # Two processes (pytest-xdist), each test file whole in one: the browser tests spend much of
-# their time waiting on Chromium and a server, which the other process fills.
+# their time waiting on Chromium and a server, which the other process fills. Files are handed
+# out in the order collected (browser, build, then unit: the slowest first), not by how many
+# tests each has, which left a file of three long tests (every page at every size) for last.
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # While editing: the unit tests alone (tests/unit/: no build, no browser; under a
 # minute). `make test` runs them too, with the build and browser tiers.

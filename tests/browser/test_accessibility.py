@@ -1,12 +1,16 @@
 """Accessibility in Chromium: axe-core finds no violation of the WCAG 2.2 A
 and AA rules on any built page, in either language or colour scheme, and the
 keyboard reaches every control with a visible focus and can skip to content.
+The same one load of each page also shows it loads cleanly (no console
+error, nothing from another host).
 
 Pages are found in the built site, not listed here: whatever the build makes
 (content pages, cards, kiosk, 404) is checked.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -61,6 +65,15 @@ def axe_violations(page, axe_source: str) -> list[str]:
     return lines
 
 
+def axe_context(browser, axe_source: str, viewport: dict):
+    """A browser context whose pages all have axe-core from their start: handed
+    to Chromium once, not sent with each page (half a megabyte; sending it
+    took as long as two axe runs). axe-core does nothing until it is run."""
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(script=axe_source)
+    return context
+
+
 def open_page(context, url: str):
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -68,16 +81,76 @@ def open_page(context, url: str):
     return page
 
 
-# --- axe-core on every page --------------------------------------------------
+# --- Every page, loaded once at the desktop size ------------------------------
 
 SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference: Material's scheme
 
 
-def test_axe_finds_no_wcag_violation_on_any_page(site, server, browser, axe_source):
+@dataclass
+class Walk:
+    """What loading each built page once found, by address: axe-core's
+    violations (light, then dark) and what went wrong as it loaded."""
+
+    axe: dict[str, list[str]] = field(default_factory=dict)
+    loading: dict[str, list[str]] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def desktop_walk(site, server, browser, axe_source) -> Walk:
+    """Each page the build made, loaded once at the desktop size: what a
+    reader's browser reports while it loads and until its network is idle (a
+    console error, an uncaught exception, a request to another host, an HTTP
+    error), and axe-core on it in the light then the dark scheme (one load:
+    Material follows the reader's colour-scheme preference as it changes).
+    The tests below read one check each, every page's failures named."""
+    walk = Walk()
+    context = axe_context(browser, axe_source, DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    found: list[str] = []
+    page.on("console", lambda m: m.type == "error" and found.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: found.append(f"script: {e}"))
+    page.on(
+        "request",
+        lambda r: r.url.startswith(server) or r.url.startswith("data:")
+        or found.append(f"other host: {r.url}"),
+    )
+    page.on("response", lambda r: r.status >= 400 and found.append(f"{r.status}: {r.url}"))
+    try:
+        for address in built_pages(site):
+            found.clear()
+            page.emulate_media(color_scheme="light")
+            page.goto(server + address, wait_until="load")
+            walk.axe[address] = []
+            for scheme in SCHEMES:
+                use_scheme(page, scheme)
+                walk.axe[address] += [f"({scheme}): {line}" for line in axe_violations(page, axe_source)]
+            # What the page still asks for after load (its search index, its worker) counts too.
+            page.wait_for_load_state("networkidle")
+            walk.loading[address] = list(found)
+    finally:
+        context.close()
+    return walk
+
+
+def test_axe_finds_no_wcag_violation_on_any_page(site, desktop_walk):
     addresses = built_pages(site)
     # Every source page in every language, at least: the discovery works.
     assert len(addresses) > len(source_pages()) * len(LANGUAGES)
-    assert_no_violations(browser, server, addresses, axe_source, DESKTOP)
+    assert list(desktop_walk.axe) == addresses
+    problems = [f"/{address} {line}" for address, lines in desktop_walk.axe.items() for line in lines]
+    assert not problems, f"{len(problems)} violations:\n" + "\n".join(problems)
+
+
+def test_every_page_loads_cleanly(site, desktop_walk):
+    """Every page loads from 127.0.0.1 alone, with no console error, script
+    error or failed request (tests/browser/test_site.py has the rest of the
+    site's behaviour; this check shares the accessibility walk's page loads)."""
+    pages = [address for address in built_pages(site) if not address.endswith(".html")]
+    assert len(pages) >= 2 * len(source_pages())
+    assert list(desktop_walk.loading) == built_pages(site)
+    problems = [f"/{address}: {line}" for address, lines in desktop_walk.loading.items() for line in lines]
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
 def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, server, browser, axe_source):
@@ -89,7 +162,7 @@ def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, server, browser,
 def assert_no_violations(browser, server, addresses, axe_source, viewport):
     """axe-core on each page, light then dark (one load: Material follows the
     reader's colour-scheme preference as it changes)."""
-    context = browser.new_context(viewport=viewport)
+    context = axe_context(browser, axe_source, viewport)
     page = context.new_page()
     page.set_default_timeout(10_000)
     problems = []
@@ -117,14 +190,16 @@ def use_scheme(page, scheme: str):
     settle(page)
 
 
+# The page's finite animations and transitions (a card fading in, colours
+# changing), ended: axe measures colours as they are then.
+SETTLE = """() => Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)))"""
+
+
 def settle(page):
-    """Wait for the page's finite animations and transitions (a card fading
-    in, colours changing) to end: axe measures colours as they are then."""
-    page.evaluate(
-        """() => Promise.all(document.getAnimations()
-            .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
-            .map(a => a.finished.catch(() => null)))"""
-    )
+    """Wait for the page's finite animations and transitions to end."""
+    page.evaluate(SETTLE)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -299,8 +374,8 @@ def tab_through(page) -> tuple[int, list[dict]]:
     seen = set()
     for _ in range(controls + 50):
         page.keyboard.press("Tab")
-        settle(page)  # the drawer sliding in, the search box widening
-        state = page.evaluate(FOCUS_STATE)
+        # Once settled (the drawer sliding in, the search box widening), in one call.
+        state = page.evaluate(f"async () => {{ await ({SETTLE})(); return ({FOCUS_STATE})(); }}")
         if state is None:  # the page itself, between the last control and the first
             continue
         key = state["control"] or state["name"]

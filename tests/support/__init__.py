@@ -1,7 +1,8 @@
 """What the tests share that is not a fixture (the fixtures are in
 tests/conftest.py): the project's folder and languages, the address of a page,
 and a real `mkdocs build`. Its modules serve a built site on 127.0.0.1 and
-run `mkdocs serve` (``server``), launch Chromium (``chromium``), make small
+run `mkdocs serve` (``server``), run each build in a child of a process
+that imported MkDocs once (``forked_build``), launch Chromium (``chromium``), make small
 broken playbooks (``sites``, ``cards_site``, ``drift_site``) and search the
 built index as browsers do (``lunr_index``).
 
@@ -14,9 +15,9 @@ modules import each other relatively and never import pytest.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
+
+from . import forked_build
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("es", "en")
@@ -45,15 +46,9 @@ def page_url(key: str, language: str) -> str:
 
 
 def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None):
-    """Run a real `mkdocs build` of ``project`` into ``site_dir``."""
+    """Run a real `mkdocs build` of ``project`` into ``site_dir``, in a process
+    of its own (forked_build: the libraries imported once, not per build)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return forked_build.mkdocs(["build", "--site-dir", str(site_dir), *extra], project, env, timeout=300)
