@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import mkdocs_build
-from support.cards_site import change_type, copy_project
+from support import ROOT, mkdocs_build
+from support.cards_site import change_type, copy_project, read_page
 from support.chromium import AXE, CHROMIUM_ARGS, WCAG_TAGS, chromium_path
 from support.server import QuietHandler, free_port, mkdocs_serve, serve
 
@@ -32,16 +32,18 @@ UPDATE = {"es": "Hay una versión nueva", "en": "A new version"}
 RELOAD = {"es": "Actualizar", "en": "Reload"}
 ADDED = {"es": "Frase añadida en la segunda versión.", "en": "Sentence added in the second version."}
 NEW_SUMMARY = {"es": "Resumen nuevo de la tarjeta, segunda versión.", "en": "New card summary, second version."}
+# The angry customer's page in each language, as written: its title heads the page, its name the card.
+ANGRY = {language: read_page(ROOT / "docs" / "tipos" / f"enojado.{language}.md")[0] for language in ("es", "en")}
 # Pages read offline, each with words of its own.
 OFFLINE_PAGES = [
     ("", "Manual de servicio al cliente"),
     ("factores/", "Factores del servicio al cliente"),
-    ("tipos/enojado/", "Cliente enojado"),
+    ("tipos/enojado/", ANGRY["es"]["title"]),
     ("en/", "Customer service playbook"),
     ("en/factores/", "Customer service factors"),
-    ("en/tipos/enojado/", "Angry customer"),
-    ("cards/enojado/", "Enojado/a"),
-    ("en/cards/enojado/", "Angry"),
+    ("en/tipos/enojado/", ANGRY["en"]["title"]),
+    ("cards/enojado/", ANGRY["es"]["customer_type"]["name"]),
+    ("en/cards/enojado/", ANGRY["en"]["customer_type"]["name"]),
 ]
 SEARCHES = [("", "enojado", "tipos/enojado/"), ("en/", "angry", "en/tipos/enojado/")]
 SECOND = 1000

@@ -29,6 +29,9 @@ def add_type(project, type_id="indeciso"):
         data["id"] = type_id
         data["name"], data["summary"] = NEW[language]
         data["icon"] = "material/scale-balance"
+        # Its scenarios are its own too: a scenario id is used once in a language.
+        for scenario in meta.get("practice", []):
+            scenario["id"] = scenario["id"].replace("enojado", type_id, 1)
         cards_site.write_page(project / "docs" / "tipos" / f"{type_id}.{language}.md", meta, body)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from playbook import schema
+from playbook.checks.practice import answer_line
 
 from . import LANGUAGES, ROOT
 
@@ -60,10 +61,18 @@ def write_page(path: Path, meta: dict, body: str) -> None:
 
 
 def change_type(project: Path, type_id: str, language: str, change) -> None:
-    """Apply ``change(customer_type)`` to one type page's data, in place."""
+    """Apply ``change(customer_type)`` to one type page's data, in place; a practice scenario that
+    answers with a line the changed data no longer has answers with the last line of that list."""
     path = project / "docs" / "tipos" / f"{type_id}.{language}.md"
     meta, body = read_page(path)
     change(meta["customer_type"])
+    # A list cut shorter would leave a scenario answering a line that is gone, which the build
+    # rightly refuses; a type needs five scenarios, so each is kept and pointed at a line still
+    # there. The same lists are cut in both languages, so both keep the same answers.
+    for scenario in meta.get("practice", []):
+        found = answer_line(meta["customer_type"], scenario.get("answer"))
+        if found is not None and found[1] >= len(found[2]):
+            scenario["answer"] = f"{scenario['answer'].partition('.')[0]}.{len(found[2])}"
     write_page(path, meta, body)
 
 
@@ -99,8 +108,10 @@ def fill_to_limits(data: dict, language: str = "es") -> None:
         return text_of(length, seed, language)
 
     item = most("recognise", 0, limit="maxLength")  # a line of any list
-    data["name"] = text(most("name", limit="maxLength"), "Nombre" if language == "es" else "Name")
-    data["summary"] = text(most("summary", limit="maxLength"), "Resumen" if language == "es" else "Summary")
+    # Each type keeps a name and summary of its own: types alike are copies, which the build refuses.
+    own = data["id"].capitalize()
+    data["name"] = text(most("name", limit="maxLength"), ("Nombre " if language == "es" else "Name ") + own)
+    data["summary"] = text(most("summary", limit="maxLength"), ("Resumen " if language == "es" else "Summary ") + own)
     data["recognise"] = [text(item, f"R{i}") for i in range(most("recognise"))]
     data["attend"] = [text(item, f"A{i}") for i in range(most("attend"))]
     questions = data["questions"]
