@@ -15,7 +15,7 @@ it is. ``search/search_index.json``, which Material's page script reads,
 holds the search settings only. A page's
 ``search_terms`` (the words staff use for it) are indexed with it, unseen; its
 result shows its description (a customer type's summary) first, and no
-result shows a citation.
+result shows a citation (the authors cited stay searchable, unseen).
 """
 
 from __future__ import annotations

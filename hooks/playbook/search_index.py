@@ -377,21 +377,39 @@ def with_staff_words(index: dict, words: dict[str, list[str]]) -> dict:
 
 # What a result shows under its title is the start of its text: staff scan it. A page's first
 # text is its description (a customer type's, its one-line summary), and no text holds a
-# citation: a source stays on the page, where staff can open it, out of every snippet.
+# citation: a source stays on the page, where staff can open it, out of every snippet. The
+# authors a passage cites stay searchable, unseen (as staff words are): a search for "Kotler"
+# finds his definition of a service as well as his entry in the references.
+CITED = "sources"
+
+
 def for_scanning(index: dict, leads: dict[str, str], authors: set[str]) -> dict:
     """A search index with each page's ``leads`` (by location) first in its article's text, and
-    every parenthesis that names one of ``authors`` (a citation) taken out of every text."""
-    cited = re.compile(r"\s*\([^()]*\b(?:" + "|".join(map(re.escape, sorted(authors))) + r")\b[^()]*\)",
-                       re.I) if authors else None
+    every parenthesis that names one of ``authors`` (a citation) taken out of every text, the
+    authors it names kept in the article's ``sources`` field (indexed, never shown)."""
+    if not authors:
+        cited = named = None
+    else:
+        names = "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
+        cited = re.compile(r"\s*\([^()]*\b(?:" + names + r")\b[^()]*\)", re.I)
+        named = re.compile(r"\b(?:" + names + r")\b", re.I)
     docs = []
     for doc in index["docs"]:
-        text = cited.sub("", doc["text"]) if cited else doc["text"]
+        text = doc["text"]
+        sources = {}
+        if cited:
+            for citation in cited.findall(text):
+                sources.update(dict.fromkeys(named.findall(citation)))
+            text = cited.sub("", text)
         lead = leads.get(doc["location"])
         if lead:
             lead = f"<p>{html.escape(lead, quote=False)}</p>"
             text = text if text.startswith(lead) else f"{lead} {text}".strip()
-        docs.append({**doc, "text": text})
-    return {**index, "docs": docs}
+        docs.append({**doc, "text": text, **({CITED: ", ".join(sources)} if sources else {})})
+    config = index["config"]
+    if cited:
+        config = {**config, "fields": {**config.get("fields", {}), CITED: {"boost": 1}}}
+    return {**index, "config": config, "docs": docs}
 
 
 def build(config: dict, docs: list[dict], script: str | None = None) -> dict:

@@ -34,6 +34,7 @@ READ_RESULTS = """
 list => [...list.querySelectorAll(".md-search-result__article")].map(article => ({
   html: article.innerHTML,
   title: article.querySelector("h1, h2").innerHTML,
+  snippet: [...article.children].filter(child => !child.matches("h1, h2")).map(child => child.outerHTML).join(""),
   text: article.innerText,
   marks: [...article.querySelectorAll("mark")].map(mark => ({
     text: mark.textContent,
@@ -68,8 +69,10 @@ def test_each_word_found_is_marked_once(server, page, language, query, kind, sta
     # Titles are marked as well as snippets.
     if in_titles:
         assert any("<mark>" in article["title"] for article in articles), f"{query!r}: no title marked"
-    assert any("<mark>" in article["html"].replace(article["title"], "") for article in articles), \
-        f"{query!r}: no snippet marked"
+    # And the text below a title: the heading is left out as an element, not as words (a reference's
+    # text starts with its heading's words, "Kotler (2007)", and a search for the author shows that
+    # entry; the passages that cite an author show no citation, hooks/playbook/search_index.py).
+    assert any("<mark>" in article["snippet"] for article in articles), f"{query!r}: no snippet marked"
     for article in articles:
         where = f"{query!r}, result {article['title']!r}"
         assert not any(mark["inside"] or mark["children"] for mark in article["marks"]), \

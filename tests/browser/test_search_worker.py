@@ -135,9 +135,15 @@ def test_a_worker_ready_before_materials_script_is_handed_over_ready(server, pag
     it listens, once."""
     held = []
     page.add_init_script(COUNTERS)
-    page.route(re.compile(r"/bundle\.[0-9a-f]+\.min\.js$"), lambda route: held.append(route))
-    page.goto(server + page_url("factores", "es") + "?q=quejas", wait_until="commit")
+    bundle = re.compile(r"/bundle\.[0-9a-f]+\.min\.js$")
+    page.route(bundle, lambda route: held.append(route))
+    # Both must have happened, in either order: the page asked for Material's script (held here),
+    # and the worker said it is ready. On a busy machine the worker can be ready before the page
+    # has even asked for the script.
+    with page.expect_request(lambda request: bundle.search(request.url)):
+        page.goto(server + page_url("factores", "es") + "?q=quejas", wait_until="commit")
     page.wait_for_function("document.querySelector('script[data-search-worker][data-ready]') !== null")
+    assert len(held) == 1, "Material's script was not held"
     held[0].continue_()
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))

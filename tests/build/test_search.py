@@ -79,3 +79,15 @@ def test_spanish_search_is_stemmed(indexes):
 def test_stemming_is_on_in_the_built_index(indexes):
     for _, data in indexes.values():
         assert "stemmer" in data["config"]["pipeline"]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_cited_author_finds_the_passage_citing_them_with_no_citation_shown(indexes, language):
+    """Results show no citation (hooks/playbook/search_index.py), yet a search for an author
+    finds their entry in the references first and then the passage that cites them."""
+    index, data = indexes[language]
+    results = lunr_index.search(index, "Kotler")
+    assert results[0] == "referencias/#kotler-2007", results[:5]
+    assert "que-es/#definicion-kotler" in results, results[:5]
+    definition = next(doc for doc in data["docs"] if doc["location"] == "que-es/#definicion-kotler")
+    assert "Kotler" not in definition["text"]

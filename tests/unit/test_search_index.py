@@ -96,10 +96,14 @@ def test_results_show_the_description_first_and_no_citation():
         {"location": "tipos/enojado/", "title": "Enojado/a", "text": "<p>Calma &amp; privacidad.</p>"},
     ]}
     leads = {"factores/": "Los seis factores.", "tipos/enojado/": "Calma & privacidad."}
-    docs = search_index.for_scanning(index, leads, {"Subercaseaux", "anónimo"})["docs"]
+    scanned = search_index.for_scanning(index, leads, {"Subercaseaux", "anónimo"})
+    docs = scanned["docs"]
     assert [doc["text"] for doc in docs] == [
         "<p>Los seis factores.</p> <p>Son seis. Úsalos.</p>",
         "<p>La rapidez cuenta.</p> <p>(a veces)</p>",
         "<p>Calma &amp; privacidad.</p>",  # a type's summary is its text already: not twice
     ]
+    # The authors a citation named stay searchable in a field of their own, never shown.
+    assert [doc.get("sources") for doc in docs] == ["anónimo", "Subercaseaux", None]
+    assert scanned["config"]["fields"]["sources"] == {"boost": 1}
     assert search_index.for_scanning(index, {}, set())["docs"] == index["docs"]
