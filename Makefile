@@ -24,7 +24,7 @@ build: $(VENV)/.site
 # out in the order collected (browser, build, then unit: the slowest first), not by how many
 # tests each has, which left a file of three long tests (every page at every size) for last.
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # While editing: the unit tests alone (tests/unit/: no build, no browser; under a
 # minute). `make test` runs them too, with the build and browser tiers.

@@ -340,3 +340,36 @@ def test_the_worksheet_prints_questions_then_the_key_on_its_own_page(context, se
                    for _, x0, y0, x1, y1 in sheet["words"])
     assert RIGHT[language] not in " ".join(texts)
     assert watched.errors == []
+
+
+# A phone at 320 px, and a 1280 x 800 screen at 200% zoom (640 x 400 CSS pixels, two device
+# pixels each): mid-round, with a question's choices and then its verdict shown, nothing
+# overflows, is clipped, splits a word or wraps into a box too narrow to read.
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_round_reads_on_a_small_phone_and_at_200_percent_zoom(browser, server, language):
+    from support.screen_geometry import PAGE_GEOMETRY
+
+    found = []
+    for width, height, scale in [(320, 568, 1), (640, 400, 2)]:
+        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                      bypass_csp=True)
+        watched = Watched(context)
+        page = watched.page
+        page.goto(server + ADDRESS[language] + "?seed=11")
+        # Measured as the page settles: Material swaps the header's title over a quarter second.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important }")
+        page.locator("[data-pr=start]").click()
+        for moment in ("question", "verdict"):
+            if moment == "verdict":
+                page.locator(".pr-choice").first.click()
+                page.locator(".pr-feedback .pr-verdict").wait_for()
+            # Measured from the top, as the every-page test does: the sticky header covers what
+            # scrolls beneath it by design.
+            page.evaluate("window.scrollTo(0, 0)")
+            result = page.evaluate(PAGE_GEOMETRY, [12, 12])
+            assert result["texts"] > 5, result
+            found += [f"{width}x{height}@{scale} {moment}: {p['kind']}: {p['selector']} \"{p['text']}\" ({p['detail']})"
+                      for p in result["problems"]]
+        assert watched.errors == []
+        context.close()
+    assert found == [], "\n".join(found)

@@ -24,7 +24,7 @@ def test_each_language_has_its_prebuilt_index(site, language):
     assert docs["format"] == search_index.FORMAT
     index = lunr_index.expanded(docs)
     assert index["version"] == "2.3.9"  # the lunr.js Material bundles
-    assert index["fields"] == list(docs["config"]["fields"]) == ["title", "text", "tags", "keywords"]
+    assert index["fields"] == list(docs["config"]["fields"]) == ["title", "text", "tags", "keywords", "sources"]
     assert index["pipeline"] == ["stemmer" if language == "en" else "stemmer-es"]
     refs = {ref.split("/", 1)[1] for ref, _ in index["fieldVectors"]}
     assert refs == {doc["location"] for doc in docs["docs"]}
