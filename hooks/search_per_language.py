@@ -31,8 +31,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from playbook import build, cache, label_files, search_index, search_worker
-from playbook.checks import citations
 from playbook.build import Priority
+from playbook.checks import citations
 
 
 # One set per build: made from the files of the build that holds Material's

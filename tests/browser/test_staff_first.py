@@ -53,7 +53,8 @@ def test_a_type_page_puts_action_first_on_a_phone(site, server, page, language):
         assert todo.count() == len(card["attend"]), name
         for n in range(min(3, todo.count())):
             box = todo.nth(n).bounding_box()
-            assert box and box["y"] + box["height"] <= PHONE["height"], f"{name}: thing to do {n + 1} below the first screen"
+            assert box and box["y"] + box["height"] <= PHONE["height"], (
+                f"{name}: thing to do {n + 1} below the first screen")
         # The blocks in their order, the page's own text and its sources after them.
         ids = page.eval_on_selector_all(
             "h2[id]", "(hs, order) => hs.map(h => h.id).filter(id => order.includes(id))", ORDER)
