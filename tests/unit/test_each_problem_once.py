@@ -1,5 +1,6 @@
-"""Each problem once: every broken-site fixture of the build tests (tests/build/test_checks.py and
-tests/build/test_editor_checks_build.py, each a fault injected into tests/support/fixtures/base)
+"""Each problem once: every broken-site fixture of the build tests (tests/build/test_checks.py,
+test_editor_checks_build.py, test_practice_checks.py and test_paste_checks_build.py, each a fault
+injected into tests/support/fixtures/base)
 goes through every check, as a build runs them, and no place (file and line) may be reported
 twice, whether by one check or by two."""
 
@@ -14,20 +15,24 @@ import pytest
 
 from playbook import checks
 from support import ROOT
+from support.practice_site import practice_files
 from support.sites import ICONS, append, apply, base_files, catalogue, replace
 
 # Made by hooks during the build, so links to them wait (hooks/cards.py, hooks/generated_pages.py).
 GENERATED = ("cards/index", "kiosk/index", "cards/enojado", "traducciones", "translations")
 
 
-def _faults(name: str) -> list:
+def _faults(name: str, attribute: str = "FAULTS") -> list:
     spec = importlib.util.spec_from_file_location(f"faults_{name}", ROOT / "tests" / "build" / f"{name}.py")
     module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.FAULTS
+    return getattr(module, attribute)
 
 
-FAULTS = _faults("test_checks") + _faults("test_editor_checks_build")
+# Each fault with the site it is injected into: the practice faults into the tiny playbook with scenarios.
+FAULTS = [(base_files, fault) for fault in _faults("test_checks") + _faults("test_editor_checks_build")
+          + _faults("test_paste_checks_build", "SLIPS")] + [(practice_files, fault)
+                                                           for fault in _faults("test_practice_checks")]
 
 
 def reported(files: dict) -> list:
@@ -48,9 +53,9 @@ def test_the_sweep_covers_every_fault():
     assert len(FAULTS) >= 40
 
 
-@pytest.mark.parametrize("fault", FAULTS, ids=lambda fault: fault.name)
-def test_no_place_is_reported_twice(fault):
-    problems = reported(apply(base_files(), fault.edits))
+@pytest.mark.parametrize(("files", "fault"), FAULTS, ids=[fault.name for _, fault in FAULTS])
+def test_no_place_is_reported_twice(files, fault):
+    problems = reported(apply(files(), fault.edits))
     twice = [place for place, count in Counter((p.path, p.line) for p in problems).items() if count > 1]
     assert not twice, "\n\n".join(p.text() for p in problems if (p.path, p.line) in twice)
 
