@@ -9,12 +9,9 @@ page is loaded once; the screen's width and colour scheme change under it."""
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
-
 import pytest
 
-from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support import LANGUAGES, built_pages, page_url
 from support.screen_geometry import PAGE_GEOMETRY
 
 pytestmark = pytest.mark.browser
@@ -31,23 +28,6 @@ SCHEMES = {"light": "default", "dark": "slate"}
 SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important }"
 # Material's palette follows the reader's preference as it changes.
 SCHEME_SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
-
-
-def built_pages(site) -> dict[str, list[str]]:
-    """Every page the built sitemaps list (the root one and each language's),
-    and the not-found pages, which no sitemap lists, as addresses below the
-    site root, by language: the first folder of an address names its
-    language, else it is the default one."""
-    addresses = []
-    for sitemap in sorted(site.glob("**/sitemap.xml")):
-        text = sitemap.read_text(encoding="utf-8")
-        addresses += [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)]
-    addresses += sorted(path.relative_to(site).as_posix() for path in site.glob("**/404.html"))
-    pages = {language: [] for language in LANGUAGES}
-    for address in dict.fromkeys(addresses):
-        first = address.split("/", 1)[0]
-        pages[first if first in LANGUAGES else DEFAULT_LANGUAGE].append(address)
-    return pages
 
 
 def open_page(page, address: str):

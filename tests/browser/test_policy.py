@@ -10,11 +10,10 @@ while the page's own inline scripts do."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
-from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support import DEFAULT_LANGUAGE, LANGUAGES, built_pages, page_url
 from support.server import serve
 from support.static_host import HeadersHandler
 
@@ -32,20 +31,6 @@ PRINT_SCALES = """() => [...document.querySelectorAll('.qc-card')].map((card) =>
   getComputedStyle(card).getPropertyValue('--qc-print').trim(), card.dataset.qcPrint])"""
 INJECTED = '<script>document.documentElement.dataset.injected = "ran"</script>'
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
-
-
-def sitemap_pages(site) -> dict[str, list[str]]:
-    """Every page the built sitemaps list, and the not-found pages, by language."""
-    addresses = []
-    for sitemap in sorted(site.glob("**/sitemap.xml")):
-        text = sitemap.read_text(encoding="utf-8")
-        addresses += [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)]
-    addresses += sorted(path.relative_to(site).as_posix() for path in site.glob("**/404.html"))
-    pages = {language: [] for language in LANGUAGES}
-    for address in dict.fromkeys(addresses):
-        first = address.split("/", 1)[0]
-        pages[first if first in LANGUAGES else DEFAULT_LANGUAGE].append(address)
-    return pages
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +70,7 @@ def policed(browser):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_runs_under_the_policy(site, host, policed, language):
-    addresses = sitemap_pages(site)[language]
+    addresses = built_pages(site)[language]
     assert page_url("cards", language) in addresses and len(addresses) > 10, addresses
     page = policed.page()
     for address in addresses:

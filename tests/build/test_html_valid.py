@@ -13,7 +13,7 @@ import subprocess
 from urllib.parse import urlsplit
 
 from playbook import material_markup
-from support import ROOT
+from support import ROOT, built_pages
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # The checker also holds a page's <meta> policy to its own reading of it, which is no browser's:
@@ -46,9 +46,8 @@ def check(files: list) -> list[dict]:
 def test_every_page_is_valid_html(site, tmp_path):
     pages = sorted(site.rglob("*.html"))
     # Every page the sitemaps list is among them.
-    listed = {urlsplit(loc).path.lstrip("/") + "index.html"
-              for sitemap in site.glob("**/sitemap.xml")
-              for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", sitemap.read_text(encoding="utf-8"))}
+    listed = {address if address.endswith(".html") else address + "index.html"
+              for addresses in built_pages(site).values() for address in addresses}
     checked = {page.relative_to(site).as_posix() for page in pages}
     assert listed and listed <= checked, sorted(listed - checked)
     assert {"404.html", "en/404.html", "kiosk/index.html", "en/kiosk/index.html"} <= checked

@@ -15,7 +15,9 @@ modules import each other relatively and never import pytest.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import forked_build
 
@@ -33,6 +35,22 @@ def source_pages() -> list[str]:
             relative = relative.removesuffix(f".{language}.md")
         keys.add(relative)
     return sorted(keys)
+
+
+def built_pages(site: Path) -> dict[str, list[str]]:
+    """Every page the built sitemaps list (the root one and each language's, generated pages
+    included) and the not-found pages, which no sitemap lists, as addresses below the site root,
+    by language: the first folder of an address names its language, else it is the default one."""
+    addresses = []
+    for sitemap in sorted(site.glob("**/sitemap.xml")):
+        text = sitemap.read_text(encoding="utf-8")
+        addresses += [urlsplit(loc).path.lstrip("/") for loc in re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", text)]
+    addresses += sorted(path.relative_to(site).as_posix() for path in site.glob("**/404.html"))
+    pages = {language: [] for language in LANGUAGES}
+    for address in dict.fromkeys(addresses):
+        first = address.split("/", 1)[0]
+        pages[first if first in LANGUAGES else DEFAULT_LANGUAGE].append(address)
+    return pages
 
 
 def page_url(key: str, language: str) -> str:

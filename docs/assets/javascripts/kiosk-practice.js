@@ -152,37 +152,7 @@
     window.addEventListener("resize", fit);
     show();
     schedule();
-
-    // Keep the screen on; the browser releases the lock when the page hides.
-    var lock = null;
-    function keepAwake() {
-      if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
-      navigator.wakeLock.request("screen").then(function (sentinel) {
-        lock = sentinel;
-        sentinel.addEventListener("release", function () {
-          lock = null;
-          keepAwake();
-        });
-      }, function () {
-        // Refused: the break room's screen may dim, the scenarios go on.
-      });
-    }
-    document.addEventListener("visibilitychange", keepAwake);
-    keepAwake();
-
-    // New content: reload, but only when the server answers with another version.
-    var version = document.body.getAttribute("data-version");
-    var versionUrl = document.body.getAttribute("data-version-url");
-    window.setInterval(function () {
-      if (!versionUrl || navigator.onLine === false) return;
-      window.fetch(versionUrl, { cache: "no-store" }).then(function (response) {
-        return response.ok ? response.json() : null;
-      }).then(function (answer) {
-        if (answer && answer.version && answer.version !== version) window.location.reload();
-      }, function () {
-        // Unreachable: keep showing what is loaded.
-      });
-    }, 5 * 60 * 1000);
+    // The screen kept on and new content loaded: kiosk.js does both in either mode.
   }
 
   if (document.readyState === "loading") {

@@ -43,15 +43,51 @@
     return seconds >= MIN_INTERVAL && seconds <= MAX_INTERVAL ? seconds : DEFAULT_INTERVAL;
   }
 
+  // In both modes (cards, and the break room's practice: kiosk-practice.js), for days unattended:
+  // the screen kept on, and new content loaded once the server has it.
+  function stayAwakeAndCurrent() {
+    var version = document.body.getAttribute("data-version");
+    var versionUrl = document.body.getAttribute("data-version-url");
+
+    // Keep the screen on; the browser releases the lock when the page hides.
+    var lock = null;
+    function keepAwake() {
+      if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+      navigator.wakeLock.request("screen").then(function (sentinel) {
+        lock = sentinel;
+        sentinel.addEventListener("release", function () {
+          lock = null;
+          keepAwake();
+        });
+      }, function () {
+        // Refused (no permission, battery saver): the kiosk works on without it.
+      });
+    }
+    document.addEventListener("visibilitychange", keepAwake);
+    keepAwake();
+
+    // New content: reload, but only when the server answers with another version.
+    function checkVersion() {
+      if (!versionUrl || navigator.onLine === false) return;
+      window.fetch(versionUrl, { cache: "no-store" }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (answer) {
+        if (answer && answer.version && answer.version !== version) window.location.reload();
+      }, function () {
+        // Unreachable: keep showing what is loaded.
+      });
+    }
+    window.setInterval(checkVersion, VERSION_CHECK_MS);
+  }
+
   function start() {
     var body = document.body;
     var params = new URLSearchParams(window.location.search);
+    stayAwakeAndCurrent();
     // The break-room mode shows practice scenarios instead (kiosk-practice.js).
     if (params.has("practice") && document.getElementById("pr-kiosk-data")) return;
     var both = params.get("lang") === "both";
     var language = body.getAttribute("data-language");
-    var version = body.getAttribute("data-version");
-    var versionUrl = body.getAttribute("data-version-url");
     // The controls' words in every language: {es: {pause: ...}, en: {...}}.
     var labels = JSON.parse(document.getElementById("qc-kiosk-labels").textContent);
     var seconds = intervalSeconds(window.location.search);
@@ -217,38 +253,9 @@
       }
     });
 
-    // Keep the screen on; the browser releases the lock when the page hides.
-    var lock = null;
-    function keepAwake() {
-      if (lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
-      navigator.wakeLock.request("screen").then(function (sentinel) {
-        lock = sentinel;
-        sentinel.addEventListener("release", function () {
-          lock = null;
-          keepAwake();
-        });
-      }, function () {
-        // Refused (no permission, battery saver): the kiosk works on without it.
-      });
-    }
     window.addEventListener("resize", function () {
       fit(slides[current]);
     });
-    document.addEventListener("visibilitychange", keepAwake);
-    keepAwake();
-
-    // New content: reload, but only when the server answers with another version.
-    function checkVersion() {
-      if (!versionUrl || navigator.onLine === false) return;
-      window.fetch(versionUrl, { cache: "no-store" }).then(function (response) {
-        return response.ok ? response.json() : null;
-      }).then(function (answer) {
-        if (answer && answer.version && answer.version !== version) window.location.reload();
-      }, function () {
-        // Unreachable: keep showing what is loaded.
-      });
-    }
-    window.setInterval(checkVersion, VERSION_CHECK_MS);
   }
 
   if (document.readyState === "loading") {
