@@ -7,15 +7,52 @@ when the Spanish page has changed since (hooks/translation_drift.py).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.config import load_config
 
 from playbook import build
-from playbook.catalogue import Catalogue, split_language
+from playbook.catalogue import FRONT_MATTER, Catalogue, split_language
 from playbook.label_files import said
-from playbook.translations import FRESH, NO_RECORD, NO_TRANSLATION, RECORD_KEY, STALE, fingerprint, pairs, with_record
+from playbook.translations import FRESH, NO_RECORD, NO_TRANSLATION, RECORD_KEY, STALE, fingerprint, pairs
+
+
+# The record's line in a page's front matter (tools write front matter; the build only reads it).
+_KEY_LINE = re.compile(rf"^{RECORD_KEY}[ \t]*:")
+
+
+def with_record(text: str, value: str) -> str:
+    """``text`` (a whole page) with ``translated_from: value`` in its front matter.
+
+    Only that line changes: an existing record is replaced where it stands, a
+    new one goes last in the front matter. Line endings, the byte-order mark,
+    comments and the order of the other keys stay as they were.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix("\ufeff")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise ValueError(said("translation_no_front_matter"))
+    newline = "\r\n" if "\r\n" in text[: match.end()] else "\n"
+    lines = text[: match.end()].splitlines(keepends=True)
+    record = f"{RECORD_KEY}: {value}{newline}"
+    body_lines = lines[1:-1]
+    for index, line in enumerate(body_lines):
+        if _KEY_LINE.match(line):
+            # The key's own line, and any more-indented lines that continue its value.
+            end = index + 1
+            while end < len(body_lines) and body_lines[end][:1] in (" ", "\t"):
+                end += 1
+            body_lines[index:end] = [record]
+            break
+    else:
+        if body_lines and not body_lines[-1].endswith(("\n", "\r")):
+            body_lines[-1] += newline
+        body_lines.append(record)
+    closing = lines[-1] if len(lines) > 1 else "---" + newline
+    return bom + lines[0] + "".join(body_lines) + closing + text[match.end():]
 
 
 class CommandError(Exception):

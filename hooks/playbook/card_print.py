@@ -68,8 +68,3 @@ def print_scale(card: dict) -> float:
         scale = round(scale - 0.01, 2)
     return max(SMALLEST, scale)
 
-
-def scales() -> range:
-    """Every print scale print_scale gives, in hundredths: cards.css has a rule for each (a
-    style attribute would need the pages' Content-Security-Policy to allow inline styles)."""
-    return range(round(SMALLEST * 100), round(LARGEST * 100) + 1)

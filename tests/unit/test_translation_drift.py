@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from playbook import translations
 from support import LANGUAGES, ROOT
 from support.drift_site import source_page
+from tools.translated import with_record
 
 # The fingerprint ---------------------------------------------------------------
 
@@ -47,7 +48,7 @@ def test_fingerprint_changes_with_the_text(changed):
 
 def test_record_goes_last_in_the_front_matter_and_nothing_else_moves():
     text = "---\ntitle: Factors  # kept\ndescription: Six.\n---\n\nBody.\n"
-    updated = translations.with_record(text, "sha256:0123456789abcdef")
+    updated = with_record(text, "sha256:0123456789abcdef")
     assert updated == (
         "---\ntitle: Factors  # kept\ndescription: Six.\n"
         "translated_from: sha256:0123456789abcdef\n---\n\nBody.\n"
@@ -56,14 +57,14 @@ def test_record_goes_last_in_the_front_matter_and_nothing_else_moves():
 
 def test_an_old_record_is_replaced_where_it_stands():
     text = "\ufeff---\r\ntranslated_from: sha256:old\r\ntitle: Factors\r\n---\r\nBody.\r\n"
-    updated = translations.with_record(text, "sha256:new")
+    updated = with_record(text, "sha256:new")
     assert updated == (
         "\ufeff---\r\ntranslated_from: sha256:new\r\ntitle: Factors\r\n---\r\nBody.\r\n")
 
 
 def test_a_page_without_front_matter_is_refused():
     with pytest.raises(ValueError, match="no front matter"):
-        translations.with_record("# Factors\n\nBody.\n", "sha256:new")
+        with_record("# Factors\n\nBody.\n", "sha256:new")
 
 
 def without_record(text: str) -> list[str]:
@@ -86,7 +87,7 @@ lines = st.lists(
 @given(front=lines, body=st.text(alphabet="abc \n#-", max_size=40))
 def test_marking_changes_only_the_record(front, body):
     text = "---\n" + "".join(f"{line}\n" for line in front) + "---\n" + body
-    updated = translations.with_record(text, "sha256:fedcba9876543210")
+    updated = with_record(text, "sha256:fedcba9876543210")
     assert without_record(updated) == without_record(text)
     assert updated.count("translated_from: sha256:fedcba9876543210") == 1
     assert updated.endswith(body)
