@@ -18,7 +18,6 @@ from playbook.catalogue import FRONT_MATTER, Catalogue, split_language
 from playbook.label_files import said
 from playbook.translations import FRESH, NO_RECORD, NO_TRANSLATION, RECORD_KEY, STALE, fingerprint, pairs
 
-
 # The record's line in a page's front matter (tools write front matter; the build only reads it).
 _KEY_LINE = re.compile(rf"^{RECORD_KEY}[ \t]*:")
 
