@@ -89,11 +89,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
         next(group for group in match.groups() if group is not None)
         for match in ID_ATTRIBUTE.finditer(html)
     )
-    seen.unsafe += [(language, key, what, needle) for what, needle in safety.rendered(html)]
+    seen.rendered += [(language, key, needle, "unsafe_html", {"what": what}) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
-    seen.unstyled += [(language, key, component, token) for component, token
-                      in material_css.unstyled(html, build.unused_components(config))]
+    for component, token in material_css.unstyled(html, build.unused_components(config)):
+        enable = material_css.how_to_enable(component)
+        seen.rendered.append((language, key, token, "unstyled_html", {
+            "what": label_files.said("material_component", name=component.name, token=token),
+            "enable": enable[:1].upper() + enable[1:]}))
     return html
 
 
@@ -138,9 +141,9 @@ class _Build:
     site: Site = field(default_factory=Site)  # what links point at, the waiting ones with it
     generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
     files: set[str] = field(default_factory=set)  # every file but pages, generated ones too
-    unsafe: list[tuple[str, str, str, str]] = field(default_factory=list)  # language, key, what, needle
-    # language, key, component, class
-    unstyled: list[tuple[str, str, material_css.Component, str]] = field(default_factory=list)
+    # What the rendered pages show and the checks of the sources did not catch: (language, key,
+    # text to look for, the message, what the HTML contains and the values it names).
+    rendered: list[tuple[str, str, str, str, dict]] = field(default_factory=list)
 
 
 # What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
@@ -175,16 +178,10 @@ def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
 
 
 def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[content.Problem]:
-    """What the rendered pages show and the checks of the sources did not catch:
-    (language, key, text to look for, the message, what the HTML contains and the values it names)."""
-    found = [(language, key, needle, "unsafe_html", {"what": what}) for language, key, what, needle in seen.unsafe]
-    for language, key, component, token in seen.unstyled:
-        enable = material_css.how_to_enable(component)
-        found.append((language, key, token, "unstyled_html", {
-            "what": label_files.said("material_component", name=component.name, token=token),
-            "enable": enable[:1].upper() + enable[1:]}))
+    """What the rendered pages show and the checks of the sources did not catch, on the line
+    of the source that shows it (a generated page's on the page)."""
     problems = []
-    for language, key, needle, kind, values in found:
+    for language, key, needle, kind, values in seen.rendered:
         page = catalogue.page(key, language)
         if page is None:
             problems.append(content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,

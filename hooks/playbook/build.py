@@ -292,11 +292,11 @@ def checked_catalogue(config) -> Catalogue:
 def unused_components(config) -> tuple:
     """Material's components that mkdocs.yml does not enable (playbook.material_css)."""
     fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
-    enabled = material_css.Enabled(
-        extensions=frozenset(name.removeprefix("markdown.extensions.") for name in config.markdown_extensions),
-        fences=frozenset(fence.get("name") for fence in fences),
-        plugins=frozenset(name.removeprefix("material/") for name in config.plugins),
-        features=frozenset(config.theme.get("features") or ()),
-        extra=frozenset(key for key, value in config.extra.items() if value),
-    )
-    return material_css.unused(enabled)
+    enabled = {
+        "extensions": frozenset(name.removeprefix("markdown.extensions.") for name in config.markdown_extensions),
+        "fences": frozenset(fence.get("name") for fence in fences),
+        "plugins": frozenset(name.removeprefix("material/") for name in config.plugins),
+        "features": frozenset(config.theme.get("features") or ()),
+        "extra": frozenset(key for key, value in config.extra.items() if value),
+    }
+    return tuple(component for component in material_css.COMPONENTS if not component.in_use(enabled))

@@ -8,7 +8,7 @@ hooks/assets.py hands Material's files to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from . import cache
 from .label_files import said
@@ -20,22 +20,16 @@ PALETTE = re.compile(r"^assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
 NAMED_COLOUR = re.compile(r"\[data-md-color-(?:primary|accent)=")
 
 
-@dataclass(frozen=True)
-class Enabled:
-    """What mkdocs.yml enables that brings a component onto a page."""
-
-    extensions: frozenset[str] = frozenset()  # markdown_extensions, without "markdown.extensions."
-    fences: frozenset[str] = frozenset()  # pymdownx.superfences custom fences
-    plugins: frozenset[str] = frozenset()  # without "material/"
-    features: frozenset[str] = frozenset()  # theme.features
-    extra: frozenset[str] = frozenset()  # keys of extra set to something
+# Each kind of setting in mkdocs.yml that brings a component onto a page, in the order a fix names
+# them (labels/messages.yml: "enable_<kind>"): markdown_extensions (without "markdown.extensions."),
+# pymdownx.superfences custom fences, plugins (without "material/"), theme.features, keys of extra.
+KINDS = ("extensions", "fences", "plugins", "features", "extra")
 
 
 @dataclass(frozen=True)
 class Component:
     """A part of Material that only some sites use: its classes, and what in
-    mkdocs.yml brings it onto a page (any one of these: each kind of setting
-    is named as in Enabled)."""
+    mkdocs.yml brings it onto a page (any one of these, by KINDS)."""
 
     name: str
     # Its blocks' class names, as a regular expression; their elements and
@@ -52,8 +46,9 @@ class Component:
         """A regular expression for any of its class names."""
         return rf"(?:{self.blocks})(?:[-_][\w-]*)?"
 
-    def in_use(self, site: Enabled) -> bool:
-        return any(getattr(site, kind.name) & set(getattr(self, kind.name)) for kind in fields(site))
+    def in_use(self, enabled: dict[str, frozenset[str]]) -> bool:
+        """Whether mkdocs.yml enables it: ``enabled`` is each kind's settings."""
+        return any(enabled[kind] & set(getattr(self, kind)) for kind in KINDS)
 
 
 COMPONENTS = (
@@ -143,11 +138,6 @@ def class_pattern(components) -> re.Pattern | None:
     return re.compile(r"\.(?:" + "|".join(c.classes for c in components) + r")(?![\w-])")
 
 
-def unused(site: Enabled) -> tuple[Component, ...]:
-    """The components a site does not enable."""
-    return tuple(c for c in COMPONENTS if not c.in_use(site))
-
-
 @cache.kept(size=16)
 def trimmed_main(css: str, components: tuple[Component, ...]) -> str:
     pattern = class_pattern(components)
@@ -164,27 +154,13 @@ def unstyled(html: str, components: tuple[Component, ...]) -> list[tuple[Compone
     """Classes in a page's HTML whose styles the site leaves out (``components``),
     with their component. hooks/check_content.py reports them: raw HTML in a
     page could name one (a template would too), and it would show unstyled."""
-    pattern = token_pattern(components)
-    if pattern is None:
-        return []
     tokens = {token for attribute in CLASS_ATTRIBUTES
               for value in attribute.findall(html) for token in value.split()}
-    # The group a class name matches (c0, c1...) says whose it is.
-    return [(components[int(match.lastgroup[1:])], match.group())
-            for match in map(pattern.fullmatch, sorted(tokens)) if match]
+    whose = {token: next((c for c in components if re.fullmatch(c.classes, token)), None) for token in sorted(tokens)}
+    return [(component, token) for token, component in whose.items() if component]
 
 
-@cache.kept(size=16)
-def token_pattern(components: tuple[Component, ...]) -> re.Pattern | None:
-    """One class name of any of ``components``, in a group of its own (c0 for the first...)."""
-    return re.compile("|".join(f"(?P<c{n}>{c.classes})" for n, c in enumerate(components))) if components else None
-
-
-# The fix a check gives for a left-out component, by the first kind of setting that brings it.
-# Each kind of setting -> its words in labels/messages.yml ("enable_<kind>").
-HOW_TO_ENABLE = ("extensions", "fences", "plugins", "features", "extra")
-
-
+# The fix a check gives for a left-out component: the first kind of setting that brings it.
 def how_to_enable(component: Component) -> str:
-    kind = next(kind for kind in HOW_TO_ENABLE if getattr(component, kind))
+    kind = next(kind for kind in KINDS if getattr(component, kind))
     return said(f"enable_{kind}", name=getattr(component, kind)[0])
