@@ -115,6 +115,18 @@ class Catalogue:
         key, language = self.split(path)
         return self.page(key, language) if language else None
 
+    def translated(self, faulty=frozenset()):
+        """(original, translation) of every page of the first language and each of its translations,
+        but those whose own checks failed (``faulty``: their paths)."""
+        for key in self.keys():
+            original = self.page(key, self.languages[0])
+            if original is None or original.path in faulty:
+                continue
+            for language in self.languages[1:]:
+                page = self.page(key, language)
+                if page is not None and page.path not in faulty:
+                    yield original, page
+
     def customer_types(self, language: str) -> list[SourcePage]:
         """Customer-type pages of a language, in the order of the docs tree."""
         return [p for p in self.in_language(language) if p.customer_type]

@@ -72,18 +72,6 @@ def _customer_types(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     return problems
 
 
-def _translations(catalogue: Catalogue, faulty=frozenset()):
-    """(original, translation) of every page whose original and translation were read well."""
-    for key in catalogue.keys():
-        original = catalogue.page(key, catalogue.languages[0])
-        if original is None or original.path in faulty:
-            continue
-        for language in catalogue.languages[1:]:
-            page = catalogue.page(key, language)
-            if page is not None and page.path not in faulty:
-                yield original, page
-
-
 def _id_differences(original: SourcePage, page: SourcePage) -> tuple[list, list]:
     """The section ids (id, line, text) the translation has that its original lacks, and the reverse."""
     own, ids = explicit_ids(page), explicit_ids(original)
@@ -94,7 +82,7 @@ def _id_differences(original: SourcePage, page: SourcePage) -> tuple[list, list]
 def missing_ids(catalogue: Catalogue, faulty=frozenset()) -> set[tuple[str, str, str]]:
     """(language, page key, id) of each heading id a translation lacks, which its
     original has: links to it are explained by the heading's own problem."""
-    return {(page.language, page.key, id_) for original, page in _translations(catalogue, faulty)
+    return {(page.language, page.key, id_) for original, page in catalogue.translated(faulty)
             for id_, _, _ in _id_differences(original, page)[1]}
 
 
@@ -102,7 +90,7 @@ def _heading_ids(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     """Section headings carry the same ids in every language: reported on the translation."""
     problems = []
     default = catalogue.languages[0]
-    for original, page in _translations(catalogue, faulty):
+    for original, page in catalogue.translated(faulty):
         extra, missing = _id_differences(original, page)
         # An id each side lacks, in the same order, is probably the same section with another id.
         for (id_, line, text), (other, other_line, other_text) in zip(extra, missing, strict=False):

@@ -89,41 +89,35 @@ def _parity(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     """The same scenarios, in the same order, with the same answers, in every language:
     reported on the translation."""
     problems = []
-    default = catalogue.languages[0]
-    for key in catalogue.keys():
-        original = catalogue.page(key, default)
-        if original is None or original.path in faulty or "practice" not in original.meta:
+    for original, page in catalogue.translated(faulty):
+        if "practice" not in original.meta:
             continue
         wanted = {item["id"]: (index, item) for index, item in scenarios(original)}
-        for language in catalogue.languages[1:]:
-            page = catalogue.page(key, language)
-            if page is None or page.path in faulty:
-                continue
-            if "practice" not in page.meta:
-                problems.append(Problem.of(page.path, 1, "practice_untranslated", original=original.path,
-                                           line=original.line_of("practice")))
-                continue
-            have = {item["id"]: (index, item) for index, item in scenarios(page)}
-            before = len(problems)
-            for id_, (index, item) in wanted.items():
-                if id_ not in have:
-                    problems.append(Problem.of(
-                        page.path, page.line_of("practice"), "practice_missing", id=id_, original=original.path,
-                        line=original.line_of("practice", index), language=language_name(language),
-                        answer=item.get("answer")))
-                elif have[id_][1].get("answer") != item.get("answer"):
-                    problems.append(Problem.of(
-                        page.path, page.line_of("practice", have[id_][0], "answer"), "practice_answer_differs",
-                        id=id_, here=have[id_][1].get("answer"), answer=item.get("answer"), original=original.path,
-                        line=original.line_of("practice", index, "answer")))
-            for id_, (index, _) in have.items():
-                if id_ not in wanted:
-                    problems.append(Problem.of(page.path, page.line_of("practice", index, "id"), "practice_unknown",
-                                               id=id_, original=original.path))
-            order = [id_ for id_ in wanted if id_ in have]
-            if len(problems) == before and order != [id_ for id_ in have if id_ in wanted]:
-                problems.append(Problem.of(page.path, page.line_of("practice"), "practice_order",
-                                           original=original.path, order=", ".join(order)))
+        if "practice" not in page.meta:
+            problems.append(Problem.of(page.path, 1, "practice_untranslated", original=original.path,
+                                       line=original.line_of("practice")))
+            continue
+        have = {item["id"]: (index, item) for index, item in scenarios(page)}
+        before = len(problems)
+        for id_, (index, item) in wanted.items():
+            if id_ not in have:
+                problems.append(Problem.of(
+                    page.path, page.line_of("practice"), "practice_missing", id=id_, original=original.path,
+                    line=original.line_of("practice", index), language=language_name(page.language),
+                    answer=item.get("answer")))
+            elif have[id_][1].get("answer") != item.get("answer"):
+                problems.append(Problem.of(
+                    page.path, page.line_of("practice", have[id_][0], "answer"), "practice_answer_differs",
+                    id=id_, here=have[id_][1].get("answer"), answer=item.get("answer"), original=original.path,
+                    line=original.line_of("practice", index, "answer")))
+        for id_, (index, _) in have.items():
+            if id_ not in wanted:
+                problems.append(Problem.of(page.path, page.line_of("practice", index, "id"), "practice_unknown",
+                                           id=id_, original=original.path))
+        order = [id_ for id_ in wanted if id_ in have]
+        if len(problems) == before and order != [id_ for id_ in have if id_ in wanted]:
+            problems.append(Problem.of(page.path, page.line_of("practice"), "practice_order",
+                                       original=original.path, order=", ".join(order)))
     return problems
 
 
