@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import cache, config_check, label_files, schema
 from .catalogue import Catalogue, SourcePage
-from .markdown import document, heading_ids
+from .markdown import heading_ids
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def shape() -> Shape:
 def headings(page: SourcePage) -> dict[str, str]:
     """Every heading id of a page -> the heading's text (explicit ids and toc slugs); a type
     page's include those its data makes."""
-    found = {id_: heading.text for heading, (id_, _, _) in zip(document(page).headings, heading_ids(page), strict=True)}
+    found = {id_: heading.text for heading, (id_, _, _) in zip(page.document.headings, heading_ids(page), strict=True)}
     if page.customer_type:
         words = label_files.labels("cards").get(page.language, {})
         found.update({anchor: words.get(name, anchor) for name, anchor in shape().anchors.items()})

@@ -375,11 +375,6 @@ URL_ATTRIBUTES = frozenset({
 })
 
 
-def document(page) -> Document:
-    """The scan of a catalogue page (catalogue.SourcePage), made once and kept with the page."""
-    return page.document
-
-
 # Hooks are handed a page's Markdown without its front matter and leading blank lines, with what
 # earlier hooks put in it (lists of types, a type page's blocks): no `!!!` line or heading of the
 # page's own. Its lines are found there by their text and how often that text came before them.
@@ -415,7 +410,7 @@ def heading_ids(
     """Each heading's id, line, and whether it was written explicitly, in page order."""
     return [(heading.explicit_id, heading.line, True) if heading.explicit_id
             else (slug(heading.text, slugify, separator), heading.line, False)
-            for heading in document(page).headings]
+            for heading in page.document.headings]
 
 
 def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:

@@ -6,11 +6,10 @@ is then printed empty, an easy slip that Markdown lets through silently.
 from __future__ import annotations
 
 from ..catalogue import Catalogue, Problem
-from ..markdown import document
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
     return [
         Problem.of(page.path, box.line, "empty_box", kind=box.kind, indent=" " * (box.indent + 4))
-        for page in catalogue.pages.values() for box in document(page).admonitions if box.empty
+        for page in catalogue.pages.values() for box in page.document.admonitions if box.empty
     ]

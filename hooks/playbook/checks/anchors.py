@@ -13,7 +13,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from .. import customer_type
 from ..catalogue import Catalogue, Problem, SourcePage
-from ..markdown import Slugify, document, heading_ids
+from ..markdown import Slugify, heading_ids
 
 
 @dataclass
@@ -56,7 +56,7 @@ def page_ids(page: SourcePage, slugify: Slugify = toc_slugify, separator: str = 
     """(id, line, written explicitly) of each id a page's source gives it, in page order."""
     # A heading's id is its `{#id}`, else the toc extension's slug of its text (mkdocs.yml's slugify
     # and separator); other ids come from attribute lists and raw HTML.
-    explicit = [(anchor.id, anchor.line, True) for anchor in document(page).anchors]
+    explicit = [(anchor.id, anchor.line, True) for anchor in page.document.anchors]
     found = {(id_, line) for id_, line, _ in explicit}
     headings = [entry for entry in heading_ids(page, slugify, separator) if entry[0] and entry[:2] not in found]
     return sorted(explicit + headings, key=lambda entry: entry[1])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..catalogue import Catalogue, Problem, SourcePage, strings
 from ..label_files import said
-from ..markdown import document, heading_ids, inline_text
+from ..markdown import heading_ids, inline_text
 from .urls import Target, language_name, relative, resolve
 
 REFERENCES = "referencias"  # the references page, without language
@@ -31,7 +31,7 @@ class Entry:
 
 def entries(page: SourcePage) -> list[Entry]:
     found = []
-    for heading, (id_, line, _) in zip(document(page).headings, heading_ids(page), strict=True):
+    for heading, (id_, line, _) in zip(page.document.headings, heading_ids(page), strict=True):
         if heading.level != 3 or not id_:
             continue
         title = inline_text(heading.text)
@@ -98,7 +98,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
         for page in catalogue.in_language(language):
             if page.key == REFERENCES:
                 continue
-            doc = document(page)
+            doc = page.document
             links = [link for link in doc.links if link.kind in ("link", "reference", "autolink")]
             # A citation names the references page without its language, as every link does.
             targets = {link: _to_references(page, link.url, catalogue.languages) for link in links}

@@ -8,7 +8,6 @@ from __future__ import annotations
 from .. import cache
 from ..catalogue import Catalogue, Problem
 from ..label_files import said
-from ..markdown import document
 from ..suggest import closest
 
 
@@ -30,7 +29,7 @@ def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Pro
     problems = []
     for page in catalogue.pages.values():
         # Digits alone (the `:30:` of "10:30:45") are a time, not a mistake.
-        for code in document(page).shortcodes:
+        for code in page.document.shortcodes:
             if code.name in known or code.name.isdigit():
                 continue
             # Icons share their set's prefix ("material-"): compared within it, it is quicker.

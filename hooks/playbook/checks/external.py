@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..catalogue import Catalogue, Problem
-from ..markdown import document
 from .safety import DANGEROUS_SCHEMES, FORBIDDEN_TAGS
 from .urls import is_external, scheme
 
@@ -37,7 +36,7 @@ def _problem(link, found: str) -> tuple[str, dict] | None:
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        doc = document(page)
+        doc = page.document
         # A refused tag (<iframe src=...>) is one problem, the safety check's: its address is not another.
         refused = {(tag.line, name.lower(), value) for tag in doc.tags if tag.name in FORBIDDEN_TAGS
                    for name, value in tag.attributes}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from markdown.extensions.toc import slugify as toc_slugify
 
 from ..catalogue import Catalogue, Problem
-from ..markdown import document, heading_ids, inline_text
+from ..markdown import heading_ids, inline_text
 
 LEVEL = 2  # the first level that needs an id: the page title is the front matter's
 
@@ -17,9 +17,9 @@ LEVEL = 2  # the first level that needs an id: the page title is the front matte
 def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        sections = [heading for heading in document(page).headings if heading.level >= LEVEL]
+        sections = [heading for heading in page.document.headings if heading.level >= LEVEL]
         # The slug the toc extension would make is the id offered.
-        for heading, (slug, _, explicit) in zip(document(page).headings, heading_ids(page, slugify, separator),
+        for heading, (slug, _, explicit) in zip(page.document.headings, heading_ids(page, slugify, separator),
                                                 strict=True):
             if heading.level >= LEVEL and not explicit:
                 if deleted := _deleted_id(catalogue, page, sections, heading):
@@ -41,7 +41,7 @@ def _kept(catalogue: Catalogue, page, sections, heading):
         other = catalogue.page(page.key, language)
         if language == page.language or other is None:
             continue
-        theirs = [section for section in document(other).headings if section.level >= LEVEL]
+        theirs = [section for section in other.document.headings if section.level >= LEVEL]
         if index < len(theirs) and theirs[index].explicit_id and theirs[index].explicit_id not in own:
             return other, theirs[index]
     return None
@@ -62,7 +62,7 @@ def deleted_ids(catalogue: Catalogue) -> frozenset[tuple[str, str, str]]:
     it are explained by the heading's own problem, "restore it"."""
     found = set()
     for page in catalogue.pages.values():
-        sections = [heading for heading in document(page).headings if heading.level >= LEVEL]
+        sections = [heading for heading in page.document.headings if heading.level >= LEVEL]
         for heading in sections:
             if not heading.explicit_id and (kept := _kept(catalogue, page, sections, heading)):
                 found.add((page.language, page.key, kept[1].explicit_id))
@@ -71,5 +71,5 @@ def deleted_ids(catalogue: Catalogue) -> frozenset[tuple[str, str, str]]:
 
 def explicit_ids(page) -> list[tuple[str, int, str]]:
     """(id, line, text) of each section heading with its id written, in page order."""
-    return [(h.explicit_id, h.line, inline_text(h.text)) for h in document(page).headings
+    return [(h.explicit_id, h.line, inline_text(h.text)) for h in page.document.headings
             if h.level >= LEVEL and h.explicit_id]

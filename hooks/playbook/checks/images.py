@@ -6,13 +6,13 @@ HTML `<img>` its `alt`. Screen readers read it, and browsers show it when the im
 from __future__ import annotations
 
 from ..catalogue import Catalogue, Problem
-from ..markdown import document, inline_text
+from ..markdown import inline_text
 
 
 def check(catalogue: Catalogue) -> list[Problem]:
     problems = []
     for page in catalogue.pages.values():
-        doc = document(page)
+        doc = page.document
         problems += [Problem.of(page.path, link.line, "image_no_text", url=link.url)
                      for link in doc.links if link.kind == "image" and not inline_text(link.text)]
         # An <img> with a src is reported for its address (raw HTML breaks, other sites are refused), with a

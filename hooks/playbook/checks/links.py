@@ -10,7 +10,6 @@ import re
 
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
-from ..markdown import document
 from ..suggest import closest
 from .anchors import Site
 from .urls import Target, language_name, relative, resolve
@@ -129,7 +128,7 @@ def check(catalogue: Catalogue, site: Site) -> list[Problem]:
 def addresses(page: SourcePage):
     """(url, line, what, base, raw HTML) of each internal address a page writes: its links, and a
     customer type's `related` topics ("page.md#anchor", relative to docs/)."""
-    for link in document(page).links:
+    for link in page.document.links:
         if link.kind == "html":
             yield link.url, link.line, "link", None, f'{link.attribute}="{link.url}"'
         elif link.kind != "reference":  # checked once, where the address is defined

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import customer_type, schema
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import counted, said
-from ..markdown import document, heading_ids
+from ..markdown import heading_ids
 from .anchors import Site
 from .headings import explicit_ids
 from .urls import language_name, resolve
@@ -112,7 +112,7 @@ def _linked_anchors(catalogue: Catalogue, site: Site) -> list[Problem]:
     wanted: dict[tuple[str, str], tuple[SourcePage, int]] = {}  # (key, anchor) -> first link
     linked_in: dict[tuple[str, str], set[str]] = {}  # (key, anchor) -> languages that link to it
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
-        addresses = [(page.path, link.url, link.line) for link in document(page).links
+        addresses = [(page.path, link.url, link.line) for link in page.document.links
                      if link.kind in ("link", "image", "definition")]
         related = (page.customer_type or {}).get("related")
         if isinstance(related, list):
@@ -156,7 +156,7 @@ def _translated_heading(catalogue: Catalogue, key: str, anchor: str, target: Sou
         if other is None or other is target:
             continue
         ids = [id_ for id_, _, _ in heading_ids(other)]
-        headings = document(target).headings
+        headings = target.document.headings
         # The heading in the same place among the page's headings.
         if anchor in ids and ids.index(anchor) < len(headings):
             heading = headings[ids.index(anchor)]

@@ -11,7 +11,6 @@ import re
 
 from .. import characters
 from ..catalogue import Catalogue, Problem, SourcePage, character_problem
-from ..markdown import document
 
 # A table's second line: dashes per column, with colons for alignment, between pipes.
 DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -32,7 +31,7 @@ def cells(row: str) -> list[str]:
 
 def table_rows(page: SourcePage) -> list[Problem]:
     """Each row of a table whose cells are not as many as its header's."""
-    lines = document(page).text.split("\n")
+    lines = page.document.text.split("\n")
     problems = []
     for index in range(1, len(lines)):
         if not (DELIMITER.match(lines[index]) and PIPE in lines[index] + lines[index - 1]
@@ -54,7 +53,7 @@ def table_rows(page: SourcePage) -> list[Problem]:
 
 def tabbed(page: SourcePage) -> list[Problem]:
     """Two or more lines in a row whose words are separated by tabs: one problem, on the first."""
-    lines = document(page).text.split("\n")
+    lines = page.document.text.split("\n")
     problems, index = [], 0
     while index < len(lines):
         end = index
@@ -72,7 +71,7 @@ def tabbed(page: SourcePage) -> list[Problem]:
 def invisible(page: SourcePage) -> list[Problem]:
     """Space-like and invisible characters where they change what a line of Markdown is."""
     return [character_problem(page.path, finding, "markdown")
-            for finding in characters.in_markdown(document(page).text, page.body_start)]
+            for finding in characters.in_markdown(page.document.text, page.body_start)]
 
 
 def check(catalogue: Catalogue) -> list[Problem]:

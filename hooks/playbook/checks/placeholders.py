@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import cache
 from ..catalogue import Catalogue, Problem, SourcePage, parse_page, strings
-from ..markdown import document, inline_text
+from ..markdown import inline_text
 
 # A front-matter text is a placeholder where it is a field's whole value; a sentence or table cell
 # of MIN_WORDS words or more, wherever it appears in a page's text.
@@ -35,7 +35,7 @@ def _normal(text: str) -> str:
 
 def blocks(page: SourcePage) -> list[tuple[int, str]]:
     """(first line, text) of each paragraph, list item and table row, without markup."""
-    doc = document(page)
+    doc = page.document
     found, lines, start = [], [], None
 
     def close():

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
-from ..markdown import URL_ATTRIBUTES, document, fed
+from ..markdown import URL_ATTRIBUTES, fed
 from .urls import IGNORED_BY_BROWSERS, scheme
 
 # Addresses are read as a browser reads them (references decoded, blanks in the scheme dropped),
@@ -66,7 +66,7 @@ def _attribute_problem(name: str, value: str | None) -> tuple[str, dict] | None:
 
 
 def _page(page: SourcePage) -> list[Problem]:
-    doc = document(page)
+    doc = page.document
     problems = []
     for tag in doc.tags:
         if words := FORBIDDEN_TAGS.get(tag.name):

@@ -10,7 +10,7 @@ import re
 
 from ..catalogue import Catalogue, Problem, SourcePage, strings
 from ..label_files import counted, said
-from ..markdown import document, inline_text
+from ..markdown import inline_text
 
 # The most frequent Spanish and English function words, none of them a word
 # of the other language ("a", "no", "me", "son", "he" left out).
@@ -55,7 +55,7 @@ NOT_TEXT = frozenset({"id", "icon", "related", "kind", "translated_from", "revie
 
 def paragraphs(page: SourcePage) -> list[tuple[int, str]]:
     """(line, plain text) of each block of the page's text, separated by blank lines."""
-    doc = document(page)
+    doc = page.document
     blocks, lines, start = [], [], None
     for index, line in enumerate(doc.prose.split("\n") + [""]):
         if line.strip():
