@@ -127,9 +127,9 @@ def on_post_build(config: MkDocsConfig):
 def _stop_on_labels(config: MkDocsConfig) -> None:
     """Stop the build, with file and line, on a label file that cannot be used."""
     problems = []
-    for path in sorted(LABELS.glob("*.yml")):
-        where = path.relative_to(build.project(config)) if path.is_relative_to(build.project(config)) else path
-        problems += label_files.problems(path, build.languages(config), where.as_posix())
+    # The label files of every feature, in both languages.
+    for path in sorted(label_files.FOLDER.glob("*.yml")):
+        problems += label_files.problems(path, build.languages(config))
     if problems:
         raise Abort(checks.report(problems, where=label_files.said("in_labels")))
 
@@ -196,8 +196,5 @@ def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[conte
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
-
-# The label files of every feature, in both languages.
-LABELS = label_files.FOLDER
 
 ID_ATTRIBUTE = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")

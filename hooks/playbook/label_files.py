@@ -110,8 +110,8 @@ def _read(path: Path, languages: Iterable[str]) -> tuple[dict, list[tuple[int, s
 
 
 def problems(path: Path, languages: Iterable[str], where: str | None = None) -> list[catalogue.Problem]:
-    """What keeps the label file at ``path`` (shown as ``where``) from being used."""
-    where = where or path.name
+    """What keeps the label file at ``path`` from being used; ``where`` names it (else its path in the project)."""
+    where = where or path.relative_to(FOLDER.parents[2]).as_posix()
     return [catalogue.Problem.of(where, line, key, in_docs=False, **values)
             for line, key, values in _read(path, languages)[1]]
 
@@ -123,6 +123,5 @@ def labels(name: str, languages: tuple[str, ...] = ()) -> dict[str, dict]:
     must all be there. A file that cannot be used raises LabelError."""
     words, found = _read(file(name), languages)
     if found:
-        where = file(name).relative_to(FOLDER.parents[2]).as_posix()  # from the project's folder
-        raise LabelError("\n".join(problem.text() for problem in problems(file(name), languages, where)))
+        raise LabelError("\n".join(problem.text() for problem in problems(file(name), languages)))
     return words
