@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
-from playbook import build, build_errors, checks, config_yaml
+from playbook import build, build_errors, checks, config_yaml, label_files
 from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
@@ -37,7 +37,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     # Autoescaped: the messages quote what editors wrote.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs), autoescape=True)
     template = env.get_template("build-error.html")
-    words = build_errors.labels(tuple(languages))
+    words = label_files.labels("build_error", tuple(languages))
     state = {"pages": build_errors.pages_of(site_dir), "failed": None}
     rebuild = server.builder
     config_file = Path(config.config_file_path)
@@ -49,7 +49,7 @@ def on_serve(server, config: MkDocsConfig, builder):
                                                details=failure.details)
                     for language in languages}
         state["failed"] = rendered[default].encode("utf-8")
-        count = build_errors.write_error_pages(site_dir, state["pages"], rendered, languages, default)
+        count = build_errors.write_error_pages(site_dir, state["pages"], rendered, build.folders(config))
         log.error(f"{said('rebuild_failed', count=count)} {said('rebuild_failed_fix')}")
 
     # On a failed rebuild MkDocs keeps the old epoch and the browser hangs with no message:

@@ -32,11 +32,6 @@ class Failure:
     details: list[str]  # what else the build said: warnings, lines the parse did not place
 
 
-def labels(languages: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
-    """The page's words in each language: {"es": {"title": ...}, "en": {...}}."""
-    return label_files.labels("build_error", languages)
-
-
 def parse_report(text: str, logged: list[str] = ()) -> Failure:
     """A build's stop message (and what it logged as warnings and errors) -> a Failure."""
     summary, problems, details = "", [], []
@@ -61,25 +56,20 @@ def parse_report(text: str, logged: list[str] = ()) -> Failure:
     return Failure(summary, problems, details)
 
 
-# A page's first folder names its language, as mkdocs-static-i18n lays the site out.
-def language_of(page: str, languages: list[str], default: str) -> str:
-    """"en/factores/index.html" -> "en"; "factores/index.html" -> the default language."""
-    first = page.split("/", 1)[0]
-    return first if first in languages and first != default else default
-
-
 def pages_of(site_dir: Path) -> list[str]:
     """Every HTML page of a built site, below its folder: "en/factores/index.html"."""
     site_dir = Path(site_dir)
     return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
 
 
-def write_error_pages(site_dir: Path, pages: list[str], rendered: dict[str, str],
-                      languages: list[str], default: str) -> int:
-    """Each page replaced by the error page of its language; returns how many."""
-    site_dir = Path(site_dir)
+def write_error_pages(site_dir: Path, pages: list[str], rendered: dict[str, str], folders: dict[str, str]) -> int:
+    """Each page replaced by the error page of its language (``folders``: each language's folder,
+    playbook.build.folders); returns how many."""
+    site_dir, default = Path(site_dir), next(language for language, folder in folders.items() if not folder)
     for page in pages:
         target = site_dir / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(rendered[language_of(page, languages, default)], encoding="utf-8")
+        # A page's first folder names its language ("en/factores/index.html"), the default's none.
+        language = next((lang for lang, folder in folders.items() if folder and page.startswith(folder)), default)
+        target.write_text(rendered[language], encoding="utf-8")
     return len(pages)

@@ -146,6 +146,15 @@ def strings(value, path: tuple = (), skip=frozenset()):
         yield path, value
 
 
+def mapped(value, leaf):
+    """A front-matter value with ``leaf`` applied to each of its values that is no group or list."""
+    if isinstance(value, dict):
+        return {key: mapped(sub, leaf) for key, sub in value.items()}
+    if isinstance(value, list):
+        return [mapped(sub, leaf) for sub in value]
+    return leaf(value)
+
+
 def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | None]:
     """"tipos/enojado.es.md" -> ("tipos/enojado", "es"); no suffix -> language None."""
     stem = path.removesuffix(".md")

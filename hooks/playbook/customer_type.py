@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import cache, config_check, label_files, schema
-from .catalogue import Catalogue, SourcePage
+from .catalogue import Catalogue, SourcePage, mapped
 from .markdown import heading_ids
 
 
@@ -73,16 +73,6 @@ def card_path(type_id: str) -> str:
     return f"cards/{type_id}.md"
 
 
-def _stripped(value):
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, list):
-        return [_stripped(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _stripped(item) for key, item in value.items()}
-    return value
-
-
 def model(catalogue: Catalogue, page: SourcePage) -> dict:
     """A type page's data as the templates and cards.json read it (checked data only):
     every field of the shape, in its order, and what is worked out from them."""
@@ -90,7 +80,8 @@ def model(catalogue: Catalogue, page: SourcePage) -> dict:
     data = page.customer_type
     words = label_files.labels("cards")[page.language]
     # A field the schema leaves optional (escalation) is left out where the page has none.
-    card = {name: _stripped(data[name]) for name in shape().fields if name in data}
+    card = {name: mapped(data[name], lambda value: value.strip() if isinstance(value, str) else value)
+            for name in shape().fields if name in data}
     questions = card["questions"]
     # The kind's words, beside the kind they name.
     card["questions"] = {"kind": questions["kind"], "kind_label": words["question_kinds"][questions["kind"]],

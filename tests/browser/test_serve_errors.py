@@ -10,7 +10,7 @@ import inspect
 import pytest
 
 import serve_errors
-from playbook import build_errors, checks
+from playbook import build_errors, checks, label_files
 from playbook.catalogue import Problem
 from support import LANGUAGES, ROOT
 from support.server import free_port, mkdocs_serve
@@ -100,7 +100,7 @@ def test_mkdocs_dev_server_still_has_what_serve_errors_swaps(tmp_path):
 
 
 def test_the_error_page_has_every_word_in_every_language():
-    labels = build_errors.labels(list(LANGUAGES))
+    labels = label_files.labels("build_error", tuple(LANGUAGES))
     assert set(labels) == set(LANGUAGES)
     keys = [set(words) for words in labels.values()]
     assert all(k == keys[0] for k in keys) and {"title", "intro", "how_to_fix"} <= keys[0]
@@ -135,7 +135,7 @@ def test_each_page_gets_the_error_in_its_language(tmp_path):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("old", encoding="utf-8")
     pages = build_errors.pages_of(tmp_path)
-    written = build_errors.write_error_pages(tmp_path, pages, {"es": "ES", "en": "EN"}, ["es", "en"], "es")
+    written = build_errors.write_error_pages(tmp_path, pages, {"es": "ES", "en": "EN"}, {"es": "", "en": "en/"})
     assert written == 6
     assert {page: (tmp_path / page).read_text(encoding="utf-8") for page in pages} == {
         "404.html": "ES", "en/index.html": "EN", "en/tipos/enojado/index.html": "EN",

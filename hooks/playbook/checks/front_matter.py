@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from ..catalogue import Catalogue, Problem, SourcePage, field_name
+from ..catalogue import Catalogue, Problem, SourcePage, field_name, mapped
 from ..label_files import counted, said
 from ..schema import fields, validator
 from ..suggest import closest
@@ -23,15 +23,9 @@ SIZES = {"minItems": ("too_few_items", "empty_list"), "maxItems": ("too_many_ite
          "minLength": ("too_short", "empty_text"), "maxLength": ("too_long",) * 2}
 
 
-def as_json(value):
-    """Front matter as JSON sees it: YAML dates become "2027-03-31" text, as in an editor."""
-    if isinstance(value, dict):
-        return {key: as_json(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json(item) for item in value]
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
+# Front matter as JSON sees it: YAML dates become "2027-03-31" text, as in an editor.
+def _as_json(value):
+    return value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
 
 
 def _kind(value) -> str:
@@ -141,7 +135,8 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         # Beyond the schema: no key written twice, no list item glued to the one above (the catalogue
         # finds both while reading), a type's id its file name and one page per language, icons that exist.
         problems += page.front_matter_problems
-        errors = sorted(validator().iter_errors(as_json(page.meta)), key=lambda e: [str(p) for p in e.absolute_path])
+        errors = sorted(validator().iter_errors(mapped(page.meta, _as_json)),
+                        key=lambda e: [str(p) for p in e.absolute_path])
         # A value not written as its pattern asks is not also said to be an invalid date: one message per value.
         patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
         # A related topic written with '../' is the link check's to say, with the address to write; scenarios
