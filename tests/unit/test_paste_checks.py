@@ -220,7 +220,7 @@ def test_every_page_of_the_playbook_is_in_its_menu():
     from playbook import catalogue as content
 
     playbook = content.load(ROOT / "docs", ("es", "en"))
-    assert orphans.check(playbook, ROOT / "mkdocs.yml") == []
+    assert orphans.check_text(playbook, (ROOT / "mkdocs.yml").read_text(encoding="utf-8")) == []
 
 
 # --- Search terms -----------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 from markdown.extensions.toc import slugify as toc_slugify
 
@@ -69,14 +70,16 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     # whose id differs from its original's is reported, not each link to it.
     site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty))
                                | headings.deleted_ids(catalogue))
+    # mkdocs.yml, read once for the checks of its menu (a mkdocs.yml YAML cannot read is MkDocs' to say).
+    config = Path(config_file).read_text(encoding="utf-8") if config_file and Path(config_file).is_file() else ""
     problems = (
         own
         + links.check(catalogue, site)
         + parity.check(catalogue, site, faulty)
         + citations.check(catalogue)
-        + nav.check(config_file)
+        + nav.check_text(config, Path(config_file or nav.CONFIG).name)
         + practice.check(catalogue, faulty)
-        + orphans.check(catalogue, config_file)
+        + orphans.check_text(catalogue, config)
         + copies.check(catalogue)
     )
     return ordered(catalogue, problems)

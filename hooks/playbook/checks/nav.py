@@ -5,8 +5,6 @@ or the English menu shows Spanish. Problems name mkdocs.yml, not a file of docs/
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
 from ..catalogue import Problem
@@ -37,6 +35,7 @@ def _says(node, key: str, words: tuple[str, ...]) -> bool:
 
 
 def check_text(text: str, name: str = CONFIG) -> list[Problem]:
+    """The menu's translations in the mkdocs.yml text ``text`` (the file ``name``)."""
     # Composed, not loaded: every entry keeps its line, and tags (`!ENV`, `!!python/name:`) are not run.
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -71,10 +70,3 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
                 problems.append(Problem.of(name, line, "menu_translation_unused", title=title, in_docs=False,
                                            near=said("did_you_mean", near=near) if near else ""))
     return problems
-
-
-def check(config_file: Path | str | None) -> list[Problem]:
-    """The menu's translations in the mkdocs.yml at ``config_file``."""
-    if not config_file or not Path(config_file).is_file():
-        return []
-    return check_text(Path(config_file).read_text(encoding="utf-8"), Path(config_file).name)

@@ -6,8 +6,6 @@ language it has.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
 from ..catalogue import Catalogue, Problem
@@ -42,9 +40,3 @@ def check_text(catalogue: Catalogue, config: str) -> list[Problem]:
         near = [path for path in named if path.rpartition("/")[0] == folder] or named
         problems.append(Problem.of(pages[0].path, 1, "not_in_nav", page=f"{key}.md", near=near[-1]))
     return problems
-
-
-def check(catalogue: Catalogue, config_file: Path | str | None) -> list[Problem]:
-    if not config_file or not Path(config_file).is_file():
-        return []
-    return check_text(catalogue, Path(config_file).read_text(encoding="utf-8"))
