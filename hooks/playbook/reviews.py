@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .catalogue import Catalogue, Problem, SourcePage
+from .catalogue import Catalogue, SourcePage
 from .label_files import said, said_with_fix
 
 
@@ -20,21 +20,18 @@ class Review:
     days_late: int
 
 
-def review_date(page: SourcePage) -> datetime.date | Problem | None:
-    """A page's ``review_by`` as a date; a Problem when it is not one; None when absent."""
+# A review_by that is not a date never gets this far: the content checks hold it to the schema's date.
+def review_date(page: SourcePage) -> datetime.date | None:
+    """A page's ``review_by`` as a date; None when absent or not a date."""
     value = page.meta.get("review_by")
-    if value is None:
-        return None
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    return Problem.of(page.path, page.line_of("review_by"), "review_not_date", value=value)
+    try:
+        return datetime.date.fromisoformat(value.strip()) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:
@@ -47,12 +44,6 @@ def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:
             owner = str(owner).strip() if owner else ""
             reviews.append(Review(page, owner, due, (today - due).days))
     return sorted(reviews, key=lambda review: (review.review_by, review.page.path))
-
-
-def problems(catalogue: Catalogue) -> list[Problem]:
-    """Review dates that are not dates."""
-    return [due for _, page in sorted(catalogue.pages.items())
-            if isinstance(due := review_date(page), Problem)]
 
 
 def report(reviews: list[Review]) -> list[str]:

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from playbook import translations
-from support import ROOT, mkdocs_build, source_pages
+from support import ROOT, sites, source_pages
 from support.drift_site import front_matter, make_project, mark, source_page
+from support.sites import base_files, line_of, replace
 
 # A small site, built for real ----------------------------------------------------
 
@@ -129,15 +130,16 @@ def test_the_status_page_lists_overdue_reviews(drift_site, address, heading):
 
 
 def test_a_review_date_that_is_not_a_date_fails_with_file_and_line(tmp_path):
-    project = make_project(tmp_path / "project")
-    page = project / "docs/fresca.es.md"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "---\n\n", "review_by: next spring\n---\n\n", 1), encoding="utf-8")
-    build = mkdocs_build(project, tmp_path / "site", "--strict")
+    # The playbook's own build: the content checks hold review_by to the schema's date, before any report.
+    files = base_files()
+    files["factores.es.md"] = replace("title:", "review_by: next spring\ntitle:")(files["factores.es.md"])
+    build = sites.build(tmp_path, files)
+    output = build.stdout + build.stderr
     assert build.returncode != 0
-    assert "docs/fresca.es.md:4: 'review_by: next spring' is not a date." in build.stderr
-    assert "2027-03-31" in build.stderr  # how to write one
-    assert "Traceback" not in build.stderr
+    line = line_of(files["factores.es.md"], "review_by")
+    assert f"docs/factores.es.md:{line}: 'review_by' ('next spring') is not written as expected." in output
+    assert "2027-03-31" in output  # how to write one
+    assert "Traceback" not in output
 
 
 # The command, given bad input ---------------------------------------------------
