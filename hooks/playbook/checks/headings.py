@@ -21,10 +21,15 @@ def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> li
         # The slug the toc extension would make is the id offered.
         for heading, (slug, _, explicit) in zip(page.document.headings, heading_ids(page, slugify, separator),
                                                 strict=True):
-            if heading.level >= LEVEL and not explicit:
-                if deleted := _deleted_id(catalogue, page, sections, heading):
-                    problems.append(deleted)
-                    continue
+            if heading.level < LEVEL or explicit:
+                continue
+            # "Restore '{#id}'" where another language's heading in the same place keeps an id this page lacks.
+            if kept := _kept(catalogue, page, sections, heading):
+                other, theirs = kept
+                problems.append(Problem.of(page.path, heading.line, "heading_id_deleted", id=theirs.explicit_id,
+                                           text=inline_text(heading.text), other=other.path,
+                                           other_text=inline_text(theirs.text), other_line=theirs.line))
+            else:
                 problems.append(Problem.of(page.path, heading.line, "heading_no_id", heading=inline_text(heading.text),
                                            slug=slug or "section-id"))
     return problems
@@ -45,16 +50,6 @@ def _kept(catalogue: Catalogue, page, sections, heading):
         if index < len(theirs) and theirs[index].explicit_id and theirs[index].explicit_id not in own:
             return other, theirs[index]
     return None
-
-
-def _deleted_id(catalogue: Catalogue, page, sections, heading) -> Problem | None:
-    """"Restore '{#id}'" where another language's heading in the same place keeps an id this page lacks."""
-    if not (kept := _kept(catalogue, page, sections, heading)):
-        return None
-    other, theirs = kept
-    return Problem.of(page.path, heading.line, "heading_id_deleted", text=inline_text(heading.text),
-                      other=other.path, other_text=inline_text(theirs.text), other_line=theirs.line,
-                      id=theirs.explicit_id)
 
 
 def deleted_ids(catalogue: Catalogue) -> frozenset[tuple[str, str, str]]:
