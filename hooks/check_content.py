@@ -156,12 +156,10 @@ def _seen(config: MkDocsConfig) -> _Build:
 # Worked out once per build.
 @cache.kept()
 def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
-    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: not enabled)."""
-    options = config.mdx_configs.get("pymdownx.emoji")
-    if options is None:
-        return None
+    """The shortcodes of the emoji index mkdocs.yml gives pymdownx.emoji (None: Material's, the check's own)."""
+    options = config.mdx_configs.get("pymdownx.emoji") or {}
     index = options.get("emoji_index")
-    return emoji.material_index() if index is None else emoji.names(index(options.get("options", {}), None))
+    return emoji.names(index(options.get("options", {}), None)) if index else None
 
 
 def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
