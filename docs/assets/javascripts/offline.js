@@ -206,6 +206,7 @@
     address.searchParams.set("languages", languages.concat(language).sort().join(","));
     return container.register(address.href);
   }).then(function (registration) {
+    if (!registration) return; // a browser that blocks workers and says nothing (as automation tools do)
     // A language's first visit: "ready" once its files are stored, and only once.
     var installing = registration.installing || registration.waiting;
     if (!controlled && !recalled(ANNOUNCED + language)) {
