@@ -50,9 +50,7 @@ class Listed:
 
 def address_of(file: str) -> str:
     """The address a file is asked for by: folders for index pages."""
-    if file == "index.html" or file.endswith("/index.html"):
-        return file.removesuffix("index.html")
-    return file
+    return file.removesuffix("index.html") if file == "index.html" or file.endswith("/index.html") else file
 
 
 def file_of(address: str) -> str:
@@ -106,7 +104,8 @@ def worker_script(source: str, lists: dict[str, Listed] | None) -> str:
     if source.count(MARK) != 1:
         raise ValueError(said("worker_no_mark", mark=MARK))
     pairs = {language: {"files": [[e.address, e.digest] for e in listed.stored],
-                        "later": [[e.address, e.digest] for e in listed.later]} for language, listed in (lists or {}).items()}
+                        "later": [[e.address, e.digest] for e in listed.later]}
+             for language, listed in (lists or {}).items()}
     offline = None if lists is None else {
         "version": digest(json.dumps(pairs, sort_keys=True).encode()),
         "digest_length": DIGEST_LENGTH,

@@ -199,8 +199,9 @@ def test_the_build_reports_what_a_browser_stores(project, tmp_path):
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     for language, root in LANGUAGE_ROOTS.items():
-        line = re.search(rf"INFO\s+-\s+Offline: a first visit in '{language}' stores ([\d.]+) MB in a reader's browser, "
-                         r"(\d+) files \((\d+) of (\d+) pages; the others once read\) listed in sw\.js", result.stderr)
+        line = re.search(rf"INFO\s+-\s+Offline: a first visit in '{language}' stores ([\d.]+) MB in a reader's "
+                         r"browser, (\d+) files \((\d+) of (\d+) pages; the others once read\) listed in sw\.js",
+                         result.stderr)
         assert line, result.stderr[-2000:]
         entries = dict(worker_list(site, language)["files"])
         total = sum((site / precache.file_of(a)).stat().st_size for a in entries)
