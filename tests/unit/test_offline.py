@@ -55,6 +55,7 @@ def test_each_language_lists_its_own_files_and_the_shared_ones_and_pages_shallow
     assert [e.address for e in spanish.stored] == [
         "", "404.html", "a/", "a/b/", "assets/x.css", "kiosk/", "search/index.json", "z/"]
     assert [e.address for e in spanish.later] == ["a/b/c/"]
+    assert precache.total_size(spanish.stored) <= 1000 < precache.total_size(spanish.stored + spanish.later)
     assert [e.address for e in english.stored] == ["assets/x.css", "en/", "en/a/b/", "en/search/index.json"]
     assert english.later == []
     tight = precache.by_language(precache.entries(tmp_path), {"es": "", "en": "en/"}, first_visit=100)["es"]
