@@ -1,6 +1,7 @@
 """Offline: the playbook installs as an app and keeps working with no network. Every page
-links its language's web app manifest (a kiosk its own) and registers a service worker,
-``sw.js`` at the site root, that stores every page of both languages and every file they use;
+links its language's web app manifest (a kiosk its own) and registers the service worker,
+``sw.js`` at the site root, that stores the pages of the languages read and the files they use
+(playbook/precache.py: at a large size, some pages only once read);
 docs/assets/javascripts/offline.js registers it and shows the notices of
 overrides/partials/offline.html in the page's language.
 """
@@ -43,6 +44,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     context["offline"] = {
         "manifest": (page.url if kiosk else build.folder(config, language)) + MANIFEST,
         "worker": None if build.serving() else WORKER,
+        "language": language,
+        "languages": build.languages(config),
         "theme_color": colours(config)["theme_color"],
         "labels": labels(config)[language],
         # An unattended kiosk shows no notices: it reloads itself for a new version.
@@ -52,7 +55,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 # Once every language is written, sitemaps and search indexes included: icons, manifests, then the
-# worker (playbook/service_worker.js) with the list of files to store, each with a digest.
+# worker (playbook/service_worker.js) with each language's list of files to store, each with a digest.
 @event_priority(build.Priority.WRITTEN)
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
@@ -64,13 +67,14 @@ def on_post_build(config: MkDocsConfig):
     for where, manifest in manifests(config, bool(drawn)).items():
         write(site / where / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     # Under `mkdocs serve`, no list: the worker removes a build's and what it stored (no stale page for an editor).
-    listed = None if build.serving() else precache.entries(site, leave_out=frozenset({WORKER}))
+    listed = None if build.serving() else precache.by_language(
+        precache.entries(site, leave_out=frozenset({WORKER})), build.folders(config))
     write(site / WORKER, precache.worker_script(WORKER_SOURCE.read_text(encoding="utf-8"), listed))
-    if listed is None:
-        return
-    pages = sum(entry.file.endswith(".html") for entry in listed)
-    log.info(label_files.said("offline_stored", size=f"{precache.total_size(listed) / 1e6:.1f}",
-                              files=len(listed), pages=pages, worker=WORKER))
+    for language, mine in (listed or {}).items():
+        log.info(label_files.said(
+            "offline_stored", language=language, size=f"{precache.total_size(mine.stored) / 1e6:.1f}",
+            files=len(mine.stored), pages=sum(e.file.endswith(".html") for e in mine.stored),
+            all=sum(e.file.endswith(".html") for e in mine.stored + mine.later), worker=WORKER))
 
 
 # -----------------------------------------------------------------------------

@@ -64,11 +64,10 @@ def composed(source: str, icon: Icon, background: str) -> str:
 
 def draw(source: str, icon: Icon, background: str) -> bytes:
     """One icon as PNG bytes."""
+    svg = composed(source, icon, background)
     try:
-        return bytes(resvg_py.svg_to_bytes(svg_string=composed(source, icon, background)))
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg))
     except ValueError as error:
-        if isinstance(error, IconError):
-            raise
         raise IconError(said("icon_not_drawable", error=error)) from None
 
 

@@ -1,16 +1,21 @@
 /*
  * The playbook's service worker: the site, stored in the browser, for when
  * the network is gone. hooks/offline.py writes it to the site root as sw.js,
- * with the list of files to store (precache.py) where the MARK line is.
+ * with each language's list of files to store (precache.py) where the MARK
+ * line is. It stores the languages its address names (sw.js?languages=en,es:
+ * those a reader read, offline.js), each its own files and the shared assets;
+ * at a large size, some pages are listed "later": stored once read.
  *
- * - Install: store every listed file in a cache of this version. A file whose
+ * - Install: store every listed file in a cache of this version (a "later"
+ *   page only if an older version stored it unchanged). A file whose
  *   digest is the one an older version stored is copied from it; only changed
  *   files are fetched. Install ends only when every file is stored (a failed
  *   fetch fails it, and the browser tries again later): a reader is told
  *   "ready offline" only then.
  * - Activate: at once, and delete every older version's cache.
  * - Pages and every other file: the network first, for fresh pages, and
- *   what is stored if the server does not answer within a few seconds.
+ *   what is stored if the server does not answer within a few seconds. A
+ *   "later" page the network gives is stored, if it is this version's.
  *   Scripts and stylesheets named by a hash of their content cannot change:
  *   they come from storage.
  * - Pages tell an open page whether it shows what is now stored, so that
@@ -39,8 +44,15 @@ const PARALLEL_FETCHES = 4;
 const IMMUTABLE = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
 const NOT_FOUND = "404.html";
 
-// Every listed file by its absolute address: its digest.
-const FILES = new Map(OFFLINE ? OFFLINE.files.map(([address, digest]) => [ROOT + address, digest]) : []);
+// The lists of the languages it stores; those of every language if its address names none it knows.
+const ALL = OFFLINE ? Object.values(OFFLINE.languages) : [];
+const NAMED = String(new URL(self.location).searchParams.get("languages")).split(",")
+  .filter((language) => OFFLINE && language in OFFLINE.languages).map((language) => OFFLINE.languages[language]);
+const LISTS = NAMED.length ? NAMED : ALL;
+// Every listed file by its absolute address: its digest; the pages stored once read; every 404 page.
+const FILES = new Map(LISTS.flatMap((list) => list.files.concat(list.later)).map(([address, digest]) => [ROOT + address, digest]));
+const LATER = new Set(LISTS.flatMap((list) => list.later).map(([address]) => ROOT + address));
+const NOT_FOUNDS = new Set(ALL.flatMap((list) => list.files).map(([address]) => ROOT + address).filter((address) => address.endsWith("/" + NOT_FOUND)));
 
 // What each page was given, for its question "am I out of date?": client id -> digest.
 const served = new Map();
@@ -68,6 +80,7 @@ async function precache() {
       const previous = await source.match(address);
       if (previous && previous.headers.get(DIGEST) === digest) return cache.put(address, previous);
     }
+    if (LATER.has(address)) return;
     // Past the browser's HTTP cache, which may hold the previous build's file.
     const response = await fetch(address, { cache: "reload", credentials: "same-origin" });
     if (!response.ok) throw new Error(`${address} answered ${response.status}: not stored, install again later`);
@@ -115,14 +128,13 @@ function addressOf(url) {
   return address.endsWith("/index.html") ? address.slice(0, -"index.html".length) : address;
 }
 
-// A page not stored gets the nearest stored 404 page: its language's.
+// A page not stored gets the nearest 404 page, its language's, if that language is stored.
 async function fromStorage(address, navigation) {
   const cache = await caches.open(CACHE);
   const stored = await cache.match(address);
   if (stored || !navigation) return stored;
   for (let folder = new URL("./", address); folder.href.startsWith(ROOT); folder = new URL("../", folder)) {
-    const notFound = await cache.match(folder.href + NOT_FOUND);
-    if (notFound) return notFound;
+    if (NOT_FOUNDS.has(folder.href + NOT_FOUND)) return cache.match(folder.href + NOT_FOUND);
     if (folder.href === ROOT) break;
   }
   return undefined;
@@ -163,13 +175,19 @@ async function digestOf(response) {
   return hex(await crypto.subtle.digest("SHA-256", await response.arrayBuffer())).slice(0, OFFLINE.digest_length);
 }
 
-// A copy of the page's answer is hashed beside the one the browser reads.
-function remember(clientId, response) {
-  if (clientId && response) {
-    served.set(clientId, digestOf(response.clone()).catch(() => null));
+// A copy of the page's answer is hashed beside the one the browser reads; a "later" page the
+// network gave is stored if it is this version's.
+function remember(clientId, address, response) {
+  const digest = digestOf(response.clone()).catch(() => null);
+  if (clientId) {
+    served.set(clientId, digest);
     while (served.size > SERVED_KEPT) served.delete(served.keys().next().value);
   }
-  return response;
+  if (!LATER.has(address) || response.headers.has(DIGEST)) return null;
+  const copy = response.clone();
+  return digest.then(async (found) => {
+    if (found === FILES.get(address)) await (await caches.open(CACHE)).put(address, await withDigest(copy, found));
+  });
 }
 
 self.addEventListener("fetch", (event) => {
@@ -182,7 +200,13 @@ self.addEventListener("fetch", (event) => {
   const navigation = request.mode === "navigate";
   if (!navigation && !FILES.has(address)) return;
   const answer = IMMUTABLE.test(address) ? cacheFirst(request, address) : networkFirst(request, address);
-  event.respondWith(navigation ? answer.then((response) => remember(event.resultingClientId, response)) : answer);
+  if (!navigation) return event.respondWith(answer);
+  let stored = null;
+  event.respondWith(answer.then((response) => {
+    stored = response && remember(event.resultingClientId, address, response);
+    return response;
+  }));
+  event.waitUntil(answer.then(() => stored));
 });
 
 // A page asks what it was given, and what is stored now at its address.

@@ -1,10 +1,12 @@
 """Offline in Chromium, against a real HTTP server on 127.0.0.1 that the tests
-stop and start again: after one visit the whole playbook reads with the server
-gone (pages of both languages, a card, the kiosk rotating, search in both
-languages); a rebuilt site with changed text is shown on reload, and an open
-page offers the new version. The same at the site's address, on another port
-and under a sub-path, with no console error anywhere. Under `mkdocs serve`
-no worker is left.
+stop and start again: after one visit in a language the whole playbook in that
+language reads with the server gone (its pages, a card, the kiosk rotating,
+search), and nothing of the other language was stored; a reader of both
+languages has both; a rebuilt site with changed text is shown on reload, and
+an open page offers the new version. The same at the site's address, on
+another port and under a sub-path, with no console error anywhere. A site
+larger than a first visit's budget stores the rest as it is read. Under
+`mkdocs serve` no worker is left.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from support import ROOT, mkdocs_build
@@ -46,6 +49,7 @@ OFFLINE_PAGES = [
     ("en/cards/enojado/", ANGRY["en"]["customer_type"]["name"]),
 ]
 SEARCHES = [("", "enojado", "tipos/enojado/"), ("en/", "angry", "en/tipos/enojado/")]
+ROOTS = {"es": "", "en": "en/"}
 SECOND = 1000
 
 
@@ -165,6 +169,8 @@ def test_read_offline_then_updated(browser, builds, place):
             reader = watched.open(base + "factores/")
             assert controlled(reader)
             assert reader.get_by_text(READY["es"]).is_hidden(), "'ready offline' is said once"
+            # A reader of both languages: a visit in English stores English too.
+            watched.open(base + "en/factores/").get_by_text(READY["en"]).wait_for()
         assert unreachable(base), "the server still answers"
 
         # The server is gone: every page, a card, search in both languages.
@@ -377,10 +383,27 @@ def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path
         context.close()
 
 
-def listed(site: Path) -> dict[str, str]:
+def offline_lists(site: Path) -> dict:
     text = (site / "sw.js").read_text(encoding="utf-8")
     start = text.index("const OFFLINE = ") + len("const OFFLINE = ")
-    return dict(json.loads(text[start:text.index(";\n", start)])["files"])
+    return json.loads(text[start:text.index(";\n", start)])
+
+
+def worker_list(site: Path, language: str = "es") -> dict:
+    """A language's list in the worker: "files" stored on its first visit, "later" once read."""
+    return offline_lists(site)["languages"][language]
+
+
+def listed(site: Path) -> dict[str, str]:
+    return dict(worker_list(site)["files"])
+
+# Every address the browser stores, by cache.
+CACHED = """async () => {
+  const found = {};
+  for (const key of await caches.keys())
+    found[key] = (await (await caches.open(key)).keys()).map(request => request.url);
+  return found;
+}"""
 
 
 def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browser, builds):
@@ -401,10 +424,10 @@ def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browse
         base = f"http://127.0.0.1:{port}/"
         with serve(builds.first, port, Recording):
             watched.open(base).get_by_text(READY["es"]).wait_for()
-        assert sorted(stored) == sorted(base + address for address in before), "the first visit stores everything"
+        assert sorted(stored) == sorted(base + address for address in before), "the first visit stores its language"
         stored.clear()
         with serve(builds.second, port, Recording):
-            page = watched.open(base + "en/")
+            page = watched.open(base + "tipos/")
             new = json.loads(re.search(r'"version":"([0-9a-f]+)"', (builds.second / "sw.js").read_text()).group(0)
                              .join("{}"))["version"]
             # Stored: the new version's cache, and no other.
@@ -422,6 +445,81 @@ def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browse
             return found;
         }""")
         assert digests == {base + address: digest for address, digest in after.items()}
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_first_visit_stores_its_language_only_and_search_answers_offline(browser, builds, language):
+    root, other = ROOTS[language], ROOTS["en" if language == "es" else "es"]
+    watched = Watched(browser)
+    try:
+        with serving(builds.first, free_port()) as base:
+            watched.open(base + root + "factores/").get_by_text(READY[language]).wait_for()
+        assert unreachable(base), "the server still answers"
+        page = watched.open(base + root)
+        # One cache, this language's worker's: its language's pages and files, the shared assets, no more.
+        cached = page.evaluate(CACHED)
+        assert list(cached) == [f"playbook {base} {offline_lists(builds.first)['version']}"]
+        urls = next(iter(cached.values()))
+        assert sorted(urls) == sorted(base + address for address, _ in worker_list(builds.first, language)["files"])
+        assert [url for url in urls if not url.startswith((base + root, base + "assets/"))
+                or root == "" and url.startswith(base + "en/")] == []
+        for address, words in OFFLINE_PAGES:
+            if address.startswith("en/") == (language == "en"):
+                opened = watched.open(base + address)
+                assert words in opened.locator("h1").inner_text(), address
+                opened.close()
+        query, expected = next((q, e) for r, q, e in SEARCHES if r == root)
+        assert search(page, query)[0].split("?")[0] == base + expected
+        assert watched.errors == []
+        # The other language was never stored: it does not open with the server gone.
+        with pytest.raises(PlaywrightError):
+            watched.context.new_page().goto(base + other + "factores/")
+    finally:
+        watched.close()
+
+
+@pytest.fixture(scope="module")
+def small_budget(tmp_path_factory) -> Path:
+    """The playbook built with no room on a first visit but for what is always stored: its
+    top-level pages; the pages below them are stored once read."""
+    folder = tmp_path_factory.mktemp("budget")
+    project = copy_project(folder / "project")
+    precache = project / "hooks/playbook/precache.py"
+    source = precache.read_text(encoding="utf-8")
+    assert re.search(r"^FIRST_VISIT_BYTES = [\d_]+$", source, re.M)
+    precache.write_text(re.sub(r"^FIRST_VISIT_BYTES = [\d_]+$", "FIRST_VISIT_BYTES = 0", source, flags=re.M),
+                        encoding="utf-8")
+    result = mkdocs_build(project, folder / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
+
+
+def test_beyond_the_budget_pages_are_stored_as_they_are_read(browser, small_budget):
+    offline = worker_list(small_budget)
+    later = [address for address, _ in offline["later"]]
+    assert "tipos/enojado/" in later and "tipos/conocedor/" in later and "factores/" not in later
+    watched = Watched(browser)
+    try:
+        with serving(small_budget, free_port()) as base:
+            watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
+            page = watched.open(base + "tipos/enojado/")
+            assert controlled(page)
+            page.wait_for_function("""url => {
+              caches.match(url).then(found => { window.kept = Boolean(found); });
+              return window.kept === true;
+            }""", arg=base + "tipos/enojado/", polling=100)
+            urls = next(iter(page.evaluate(CACHED).values()))
+            assert sorted(urls) == sorted(base + address for address, _ in offline["files"] + [["tipos/enojado/", ""]])
+        assert unreachable(base), "the server still answers"
+        # What was read opens offline; what was not, the 404 page; search finds every page.
+        page = watched.open(base + "tipos/enojado/")
+        assert ANGRY["es"]["title"] in page.locator("h1").inner_text()
+        assert "Página no encontrada" in watched.open(base + "tipos/conocedor/").locator("h1").inner_text()
+        found = search(watched.open(base), "conocedor")
+        assert found[0].split("?")[0] == base + "tipos/conocedor/"
         assert watched.errors == []
     finally:
         watched.close()

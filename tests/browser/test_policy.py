@@ -139,7 +139,7 @@ def test_every_card_prints_at_its_scale_under_the_policy(site, host, policed):
 def test_the_offline_worker_installs_under_the_policy(browser, host):
     policed = Policed(browser, viewport={"width": 1280, "height": 900}, service_workers="allow")
     try:
-        # One worker stores both languages, and says so once.
+        # The worker stores the reader's language, says so, and serves the other language's pages too.
         page = policed.page()
         page.goto(host + page_url("factores", DEFAULT_LANGUAGE), wait_until="load")
         page.get_by_text(READY[DEFAULT_LANGUAGE]).wait_for(timeout=60 * SECOND)

@@ -1,5 +1,7 @@
-"""Offline, in the built site: the service worker's list holds every page and
-every file a page uses, each with the digest of its content; each language
+"""Offline, in the built site: the service worker lists each language's pages
+and files apart, and stores them all on a first visit at the playbook's size;
+together the lists hold every page and every file a page uses, each with the
+digest of its content; each language
 and each kiosk has a web app manifest that its pages link, with icons drawn
 from the favicon; the build says what a reader's browser stores; bad inputs
 stop it with a message; `mkdocs serve` gets a worker that removes itself.
@@ -28,10 +30,15 @@ OFFLINE = re.compile(r"^const OFFLINE = (.*);$", re.M)
 LANGUAGE_ROOTS = {"es": "", "en": "en/"}
 
 
+def worker_list(site: Path, language: str) -> dict:
+    """A language's list in the worker: "files" (stored on a first visit), "later" (once read)."""
+    return json.loads(OFFLINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1))["languages"][language]
+
+
 def listed(site: Path) -> dict[str, str]:
-    """The worker's list: address below the root -> digest."""
-    offline = json.loads(OFFLINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1))
-    return dict(offline["files"])
+    """Every language's list: address below the root -> digest."""
+    offline = [worker_list(site, language) for language in LANGUAGE_ROOTS]
+    return dict(entry for each in offline for entry in each["files"] + each["later"])
 
 
 def address_of(file: str) -> str:
@@ -93,6 +100,26 @@ def test_the_list_holds_every_page_and_every_file_a_page_uses(site, site_url):
         assert address in entries, address
     workers = [a for a in entries if re.fullmatch(r"assets/javascripts/workers/search\.(es|en)\.[0-9a-f]+\.min\.js", a)]
     assert len(workers) == 2
+
+
+def root_of(address: str) -> str:
+    return "en/" if address.startswith("en/") else ""
+
+
+def pages_of(site: Path, root: str) -> set[str]:
+    return {a for a in map(address_of, (p.relative_to(site).as_posix() for p in site.rglob("*.html")))
+            if root_of(a) == root}
+
+
+def test_each_language_stores_its_own_pages_and_no_other_whole_on_a_first_visit(site):
+    for language, root in LANGUAGE_ROOTS.items():
+        offline = worker_list(site, language)
+        stored = dict(offline["files"])
+        assert offline["later"] == [], "the playbook is stored whole"
+        # Its language's pages and files, and the shared assets: nothing of the other language's.
+        assert {a for a in stored if a == "" or a.endswith(("/", ".html"))} == pages_of(site, root)
+        assert [a for a in stored if root_of(a) != root and not a.startswith("assets/")] == []
+        assert f"{root}search/lunr_index.json" in stored and f"{root}kiosk/version.json" in stored
 
 
 def test_the_check_finds_a_page_or_a_file_left_out(site, site_url):
@@ -170,14 +197,17 @@ def project(tmp_path_factory) -> Path:
 def test_the_build_reports_what_a_browser_stores(project, tmp_path):
     result = mkdocs_build(project, tmp_path / "site", "--strict", site_url="http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stderr
-    line = re.search(r"INFO\s+-\s+Offline: a reader's browser stores ([\d.]+) MB, (\d+) files \((\d+) pages\)",
-                     result.stderr)
-    assert line, result.stderr[-2000:]
-    entries = listed(tmp_path / "site")
-    total = sum((tmp_path / "site" / precache.file_of(a)).stat().st_size for a in entries)
-    assert float(line.group(1)) == round(total / 1e6, 1)
-    assert int(line.group(2)) == len(entries)
-    assert int(line.group(3)) == len(list((tmp_path / "site").rglob("*.html")))
+    site = tmp_path / "site"
+    for language, root in LANGUAGE_ROOTS.items():
+        line = re.search(rf"INFO\s+-\s+Offline: a first visit in '{language}' stores ([\d.]+) MB in a reader's "
+                         r"browser, (\d+) files \((\d+) of (\d+) pages; the others once read\) listed in sw\.js",
+                         result.stderr)
+        assert line, result.stderr[-2000:]
+        entries = dict(worker_list(site, language)["files"])
+        total = sum((site / precache.file_of(a)).stat().st_size for a in entries)
+        assert float(line.group(1)) == round(total / 1e6, 1)
+        assert int(line.group(2)) == len(entries)
+        assert int(line.group(3)) == int(line.group(4)) == len(pages_of(site, root))
 
 
 @pytest.mark.parametrize(

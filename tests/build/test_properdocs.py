@@ -44,7 +44,8 @@ def properdocs_site(tmp_path_factory, site_url) -> Path:
 
 
 def offline_list(site: Path) -> dict[str, str]:
-    return dict(json.loads(OFFLINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1))["files"])
+    offline = json.loads(OFFLINE.search((site / "sw.js").read_text(encoding="utf-8")).group(1))
+    return {address: digest for listed in offline["languages"].values() for address, digest in listed["files"]}
 
 
 def test_properdocs_builds_the_same_site_but_for_the_generator_tag(site, properdocs_site):

@@ -4,6 +4,7 @@ first."""
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 
@@ -27,6 +28,7 @@ def test_entries_list_every_written_file_but_those_no_page_uses(tmp_path):
         (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / file).write_text(file, encoding="utf-8")
     entries = precache.entries(tmp_path, leave_out=frozenset({"sw.js"}))
+    version = precache.worker_script(precache.MARK, {"es": precache.Listed(entries, [])})
     assert [e.address for e in entries] == [
         "", "a/", "assets/javascripts/workers/search.es.1234abcd.min.js", "img/bg.png", "m.webmanifest", "s.css"]
     assert precache.total_size(entries) == sum(e.size for e in entries)
@@ -35,7 +37,33 @@ def test_entries_list_every_written_file_but_those_no_page_uses(tmp_path):
     after = precache.entries(tmp_path, leave_out=frozenset({"sw.js"}))
     differ = [e.address for e, f in zip(entries, after, strict=True) if e.digest != f.digest]
     assert differ == ["a/"], "a new build's list differs where the files did, nowhere else"
-    assert precache.version(after) != precache.version(entries)
+    assert precache.worker_script(precache.MARK, {"es": precache.Listed(after, [])}) != version
+
+
+def test_each_language_lists_its_own_files_and_the_shared_ones_and_pages_shallowest_first_within_the_budget(
+        tmp_path):
+    sizes = {"index.html": 100, "404.html": 100, "kiosk/index.html": 100, "a/index.html": 100,
+             "a/b/index.html": 100, "a/b/c/index.html": 100, "z/index.html": 100, "search/index.json": 300,
+             "en/index.html": 100, "en/a/b/index.html": 100, "en/search/index.json": 300,
+             "assets/x.css": 50}
+    for file, size in sizes.items():
+        (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file).write_bytes(b"x" * size)
+    listed = precache.by_language(precache.entries(tmp_path), {"es": "", "en": "en/"}, first_visit=1000)
+    spanish, english = listed["es"], listed["en"]
+    # Not pages, then top-level pages, whatever the size; then the shallowest pages while they fit.
+    assert [e.address for e in spanish.stored] == [
+        "", "404.html", "a/", "a/b/", "assets/x.css", "kiosk/", "search/index.json", "z/"]
+    assert [e.address for e in spanish.later] == ["a/b/c/"]
+    assert precache.total_size(spanish.stored) <= 1000 < precache.total_size(spanish.stored + spanish.later)
+    assert [e.address for e in english.stored] == ["assets/x.css", "en/", "en/a/b/", "en/search/index.json"]
+    assert english.later == []
+    tight = precache.by_language(precache.entries(tmp_path), {"es": "", "en": "en/"}, first_visit=100)["es"]
+    assert [e.address for e in tight.later] == ["a/b/", "a/b/c/"], "top-level pages go first, over the budget"
+    worker = precache.worker_script(precache.MARK, listed)
+    offline = json.loads(worker.removeprefix("const OFFLINE = ").removesuffix(";"))
+    assert offline["languages"]["es"]["later"] == [["a/b/c/", spanish.later[0].digest]]
+    assert [address for address, _ in offline["languages"]["en"]["files"]] == [e.address for e in english.stored]
 
 
 def test_worker_script_needs_its_mark_once():

@@ -298,7 +298,8 @@ def check_budgets(groups: list[list[Site]], generated: int) -> list[str]:
             f"{elsewhere}). Where they differ: {weight_difference(mine, theirs)}.")
 
     lines += check_search_budgets(groups, vanilla)
-    lines += offline.budget_lines(ours, [group[0] for group in groups[1:] if len(group) > 1])
+    lines += offline.budget_lines(ours, [group[0] for group in groups[1:] if len(group) > 1],
+                                  [group[0] for group in groups[1:] if len(group) == 1])
     return lines
 
 

@@ -1,9 +1,10 @@
 /*
  * Offline: registers the playbook's service worker (sw.js at the site root,
- * hooks/offline.py) and tells the reader, in the page's language
+ * hooks/offline.py) to store the page's language, besides those it stores
+ * (sw.js?languages=en,es), and tells the reader, in the page's language
  * (partials/offline.html):
  *
- * - "ready offline", once, when the worker has stored the whole site (its
+ * - "ready offline", once per language, when the worker has stored it (its
  *   install ends only then): never before, so nobody goes offline too soon;
  * - "new version", with a reload button, when a newer worker has taken over
  *   and the page on screen is older than what it stored. A page that is
@@ -26,7 +27,8 @@
   var root = new URL(script.getAttribute("data-root"), document.baseURI).href;
   var worker = script.getAttribute("data-worker");
   var kiosk = script.hasAttribute("data-kiosk");
-  var ANNOUNCED = "playbook-offline-ready " + root;
+  var language = script.getAttribute("data-language");
+  var ANNOUNCED = "playbook-offline-ready " + root + " "; // and the language
 
   function remember(key, value) {
     try {
@@ -35,6 +37,12 @@
     } catch (error) {
       // Storage refused (private mode): the notice may show again.
     }
+  }
+
+  // The languages a worker stores, from its address.
+  function languagesOf(worker) {
+    var named = worker && new URL(worker.scriptURL).searchParams.get("languages");
+    return named ? named.split(",") : [];
   }
 
   function recalled(key) {
@@ -58,7 +66,7 @@
         });
       });
     }
-    remember(ANNOUNCED, null);
+    script.getAttribute("data-languages").split(" ").forEach(function (each) { remember(ANNOUNCED + each, null); });
     return;
   }
 
@@ -127,7 +135,8 @@
   }
   container.startMessages();
 
-  var controlled = Boolean(container.controller);
+  // By a worker that stores this page's language (a reader's first English page, say, is not).
+  var controlled = languagesOf(container.controller).indexOf(language) >= 0;
   var given = controlled ? ask(container.controller) : Promise.resolve(null);
 
   // A newer worker took over (it does at once, with every file stored).
@@ -188,13 +197,27 @@
   // (A page the worker already serves only looks for a newer worker: at once.)
   var waited = controlled ? Promise.resolve() : Promise.all([loaded, searchReady]).then(idle);
   waited.then(function () {
-    return container.register(new URL(worker, document.baseURI).href);
+    return container.getRegistration(root);
+  }).then(function (registered) {
+    // The languages stored already, and this page's (the same address again installs nothing).
+    var newest = registered && (registered.installing || registered.waiting || registered.active);
+    var languages = languagesOf(newest).filter(function (other) { return other !== language; });
+    var address = new URL(worker, document.baseURI);
+    address.searchParams.set("languages", languages.concat(language).sort().join(","));
+    return container.register(address.href);
   }).then(function (registration) {
-    // The first visit: "ready" once every file is stored, and only once.
-    if (!controlled && !recalled(ANNOUNCED)) {
-      container.ready.then(function () {
-        if (recalled(ANNOUNCED)) return;
-        remember(ANNOUNCED, "1");
+    if (!registration) return; // a browser that blocks workers and says nothing (as automation tools do)
+    // A language's first visit: "ready" once its files are stored, and only once.
+    var installing = registration.installing || registration.waiting;
+    if (!controlled && !recalled(ANNOUNCED + language)) {
+      new Promise(function (resolve) {
+        if (!installing) return resolve();
+        installing.addEventListener("statechange", function () {
+          if (installing.state === "activated") resolve();
+        });
+      }).then(function () {
+        if (recalled(ANNOUNCED + language)) return;
+        remember(ANNOUNCED + language, "1");
         show("ready");
       });
     }
