@@ -35,12 +35,12 @@ FAULTS = [(base_files, fault) for fault in _faults("test_checks") + _faults("tes
                                                            for fault in _faults("test_practice_checks")]
 
 
-def reported(files: dict) -> list:
+def reported(files: dict, config_file=None, templates=None) -> list:
     """Every problem a build reports for ``files``: the checks before the build, then the links
     that waited for the pages hooks make (as hooks/check_content.py runs them)."""
-    cat = catalogue(files)
+    cat = catalogue({path: text for path, text in files.items() if path.endswith(".md")})
     site = checks.site_from_catalogue(cat, files=[path for path in files if not path.endswith(".md")], open=True)
-    problems = checks.run_all(cat, site, icon_dirs=ICONS)
+    problems = checks.run_all(cat, site, icon_dirs=ICONS, config_file=config_file, templates=templates)
     for language in cat.languages:
         for key in GENERATED:
             site.pages[language].setdefault(key, frozenset())

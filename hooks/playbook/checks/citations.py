@@ -104,7 +104,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
             targets = {link: _to_references(page, link.url, catalogue.languages) for link in links}
             cites = {t.fragment for t in targets.values() if t and t.page(catalogue.languages)[1] is None} & entry_ids
             cited |= cites
-            if not cites and page.key not in UNCITED and page.path not in unreadable:
+            if not cites and page.key not in UNCITED and page.path not in unreadable and page.body.strip():
                 lines = page.body.split("\n")
                 first = next((i for i, text in enumerate(lines) if text.strip()), 0)
                 problems.append(Problem.of(page.path, page.body_start + first, "cites_nothing",

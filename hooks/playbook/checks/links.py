@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import characters
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
 from ..markdown import document
@@ -36,6 +37,9 @@ def check_link(
     link, image or related); in an open site, a link to what a hook may still make waits in
     ``site.waiting``, and one to an anchor is kept in ``site.anchored`` to be checked again against
     the built page."""
+    # An address holding an invisible character is named by the pastes check, with its column.
+    if characters.invisible(url):
+        return []
     found = _fault(catalogue, site, page, url, what, page.path if base is None else base, raw_html)
     if found is WAIT:
         site.waiting.append((page, url, line, what, base, raw_html))
