@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal
 
 from . import cache, catalogue
 
@@ -44,9 +45,12 @@ def said(key: str, /, **values) -> str:
     """The text ``key`` of labels/messages.yml in the editor's language, its {placeholders} filled.
     Never raises for a broken messages file (the build reports it like any label file): what the
     file still holds is used, else the key itself."""
-    words = _messages()
-    block = words.get(language()) if isinstance(words, dict) else None
+    words, said_in = _messages(), language()
+    block = words.get(said_in) if isinstance(words, dict) else None
     text = block.get(key) if isinstance(block, dict) else None
+    # A decimal is written as the editor's language writes it: 0,7 in Spanish, 0.7 in English.
+    values = {name: format_decimal(value, locale=said_in) if isinstance(value, float) else value
+              for name, value in values.items()}
     return (text if isinstance(text, str) else key).format(**values)
 
 
