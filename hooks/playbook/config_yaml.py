@@ -44,6 +44,9 @@ def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
         return Problem.of(name, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
                           quote=unclosed.character, in_docs=False)
     key = next((key for start, key in KINDS if what.startswith(start)), "yaml_other")
+    # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one.
+    if key == "yaml_colon" and mark and ":" not in text.split("\n")[mark.line][:mark.column]:
+        key = "yaml_indent"
     return Problem.of(name, line, key, error=what, in_docs=False)
 
 
