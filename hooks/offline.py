@@ -69,7 +69,7 @@ def on_post_build(config: MkDocsConfig):
     if listed is None:
         return
     pages = sum(entry.file.endswith(".html") for entry in listed)
-    log.info(label_files.said("offline_stored", size=round(precache.total_size(listed) / 1e6, 1),
+    log.info(label_files.said("offline_stored", size=label_files.decimal(precache.total_size(listed) / 1e6),
                               files=len(listed), pages=pages, worker=WORKER))
 
 

@@ -45,13 +45,16 @@ def said(key: str, /, **values) -> str:
     """The text ``key`` of labels/messages.yml in the editor's language, its {placeholders} filled.
     Never raises for a broken messages file (the build reports it like any label file): what the
     file still holds is used, else the key itself."""
-    words, said_in = _messages(), language()
-    block = words.get(said_in) if isinstance(words, dict) else None
+    words = _messages()
+    block = words.get(language()) if isinstance(words, dict) else None
     text = block.get(key) if isinstance(block, dict) else None
-    # A decimal is written as the editor's language writes it: 0,7 in Spanish, 0.7 in English.
-    values = {name: format_decimal(value, locale=said_in) if isinstance(value, float) else value
-              for name, value in values.items()}
     return (text if isinstance(text, str) else key).format(**values)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number the build works out, for a message, as the editor's language writes it: 0,7 in Spanish,
+    0.7 in English (a value the editor wrote is quoted as written)."""
+    return format_decimal(round(value, digits), locale=language())
 
 
 def said_with_fix(key: str, /, **values) -> str:

@@ -1,5 +1,6 @@
 """Advice that works first time, in real builds: a tiny playbook with many slips at once (a paste's
-invisible characters, wrong links and names, an id lost, values the schema refuses) goes
+invisible characters, links and image names without their '../' or with other capitals, an id lost,
+values the schema refuses) goes
 through a plain `mkdocs build`, which must stop with one report that says what the checks say in
 tests/unit/test_advice_works.py, each problem once on its line; then each fix of that sweep is
 applied to the problems as the build printed them (the values taken from the printed messages),
@@ -32,6 +33,8 @@ KINDS = {
     "unknown-icon": "no_icon", "http-link": "http_link", "nbsp-after-a-colon": "character_yaml",
     "table-row-missing-a-cell": "table_row_short", "search-term-twice": "search_term_twice",
     "number-as-a-list-item": "wrong_type", "unknown-emoji": "unknown_emoji", "image-without-alt": "image_no_text",
+    # Links and images from a folder without their '../', or with other capitals: said at once.
+    "link-from-a-folder-without-its-dots": "missing_page", "image-name-with-other-capitals": "missing_file",
     # A zero-width character pasted inside a link's address, on the angry type's page.
     "zero-width-in-a-link-address": "character_invisible",
 }

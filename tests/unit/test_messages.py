@@ -164,13 +164,13 @@ def test_every_problem_takes_its_words_from_the_catalogue():
 @pytest.mark.parametrize(("language", "size"), [("es", "0,7 MB"), ("en", "0.7 MB")])
 def test_a_decimal_is_written_as_the_editor_language_writes_it(monkeypatch, language, size):
     monkeypatch.setenv("PLAYBOOK_MESSAGES", language)
-    line = label_files.said("offline_stored", size=0.7, files=3, pages=2, worker="sw.js")
+    line = label_files.said("offline_stored", size=label_files.decimal(0.6789), files=3, pages=2, worker="sw.js")
     assert f" {size}," in line
 
 
 def test_no_message_is_handed_a_number_already_formatted():
-    """Every number the hooks hand a message is a number (said formats it in the editor's language), never
-    text formatted in Python with a decimal's format spec ("{size:.1f}")."""
+    """Every decimal the hooks hand a message is written by label_files.decimal, in the editor's language,
+    never formatted in Python with a format spec ("{size:.1f}") that writes it the English way."""
     import ast
 
     calls = {"said", "said_with_fix", "of"}
