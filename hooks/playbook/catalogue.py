@@ -6,6 +6,7 @@ from being read, kept (playbook.cache) until a file changes.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -216,7 +217,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     # A character that looks like a space and is not one, named where it is, not where YAML then stumbles.
     if found := characters.in_yaml(source):
         return page, [character_problem(path, finding, "yaml") for finding in found]
-    loader = LOADER(source)
+    loader, node = LOADER(source), None
     try:
         # One parse gives both the values and the line of each of them.
         node = loader.get_single_node()
@@ -224,6 +225,11 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
+        # A date that does not exist, unquoted (2027-02-31): said on its line, as the schema says a quoted one.
+        for keys, item, _ in _nodes(node) if isinstance(error, ValueError) and node is not None else ():
+            if item.tag.endswith(":timestamp") and not _is_date(item.value):
+                return refused(item.start_mark.line + 2, "invalid_date", field=field_name(keys), value=item.value,
+                               how=label_files.said("pattern_date"))
         mark = yaml_mark(error)
         line = (mark.line + 2) if mark else 1
         # A text opened with a typographic quote, which YAML reads as text, not as a quote.
@@ -245,6 +251,14 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
         page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text[:10])
+        return True
+    except ValueError:
+        return False
 
 
 def yaml_mark(error):

@@ -69,6 +69,8 @@ BOTH_TYPES = ("tipos/enojado.es.md", "tipos/enojado.en.md")
 ONCE = {
     "invalid-date": ({"factores.es.md": replace("title:", "review_by: '2027-02-31'\ntitle:")},
                      ("factores.es.md", 2), "is not a valid date"),
+    "impossible-date-unquoted": ({"factores.es.md": replace("title:", "review_by: 2027-02-31\ntitle:")},
+                                 ("factores.es.md", 2), "is not a valid date"),
     "date-not-as-expected": ({"factores.es.md": replace("title:", "review_by: 2027-3-31\ntitle:")},
                              ("factores.es.md", 2), "is not written as expected"),
     "iframe": ({"factores.es.md": append('<iframe src="https://example.com/mapa"></iframe>')},
