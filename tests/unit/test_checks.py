@@ -116,9 +116,10 @@ def test_a_customer_type_page_may_be_front_matter_only():
     assert not files.check(cat)
 
 
-def test_impossible_dates_are_malformed_yaml_not_a_crash():
+def test_impossible_dates_are_said_on_their_line_not_a_crash():
     cat = catalogue({"a.es.md": "---\ntitle: x\nreview_by: 2027-02-31\n---\nText\n"})
-    assert "not valid YAML" in cat.problems[0].message
+    [problem] = cat.problems
+    assert (problem.line, problem.message) == (3, "'review_by' ('2027-02-31') is not a valid date.")
 
 
 # --- Front matter -------------------------------------------------------------
