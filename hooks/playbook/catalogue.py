@@ -239,7 +239,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
             return page, [Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
                                      quote=unclosed.character)]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused(line, "front_matter_yaml", error=what)
+        return refused(line, yaml_kind(what, source, mark) or "front_matter_yaml", error=what)
     finally:
         loader.dispose()
     meta = {} if meta is None else meta
@@ -259,6 +259,28 @@ def _is_date(text: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+# The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
+# in a value, a line that is neither 'key: value' nor '- item'.
+YAML_KINDS = (
+    ("expected <block end>", "yaml_indent"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("could not find expected ':'", "yaml_no_colon"),
+)
+
+
+def yaml_kind(what: str, text: str, mark) -> str | None:
+    """The message key of what YAML could not read in ``text``, in plain words (None: none fits)."""
+    key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
+    lines = text.split("\n")
+    # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
+    # (deeper than the line above), or a line above that runs on into this one (no plain words fit).
+    if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
+        above = next((line for line in reversed(lines[:mark.line]) if line.strip()), "")
+        indent = len(lines[mark.line]) - len(lines[mark.line].lstrip())
+        key = "yaml_indent" if indent > len(above) - len(above.lstrip()) else None
+    return key
 
 
 def yaml_mark(error):

@@ -88,7 +88,7 @@ def test_an_english_page_at_fault_is_not_compared_either():
     "edit, message",
     [
         (lambda t: t.replace("Tratar bien.", "Trátalo bien.").encode("latin-1"), "not UTF-8"),
-        (replace("title: Factores de prueba", "title: Factores: de prueba"), "not valid YAML"),
+        (replace("title: Factores de prueba", "title: Factores: de prueba"), "a second ': ' inside its value"),
         (lambda t: t.replace("prueba.\n---\n", "prueba.\n\n", 1), "never closed"),
     ],
     ids=["latin-1", "bad-yaml", "no-closing-line"],
