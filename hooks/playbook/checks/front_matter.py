@@ -116,7 +116,8 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     elif keyword == "uniqueItems":
         kind = "same_item_twice"
     else:
-        kind, values = "not_valid", {**values, "error": error.message, "how": about or said("check_schema")}
+        # The schema's own words (English) are left out: the field's description says what it takes.
+        kind, values = "not_valid", {**values, "how": about or said("check_schema")}
     return [Problem.of(page.path, line, kind, **values)]
 
 
