@@ -303,12 +303,6 @@ def _config_line(files, problem) -> str:
     return lines(files, problem)[int(re.search(r"line (\d+)", problem.hint).group(1)) - 1]
 
 
-def _nth(text: str, old: str, new: str, count: int) -> str:
-    """``text`` with the ``count``-th ``old`` (counted from 1) made ``new``."""
-    parts = text.split(old)
-    return old.join(parts[:count]) + new + old.join(parts[count:])
-
-
 def _swapped(text: str, first: str, second: str) -> str:
     """The scenarios ``first`` and ``second`` (ids) in each other's places."""
     block = r"  - id: {}\n(?:    .*\n)+?(?=  - id|\S|\Z)"
