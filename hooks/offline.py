@@ -72,7 +72,7 @@ def on_post_build(config: MkDocsConfig):
     write(site / WORKER, precache.worker_script(WORKER_SOURCE.read_text(encoding="utf-8"), listed))
     for language, mine in (listed or {}).items():
         log.info(label_files.said(
-            "offline_stored", language=language, size=f"{precache.total_size(mine.stored) / 1e6:.1f}",
+            "offline_stored", language=language, size=label_files.decimal(precache.total_size(mine.stored) / 1e6),
             files=len(mine.stored), pages=sum(e.file.endswith(".html") for e in mine.stored),
             all=sum(e.file.endswith(".html") for e in mine.stored + mine.later), worker=WORKER))
 

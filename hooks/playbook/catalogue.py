@@ -6,6 +6,7 @@ from being read, kept (playbook.cache) until a file changes.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -237,7 +238,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     # A character that looks like a space and is not one, named where it is, not where YAML then stumbles.
     if found := characters.in_yaml(source):
         return page, [character_problem(path, finding, "yaml") for finding in found]
-    loader = LOADER(source)
+    loader, node = LOADER(source), None
     try:
         # One parse gives both the values and the line of each of them.
         node = loader.get_single_node()
@@ -245,6 +246,11 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
+        # A date that does not exist, unquoted (2027-02-31): said on its line, as the schema says a quoted one.
+        for keys, item, _ in _nodes(node) if isinstance(error, ValueError) and node is not None else ():
+            if item.tag.endswith(":timestamp") and not _is_date(item.value):
+                return refused(item.start_mark.line + 2, "invalid_date", field=field_name(keys), value=item.value,
+                               how=label_files.said("pattern_date"))
         mark = yaml_mark(error)
         line = (mark.line + 2) if mark else 1
         # A text opened with a typographic quote, which YAML reads as text, not as a quote.
@@ -254,7 +260,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
             return page, [Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
                                      quote=unclosed.character)]
         what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused(line, "front_matter_yaml", error=what)
+        return refused(line, yaml_kind(what, source, mark) or "front_matter_yaml", error=what)
     finally:
         loader.dispose()
     meta = {} if meta is None else meta
@@ -266,6 +272,36 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
         page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text[:10])
+        return True
+    except ValueError:
+        return False
+
+
+# The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
+# in a value, a line that is neither 'key: value' nor '- item'.
+YAML_KINDS = (
+    ("expected <block end>", "yaml_indent"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("could not find expected ':'", "yaml_no_colon"),
+)
+
+
+def yaml_kind(what: str, text: str, mark) -> str | None:
+    """The message key of what YAML could not read in ``text``, in plain words (None: none fits)."""
+    key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
+    lines = text.split("\n")
+    # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
+    # (deeper than the line above), or a line above that runs on into this one (no plain words fit).
+    if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
+        above = next((line for line in reversed(lines[:mark.line]) if line.strip()), "")
+        indent = len(lines[mark.line]) - len(lines[mark.line].lstrip())
+        key = "yaml_indent" if indent > len(above) - len(above.lstrip()) else None
+    return key
 
 
 def yaml_mark(error):

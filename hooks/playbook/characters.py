@@ -125,6 +125,11 @@ def _everywhere(text: str, first_line: int, characters: str, skip_first: bool = 
             if not (skip_first and match.start() == 0)]
 
 
+def invisible(text: str) -> bool:
+    """Whether ``text`` holds a character that shows as nothing."""
+    return any(character in INVISIBLE for character in text)
+
+
 def in_yaml(text: str, first_line: int = 2) -> list[Finding]:
     """What breaks a front matter while looking right: space-like characters where YAML needs a
     space, tabs, zero-width characters and byte-order marks anywhere. One per line, in order."""
@@ -138,11 +143,13 @@ def quotes_in_yaml(text: str, first_line: int = 2) -> list[Finding]:
     return _first_per_line(_findings(text, first_line, YAML_QUOTE, QUOTES))
 
 
-def in_markdown(text: str, first_line: int = 1) -> list[Finding]:
+def in_markdown(text: str, first_line: int = 1, written: dict[int, str] | None = None) -> list[Finding]:
     """What changes a Markdown line while looking right: a non-breaking space where Markdown
     needs a space (the line is no heading, list item or quote), zero-width characters, a
-    byte-order mark inside the file. One per line, in order."""
+    byte-order mark inside the file (and in the lines ``written``, line -> text as written: where
+    the scan blanked a link's address). One per line, in order."""
     found = _findings(text, first_line, MARKDOWN_SPACE, SPACES) + _everywhere(text, first_line, INVISIBLE)
+    found += [finding for line, raw in (written or {}).items() for finding in _everywhere(raw, line, INVISIBLE)]
     return _first_per_line(found)
 
 

@@ -13,16 +13,8 @@ from pathlib import Path
 import yaml
 
 from . import characters
-from .catalogue import Problem, character_problem, yaml_mark
+from .catalogue import Problem, character_problem, yaml_kind, yaml_mark
 from .checks import report
-
-# The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
-# in a value, a line that is neither 'key: value' nor '- item'.
-KINDS = (
-    ("expected <block end>", "yaml_indent"),
-    ("mapping values are not allowed", "yaml_colon"),
-    ("could not find expected ':'", "yaml_no_colon"),
-)
 
 
 def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
@@ -43,8 +35,7 @@ def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
     if unclosed := characters.unclosed_quote(text, line, 1):
         return Problem.of(name, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
                           quote=unclosed.character, in_docs=False)
-    key = next((key for start, key in KINDS if what.startswith(start)), "yaml_other")
-    return Problem.of(name, line, key, error=what, in_docs=False)
+    return Problem.of(name, line, yaml_kind(what, text, mark) or "yaml_other", error=what, in_docs=False)
 
 
 def main(path: str = "mkdocs.yml") -> int:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal
 
 from . import cache, catalogue
 
@@ -48,6 +49,12 @@ def said(key: str, /, **values) -> str:
     block = words.get(language()) if isinstance(words, dict) else None
     text = block.get(key) if isinstance(block, dict) else None
     return (text if isinstance(text, str) else key).format(**values)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number the build works out, for a message, as the editor's language writes it: 0,7 in Spanish,
+    0.7 in English (a value the editor wrote is quoted as written)."""
+    return format_decimal(round(value, digits), locale=language())
 
 
 def said_with_fix(key: str, /, **values) -> str:

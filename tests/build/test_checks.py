@@ -49,8 +49,8 @@ FAULTS = [
         {"index.es.md": replace("title: Inicio de prueba", "title: Inicio: de prueba")},
         "index.es.md",
         "title:",
-        "not valid YAML",
-        "in quotes",
+        "a second ': ' inside its value",
+        "in straight quotes",
     ),
     Fault(
         "not-utf8",

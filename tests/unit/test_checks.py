@@ -9,7 +9,7 @@ import pytest
 from playbook import catalogue as content
 from playbook import checks
 from playbook import schema as schema_module
-from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, external, files, front_matter, headings, links, parity, safety
 from playbook.markdown import scan
 from support import ROOT
 from support.sites import DELETE, ICONS, append, apply, base_files, catalogue, page, replace
@@ -116,9 +116,10 @@ def test_a_customer_type_page_may_be_front_matter_only():
     assert not files.check(cat)
 
 
-def test_impossible_dates_are_malformed_yaml_not_a_crash():
+def test_impossible_dates_are_said_on_their_line_not_a_crash():
     cat = catalogue({"a.es.md": "---\ntitle: x\nreview_by: 2027-02-31\n---\nText\n"})
-    assert "not valid YAML" in cat.problems[0].message
+    [problem] = cat.problems
+    assert (problem.line, problem.message) == (3, "'review_by' ('2027-02-31') is not a valid date.")
 
 
 # --- Front matter -------------------------------------------------------------
@@ -227,8 +228,10 @@ def test_duplicate_ids_explicit_and_from_text():
         }
     )
     found = only(anchors.check(cat))
-    assert [f.split(":")[1] for f in found] == ["8", "12"]
-    assert "'#x' is used twice" in found[0] and "'#same' is used twice" in found[1]
+    assert [f.split(":")[1] for f in found] == ["8"]
+    assert "'#x' is used twice" in found[0]
+    # A heading without its id is said once, by the headings check, with an id still free on the page.
+    assert "'{#same-2}'" in only(headings.check(cat))[1]
 
 
 def test_heading_ids_follow_the_configured_slugify():
@@ -432,7 +435,7 @@ def test_names_in_code_ids_and_the_references_page_are_not_citations():
 
 
 def test_every_entry_is_cited_in_every_language():
-    found = cit({"index.en.md": replace("(referencias.md#igs-sfa)", "(factores.md)")})
+    found = cit({"index.en.md": replace(" ([Instituto Guillermo Subercaseaux, n.d.-a](referencias.md#igs-sfa))", "")})
     assert any(
         f.startswith(
             "referencias.en.md:10: The reference '#igs-sfa' is not cited by any English page"

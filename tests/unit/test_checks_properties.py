@@ -8,11 +8,11 @@ import contextlib
 import datetime
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from playbook import catalogue as content
-from playbook import checks
+from playbook import characters, checks
 from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support.sites import apply, base_files, catalogue
@@ -278,7 +278,9 @@ def test_rendered_html(html):
 @SETTINGS
 @given(st.text(alphabet=st.sampled_from("<script> onload=x&#106;avascript:\t\n\"'/="), max_size=60))
 def test_unsafe_html_is_never_missed(noise):
-    """Whatever surrounds it, a script tag or event attribute in a page is reported."""
+    """Whatever surrounds it, a script tag or event attribute in a page is reported (in a page that can be
+    read: a line of seven '<' is a merge conflict's, which refuses the page first)."""
+    assume(not characters.conflicts(noise))
     cat = catalogue(
         apply(base_files(), {"factores.es.md": lambda t: t + "\n\n<p onclick=x>a</p>\n\n" + noise})
     )

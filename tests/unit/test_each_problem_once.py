@@ -35,12 +35,12 @@ FAULTS = [(base_files, fault) for fault in _faults("test_checks") + _faults("tes
                                                            for fault in _faults("test_practice_checks")]
 
 
-def reported(files: dict) -> list:
+def reported(files: dict, config_file=None, templates=None) -> list:
     """Every problem a build reports for ``files``: the checks before the build, then the links
     that waited for the pages hooks make (as hooks/check_content.py runs them)."""
-    cat = catalogue(files)
+    cat = catalogue({path: text for path, text in files.items() if path.endswith(".md")})
     site = checks.site_from_catalogue(cat, files=[path for path in files if not path.endswith(".md")], open=True)
-    problems = checks.run_all(cat, site, icon_dirs=ICONS)
+    problems = checks.run_all(cat, site, icon_dirs=ICONS, config_file=config_file, templates=templates)
     for language in cat.languages:
         for key in GENERATED:
             site.pages[language].setdefault(key, frozenset())
@@ -69,6 +69,8 @@ BOTH_TYPES = ("tipos/enojado.es.md", "tipos/enojado.en.md")
 ONCE = {
     "invalid-date": ({"factores.es.md": replace("title:", "review_by: '2027-02-31'\ntitle:")},
                      ("factores.es.md", 2), "is not a valid date"),
+    "impossible-date-unquoted": ({"factores.es.md": replace("title:", "review_by: 2027-02-31\ntitle:")},
+                                 ("factores.es.md", 2), "is not a valid date"),
     "date-not-as-expected": ({"factores.es.md": replace("title:", "review_by: 2027-3-31\ntitle:")},
                              ("factores.es.md", 2), "is not written as expected"),
     "iframe": ({"factores.es.md": append('<iframe src="https://example.com/mapa"></iframe>')},

@@ -157,3 +157,32 @@ def test_every_problem_takes_its_words_from_the_catalogue():
                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                if re.search(r"\bProblem\(", line) and not line.lstrip().startswith("class ")]
     assert written == []
+
+
+# --- Numbers: a decimal as the editor's language writes it ------------------------------------
+
+@pytest.mark.parametrize(("language", "size"), [("es", "0,7 MB"), ("en", "0.7 MB")])
+def test_a_decimal_is_written_as_the_editor_language_writes_it(monkeypatch, language, size):
+    monkeypatch.setenv("PLAYBOOK_MESSAGES", language)
+    line = label_files.said("offline_stored", size=label_files.decimal(0.6789), files=3, pages=2, worker="sw.js")
+    assert f" {size}," in line
+
+
+def test_no_message_is_handed_a_number_already_formatted():
+    """Every decimal the hooks hand a message is written by label_files.decimal, in the editor's language,
+    never formatted in Python with a format spec ("{size:.1f}") that writes it the English way."""
+    import ast
+
+    calls = {"said", "said_with_fix", "of"}
+    formatted = []
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "attr", None) or getattr(name, "id", None)
+            if not isinstance(node, ast.Call) or name not in calls:
+                continue
+            formatted += [f"{path.relative_to(ROOT)}:{value.lineno}" for keyword in node.keywords
+                          for value in ast.walk(keyword.value)
+                          if isinstance(value, ast.FormattedValue) and value.format_spec is not None
+                          and re.search(r"[efg%]$", ast.unparse(value.format_spec).strip("'\""))]
+    assert formatted == []

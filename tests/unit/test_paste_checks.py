@@ -306,11 +306,14 @@ NAV_ITEM = "\n  - factores.md\n"
         ("\n - factores.md\n", " - factores.md", "indented unlike the lines above it", "Indent it exactly like"),
         ("\n  - factores.md: a: b\n", "  - factores.md: a", "a second ': ' inside its value", "straight quotes"),
         ("\n  - factores.md\n  oops\n", "  oops", "neither 'key: value' nor '- item'", "'key: value'"),
+        # A key indented under one with its value: YAML says "mapping values" there too, but the indent is wrong.
+        ("\n  - Factores: factores.md\n      title: Factores\n", "      title", "indented unlike the lines above",
+         "Indent it"),
         ('\n  - "factores.md\n', '  - "factores.md', 'The quote " at column 5 is not closed', "Close it"),
         ("\n\t- factores.md\n", "\t- factores.md", "There is a tab at column 1", "type spaces"),
         (f"\n{NBSP}{NBSP}- factores.md\n", f"{NBSP}{NBSP}-", "Columns 1 to 2 hold a non-breaking space", "for each"),
     ],
-    ids=["indent", "second-colon", "no-colon", "unclosed-quote", "tab", "nbsp"],
+    ids=["indent", "second-colon", "no-colon", "key-indented-under-a-value", "unclosed-quote", "tab", "nbsp"],
 )
 def test_a_broken_mkdocs_yml_is_said_on_its_line_with_the_fix(new, at, said, fix):
     from playbook import config_yaml

@@ -96,8 +96,9 @@ def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str =
             if id_ in made:
                 problems.append(Problem.of(page.path, line, "id_taken_by_type", id=id_))
             elif id_ in seen:
-                problems.append(Problem.of(page.path, line, "id_twice" if explicit else "heading_text_twice",
-                                           id=id_, first=seen[id_]))
+                # A heading without its {#id} is the headings check's to say, with an id still free.
+                if explicit:
+                    problems.append(Problem.of(page.path, line, "id_twice", id=id_, first=seen[id_]))
             else:
                 seen[id_] = line
     return problems

@@ -104,7 +104,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
             targets = {link: _to_references(page, link.url, catalogue.languages) for link in links}
             cites = {t.fragment for t in targets.values() if t and t.page(catalogue.languages)[1] is None} & entry_ids
             cited |= cites
-            if not cites and page.key not in UNCITED and page.path not in unreadable:
+            if not cites and page.key not in UNCITED and page.path not in unreadable and page.body.strip():
                 lines = page.body.split("\n")
                 first = next((i for i, text in enumerate(lines) if text.strip()), 0)
                 problems.append(Problem.of(page.path, page.body_start + first, "cites_nothing",
@@ -114,6 +114,8 @@ def check(catalogue: Catalogue) -> list[Problem]:
                 around = [link for link in links if link.span[0] <= match.start() < link.span[1]]
                 target = targets[around[-1]] if around else None
                 if fault := _named(around, target, entry_ids, reference_ids):
+                    # The entry its fix names is cited once that is done: not also said to be uncited.
+                    cited |= {entry.id for entry in by_author.get(name.lower(), [])[:1]}
                     problems.append(Problem.of(page.path, doc.line_at(match.start()), fault[0], name=name,
                                                example=_example(page, by_author.get(name.lower(), [])), **fault[1]))
             problems += [Problem.of(page.path, page.line_of(*path), "citation_in_front_matter", name=match.group(1))

@@ -63,10 +63,14 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     if keyword == "required":
         # A misspelt field is reported once, as unknown, with its "did you mean".
         misspelt = {closest(name, allowed) for name in instance if name not in allowed}
-        container = said("the_front_matter") if not path else f"'{path[-1]}'"
-        return [Problem.of(page.path, line, "field_missing", field=field, name=name, container=container,
+        # A field written one level too high is said there, with where it belongs (indent it), not also here.
+        above = page.meta
+        for part in path[:-1]:
+            above = above[part]
+        return [Problem.of(page.path, line, "field_missing", field=field, name=name, container=field_name(path),
                            about=_about(allowed.get(name, {})))
-                for name in value if isinstance(instance, dict) and name not in instance and name not in misspelt]
+                for name in value if isinstance(instance, dict) and name not in instance and name not in misspelt
+                and not (path and name in above)]
     if keyword == "additionalProperties":
         problems = []
         for name in (name for name in instance if name not in allowed):
@@ -106,7 +110,8 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     elif keyword == "uniqueItems":
         kind = "same_item_twice"
     else:
-        kind, values = "not_valid", {**values, "error": error.message, "how": about or said("check_schema")}
+        # The schema's own words (English) are left out: the field's description says what it takes.
+        kind, values = "not_valid", {**values, "how": about or said("check_schema")}
     return [Problem.of(page.path, line, kind, **values)]
 
 
@@ -137,13 +142,15 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         problems += page.front_matter_problems
         errors = sorted(validator().iter_errors(mapped(page.meta, _as_json)),
                         key=lambda e: [str(p) for p in e.absolute_path])
-        # A value not written as its pattern asks is not also said to be an invalid date: one message per value.
-        patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+        # One message per value: one not written as its pattern asks is not also an invalid date, nor is an
+        # empty text also not written as its pattern asks.
+        said_else = {("format", tuple(e.absolute_path)) for e in errors if e.validator == "pattern"} | {
+            ("pattern", tuple(e.absolute_path)) for e in errors if e.validator == "minLength" and not e.instance}
         # A related topic written with '../' is the link check's to say, with the address to write; scenarios
         # on a page with no customer type are the practice check's (move them), whatever their shape.
         for error in errors:
             path = tuple(error.absolute_path)
-            if not ((error.validator == "format" and path in patterned)
+            if not ((error.validator, path) in said_else
                     or (path[:2] == ("customer_type", "related") and str(error.instance).startswith("../"))
                     or (path[:1] == ("practice",) and "customer_type" not in page.meta)):
                 problems += _translate(page, error)

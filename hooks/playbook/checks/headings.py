@@ -10,6 +10,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from ..catalogue import Catalogue, Problem
 from ..markdown import heading_ids, inline_text
+from .anchors import page_ids
 
 LEVEL = 2  # the first level that needs an id: the page title is the front matter's
 
@@ -18,21 +19,29 @@ def check(catalogue: Catalogue, slugify=toc_slugify, separator: str = "-") -> li
     problems = []
     for page in catalogue.pages.values():
         sections = [heading for heading in page.document.headings if heading.level >= LEVEL]
-        # The slug the toc extension would make is the id offered.
-        for heading, (slug, _, explicit) in zip(page.document.headings, heading_ids(page, slugify, separator),
-                                                strict=True):
-            if heading.level < LEVEL or explicit:
-                continue
-            # "Restore '{#id}'" where another language's heading in the same place keeps an id this page lacks.
-            if kept := _kept(catalogue, page, sections, heading):
-                other, theirs = kept
-                problems.append(Problem.of(page.path, heading.line, "heading_id_deleted", id=theirs.explicit_id,
-                                           text=inline_text(heading.text), other=other.path,
-                                           other_text=inline_text(theirs.text), other_line=theirs.line))
-            else:
+        # The slug the toc extension would make is the id offered; a translation is offered its original's
+        # heading's in the same place, so that both languages get the same id.
+        original = catalogue.page(page.key, catalogue.languages[0]) or page
+        offered = _slugs(original, slugify, separator)
+        for index, (heading, slug) in enumerate(zip(sections, _slugs(page, slugify, separator), strict=True)):
+            if not heading.explicit_id:
+                if deleted := _deleted_id(catalogue, page, sections, heading):
+                    problems.append(deleted)
+                    continue
+                slug = offered[index] if index < len(offered) else slug
+                # An id the page already has elsewhere would be used twice: the first free one is offered.
+                taken = {id_ for id_, line, _ in page_ids(page, slugify, separator) if line != heading.line}
+                slug = next(free for free in [slug] + [f"{slug}-{n}" for n in range(2, len(taken) + 3)]
+                            if free not in taken)
                 problems.append(Problem.of(page.path, heading.line, "heading_no_id", heading=inline_text(heading.text),
                                            slug=slug or "section-id"))
     return problems
+
+
+def _slugs(page, slugify, separator) -> list[str]:
+    """The id the toc extension would give each section heading of ``page``, in order."""
+    return [slug for heading, (slug, _, _) in zip(page.document.headings, heading_ids(page, slugify, separator),
+                                                  strict=True) if heading.level >= LEVEL]
 
 
 # An id deleted by mistake is still on the other language's heading in the same place: the fix is
@@ -50,6 +59,16 @@ def _kept(catalogue: Catalogue, page, sections, heading):
         if index < len(theirs) and theirs[index].explicit_id and theirs[index].explicit_id not in own:
             return other, theirs[index]
     return None
+
+
+def _deleted_id(catalogue: Catalogue, page, sections, heading) -> Problem | None:
+    """"Restore '{#id}'" where another language's heading in the same place keeps an id this page lacks."""
+    if not (kept := _kept(catalogue, page, sections, heading)):
+        return None
+    other, theirs = kept
+    return Problem.of(page.path, heading.line, "heading_id_deleted", text=inline_text(heading.text),
+                      other=other.path, other_text=inline_text(theirs.text), other_line=theirs.line,
+                      id=theirs.explicit_id)
 
 
 def deleted_ids(catalogue: Catalogue) -> frozenset[tuple[str, str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import characters
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
 from ..suggest import closest
@@ -35,6 +36,9 @@ def check_link(
     link, image or related); in an open site, a link to what a hook may still make waits in
     ``site.waiting``, and one to an anchor is kept in ``site.anchored`` to be checked again against
     the built page."""
+    # An address holding an invisible character is named by the pastes check, with its column.
+    if characters.invisible(url):
+        return []
     found = _fault(catalogue, site, page, url, what, page.path if base is None else base, raw_html)
     if found is WAIT:
         site.waiting.append((page, url, line, what, base, raw_html))
@@ -70,9 +74,10 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         for candidate in (f"{guess}/index", guess):
             if site.has_page(language, candidate):
                 return "built_address", {"fixed": relative(origin, candidate + ".md")}
-        if site.open:
-            return WAIT
+        # A name written with other capitals or without its '../' is said at once: no hook makes it.
         meant = _meant(origin, url, site.files)
+        if site.open and not meant:
+            return WAIT
         return "missing_file", {"path": target.path, "near": said("did_you_mean", near=meant) if meant else ""}
     key, named_language = target.page(catalogue.languages)
     if named_language:
@@ -82,10 +87,10 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
                                            "language": language_name(language)}
         return "language_in_link", {"fixed": fixed}
     if not site.has_page(language, key):
-        if site.open:
+        meant = _meant(origin, url, [f"{known}.md" for known in site.keys(language)])
+        if site.open and not meant:
             return WAIT
         near = closest(key, site.keys(language))
-        meant = _meant(origin, url, [f"{known}.md" for known in site.keys(language)])
         meant = meant or (relative(origin, near + ".md") if near else None)
         return "missing_page", {"language": language_name(language),
                                 "near": said("did_you_mean", near=meant) if meant else "",

@@ -62,11 +62,11 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
             known = {str(k.value): k.start_mark.line + 1 for k, _ in translations.value}
         where = (said("under_nav_translations", line=key.start_mark.line + 1) if key else
                  said("new_nav_translations", locale=locale.value, line=language.start_mark.line + 1))
+        # A name misspelt under nav_translations is said there, with the entry it meant: not also that entry
+        # as untranslated (a second name for it would be a key written twice).
+        unused = {title: closest(title, names - set(known)) for title in known if title not in names}
         problems += [Problem.of(name, line, "menu_untranslated", title=title, language=code, where=where, in_docs=False)
-                     for title, line in written if title not in known]
-        for title, line in known.items():
-            if title not in names:
-                near = closest(title, names)
-                problems.append(Problem.of(name, line, "menu_translation_unused", title=title, in_docs=False,
-                                           near=said("did_you_mean", near=near) if near else ""))
+                     for title, line in written if title not in known and title not in unused.values()]
+        problems += [Problem.of(name, known[title], "menu_translation_unused", title=title, in_docs=False,
+                                near=said("did_you_mean", near=near) if near else "") for title, near in unused.items()]
     return problems

@@ -70,8 +70,12 @@ def tabbed(page: SourcePage) -> list[Problem]:
 
 def invisible(page: SourcePage) -> list[Problem]:
     """Space-like and invisible characters where they change what a line of Markdown is."""
+    scan, lines = page.document, page.body.split("\n")
+    # A link's address is blanked in the scan's text: the line of one holding an invisible character is read as written.
+    written = {link.line: lines[link.line - page.body_start] for link in scan.links
+               if characters.invisible(link.url)}
     return [character_problem(page.path, finding, "markdown")
-            for finding in characters.in_markdown(page.document.text, page.body_start)]
+            for finding in characters.in_markdown(scan.text, page.body_start, written)]
 
 
 def check(catalogue: Catalogue) -> list[Problem]:

@@ -51,12 +51,13 @@ def _own(page: SourcePage) -> list[Problem]:
         found = answer_line(data, item.get("answer"))
         if found is not None:
             fields, position, items = found
-            if position >= len(items):
+            # A list with no lines is the schema's to say (each of them is required): said once, as missing.
+            if items and position >= len(items):
                 name = item["answer"].partition(".")[0]
                 dotted = ".".join(("customer_type", *fields))
                 problems.append(Problem.of(
                     page.path, page.line_of("practice", index, "answer"),
-                    "practice_answer_past" if items else "practice_answer_none", id=item["id"],
+                    "practice_answer_past", id=item["id"],
                     answer=item["answer"], field=dotted, lines=counted("line", len(items)), name=name,
                     count=len(items)))
         for key in ("situation", "why"):
@@ -99,13 +100,15 @@ def _parity(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
             continue
         have = {item["id"]: (index, item) for index, item in scenarios(page)}
         before = len(problems)
+        # A scenario missing while another is unknown is that one's id translated: said once, as unknown.
+        translated = any(id_ not in wanted for id_ in have)
         for id_, (index, item) in wanted.items():
-            if id_ not in have:
+            if id_ not in have and not translated:
                 problems.append(Problem.of(
                     page.path, page.line_of("practice"), "practice_missing", id=id_, original=original.path,
                     line=original.line_of("practice", index), language=language_name(page.language),
                     answer=item.get("answer")))
-            elif have[id_][1].get("answer") != item.get("answer"):
+            elif id_ in have and have[id_][1].get("answer") != item.get("answer"):
                 problems.append(Problem.of(
                     page.path, page.line_of("practice", have[id_][0], "answer"), "practice_answer_differs",
                     id=id_, here=have[id_][1].get("answer"), answer=item.get("answer"), original=original.path,
@@ -136,4 +139,5 @@ def _every_type(catalogue: Catalogue) -> list[Problem]:
 def check(catalogue: Catalogue, faulty=frozenset()) -> list[Problem]:
     """Every problem of the practice scenarios (the schema's come from the front-matter check)."""
     own = [problem for page in catalogue.pages.values() for problem in _own(page)]
-    return own + _every_type(catalogue) + _unique_ids(catalogue) + _parity(catalogue, faulty)
+    # Scenarios said wrong on their page are not compared with their translation, which would be told to copy them.
+    return own + _every_type(catalogue) + _unique_ids(catalogue) + _parity(catalogue, faulty | {p.path for p in own})
