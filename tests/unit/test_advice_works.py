@@ -40,9 +40,6 @@ NOT_PROBLEMS = {"translation_stale", "translation_unrecorded", "review_overdue",
                 # Found in the rendered HTML, when the checks of the sources let something through: no
                 # Markdown is known to give it (the safety check would name it), so it has no case.
                 "unsafe_html", "generated_unsafe",
-                # A review date that is no date, logged after a build that the schema let through: the schema
-                # says it first ('not written as expected', 'not a valid date', whose cases are here).
-                "review_not_date",
                 # Found in the built pages only, by a real build (tests/build/test_assets.py builds the first):
                 # a Material component whose styles the site leaves out, a generated page lacking an anchor.
                 "unstyled_html", "generated_anchor_missing"}

@@ -164,8 +164,9 @@ def test_every_problem_takes_its_words_from_the_catalogue():
 @pytest.mark.parametrize(("language", "size"), [("es", "0,7 MB"), ("en", "0.7 MB")])
 def test_a_decimal_is_written_as_the_editor_language_writes_it(monkeypatch, language, size):
     monkeypatch.setenv("PLAYBOOK_MESSAGES", language)
-    line = label_files.said("offline_stored", size=label_files.decimal(0.6789), files=3, pages=2, worker="sw.js")
-    assert f" {size}," in line
+    line = label_files.said("offline_stored", language=language, size=label_files.decimal(0.6789), files=3,
+                            pages=2, all=2, worker="sw.js")
+    assert f" {size} " in line
 
 
 def test_no_message_is_handed_a_number_already_formatted():
