@@ -31,8 +31,8 @@ test: $(VENV)/.test node_modules/.installed
 test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m unit
 
-# Build speed and scaling, page weight and search speed against vanilla Material,
-# with budgets (tools/benchmark/; about 25 minutes on two cores). Needs Chromium.
+# Build speed and scaling, page weight, search and offline storage against vanilla Material
+# and Pagefind, with budgets (tools/benchmark/; about 45 minutes on two cores). Needs Chromium.
 benchmark: $(VENV)/.test tools/benchmark/.venv/.installed
 	$(BIN)/python -m tools.benchmark
 

@@ -529,7 +529,7 @@ def main() -> int:
                         help=f"builds per project whose build takes under {SHORT} s (median)")
     parser.add_argument("--sizes", default="100,1000", help="corpus sizes, pages per language")
     parser.add_argument("--report-sizes", default="5000",
-                        help="larger corpus sizes, ours only, built once, reported not budgeted ('' for none)")
+                        help="larger corpus sizes, ours (and Pagefind) only, built once ('' for none)")
     parser.add_argument("--with-10000", action="store_true",
                         help="also 10,000 pages per language, ours and Pagefind, built once, reported (about "
                              "20 minutes more on two cores)")
