@@ -197,7 +197,7 @@ def relevance(browser, base: str, pages: dict[str, str], cases: dict[str, list[t
     return found
 
 
-def offline_store(browser, base: str, address: str, timeout_s: int = 900) -> tuple[int, int] | None:
+def offline_store(browser, base: str, address: str, timeout_s: int = 600) -> tuple[int, int] | None:
     """What a first visit of ``address`` stores for offline reading: bytes and entries of the
     page's whole Cache Storage once its service worker is installed and active (None when
     none became active within ``timeout_s``)."""
