@@ -39,10 +39,36 @@ INDEX_FILTER = """\
     {% endif %}
 """
 
+# Material's loop over a section's children, and the same with pruned sections written in place.
+CHILDREN_LOOP = """\
+            {% for item in nav_item.children %}
+              {% if not index or item != index %}
+                {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}
+              {% endif %}
+            {% endfor %}
+"""
+PRUNED_IN_PLACE = """\
+            {% set pruned = "navigation.prune" in features and not ("navigation.tabs" in features
+                 and "navigation.sections" in features and level == 1 and nav_item.active) %}
+            {% for item in nav_item.children %}
+              {% if not index or item != index %}
+                {% set first = item.children and item.children | first %}
+                {% if pruned and first and not first.children and not item.active and not item.pages
+                      and not item.meta and not item.typeset %}
+                  <li class="md-nav__item md-nav__item--pruned md-nav__item--nested"> <a href="{{ first.url | url }}"
+                    class="md-nav__link"> <span class="md-ellipsis"> {{ item.title }} </span>
+                    <span class="md-nav__icon md-icon"></span> </a> </li>
+                {% else %}
+                  {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}
+                {% endif %}
+              {% endif %}
+            {% endfor %}
+"""
+
 
 # Each override: Material's text and ours, for every change it makes.
 CHANGES = {
-    "partials/nav-item.html": [(INDEX_LOOP, INDEX_FILTER)],
+    "partials/nav-item.html": [(INDEX_LOOP, INDEX_FILTER), (CHILDREN_LOOP, PRUNED_IN_PLACE)],
     "partials/copyright.html": [
         ("    Made with\n",
          '    {% from "partials/site-words.html" import site_words %}\n'
