@@ -131,8 +131,8 @@ def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
 
 
 # Once mkdocs-static-i18n has built every language and written their merged
-# index: split it; in each language's folder, the worker's file (documents and
-# the lunr index made of them) and, for Material's page script, the settings
+# index: split it; in each language's folder, the worker's files (documents and
+# the lunr index made of them, in chunks) and, for Material's page script, the settings
 # alone: the page never searches, and at 1,000 pages per language it would
 # otherwise read and hand the worker megabytes that the worker has already.
 @event_priority(Priority.GENERATE)
@@ -154,7 +154,10 @@ def on_post_build(config: MkDocsConfig):
                                       script.read_text(encoding="utf-8") if script.is_file() else None)
         except search_index.SearchIndexError as error:
             raise PluginError(label_files.said("search_index_failed", language=language, error=error)) from None
-        # Both as compact JSON: the worker's file, and the settings for Material's page script.
-        for name, data in ((search_worker.WORKER_INDEX, search_index.compact(made, index)),
-                           ("search_index.json", search_worker.page_index(index))):
-            (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # As compact JSON: the worker's files, and the settings for Material's page script.
+        files = search_index.chunks(search_index.compact(made, index))
+        files["search_index.json"] = json.dumps(search_worker.page_index(index), ensure_ascii=False,
+                                                separators=(",", ":"))
+        for name, text in files.items():
+            (folder / name).parent.mkdir(exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 from collections import defaultdict
@@ -32,6 +33,7 @@ from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from lunr.token import Token
 from lunr.vector import Vector
 
+from .cache import digest
 from .label_files import said
 
 # The lunr.py version whose builder's workings MaterialBuilder reaches into
@@ -435,24 +437,30 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
     return index
 
 
-# The one file the search worker fetches (search/lunr_index.json): the
-# language's search settings and documents (Material's search index) and the
-# lunr index the build made of them, in the form the worker searches as it is,
-# with no lunr objects to make first:
-#   terms: every indexed term, in JavaScript's order (UTF-16 code units), so
-#   that a typed prefix's terms are one run found by binary search;
-#   postings: per term, per field, a flat list of (document number - previous
-#   document's number, the term's weight in that field of that document: the
-#   element lunr's field vector holds for it).
+# What the search worker fetches, in the language's search/ folder. First the
+# manifest (lunr_index.json): the search settings, lunr's fields and pipeline,
+# where each chunk of terms starts, and each page's address, title and number
+# of documents (the page and its sections, in the index's order). Then, in a
+# folder named by their digest (each build's files are new addresses, kept
+# by browsers as they are), only what a query needs:
+#   t<i>.json, a chunk of terms: [terms, postings], terms in JavaScript's
+#   order (UTF-16 code units), so that a typed prefix's terms are one run, in
+#   the chunks from the one holding the prefix to the last starting at or
+#   before it; postings: per term, per field, a flat list of (document
+#   number - previous document's number, the term's weight in that field of
+#   that document: the element lunr's field vector holds for it);
+#   p<i>.json, a page's documents (for the results shown in full).
 # Positions are left out: the worker marks the words of the few results it
-# shows by tokenizing them again, so an index of 1,000 pages per language
-# carries no positions for the thousands of results it never shows.
-FORMAT = "playbook-search-2"
+# shows by tokenizing them again.
+FORMAT = "playbook-search-3"
+MANIFEST = "lunr_index.json"
+# A chunk of terms holds about this many characters of JSON (about 5 KB gzip).
+CHUNK = 16_000
 
 
 def compact(index: dict, search: dict) -> dict:
     """lunr's serialised ``index`` of ``search`` (Material's search index: config
-    and docs), as the worker's file (FORMAT)."""
+    and docs), whole: settings, documents, terms and postings (split by ``chunks``)."""
     docs = search["docs"]
     number = {doc["location"]: n for n, doc in enumerate(docs)}
     fields = index["fields"]
@@ -474,3 +482,35 @@ def compact(index: dict, search: dict) -> dict:
     return {"format": FORMAT, "version": index["version"], "config": search["config"],
             "fields": fields, "pipeline": index["pipeline"], "docs": docs,
             "terms": terms, "postings": postings}
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def chunks(data: dict) -> dict[str, str]:
+    """The worker's files (name below search/: JSON text) of ``compact``'s ``data``."""
+    files, bounds, chunk, size = {}, [], [[], []], CHUNK
+    for term, posting in zip(data["terms"], data["postings"], strict=True):
+        if size >= CHUNK:
+            bounds.append(term)
+            files[f"t{len(bounds) - 1}.json"] = chunk = [[], []]
+            size = 0
+        chunk[0].append(term)
+        chunk[1].append(posting)
+        size += len(_json(posting)) + len(term)
+    # A page's documents: a run of documents at one address (the page's, then its sections').
+    pages = []
+    for doc in data["docs"]:
+        if pages and pages[-1][0]["location"].split("#")[0] == doc["location"].split("#")[0]:
+            pages[-1].append(doc)
+        else:
+            pages.append([doc])
+    files.update((f"p{n}.json", docs) for n, docs in enumerate(pages))
+    files = {name: _json(value) for name, value in files.items()}
+    folder = digest("".join(files.values()))
+    manifest = {key: data[key] for key in ("format", "version", "config", "fields", "pipeline")}
+    manifest |= {"folder": folder, "terms": bounds,
+                 "pages": [[docs[0]["location"], docs[0]["title"], len(docs),
+                            *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]}
+    return {MANIFEST: _json(manifest)} | {f"{folder}/{name}": text for name, text in files.items()}

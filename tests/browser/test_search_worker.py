@@ -6,7 +6,6 @@ search settings."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -170,12 +169,11 @@ def test_a_worker_ready_after_materials_script_listens(server, page):
 def test_the_worker_searches_the_file_it_read(server, site, page):
     """Served a file whose index lacks every "kotl" term, the worker finds no
     Kotler: it searches the index it read, not one it built."""
-    data = json.loads((site / "search" / "lunr_index.json").read_text(encoding="utf-8"))
+    data = lunr_index.read(site / "search")
     for n, term in enumerate(data["terms"]):
         if term.startswith("kotl"):
             data["postings"][n] = [[] for _ in data["fields"]]
-    page.route(lunr_index.is_worker_file,
-               lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(data)))
+    lunr_index.route(page, data)
     page.goto(server + page_url("factores", "es"))
     search = page.locator("input.md-search__input")
     search.click()
