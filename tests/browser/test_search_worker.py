@@ -1,11 +1,13 @@
 """The search worker in Chromium (hooks/playbook/search_worker.py and
 overrides/partials/material-page.html): each page starts it as its head is
-read and hands it to Material's script; it reads its one file, answers from
-it alone, tries a failed fetch again, and never sets up from the page's
-search settings."""
+read and hands it to Material's script; it reads its manifest, fetches
+only the chunks a query needs, answers from its files alone, tries a failed
+fetch again, and never sets up from the page's search settings."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 
 import pytest
@@ -183,3 +185,35 @@ def test_the_worker_searches_the_file_it_read(server, site, page):
     search.fill("")
     search.press_sequentially("kotler")
     expect(page.locator(".md-search-result__meta")).to_have_text("No se encontraron documentos")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_query_fetches_only_the_chunks_it_needs(server, site, page, language):
+    """Before its first result, the worker fetches its manifest, the chunks of
+    terms that hold the query's words (and their stems), and the documents of
+    the pages it shows: not the whole index, and far fewer bytes."""
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    word, stem, expected = {"es": ("quejas", "quej", "funciones/"),
+                            "en": ("complaints", "complaint", "en/funciones/")}[language]
+    page.goto(server + page_url("factores", language) + f"?q={word}")
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_have_attribute("href", re.compile(re.escape(server + expected)))
+    fetched = {lunr_index.search_file(request.url): len(gzip.compress(request.response().body()))
+               for request in list(requests) if lunr_index.search_file(request.url)}
+    folder = site / ("en/" if language == "en" else "") / "search"
+    manifest = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    chunks = {path.name: json.loads(path.read_text(encoding="utf-8"))
+              for path in (folder / manifest["folder"]).glob("*.json")}
+    names = {name.rpartition("/")[2] for name in fetched if name.startswith(manifest["folder"])}
+    terms = {name for name in names if name.startswith("t")}
+    # Each chunk of terms fetched holds a term the query asks for, and there are others.
+    assert terms and all(any(term.startswith(stem) for term in chunks[name][0]) for name in terms), terms
+    assert len(terms) < len([name for name in chunks if name.startswith("t")])
+    # A page's documents, for the pages shown only.
+    shown = {href.removeprefix(server).split("?")[0].removeprefix("en/")
+             for href in (results.nth(n).get_attribute("href") for n in range(results.count()))}
+    assert {name for name in names if name.startswith("p")} == {
+        f"p{n}.json" for n, page_entry in enumerate(manifest["pages"]) if page_entry[0] in shown}
+    whole = sum(len(gzip.compress(path.read_bytes())) for path in folder.rglob("*.json"))
+    assert sum(fetched.values()) < whole / 2, (sum(fetched.values()), whole)

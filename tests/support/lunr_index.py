@@ -33,7 +33,8 @@ def is_worker_file(url: str) -> bool:
 
 def search_file(url: str) -> str:
     """The name of a file below a language's search/ folder ("" for any other address)."""
-    return urlsplit(url).path.rpartition("/search/")[2]
+    before, found, name = urlsplit(url).path.rpartition("/search/")
+    return name if found else ""
 
 
 def read(folder: Path) -> dict:
