@@ -8,10 +8,10 @@ index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
 language also gets its own search worker script (hooks/playbook/search_worker.py),
-which a page starts as it begins to load and which fetches one file: the
-language's documents with the lunr index the build made of them once
-(``search/lunr_index.json``, hooks/playbook/search_index.py), searched as
-it is. ``search/search_index.json``, which Material's page script reads,
+which a page starts as it begins to load and which fetches, of the lunr
+index the build made once (hooks/playbook/search_index.py), its manifest
+(``search/lunr_index.json``), then only the chunks a query needs.
+``search/search_index.json``, which Material's page script reads,
 holds the search settings only. A page's
 ``search_terms`` (the words staff use for it) are indexed with it, unseen; its
 result shows its description (a customer type's summary) first, and no

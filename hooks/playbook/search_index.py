@@ -2,8 +2,8 @@
 
 Material's search worker builds a lunr index from the search index's documents
 on every page load. This module builds the same index with lunr.py, the Python
-port of lunr.js, and writes it, with the documents, as the one file our worker
-searches as it comes (``compact``): Material's tokenizer (aware of markup), the
+port of lunr.js, and writes it, with the documents, as the files our worker
+searches as they come (``compact``, split by ``chunks``): Material's tokenizer (aware of markup), the
 language's pipeline as lunr.js and lunr-languages run it in the browser
 (trimmer, stop words, stemmer) and Material's settings (``b = 0``, the field
 boosts). English stems with lunr.js's own Porter stemmer, ported here line

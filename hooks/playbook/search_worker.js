@@ -199,15 +199,17 @@ class Engine {
     this.stems = new Map()   // word: the term the build indexed it as (or null)
   }
 
-  // A query's answer, once every chunk and document it needs has come.
+  // A query's answer, once every chunk and document it needs has come: its
+  // terms' chunks, then the documents of the pages it shows.
   async answer(value) {
-    for (;;) {
+    for (let round = 0; round < 3; round++) {
       this.missing = new Set()
       const result = this.search(value)
       if (!this.missing.size)
         return result
       await Promise.all([...this.missing].map(name => this.fetch(name)))
     }
+    throw new Error("the index's files do not hold what its manifest says")
   }
 
   // One of the index's files, fetched once (tried again while it fails).
@@ -745,7 +747,7 @@ function highlightAll(inputs, table, positions, full = false) {
  * Material's worker, loaded in this one (it sets up the global lunr, its
  * own, whole, and its message listener, after ours) and set up with
  * ``data`` (search settings, documents and options: Material's setup
- * message) when the file is in another form, or, when no file is named,
+ * message) when the manifest is in another form, or, when none is named,
  * the page's.
  * Every reach into Material's worker and lunr's prototypes is here; each is
  * checked against the installed Material by tests/unit/test_upstream.py.

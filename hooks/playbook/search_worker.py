@@ -119,8 +119,8 @@ def split_index(index: dict, folders: dict[str, str]) -> dict[str, dict]:
 
 def worker_address(root: str, prefix: str, worker: str, suggest: bool = False) -> str:
     """The address a page starts its language's search worker at: ``worker``
-    (below the site root, which is ``root`` from the page), told where its file
-    is, relative to the worker (?index=), and whether to suggest terms, the one
+    (below the site root, which is ``root`` from the page), told where its
+    manifest is, relative to the worker (?index=), and whether to suggest terms, the one
     option of Material's worker (&suggest). ``prefix``: the language's folder."""
     folder = posixpath.dirname(worker)
     index = posixpath.relpath(posixpath.join(prefix, "search", MANIFEST), folder)
