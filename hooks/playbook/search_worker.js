@@ -271,12 +271,13 @@ class Engine {
     if (this.missing.size)
       return null  // (searched again once the terms' chunks have come)
 
-    // Material's boosts, sort and grouping. Documents that matched the same
-    // words share one record of them: an answer copies each record once.
-    const seen = new Map()
-    const results = []
-    for (const n of found.documents) {
-      let matched = seen.get(found.words[n])
+    // Material's boosts, sort and grouping: by Material's score, then, equal,
+    // in lunr's order (lunr's score, then the order lunr met them), as
+    // Material sorts lunr's results. Documents that matched the same words
+    // share one record of them: an answer copies each record once.
+    const records = new Map()
+    const record = n => {
+      let matched = records.get(found.words[n])
       if (!matched) {
         const terms = {}
         for (const clause of words) {
@@ -287,30 +288,36 @@ class Engine {
         }
         const keys = Object.keys(terms)
         const share = keys.length ? keys.filter(key => terms[key]).length / keys.length : 0
-        seen.set(found.words[n], matched = { terms, share })
+        records.set(found.words[n], matched = { terms, share })
       }
-      const boost = +(this.article[n] === n) + matched.share
-      results.push({ n, score: found.scores[n] * (1 + boost ** 2), terms: matched.terms })
+      return matched
     }
-    results.sort((a, b) => b.score - a.score)
+    const { documents, scores, first } = found
+    const boosted = new Float64Array(this.count)
+    for (const n of documents) {
+      const boost = +(this.article[n] === n) + record(n).share
+      boosted[n] = scores[n] * (1 + boost ** 2)
+    }
+    documents.sort((a, b) => boosted[b] - boosted[a] || scores[b] - scores[a] || first[a] - first[b])
     const groups = new Map()
-    for (const result of results) {
-      const page = this.article[result.n]
-      const group = groups.get(page)
+    for (const n of documents) {
+      const group = groups.get(this.article[n])
       if (group)
-        group.push(result)
+        group.push(n)
       else
-        groups.set(page, [result])
+        groups.set(this.article[n], [n])
     }
     const none = {}
+    const scored = n => ({ n, score: boosted[n], terms: record(n).terms })
     const items = []
     for (const [page, group] of groups) {
-      const article = group.find(result => result.n === page) ?? { n: page, score: 0, terms: none }
+      const article = group.includes(page) ? scored(page) : { n: page, score: 0, terms: none }
       if (items.length < SHOWN) {
+        const results = group.map(scored)
         if (article.terms === none)
-          group.push(article)
+          results.push(article)
         // (A page added to its sections, unmatched itself, has no words to mark.)
-        items.push(group.map(result => this.item(result, result.terms === none ? NOTHING : found.marked)))
+        items.push(results.map(result => this.item(result, result.terms === none ? NOTHING : found.marked)))
       } else {
         // Past the pages shown at first, a page is its title, as found.
         items.push([this.item(article, null)])
@@ -357,11 +364,11 @@ class Engine {
     return { words: clauses.filter(clause => clause.presence !== PROHIBITED), searched }
   }
 
-  // Every document the clauses find, lunr's score of each, which clauses
+  // Every document the clauses find, lunr's score of each, the order lunr
+  // first met them in (lunr's order is by score, then that), which clauses
   // each matched (bits, for lunr's required words), which of the typed
   // ``words`` it has (as Material counts them), and the terms found per
-  // field, to mark. Documents come in lunr's order: by score, then (equal
-  // scores) in the order lunr first met them.
+  // field, to mark.
   match(clauses, words = []) {
     const count = this.count
     const fields = this.fields.length
@@ -433,8 +440,7 @@ class Engine {
         documents.push(n)
     if (negated)
       first.forEach((_, n) => { first[n] = n })
-    documents.sort((a, b) => scores[b] - scores[a] || first[a] - first[b])
-    return { documents, scores, words: has, marked }
+    return { documents, scores, first, words: has, marked }
   }
 
   // The index's terms a clause's word expands to, in the order lunr's token
@@ -539,10 +545,11 @@ class Engine {
       term: `${clause.word}*`, fields: ["title"], boost: 1, usePipeline: true,
       presence: REQUIRED, bit: 2 ** i, editDistance: 0
     }))
-    const found = this.match(clauses)
-    if (!found.documents.length)
+    const { documents, scores, first } = this.match(clauses)
+    if (!documents.length)
       return []
-    const best = found.documents[0]
+    // The first in lunr's order.
+    const best = documents.reduce((a, b) => scores[b] > scores[a] || scores[b] === scores[a] && first[b] < first[a] ? b : a)
     const suggested = []
     // In lunr's order: per clause, its terms as its token set gives them.
     for (const clause of clauses)
