@@ -294,35 +294,42 @@ class Engine {
     }
     const { documents, scores, first } = found
     const boosted = new Float64Array(this.count)
+    const kept = new Uint8Array(this.count)
     for (const n of documents) {
       const boost = +(this.article[n] === n) + record(n).share
       boosted[n] = scores[n] * (1 + boost ** 2)
+      kept[n] = 1
     }
-    documents.sort((a, b) => boosted[b] - boosted[a] || scores[b] - scores[a] || first[a] - first[b])
-    const groups = new Map()
+    // A page's place is its first document's; only the pages shown in full
+    // need theirs in order.
+    const before = (a, b) => boosted[b] - boosted[a] || scores[b] - scores[a] || first[a] - first[b]
+    const best = new Int32Array(this.count).fill(-1)
+    const pages = []
     for (const n of documents) {
-      const group = groups.get(this.article[n])
-      if (group)
-        group.push(n)
-      else
-        groups.set(this.article[n], [n])
+      const page = this.article[n]
+      if (best[page] < 0)
+        pages.push(page)
+      if (best[page] < 0 || before(n, best[page]) < 0)
+        best[page] = n
     }
+    pages.sort((p, q) => before(best[p], best[q]))
+    const groups = new Map(pages.slice(0, SHOWN).map(page => [page, []]))
+    for (const n of documents)
+      groups.get(this.article[n])?.push(n)
     const none = {}
     const scored = n => ({ n, score: boosted[n], terms: record(n).terms })
-    const items = []
-    for (const [page, group] of groups) {
-      const article = group.includes(page) ? scored(page) : { n: page, score: 0, terms: none }
-      if (items.length < SHOWN) {
-        const results = group.map(scored)
-        if (article.terms === none)
-          results.push(article)
-        // (A page added to its sections, unmatched itself, has no words to mark.)
-        items.push(results.map(result => this.item(result, result.terms === none ? NOTHING : found.marked)))
-      } else {
-        // Past the pages shown at first, a page is its title, as found.
-        items.push([this.item(article, null)])
-      }
-    }
+    const items = pages.map(page => {
+      const group = groups.get(page)
+      const article = kept[page] ? scored(page) : { n: page, score: 0, terms: none }
+      // Past the pages shown at first, a page is its title, as found.
+      if (!group)
+        return [this.item(article, null)]
+      const results = group.sort(before).map(scored)
+      if (article.terms === none)
+        results.push(article)
+      // (A page added to its sections, unmatched itself, has no words to mark.)
+      return results.map(result => this.item(result, result.terms === none ? NOTHING : found.marked))
+    })
     return OPTIONS.suggest ? { items, suggest } : { items }
   }
 
