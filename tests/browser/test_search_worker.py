@@ -104,6 +104,28 @@ def test_a_failed_fetch_is_tried_again(server, page, language):
     assert len(failed) == 1, "the worker did not ask for its file"
 
 
+@pytest.mark.parametrize("kind", ["t", "p"])
+def test_a_failed_chunk_is_tried_again(server, page, kind):
+    """The first request for a chunk of terms (t) or for a page's documents
+    (p) fails: the worker says so, asks again, and the query is answered."""
+    failed, warnings = [], []
+    page.on("console", lambda message: warnings.append(message.text))
+
+    def fail_once(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(lambda url: re.fullmatch(rf"[0-9a-f]+/{kind}\d+\.json", lunr_index.search_file(url)), fail_once)
+    page.goto(server + page_url("factores", "es") + "?q=quejas")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
+    assert len(failed) == 1, "the worker asked for no such file"
+    assert sum("could not read its index" in text for text in warnings) == 1, warnings
+
+
 def test_the_worker_keeps_trying_until_its_file_comes(server, page):
     """The worker's first three requests fail (a network down for a few
     seconds): it goes on asking, says so in the console, and search answers
