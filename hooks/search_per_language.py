@@ -156,8 +156,7 @@ def on_post_build(config: MkDocsConfig):
             raise PluginError(label_files.said("search_index_failed", language=language, error=error)) from None
         # As compact JSON: the worker's files, and the settings for Material's page script.
         files = search_index.chunks(search_index.compact(made, index))
-        files["search_index.json"] = json.dumps(search_worker.page_index(index), ensure_ascii=False,
-                                                separators=(",", ":"))
+        files["search_index.json"] = search_index.as_json(search_worker.page_index(index))
         for name, text in files.items():
             (folder / name).parent.mkdir(exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import math
 import re
@@ -484,8 +485,8 @@ def compact(index: dict, search: dict) -> dict:
             "terms": terms, "postings": postings}
 
 
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+# The worker's files are compact JSON.
+as_json = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
 
 def chunks(data: dict) -> dict[str, str]:
@@ -498,19 +499,14 @@ def chunks(data: dict) -> dict[str, str]:
             size = 0
         chunk[0].append(term)
         chunk[1].append(posting)
-        size += len(_json(posting)) + len(term)
+        size += len(as_json(posting)) + len(term)
     # A page's documents: a run of documents at one address (the page's, then its sections').
-    pages = []
-    for doc in data["docs"]:
-        if pages and pages[-1][0]["location"].split("#")[0] == doc["location"].split("#")[0]:
-            pages[-1].append(doc)
-        else:
-            pages.append([doc])
+    pages = [list(run) for _, run in itertools.groupby(data["docs"], lambda doc: doc["location"].split("#")[0])]
     files.update((f"p{n}.json", docs) for n, docs in enumerate(pages))
-    files = {name: _json(value) for name, value in files.items()}
+    files = {name: as_json(value) for name, value in files.items()}
     folder = digest("".join(files.values()))
     manifest = {key: data[key] for key in ("format", "version", "config", "fields", "pipeline")}
     manifest |= {"folder": folder, "terms": bounds,
                  "pages": [[docs[0]["location"], docs[0]["title"], len(docs),
                             *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]}
-    return {MANIFEST: _json(manifest)} | {f"{folder}/{name}": text for name, text in files.items()}
+    return {MANIFEST: as_json(manifest)} | {f"{folder}/{name}": text for name, text in files.items()}
