@@ -158,5 +158,5 @@ def on_post_build(config: MkDocsConfig):
         files = search_index.chunks(search_index.compact(made, index))
         files["search_index.json"] = search_index.as_json(search_worker.page_index(index))
         for name, text in files.items():
-            (folder / name).parent.mkdir(exist_ok=True)
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")

@@ -441,16 +441,18 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
 # What the search worker fetches, in the language's search/ folder. First the
 # manifest (lunr_index.json): the search settings, lunr's fields and pipeline,
 # where each chunk of terms starts, and each page's address, title and number
-# of documents (the page and its sections, in the index's order). Then, in a
-# folder named by their digest (each build's files are new addresses, kept
-# by browsers as they are), only what a query needs:
-#   t<i>.json, a chunk of terms: [terms, postings], terms in JavaScript's
+# of documents (the page and its sections, in the index's order). Then only
+# what a query needs:
+#   <digest>/t<i>.json, a chunk of terms (in a folder named by their digest:
+#   a change to any page changes every term's weights, and each build's
+#   chunks are new addresses): [terms, postings], terms in JavaScript's
 #   order (UTF-16 code units), so that a typed prefix's terms are one run, in
 #   the chunks from the one holding the prefix to the last starting at or
 #   before it; postings: per term, per field, a flat list of (document
 #   number - previous document's number, the term's weight in that field of
 #   that document: the element lunr's field vector holds for it);
-#   p<i>.json, a page's documents (for the results shown in full).
+#   pages/<page's address>index.json, a page's documents (for the results
+#   shown in full), at the same address while the page is unchanged.
 # Positions are left out: the worker marks the words of the few results it
 # shows by tokenizing them again.
 FORMAT = "playbook-search-3"
@@ -462,7 +464,11 @@ CHUNK = 16_000
 def compact(index: dict, search: dict) -> dict:
     """lunr's serialised ``index`` of ``search`` (Material's search index: config
     and docs), whole: settings, documents, terms and postings (split by ``chunks``)."""
-    docs = search["docs"]
+    # A page's documents together (as Material lists them: the page, then its sections).
+    pages: dict[str, list[dict]] = {}
+    for doc in search["docs"]:
+        pages.setdefault(page_of(doc), []).append(doc)
+    docs = [doc for run in pages.values() for doc in run]
     number = {doc["location"]: n for n, doc in enumerate(docs)}
     fields = index["fields"]
     weights: dict[tuple[str, int], dict[int, float]] = {}
@@ -500,13 +506,23 @@ def chunks(data: dict) -> dict[str, str]:
         chunk[0].append(term)
         chunk[1].append(posting)
         size += len(as_json(posting)) + len(term)
-    # A page's documents: a run of documents at one address (the page's, then its sections').
-    pages = [list(run) for _, run in itertools.groupby(data["docs"], lambda doc: doc["location"].split("#")[0])]
-    files.update((f"p{n}.json", docs) for n, docs in enumerate(pages))
     files = {name: as_json(value) for name, value in files.items()}
     folder = digest("".join(files.values()))
+    files = {f"{folder}/{name}": text for name, text in files.items()}
+    pages = [list(run) for _, run in itertools.groupby(data["docs"], page_of)]
+    files |= {page_file(docs[0]): as_json(docs) for docs in pages}
     manifest = {key: data[key] for key in ("format", "version", "config", "fields", "pipeline")}
     manifest |= {"folder": folder, "terms": bounds,
                  "pages": [[docs[0]["location"], docs[0]["title"], len(docs),
                             *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]}
-    return {MANIFEST: as_json(manifest)} | {f"{folder}/{name}": text for name, text in files.items()}
+    return {MANIFEST: as_json(manifest)} | files
+
+
+def page_of(doc: dict) -> str:
+    """The address of a document's page."""
+    return doc["location"].split("#")[0]
+
+
+def page_file(doc: dict) -> str:
+    """The worker's file of a page's documents (as search_worker.js names it)."""
+    return f"pages/{page_of(doc)}index.json"

@@ -100,7 +100,7 @@ async function fetchIndex(url, attempt = 0, cache = "no-cache") {
   try {
     if (data.format !== FORMAT)
       throw new Error(`the index is in the form ${JSON.stringify(data.format)}, not ${FORMAT}`)
-    engine = new Engine(data, new URL(`${data.folder}/`, url))
+    engine = new Engine(data, url)
     postMessage({ type: READY })
   } catch (error) {
     console.warn("Search: no prebuilt index; the worker builds one.", error)
@@ -152,7 +152,7 @@ const MARKED = ["title", "text", "tags"]  // the fields Material's page shows
 const NOTHING = []                          // no terms found in any field
 
 class Engine {
-  constructor(data, folder) {
+  constructor(data, url) {
     const { config, fields, pages, terms } = data
     if (config.lang.length !== 1)
       throw new Error(`one language per index, not ${config.lang}`)
@@ -160,7 +160,8 @@ class Engine {
     const support = language === "en" ? lunr : lunr[language]
     if (!support)
       throw new Error(`no lunr support for ${language}`)
-    this.folder = folder
+    this.url = url                          // the manifest's, which page files are beside
+    this.folder = new URL(`${data.folder}/`, url)  // the chunks of terms'
     this.fields = fields
     this.bounds = terms                     // each chunk's first term
     this.chunks = terms.map(() => null)     // each chunk's terms, once fetched
@@ -180,19 +181,16 @@ class Engine {
         this.indexing.add(support[name])
     this.stopWordFilter = stopWords(config)
     // Each document's page (its article, as Material's worker tells pages
-    // and sections apart) and the page file it is in.
+    // and sections apart: the first document at the page's address) and
+    // where the page's documents start.
     this.count = pages.reduce((sum, page) => sum + page[2], 0)
     this.article = new Int32Array(this.count)
     this.file = new Int32Array(this.count)
     this.starts = new Int32Array(pages.length)
-    const first = new Map()
     let n = 0
-    pages.forEach(([location, , documents], p) => {
-      const path = location.split("#")[0]
-      if (!first.has(path))
-        first.set(path, n)
+    pages.forEach(([, , documents], p) => {
       this.starts[p] = n
-      this.article.fill(first.get(path), n, n + documents)
+      this.article.fill(n, n, n + documents)
       this.file.fill(p, n, n += documents)
     })
     this.tables = new Map()  // "document/field": Material's position table
@@ -212,12 +210,16 @@ class Engine {
     throw new Error("the index's files do not hold what its manifest says")
   }
 
-  // One of the index's files, fetched once (tried again while it fails).
+  // One of the index's files, fetched once (tried again while it fails): a
+  // chunk of terms ("t<n>") or a page's documents ("p<n>", checked against
+  // the server's copy: its address stays while the page is unchanged).
   fetch(name, attempt = 0) {
     let done = this.fetches.get(name)
     if (!done) {
-      done = get(new URL(name, this.folder)).then(data => {
-        const [kind, n] = [name[0], +name.slice(1, -5)]
+      const [kind, n] = [name[0], +name.slice(1)]
+      const path = this.pages[n]?.[0].split("#")[0].split("/").map(encodeURIComponent).join("/")
+      done = (kind === "t" ? get(new URL(`t${n}.json`, this.folder))
+        : get(new URL(`pages/${path}index.json`, this.url), "no-cache")).then(data => {
         if (kind === "p")
           data.forEach((doc, i) => { this.docs[this.starts[n] + i] = doc })
         else {
@@ -237,7 +239,7 @@ class Engine {
   // Chunk ``c``'s terms, or, not fetched yet, none (and it is noted as missing).
   chunk(c) {
     if (!this.chunks[c])
-      this.missing.add(`t${c}.json`)
+      this.missing.add(`t${c}`)
     return this.chunks[c] ?? NOTHING
   }
 
@@ -257,7 +259,7 @@ class Engine {
   // Document ``n``, or, its page not fetched yet, null (and it is noted as missing).
   doc(n) {
     if (!this.docs[n])
-      this.missing.add(`p${this.file[n]}.json`)
+      this.missing.add(`p${this.file[n]}`)
     return this.docs[n] ?? null
   }
 

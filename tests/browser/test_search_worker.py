@@ -9,10 +9,12 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
 
+from playbook import search_index
 from support import lunr_index, page_url
 
 # Counts the workers started, whether Material's script had been read when
@@ -104,10 +106,10 @@ def test_a_failed_fetch_is_tried_again(server, page, language):
     assert len(failed) == 1, "the worker did not ask for its file"
 
 
-@pytest.mark.parametrize("kind", ["t", "p"])
+@pytest.mark.parametrize("kind", [r"[0-9a-f]+/t\d+\.json", r"pages/.+"])
 def test_a_failed_chunk_is_tried_again(server, page, kind):
-    """The first request for a chunk of terms (t) or for a page's documents
-    (p) fails: the worker says so, asks again, and the query is answered."""
+    """The first request for a chunk of terms or for a page's documents
+    fails: the worker says so, asks again, and the query is answered."""
     failed, warnings = [], []
     page.on("console", lambda message: warnings.append(message.text))
 
@@ -118,7 +120,7 @@ def test_a_failed_chunk_is_tried_again(server, page, kind):
         else:
             route.continue_()
 
-    page.route(lambda url: re.fullmatch(rf"[0-9a-f]+/{kind}\d+\.json", lunr_index.search_file(url)), fail_once)
+    page.route(lambda url: re.fullmatch(kind, lunr_index.search_file(url)), fail_once)
     page.goto(server + page_url("factores", "es") + "?q=quejas")
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
@@ -225,17 +227,18 @@ def test_a_query_fetches_only_the_chunks_it_needs(server, site, page, language):
                for request in list(requests) if lunr_index.search_file(request.url)}
     folder = site / ("en/" if language == "en" else "") / "search"
     manifest = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
-    chunks = {path.name: json.loads(path.read_text(encoding="utf-8"))
+    chunks = {f"{manifest['folder']}/{path.name}": json.loads(path.read_text(encoding="utf-8"))
               for path in (folder / manifest["folder"]).glob("*.json")}
-    names = {name.rpartition("/")[2] for name in fetched if name.startswith(manifest["folder"])}
-    terms = {name for name in names if name.startswith("t")}
+    terms = {name for name in fetched if name in chunks}
     # Each chunk of terms fetched holds a term the query asks for, and there are others.
     assert terms and all(any(term.startswith(stem) for term in chunks[name][0]) for name in terms), terms
-    assert len(terms) < len([name for name in chunks if name.startswith("t")])
+    assert len(terms) < len(chunks) == len(manifest["terms"])
     # A page's documents, for the pages shown only.
-    shown = {href.removeprefix(server).split("?")[0].removeprefix("en/")
+    shown = {unquote(href.removeprefix(server).split("?")[0]).removeprefix("en/")
              for href in (results.nth(n).get_attribute("href") for n in range(results.count()))}
-    assert {name for name in names if name.startswith("p")} == {
-        f"p{n}.json" for n, page_entry in enumerate(manifest["pages"]) if page_entry[0] in shown}
+    assert {name for name in fetched if name.startswith("pages/")} == {
+        search_index.page_file({"location": location}) for location in shown}
+    assert set(fetched) - terms - {"lunr_index.json", "search_index.json"} <= {
+        search_index.page_file({"location": location}) for location in shown}
     whole = sum(len(gzip.compress(path.read_bytes())) for path in folder.rglob("*.json"))
     assert sum(fetched.values()) < whole / 2, (sum(fetched.values()), whole)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
@@ -33,8 +33,8 @@ def is_worker_file(url: str) -> bool:
 
 def search_file(url: str) -> str:
     """The name of a file below a language's search/ folder ("" for any other address)."""
-    before, found, name = urlsplit(url).path.rpartition("/search/")
-    return name if found else ""
+    _, found, name = urlsplit(url).path.rpartition("/search/")
+    return unquote(name) if found else ""
 
 
 def read(folder: Path) -> dict:
@@ -43,10 +43,10 @@ def read(folder: Path) -> dict:
     manifest = json.loads((folder / search_index.MANIFEST).read_text(encoding="utf-8"))
 
     def part(name: str):
-        return json.loads((folder / manifest["folder"] / name).read_text(encoding="utf-8"))
-    chunks = [part(f"t{n}.json") for n in range(len(manifest["terms"]))]
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+    chunks = [part(f"{manifest['folder']}/t{n}.json") for n in range(len(manifest["terms"]))]
     return {**{key: manifest[key] for key in ("format", "version", "config", "fields", "pipeline")},
-            "docs": [doc for n in range(len(manifest["pages"])) for doc in part(f"p{n}.json")],
+            "docs": [doc for page in manifest["pages"] for doc in part(search_index.page_file({"location": page[0]}))],
             "terms": [term for terms, _ in chunks for term in terms],
             "postings": [posting for _, postings in chunks for posting in postings]}
 

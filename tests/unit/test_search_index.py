@@ -75,7 +75,7 @@ def test_the_workers_files_are_lunrs_index_searched_as_it_is(monkeypatch, tmp_pa
     monkeypatch.setattr(search_index, "CHUNK", 1)
     files = search_index.chunks(data)
     for name, text in files.items():
-        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert lunr_index.read(tmp_path) == data
     manifest = json.loads(files[search_index.MANIFEST])
