@@ -439,11 +439,13 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
 
 
 # What the search worker fetches, in the language's search/ folder. First the
-# manifest (lunr_index.json): the search settings, lunr's fields and pipeline,
-# where each chunk of terms starts, and each page's address, title and number
-# of documents (the page and its sections, in the index's order). Then only
-# what a query needs:
-#   <digest>/t<i>.json, a chunk of terms (in a folder named by their digest:
+# manifest (lunr_index.json): the search settings, lunr's fields and pipeline
+# and where each chunk of terms starts; the worker is ready with it. Then,
+# in a folder named by their digest, the list of pages (pages.json), which
+# every answer needs: each page's address, title and number of documents
+# (the page and its sections, in the index's order). Then only what a query
+# needs:
+#   <digest>/t<i>.json, a chunk of terms (in the folder named by their digest:
 #   a change to any page changes every term's weights, and each build's
 #   chunks are new addresses): [terms, postings], terms in JavaScript's
 #   order (UTF-16 code units), so that a typed prefix's terms are one run, in
@@ -506,16 +508,15 @@ def chunks(data: dict) -> dict[str, str]:
         chunk[0].append(term)
         chunk[1].append(posting)
         size += len(as_json(posting)) + len(term)
+    pages = [list(run) for _, run in itertools.groupby(data["docs"], page_of)]
+    files["pages.json"] = [[docs[0]["location"], docs[0]["title"], len(docs),
+                            *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]
     files = {name: as_json(value) for name, value in files.items()}
     folder = digest("".join(files.values()))
-    files = {f"{folder}/{name}": text for name, text in files.items()}
-    pages = [list(run) for _, run in itertools.groupby(data["docs"], page_of)]
-    files |= {page_file(docs[0]): as_json(docs) for docs in pages}
     manifest = {key: data[key] for key in ("format", "version", "config", "fields", "pipeline")}
-    manifest |= {"folder": folder, "terms": bounds,
-                 "pages": [[docs[0]["location"], docs[0]["title"], len(docs),
-                            *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]}
-    return {MANIFEST: as_json(manifest)} | files
+    return {MANIFEST: as_json({**manifest, "folder": folder, "terms": bounds}),
+            **{f"{folder}/{name}": text for name, text in files.items()},
+            **{page_file(docs[0]): as_json(docs) for docs in pages}}
 
 
 def page_of(doc: dict) -> str:

@@ -88,7 +88,7 @@ async function fetchIndex(url, attempt = 0, cache = "no-cache") {
   let data
   try {
     data = await get(url, cache)
-    if (!data?.config || !Array.isArray(data.format === FORMAT ? data.pages : data.docs))
+    if (!data?.config || !Array.isArray(data.format === FORMAT ? data.terms : data.docs))
       throw new Error(`${url} holds no search documents`)
   } catch (error) {
     fetching = false
@@ -153,7 +153,7 @@ const NOTHING = []                          // no terms found in any field
 
 class Engine {
   constructor(data, url) {
-    const { config, fields, pages, terms } = data
+    const { config, fields, terms } = data
     if (config.lang.length !== 1)
       throw new Error(`one language per index, not ${config.lang}`)
     const language = config.lang[0]
@@ -166,7 +166,6 @@ class Engine {
     this.bounds = terms                     // each chunk's first term
     this.chunks = terms.map(() => null)     // each chunk's terms, once fetched
     this.postings = new Map()               // term: its postings, once fetched
-    this.pages = pages                      // [address, title, documents, tags?]
     this.docs = []                          // each document, once its page is fetched
     this.fetches = new Map()                // file: its fetch, under way or done
     // As Material's worker splits words, at its separator.
@@ -180,9 +179,17 @@ class Engine {
       if (config.pipeline.includes(name))
         this.indexing.add(support[name])
     this.stopWordFilter = stopWords(config)
-    // Each document's page (its article, as Material's worker tells pages
-    // and sections apart: the first document at the page's address) and
-    // where the page's documents start.
+    this.tables = new Map()  // "document/field": Material's position table
+    this.stems = new Map()   // word: the term the build indexed it as (or null)
+    this.fetch("list")       // the pages, which every answer lists
+  }
+
+  // The list of pages: [address, title, documents, tags?] each. Each
+  // document's page (its article, as Material's worker tells pages and
+  // sections apart: the first document at the page's address) and where
+  // each page's documents start.
+  list(pages) {
+    this.pages = pages
     this.count = pages.reduce((sum, page) => sum + page[2], 0)
     this.article = new Int32Array(this.count)
     this.file = new Int32Array(this.count)
@@ -193,13 +200,12 @@ class Engine {
       this.article.fill(n, n, n + documents)
       this.file.fill(p, n, n += documents)
     })
-    this.tables = new Map()  // "document/field": Material's position table
-    this.stems = new Map()   // word: the term the build indexed it as (or null)
   }
 
   // A query's answer, once every chunk and document it needs has come: its
   // terms' chunks, then the documents of the pages it shows.
   async answer(value) {
+    await this.fetch("list")
     for (let round = 0; round < 3; round++) {
       this.missing = new Set()
       const result = this.search(value)
@@ -210,17 +216,21 @@ class Engine {
     throw new Error("the index's files do not hold what its manifest says")
   }
 
-  // One of the index's files, fetched once (tried again while it fails): a
-  // chunk of terms ("t<n>") or a page's documents ("p<n>", checked against
-  // the server's copy: its address stays while the page is unchanged).
+  // One of the index's files, fetched once (tried again while it fails): the
+  // list of pages ("list"), a chunk of terms ("t<n>") or a page's documents
+  // ("p<n>", checked against the server's copy: its address stays while the
+  // page is unchanged).
   fetch(name, attempt = 0) {
     let done = this.fetches.get(name)
     if (!done) {
       const [kind, n] = [name[0], +name.slice(1)]
-      const path = this.pages[n]?.[0].split("#")[0].split("/").map(encodeURIComponent).join("/")
-      done = (kind === "t" ? get(new URL(`t${n}.json`, this.folder))
-        : get(new URL(`pages/${path}index.json`, this.url), "no-cache")).then(data => {
-        if (kind === "p")
+      const path = this.pages?.[n]?.[0].split("#")[0].split("/").map(encodeURIComponent).join("/")
+      done = (kind === "l" ? get(new URL("pages.json", this.folder))
+        : kind === "t" ? get(new URL(`t${n}.json`, this.folder))
+          : get(new URL(`pages/${path}index.json`, this.url), "no-cache")).then(data => {
+        if (kind === "l")
+          this.list(data)
+        else if (kind === "p")
           data.forEach((doc, i) => { this.docs[this.starts[n] + i] = doc })
         else {
           this.chunks[n] = data[0]

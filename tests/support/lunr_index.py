@@ -46,7 +46,8 @@ def read(folder: Path) -> dict:
         return json.loads((folder / name).read_text(encoding="utf-8"))
     chunks = [part(f"{manifest['folder']}/t{n}.json") for n in range(len(manifest["terms"]))]
     return {**{key: manifest[key] for key in ("format", "version", "config", "fields", "pipeline")},
-            "docs": [doc for page in manifest["pages"] for doc in part(search_index.page_file({"location": page[0]}))],
+            "docs": [doc for page in part(f"{manifest['folder']}/pages.json")
+                     for doc in part(search_index.page_file({"location": page[0]}))],
             "terms": [term for terms, _ in chunks for term in terms],
             "postings": [posting for _, postings in chunks for posting in postings]}
 

@@ -80,8 +80,8 @@ def test_the_workers_files_are_lunrs_index_searched_as_it_is(monkeypatch, tmp_pa
     assert lunr_index.read(tmp_path) == data
     manifest = json.loads(files[search_index.MANIFEST])
     assert manifest["terms"] == data["terms"]
-    # A page and its sections in one file; the manifest names each page once, with its documents.
-    assert [page[:3] for page in manifest["pages"]] == [
+    # A page and its sections in one file; the list of pages names each once, with its documents.
+    assert [page[:3] for page in json.loads(files[f"{manifest['folder']}/pages.json"])] == [
         ["angry/", "Angry customer", 2], ["faq/", "Questions", 1], ["long/", "Long", 1]]
     # Back as lunr's index, it scores as the one built: same documents, same scores.
     from lunr.index import Index
