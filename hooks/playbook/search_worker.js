@@ -7,11 +7,12 @@
  * file, minified. A page starts its language's script as its head is read
  * (overrides/partials/material-page.html), with the address of the index's
  * manifest: ?index=<file>, relative to the script. The manifest
- * (hooks/playbook/search_index.py) holds the language's search settings,
- * where each chunk of the lunr index's terms starts, and each page's address
- * and title: the worker is ready once it has read it. A query then fetches
- * the chunks holding its terms, and the documents of the pages it shows in
- * full, once each: the index is searched as it comes, with nothing to build.
+ * (hooks/playbook/search_index.py) holds the language's search settings and
+ * where each chunk of the lunr index's terms starts: the worker is ready once
+ * it has read it, and fetches the list of pages (each one's address and
+ * title), which every answer needs. A query then fetches the chunks holding
+ * its terms, and the documents of the pages it shows in full, once each: the
+ * index is searched as it comes, with nothing to build.
  *
  * Work per keystroke grows with the results shown, not with those found:
  * every result is found, scored, ordered and counted as lunr and Material
