@@ -8,10 +8,10 @@ index that Material's search plugin made for it: Spanish at
 ``search/search_index.json``, English at ``en/search/search_index.json``, and
 English pages tell Material's scripts that their root is ``en/``. Each
 language also gets its own search worker script (hooks/playbook/search_worker.py),
-which a page starts as it begins to load and which fetches one file: the
-language's documents with the lunr index the build made of them once
-(``search/lunr_index.json``, hooks/playbook/search_index.py), searched as
-it is. ``search/search_index.json``, which Material's page script reads,
+which a page starts as it begins to load and which fetches, of the lunr
+index the build made once (hooks/playbook/search_index.py), its manifest
+(``search/lunr_index.json``), then only the chunks a query needs.
+``search/search_index.json``, which Material's page script reads,
 holds the search settings only. A page's
 ``search_terms`` (the words staff use for it) are indexed with it, unseen; its
 result shows its description (a customer type's summary) first, and no
@@ -131,8 +131,8 @@ def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
 
 
 # Once mkdocs-static-i18n has built every language and written their merged
-# index: split it; in each language's folder, the worker's file (documents and
-# the lunr index made of them) and, for Material's page script, the settings
+# index: split it; in each language's folder, the worker's files (documents and
+# the lunr index made of them, in chunks) and, for Material's page script, the settings
 # alone: the page never searches, and at 1,000 pages per language it would
 # otherwise read and hand the worker megabytes that the worker has already.
 @event_priority(Priority.GENERATE)
@@ -154,7 +154,9 @@ def on_post_build(config: MkDocsConfig):
                                       script.read_text(encoding="utf-8") if script.is_file() else None)
         except search_index.SearchIndexError as error:
             raise PluginError(label_files.said("search_index_failed", language=language, error=error)) from None
-        # Both as compact JSON: the worker's file, and the settings for Material's page script.
-        for name, data in ((search_worker.WORKER_INDEX, search_index.compact(made, index)),
-                           ("search_index.json", search_worker.page_index(index))):
-            (folder / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # As compact JSON: the worker's files, and the settings for Material's page script.
+        files = search_index.chunks(search_index.compact(made, index))
+        files["search_index.json"] = search_index.as_json(search_worker.page_index(index))
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")

@@ -2,8 +2,8 @@
 
 Material's search worker builds a lunr index from the search index's documents
 on every page load. This module builds the same index with lunr.py, the Python
-port of lunr.js, and writes it, with the documents, as the one file our worker
-searches as it comes (``compact``): Material's tokenizer (aware of markup), the
+port of lunr.js, and writes it, with the documents, as the files our worker
+searches as they come (``compact``, split by ``chunks``): Material's tokenizer (aware of markup), the
 language's pipeline as lunr.js and lunr-languages run it in the browser
 (trimmer, stop words, stemmer) and Material's settings (``b = 0``, the field
 boosts). English stems with lunr.js's own Porter stemmer, ported here line
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
+import json
 import math
 import re
 from collections import defaultdict
@@ -32,6 +34,7 @@ from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 from lunr.token import Token
 from lunr.vector import Vector
 
+from .cache import digest
 from .label_files import said
 
 # The lunr.py version whose builder's workings MaterialBuilder reaches into
@@ -435,25 +438,39 @@ def build(config: dict, docs: list[dict], script: str | None = None) -> dict:
     return index
 
 
-# The one file the search worker fetches (search/lunr_index.json): the
-# language's search settings and documents (Material's search index) and the
-# lunr index the build made of them, in the form the worker searches as it is,
-# with no lunr objects to make first:
-#   terms: every indexed term, in JavaScript's order (UTF-16 code units), so
-#   that a typed prefix's terms are one run found by binary search;
-#   postings: per term, per field, a flat list of (document number - previous
-#   document's number, the term's weight in that field of that document: the
-#   element lunr's field vector holds for it).
+# What the search worker fetches, in the language's search/ folder. First the
+# manifest (lunr_index.json): the search settings, lunr's fields and pipeline
+# and where each chunk of terms starts; the worker is ready with it. Then,
+# in a folder named by their digest, the list of pages (pages.json), which
+# every answer needs: each page's address, title and number of documents
+# (the page and its sections, in the index's order). Then only what a query
+# needs:
+#   <digest>/t<i>.json, a chunk of terms (in the folder named by their digest:
+#   a change to any page changes every term's weights, and each build's
+#   chunks are new addresses): [terms, postings], terms in JavaScript's
+#   order (UTF-16 code units), so that a typed prefix's terms are one run, in
+#   the chunks from the one holding the prefix to the last starting at or
+#   before it; postings: per term, per field, a flat list of (document
+#   number - previous document's number, the term's weight in that field of
+#   that document: the element lunr's field vector holds for it);
+#   pages/<page's address>index.json, a page's documents (for the results
+#   shown in full), at the same address while the page is unchanged.
 # Positions are left out: the worker marks the words of the few results it
-# shows by tokenizing them again, so an index of 1,000 pages per language
-# carries no positions for the thousands of results it never shows.
-FORMAT = "playbook-search-2"
+# shows by tokenizing them again.
+FORMAT = "playbook-search-3"
+MANIFEST = "lunr_index.json"
+# A chunk of terms holds about this many characters of JSON (about 5 KB gzip).
+CHUNK = 16_000
 
 
 def compact(index: dict, search: dict) -> dict:
     """lunr's serialised ``index`` of ``search`` (Material's search index: config
-    and docs), as the worker's file (FORMAT)."""
-    docs = search["docs"]
+    and docs), whole: settings, documents, terms and postings (split by ``chunks``)."""
+    # A page's documents together (as Material lists them: the page, then its sections).
+    pages: dict[str, list[dict]] = {}
+    for doc in search["docs"]:
+        pages.setdefault(page_of(doc), []).append(doc)
+    docs = [doc for run in pages.values() for doc in run]
     number = {doc["location"]: n for n, doc in enumerate(docs)}
     fields = index["fields"]
     weights: dict[tuple[str, int], dict[int, float]] = {}
@@ -474,3 +491,39 @@ def compact(index: dict, search: dict) -> dict:
     return {"format": FORMAT, "version": index["version"], "config": search["config"],
             "fields": fields, "pipeline": index["pipeline"], "docs": docs,
             "terms": terms, "postings": postings}
+
+
+# The worker's files are compact JSON.
+as_json = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
+def chunks(data: dict) -> dict[str, str]:
+    """The worker's files (name below search/: JSON text) of ``compact``'s ``data``."""
+    files, bounds, chunk, size = {}, [], [[], []], CHUNK
+    for term, posting in zip(data["terms"], data["postings"], strict=True):
+        if size >= CHUNK:
+            bounds.append(term)
+            files[f"t{len(bounds) - 1}.json"] = chunk = [[], []]
+            size = 0
+        chunk[0].append(term)
+        chunk[1].append(posting)
+        size += len(as_json(posting)) + len(term)
+    pages = [list(run) for _, run in itertools.groupby(data["docs"], page_of)]
+    files["pages.json"] = [[docs[0]["location"], docs[0]["title"], len(docs),
+                            *([docs[0]["tags"]] if docs[0].get("tags") else [])] for docs in pages]
+    files = {name: as_json(value) for name, value in files.items()}
+    folder = digest("".join(files.values()))
+    manifest = {key: data[key] for key in ("format", "version", "config", "fields", "pipeline")}
+    return {MANIFEST: as_json({**manifest, "folder": folder, "terms": bounds}),
+            **{f"{folder}/{name}": text for name, text in files.items()},
+            **{page_file(docs[0]): as_json(docs) for docs in pages}}
+
+
+def page_of(doc: dict) -> str:
+    """The address of a document's page."""
+    return doc["location"].split("#")[0]
+
+
+def page_file(doc: dict) -> str:
+    """The worker's file of a page's documents (as search_worker.js names it)."""
+    return f"pages/{page_of(doc)}index.json"

@@ -5,12 +5,14 @@
  * hooks/playbook/search_worker.py makes one script of it per language: the
  * parts of lunr.js it uses and lunr's scripts for the language, then this
  * file, minified. A page starts its language's script as its head is read
- * (overrides/partials/material-page.html), with the address of the worker's
- * one file: ?index=<file>, relative to the script. That file
- * (hooks/playbook/search_index.py) holds the language's search settings, its
- * documents and the lunr index the build made of them, in a form searched as
- * it is: no index to build or load, so the worker is ready once it has read
- * the file.
+ * (overrides/partials/material-page.html), with the address of the index's
+ * manifest: ?index=<file>, relative to the script. The manifest
+ * (hooks/playbook/search_index.py) holds the language's search settings and
+ * where each chunk of the lunr index's terms starts: the worker is ready once
+ * it has read it, and fetches the list of pages (each one's address and
+ * title), which every answer needs. A query then fetches the chunks holding
+ * its terms, and the documents of the pages it shows in full, once each: the
+ * index is searched as it comes, with nothing to build.
  *
  * Work per keystroke grows with the results shown, not with those found:
  * every result is found, scored, ordered and counted as lunr and Material
@@ -19,7 +21,7 @@
  * its place, and counted). Material shows 10 pages, then 4 more each time
  * the reader scrolls to the end.
  *
- * Should the file be in another form (written by a build of another
+ * Should the manifest be in another form (written by a build of another
  * version of this script, with its documents), Material's own worker
  * (MATERIAL_WORKER, beside this script, with its whole lunr) is loaded and
  * builds a lunr index from the documents, as it always has, and answers
@@ -27,7 +29,7 @@
  */
 const address = new URL(self.location.href)
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-const FORMAT = "playbook-search-2"  // hooks/playbook/search_index.py
+const FORMAT = "playbook-search-3"  // hooks/playbook/search_index.py
 const SHOWN = 30
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
@@ -37,16 +39,18 @@ const INDEX = address.searchParams.get("index")
 // after 1, 2, 4, 8 s, then every 15 s, and as soon as the browser is back online.
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000]
 
-let engine = null          // our search, once the file is read
+let engine = null          // our search, once the manifest is read
 let material = false       // whether Material's worker was loaded instead
 let settings = null        // the search settings Material's worker was set up with
 let fetching = false
+let asked = 0              // queries asked: only the latest is answered
 
 /*
  * Heard first (Material's worker, when loaded, listens after this). The
  * page's own setup message carries its search settings only
  * (search/search_index.json): the worker fetches its documents itself. A
- * query, once the file is read, is ours to answer.
+ * query, once the manifest is read, is ours to answer, once what it needs
+ * has come, unless another has been asked meanwhile.
  */
 addEventListener("message", event => {
   if (!event.isTrusted)
@@ -59,22 +63,24 @@ addEventListener("message", event => {
       useMaterial(data)
   } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
-    let result
-    try {
-      result = engine.search(String(data ?? ""))
-    } catch (error) {
+    const query = ++asked
+    engine.answer(String(data ?? "")).catch(error => {
       console.warn(`Search: the query ${JSON.stringify(data)} could not be answered.`, error)
-      result = { items: [] }
-    }
-    postMessage({ type: RESULT, data: result })
+      return { items: [] }
+    }).then(result => {
+      if (query === asked)
+        postMessage({ type: RESULT, data: result })
+    })
   }
 })
 
 /*
- * The file's address never changes from build to build: it is asked for
+ * The manifest's address never changes from build to build: it is asked for
  * with the cache's copy checked against the server's ("no-cache"), never an
  * older build's copy unchecked. Should a host serve one anyway (a file with
- * no documents), the worker asks once more past every cache.
+ * neither chunks nor documents), the worker asks once more past every cache.
+ * The chunks it names are in a folder named by their digest: each build's
+ * are new addresses, and a browser's copy of one is that build's.
  */
 async function fetchIndex(url, attempt = 0, cache = "no-cache") {
   if (engine || material || fetching)
@@ -82,16 +88,12 @@ async function fetchIndex(url, attempt = 0, cache = "no-cache") {
   fetching = true
   let data
   try {
-    const response = await fetch(url, { cache })
-    if (!response.ok)
-      throw new Error(`HTTP ${response.status} for ${url}`)
-    data = await response.json()
-    if (!Array.isArray(data?.docs) || !data.config)
+    data = await get(url, cache)
+    if (!data?.config || !Array.isArray(data.format === FORMAT ? data.terms : data.docs))
       throw new Error(`${url} holds no search documents`)
   } catch (error) {
     fetching = false
-    const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]
-    console.warn(`Search: the worker could not read its index; it tries again in ${wait / 1000} s.`, error)
+    const wait = retry(attempt, error)
     setTimeout(() => fetchIndex(url, attempt + 1, attempt === 0 ? "reload" : cache), wait)
     return
   }
@@ -99,18 +101,34 @@ async function fetchIndex(url, attempt = 0, cache = "no-cache") {
   try {
     if (data.format !== FORMAT)
       throw new Error(`the index is in the form ${JSON.stringify(data.format)}, not ${FORMAT}`)
-    engine = new Engine(data)
+    engine = new Engine(data, url)
     postMessage({ type: READY })
-    engine.findWordsWhenIdle()
   } catch (error) {
     console.warn("Search: no prebuilt index; the worker builds one.", error)
     useMaterial({ config: data.config, docs: data.docs, options: OPTIONS })
   }
 }
 
+async function get(url, cache = "default") {
+  const response = await fetch(url, { cache })
+  if (!response.ok)
+    throw new Error(`HTTP ${response.status} for ${url}`)
+  return response.json()
+}
+
+// How long to wait before asking again after a failed fetch (``attempt``: failures before).
+function retry(attempt, error) {
+  const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]
+  console.warn(`Search: the worker could not read its index; it tries again in ${wait / 1000} s.`, error)
+  return wait
+}
+
 /*
  * Our search: lunr's matching and scoring, then Material's, over the build's
- * index as it comes.
+ * index as it comes. A query is searched with the chunks at hand; whatever
+ * it lacked (terms' chunks, then the shown pages' documents) is fetched, all
+ * at once, and it is searched again: a term's postings carry lunr's weights
+ * (idf included), so a chunk scores as the whole index would.
  *
  * A query goes as Material's worker takes it: its words become prefixes
  * ("quejas*"), and lunr parses the rest (+word, -word, field:word, word~1,
@@ -135,21 +153,22 @@ const MARKED = ["title", "text", "tags"]  // the fields Material's page shows
 const NOTHING = []                          // no terms found in any field
 
 class Engine {
-  constructor(data) {
-    const { config, docs, terms, postings, fields } = data
+  constructor(data, url) {
+    const { config, fields, terms } = data
     if (config.lang.length !== 1)
       throw new Error(`one language per index, not ${config.lang}`)
-    if (terms.length !== postings.length)
-      throw new Error(`${terms.length} terms but ${postings.length} postings`)
     const language = config.lang[0]
     const support = language === "en" ? lunr : lunr[language]
     if (!support)
       throw new Error(`no lunr support for ${language}`)
-    this.docs = docs
+    this.url = url                          // the manifest's, which page files are beside
+    this.folder = new URL(`${data.folder}/`, url)  // the chunks of terms'
     this.fields = fields
-    this.terms = terms
-    this.postings = postings
-    this.number = new Map(terms.map((term, n) => [term, n]))
+    this.bounds = terms                     // each chunk's first term
+    this.chunks = terms.map(() => null)     // each chunk's terms, once fetched
+    this.postings = new Map()               // term: its postings, once fetched
+    this.docs = []                          // each document, once its page is fetched
+    this.fetches = new Map()                // file: its fetch, under way or done
     // As Material's worker splits words, at its separator.
     this.separator = lunr.tokenizer.separator = new RegExp(config.separator)
     // The pipeline a query's words go through (lunr's search pipeline, as
@@ -161,18 +180,98 @@ class Engine {
       if (config.pipeline.includes(name))
         this.indexing.add(support[name])
     this.stopWordFilter = stopWords(config)
-    // Each document's page, as Material's worker tells pages and sections apart.
-    this.article = new Int32Array(docs.length)
-    const pages = new Map()
-    docs.forEach((doc, n) => {
-      const path = doc.location.split("#")[0]
-      const page = pages.get(path)
-      this.article[n] = page === undefined ? n : page
-      if (page === undefined)
-        pages.set(path, n)
-    })
     this.tables = new Map()  // "document/field": Material's position table
     this.stems = new Map()   // word: the term the build indexed it as (or null)
+    this.fetch("list")       // the pages, which every answer lists
+  }
+
+  // The list of pages: [address, title, documents, tags?] each. Each
+  // document's page (its article, as Material's worker tells pages and
+  // sections apart: the first document at the page's address) and where
+  // each page's documents start.
+  list(pages) {
+    this.pages = pages
+    this.count = pages.reduce((sum, page) => sum + page[2], 0)
+    this.article = new Int32Array(this.count)
+    this.file = new Int32Array(this.count)
+    this.starts = new Int32Array(pages.length)
+    let n = 0
+    pages.forEach(([, , documents], p) => {
+      this.starts[p] = n
+      this.article.fill(n, n, n + documents)
+      this.file.fill(p, n, n += documents)
+    })
+  }
+
+  // A query's answer, once every chunk and document it needs has come: its
+  // terms' chunks, then the documents of the pages it shows.
+  async answer(value) {
+    await this.fetch("list")
+    for (let round = 0; round < 3; round++) {
+      this.missing = new Set()
+      const result = this.search(value)
+      if (!this.missing.size)
+        return result
+      await Promise.all([...this.missing].map(name => this.fetch(name)))
+    }
+    throw new Error("the index's files do not hold what its manifest says")
+  }
+
+  // One of the index's files, fetched once (tried again while it fails): the
+  // list of pages ("list"), a chunk of terms ("t<n>") or a page's documents
+  // ("p<n>", checked against the server's copy: its address stays while the
+  // page is unchanged).
+  fetch(name, attempt = 0) {
+    let done = this.fetches.get(name)
+    if (!done) {
+      const [kind, n] = [name[0], +name.slice(1)]
+      const path = this.pages?.[n]?.[0].split("#")[0].split("/").map(encodeURIComponent).join("/")
+      done = (kind === "l" ? get(new URL("pages.json", this.folder))
+        : kind === "t" ? get(new URL(`t${n}.json`, this.folder))
+          : get(new URL(`pages/${path}index.json`, this.url), "no-cache")).then(data => {
+        if (kind === "l")
+          this.list(data)
+        else if (kind === "p")
+          data.forEach((doc, i) => { this.docs[this.starts[n] + i] = doc })
+        else {
+          this.chunks[n] = data[0]
+          data[0].forEach((term, i) => this.postings.set(term, data[1][i]))
+        }
+      }, error => {
+        this.fetches.delete(name)
+        return new Promise(resolve => setTimeout(resolve, retry(attempt, error)))
+          .then(() => this.fetch(name, attempt + 1))
+      })
+      this.fetches.set(name, done)
+    }
+    return done
+  }
+
+  // Chunk ``c``'s terms, or, not fetched yet, none (and it is noted as missing).
+  chunk(c) {
+    if (!this.chunks[c])
+      this.missing.add(`t${c}`)
+    return this.chunks[c] ?? NOTHING
+  }
+
+  // The chunk a term is in, or would be.
+  place(term) {
+    let low = 0, high = this.bounds.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.bounds[middle] <= term)
+        low = middle + 1
+      else
+        high = middle
+    }
+    return Math.max(low - 1, 0)
+  }
+
+  // Document ``n``, or, its page not fetched yet, null (and it is noted as missing).
+  doc(n) {
+    if (!this.docs[n])
+      this.missing.add(`p${this.file[n]}`)
+    return this.docs[n] ?? null
   }
 
   search(value) {
@@ -181,13 +280,17 @@ class Engine {
       return { items: [] }
     const { words, searched } = this.parse(query)
     const found = this.match(searched, words)
+    const suggest = OPTIONS.suggest && this.suggest(words)
+    if (this.missing.size)
+      return null  // (searched again once the terms' chunks have come)
 
-    // Material's boosts, sort and grouping. Documents that matched the same
-    // words share one record of them: an answer copies each record once.
-    const seen = new Map()
-    const results = []
-    for (const n of found.documents) {
-      let matched = seen.get(found.words[n])
+    // Material's boosts, sort and grouping: by Material's score, then, equal,
+    // in lunr's order (lunr's score, then the order lunr met them), as
+    // Material sorts lunr's results. Documents that matched the same words
+    // share one record of them: an answer copies each record once.
+    const records = new Map()
+    const record = n => {
+      let matched = records.get(found.words[n])
       if (!matched) {
         const terms = {}
         for (const clause of words) {
@@ -198,39 +301,49 @@ class Engine {
         }
         const keys = Object.keys(terms)
         const share = keys.length ? keys.filter(key => terms[key]).length / keys.length : 0
-        seen.set(found.words[n], matched = { terms, share })
+        records.set(found.words[n], matched = { terms, share })
       }
-      const boost = +(this.article[n] === n) + matched.share
-      results.push({ n, score: found.scores[n] * (1 + boost ** 2), terms: matched.terms })
+      return matched
     }
-    results.sort((a, b) => b.score - a.score)
-    const groups = new Map()
-    for (const result of results) {
-      const page = this.article[result.n]
-      const group = groups.get(page)
-      if (group)
-        group.push(result)
-      else
-        groups.set(page, [result])
+    const { documents, scores, first } = found
+    const boosted = new Float64Array(this.count)
+    const kept = new Uint8Array(this.count)
+    for (const n of documents) {
+      const boost = +(this.article[n] === n) + record(n).share
+      boosted[n] = scores[n] * (1 + boost ** 2)
+      kept[n] = 1
     }
+    // A page's place is its first document's; only the pages shown in full
+    // need theirs in order.
+    const before = (a, b) => boosted[b] - boosted[a] || scores[b] - scores[a] || first[a] - first[b]
+    const best = new Int32Array(this.count).fill(-1)
+    const pages = []
+    for (const n of documents) {
+      const page = this.article[n]
+      if (best[page] < 0)
+        pages.push(page)
+      if (best[page] < 0 || before(n, best[page]) < 0)
+        best[page] = n
+    }
+    pages.sort((p, q) => before(best[p], best[q]))
+    const groups = new Map(pages.slice(0, SHOWN).map(page => [page, []]))
+    for (const n of documents)
+      groups.get(this.article[n])?.push(n)
     const none = {}
-    const items = []
-    for (const [page, group] of groups) {
-      const article = group.find(result => result.n === page) ?? { n: page, score: 0, terms: none }
-      if (items.length < SHOWN) {
-        if (article.terms === none)
-          group.push(article)
-        // (A page added to its sections, unmatched itself, has no words to mark.)
-        items.push(group.map(result => this.item(result, result.terms === none ? NOTHING : found.marked)))
-      } else {
-        // Past the pages shown at first, a page is its title, as found.
-        items.push([this.item(article, null)])
-      }
-    }
-    const answer = { items }
-    if (OPTIONS.suggest)
-      answer.suggest = this.suggest(words)
-    return answer
+    const scored = n => ({ n, score: boosted[n], terms: record(n).terms })
+    const items = pages.map(page => {
+      const group = groups.get(page)
+      const article = kept[page] ? scored(page) : { n: page, score: 0, terms: none }
+      // Past the pages shown at first, a page is its title, as found.
+      if (!group)
+        return [this.item(article, null)]
+      const results = group.sort(before).map(scored)
+      if (article.terms === none)
+        results.push(article)
+      // (A page added to its sections, unmatched itself, has no words to mark.)
+      return results.map(result => this.item(result, result.terms === none ? NOTHING : found.marked))
+    })
+    return OPTIONS.suggest ? { items, suggest } : { items }
   }
 
   // The query's words (Material's clauses, which it counts as found or
@@ -271,13 +384,13 @@ class Engine {
     return { words: clauses.filter(clause => clause.presence !== PROHIBITED), searched }
   }
 
-  // Every document the clauses find, lunr's score of each, which clauses
+  // Every document the clauses find, lunr's score of each, the order lunr
+  // first met them in (lunr's order is by score, then that), which clauses
   // each matched (bits, for lunr's required words), which of the typed
   // ``words`` it has (as Material counts them), and the terms found per
-  // field, to mark. Documents come in lunr's order: by score, then (equal
-  // scores) in the order lunr first met them.
+  // field, to mark.
   match(clauses, words = []) {
-    const count = this.docs.length
+    const count = this.count
     const fields = this.fields.length
     const vectors = Array.from({ length: fields }, () => new Map())
     const bits = new Uint32Array(count)
@@ -291,7 +404,7 @@ class Engine {
       if (bits === undefined) {
         bits = 0
         for (const word of words)
-          if (word.prefixes.some(prefix => this.terms[t].startsWith(prefix)))
+          if (word.prefixes.some(prefix => t.startsWith(prefix)))
             bits |= word.bit
         masks.set(t, bits)
       }
@@ -304,7 +417,7 @@ class Engine {
         required |= clause.bit
       for (const t of this.expand(clause))
         for (const f of where) {
-          const flat = this.postings[t][f]
+          const flat = this.postings.get(t)[f]
           if (clause.presence === PROHIBITED) {
             for (let i = 0, n = 0; i < flat.length; i += 2)
               excluded[n += flat[i]] = 1
@@ -332,7 +445,7 @@ class Engine {
       if (!length)
         return  // lunr's score is 0 then (boosts of 0)
       for (const [t, weight] of vector) {
-        const flat = this.postings[t][f]
+        const flat = this.postings.get(t)[f]
         for (let i = 0, n = 0; i < flat.length; i += 2) {
           n += flat[i]
           scores[n] += weight * flat[i + 1] / length
@@ -347,12 +460,14 @@ class Engine {
         documents.push(n)
     if (negated)
       first.forEach((_, n) => { first[n] = n })
-    documents.sort((a, b) => scores[b] - scores[a] || first[a] - first[b])
-    return { documents, scores, words: has, marked }
+    return { documents, scores, first, words: has, marked }
   }
 
   // The index's terms a clause's word expands to, in the order lunr's token
-  // set gives them (that order breaks ties between equal scores).
+  // set gives them (that order breaks ties between equal scores): a term
+  // before the terms it begins, then letter by letter later letters first,
+  // digits last (its token set lists a node's edges digits first, then as
+  // added, and takes them last first).
   expand(clause) {
     const words = clause.usePipeline
       ? this.pipeline.runString(clause.term, { fields: clause.fields })
@@ -360,58 +475,39 @@ class Engine {
     const found = new Set()
     for (const word of words) {
       if (!clause.editDistance && !word.includes("*")) {
-        const t = this.number.get(word)
-        if (t !== undefined)
-          found.add(t)
+        if (this.chunk(this.place(word)).length && this.postings.has(word))
+          found.add(word)
       } else if (!clause.editDistance && word.indexOf("*") === word.length - 1) {
+        // A prefix's terms: from the chunk it would be in to the last one
+        // starting at or before its last possible term.
         const prefix = word.slice(0, -1)
         const range = []
-        for (let t = this.first(prefix); t < this.terms.length && this.terms[t].startsWith(prefix); t++)
-          range.push(t)
-        const rank = this.rank()
-        range.sort((a, b) => rank[a] - rank[b]).forEach(t => found.add(t))
+        for (let c = this.place(prefix); c <= this.place(`${prefix}\uffff`); c++)
+          for (const term of this.chunk(c))
+            if (term.startsWith(prefix))
+              range.push(term)
+        range.sort(lunrOrder).forEach(term => found.add(term))
       } else {
-        // Fuzzy words ("reclamo~1") and other wildcards ("*jado"), as lunr finds them.
-        this.tokenSet ??= lunr.TokenSet.fromArray(this.terms)
+        // Fuzzy words ("reclamo~1") and other wildcards ("*jado"), as lunr finds them, in every term.
+        const terms = this.bounds.flatMap((_, c) => this.chunk(c))
+        if (this.missing.size)
+          continue
+        this.tokenSet ??= lunr.TokenSet.fromArray(terms)
         const wanted = lunr.TokenSet.fromClause({ ...clause, term: word })
         for (const term of this.tokenSet.intersect(wanted).toArray())
-          found.add(this.number.get(term))
+          found.add(term)
       }
     }
     return [...found]
   }
 
-  // Each term's place in lunr's order: a term before the terms it begins,
-  // then letter by letter later letters first, digits last (its token set
-  // lists a node's edges digits first, then as added, and takes them last
-  // first).
-  rank() {
-    if (!this.ranks) {
-      const order = this.terms.map((_, t) => t).sort((a, b) => lunrOrder(this.terms[a], this.terms[b]))
-      this.ranks = new Int32Array(this.terms.length)
-      order.forEach((t, place) => { this.ranks[t] = place })
-    }
-    return this.ranks
-  }
-
-  // The first term at or after ``prefix``, by binary search: terms are in
-  // JavaScript's order, the one ``<`` compares strings in.
-  first(prefix) {
-    let low = 0, high = this.terms.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (this.terms[middle] < prefix)
-        low = middle + 1
-      else
-        high = middle
-    }
-    return low
-  }
-
   // A result as Material's page shows it: its words marked, or (``marked``
-  // null) its title alone.
+  // null, a page) its title alone, as the manifest gives it.
   item({ n, score, terms }, marked) {
-    const doc = this.docs[n]
+    const [location, title, , tags] = this.pages[this.file[n]]
+    const doc = marked ? this.doc(n) : { location, title, tags }
+    if (!doc)
+      return null
     const item = { location: doc.location, title: doc.title, text: "", score, terms }
     if (doc.tags)
       item.tags = [...doc.tags]
@@ -434,7 +530,7 @@ class Engine {
 
   // A field's words: Material's position table of it, and each word's
   // position with the term the build indexed it as (flat: position, term,
-  // position, term...). Found once per field.
+  // position, term...). Found once per field, when first shown.
   words(n, field) {
     const key = `${n}/${field}`
     let words = this.tables.get(key)
@@ -445,36 +541,17 @@ class Engine {
         if (term !== null)
           found.push(token.metadata.position, term)
       }
-      this.tables.set(key, words = { table, positions: Int32Array.from(found) })
+      this.tables.set(key, words = { table, positions: found })
     }
     return words
   }
 
-  // Once ready, the worker finds every document's words while it is idle,
-  // a few ms at a time (a query waits no longer than that), so that marking
-  // the words of the results shown costs a query little.
-  findWordsWhenIdle() {
-    this.rank()
-    let n = 0
-    const step = () => {
-      const until = performance.now() + 4
-      for (; n < this.docs.length && performance.now() < until; n++)
-        for (const field of MARKED)
-          if (this.docs[n][field] !== undefined && this.fields.includes(field))
-            this.words(n, field)
-      if (n < this.docs.length)
-        setTimeout(step)
-    }
-    setTimeout(step)
-  }
-
-  // The term the build indexed a word as (its number), or null (a stop word).
+  // The term the build indexed a word as, or null (a stop word).
   indexed(word) {
     let term = this.stems.get(word)
     if (term === undefined) {
       const terms = this.indexing.runString(word)
-      term = terms.length ? this.number.get(terms[0]) ?? null : null
-      this.stems.set(word, term)
+      this.stems.set(word, term = terms.length ? terms[0] : null)
     }
     return term
   }
@@ -488,18 +565,19 @@ class Engine {
       term: `${clause.word}*`, fields: ["title"], boost: 1, usePipeline: true,
       presence: REQUIRED, bit: 2 ** i, editDistance: 0
     }))
-    const found = this.match(clauses)
-    if (!found.documents.length)
+    const { documents, scores, first } = this.match(clauses)
+    if (!documents.length)
       return []
-    const best = found.documents[0]
+    // The first in lunr's order.
+    const best = documents.reduce((a, b) => scores[b] > scores[a] || scores[b] === scores[a] && first[b] < first[a] ? b : a)
     const suggested = []
     // In lunr's order: per clause, its terms as its token set gives them.
     for (const clause of clauses)
       for (const t of this.expand(clause)) {
-        const flat = this.postings[t][title]
+        const flat = this.postings.get(t)[title]
         for (let i = 0, n = 0; i < flat.length; i += 2)
           if ((n += flat[i]) === best) {
-            suggested.push(this.terms[t])
+            suggested.push(t)
             break
           }
       }
@@ -696,7 +774,7 @@ function highlightAll(inputs, table, positions, full = false) {
  * Material's worker, loaded in this one (it sets up the global lunr, its
  * own, whole, and its message listener, after ours) and set up with
  * ``data`` (search settings, documents and options: Material's setup
- * message) when the file is in another form, or, when no file is named,
+ * message) when the manifest is in another form, or, when none is named,
  * the page's.
  * Every reach into Material's worker and lunr's prototypes is here; each is
  * checked against the installed Material by tests/unit/test_upstream.py.

@@ -7,7 +7,7 @@ lunr's scripts for the language. Each language gets one script instead,
 ``assets/javascripts/workers/search.<language>.<hash>.min.js``: the parts
 of lunr.js our search uses (``lunr_core``), the language's lunr scripts,
 and our worker (search_worker.js beside this file: it fetches the build's
-index and searches it as it comes), minified. Material's worker, with its
+index in chunks, as a query needs them), minified. Material's worker, with its
 whole lunr, is loaded only should the index be in another form (the worker
 then builds one, as Material always has). A hash of its contents names the
 script, as Material names its own, so no browser keeps an old one. Each
@@ -31,6 +31,7 @@ import mkdocs
 
 from . import cache
 from .minify import minified
+from .search_index import MANIFEST
 
 # The versions every reach into Material's page script and worker
 # (overrides/partials/material-page.html, the end of search_worker.js and
@@ -94,11 +95,6 @@ def make(languages, material: str, script) -> dict[str, Worker]:
     return made
 
 
-# What a language's search worker fetches, in its search/ folder: the documents
-# and the lunr index the build made of them (playbook/search_index.py).
-WORKER_INDEX = "lunr_index.json"
-
-
 def page_index(index: dict) -> dict:
     """What Material's page script reads at search/search_index.json: the
     settings (language, separator, fields), which its highlighting of the page
@@ -123,11 +119,11 @@ def split_index(index: dict, folders: dict[str, str]) -> dict[str, dict]:
 
 def worker_address(root: str, prefix: str, worker: str, suggest: bool = False) -> str:
     """The address a page starts its language's search worker at: ``worker``
-    (below the site root, which is ``root`` from the page), told where its file
-    is, relative to the worker (?index=), and whether to suggest terms, the one
+    (below the site root, which is ``root`` from the page), told where its
+    manifest is, relative to the worker (?index=), and whether to suggest terms, the one
     option of Material's worker (&suggest). ``prefix``: the language's folder."""
     folder = posixpath.dirname(worker)
-    index = posixpath.relpath(posixpath.join(prefix, "search", WORKER_INDEX), folder)
+    index = posixpath.relpath(posixpath.join(prefix, "search", MANIFEST), folder)
     # (``root`` is "/" or "/sub/" on the 404 pages, which MkDocs writes with root-absolute addresses.)
     return f"{root.rstrip('/')}/{worker}?index={index}" + ("&suggest" if suggest else "")
 

@@ -99,12 +99,15 @@ def test_the_browser_builds_the_same_index(server, site, page, language):
     """Material's worker, sent the search index, builds in Chromium exactly
     the index the build wrote: terms, positions, scores, pipeline."""
     folder = language_folder(site, language)
-    docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    docs = lunr_index.read(folder)
     script = site / "assets/javascripts/lunr/min/lunr.es.min.js"
     ours = search_index.build(docs["config"], docs["docs"],
                               script.read_text(encoding="utf-8") if language != "en" else None)
-    # The worker's file is that index.
+    # The worker's files are that index, in chunks.
     assert search_index.compact(ours, docs) == docs
+    written = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+               for path in folder.rglob("*.json") if path.name != "search_index.json"}
+    assert search_index.chunks(docs) == written
     theirs = run_in_worker(page, server, site, language, {
         "type": 0, "data": {"config": docs["config"], "docs": docs["docs"], "options": {"suggest": False}}})
     assert theirs["fields"] == ours["fields"]
@@ -148,8 +151,7 @@ def test_python_and_the_browser_stem_every_word_alike(server, site, page, langua
     browser. No library's stemmer agrees with lunr.js's English one (each of
     Snowball's and NLTK's Porter and lunr.py's turns "day" into "dai"): the
     build carries its own port, which must agree on any word."""
-    folder = language_folder(site, language)
-    docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    docs = lunr_index.read(language_folder(site, language))
     separator = search_index.js_regex(docs["config"]["separator"])
     words = {word for doc in docs["docs"] for field in docs["config"]["fields"]
              for word, _ in search_index.tokenize(doc.get(field), separator)}
@@ -234,7 +236,7 @@ def larger_file(site: Path, language: str, copies: int = 3) -> dict:
     page copied ``copies`` times (under copia-N/), copy N naming the
     customer N more times: more pages found than shown in full, and no two
     that score alike."""
-    data = json.loads((language_folder(site, language) / "lunr_index.json").read_text(encoding="utf-8"))
+    data = lunr_index.read(language_folder(site, language))
     word = {"es": "cliente", "en": "customer"}[language]
     docs = list(data["docs"])
     for copy in range(1, copies + 1):
@@ -256,8 +258,7 @@ def test_the_worker_answers_as_materials_worker_with_lunr(server, site, context,
     loaded = context.new_page()
     loaded.on("request", lambda request: loaded_requests.append(request.url))
     built = context.browser.new_context().new_page()
-    other_form = json.loads((language_folder(site, language) / "lunr_index.json").read_text(encoding="utf-8"))
-    other_form["format"] = "another"
+    other_form = {**lunr_index.read(language_folder(site, language)), "format": "another"}
     built.route(lunr_index.is_worker_file, lambda route: route.fulfill(
         status=200, content_type="application/json", body=json.dumps(other_form)))
     warnings = []
@@ -288,8 +289,7 @@ def test_past_the_pages_shown_in_full_the_order_and_count_are_lunrs(server, site
     data = larger_file(site, language)
     other_form = {**data, "format": "another"}
     ours_page, theirs_page = context.new_page(), context.browser.new_context().new_page()
-    ours_page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps(data)))
+    lunr_index.route(ours_page, data)
     theirs_page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
         status=200, content_type="application/json", body=json.dumps(other_form)))
     queries = {"es": ["cliente", "cliente enojado", "c"], "en": ["customer", "angry customer", "c"]}[language]
@@ -333,8 +333,7 @@ def test_an_answer_carries_what_the_page_shows(server, site, page):
     title alone: an answer's size grows with the results shown, not with
     those found."""
     data = larger_file(site, "es", copies=6)
-    page.route(lunr_index.is_worker_file, lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps(data)))
+    lunr_index.route(page, data)
     (few,) = ask(page, server, site, "es", ["cliente"], suggest=False)
     items = [item for group in few["items"] for item in group]
     assert len(few["items"]) > 100

@@ -1,17 +1,20 @@
 """The search worker in Chromium (hooks/playbook/search_worker.py and
 overrides/partials/material-page.html): each page starts it as its head is
-read and hands it to Material's script; it reads its one file, answers from
-it alone, tries a failed fetch again, and never sets up from the page's
-search settings."""
+read and hands it to Material's script; it reads its manifest, fetches
+only the chunks a query needs, answers from its files alone, tries a failed
+fetch again, and never sets up from the page's search settings."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
 
+from playbook import search_index
 from support import lunr_index, page_url
 
 # Counts the workers started, whether Material's script had been read when
@@ -103,6 +106,28 @@ def test_a_failed_fetch_is_tried_again(server, page, language):
     assert len(failed) == 1, "the worker did not ask for its file"
 
 
+@pytest.mark.parametrize("kind", [r"[0-9a-f]+/t\d+\.json", r"pages/.+"])
+def test_a_failed_chunk_is_tried_again(server, page, kind):
+    """The first request for a chunk of terms or for a page's documents
+    fails: the worker says so, asks again, and the query is answered."""
+    failed, warnings = [], []
+    page.on("console", lambda message: warnings.append(message.text))
+
+    def fail_once(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route(lambda url: re.fullmatch(kind, lunr_index.search_file(url)), fail_once)
+    page.goto(server + page_url("factores", "es") + "?q=quejas")
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
+    assert len(failed) == 1, "the worker asked for no such file"
+    assert sum("could not read its index" in text for text in warnings) == 1, warnings
+
+
 def test_the_worker_keeps_trying_until_its_file_comes(server, page):
     """The worker's first three requests fail (a network down for a few
     seconds): it goes on asking, says so in the console, and search answers
@@ -170,12 +195,11 @@ def test_a_worker_ready_after_materials_script_listens(server, page):
 def test_the_worker_searches_the_file_it_read(server, site, page):
     """Served a file whose index lacks every "kotl" term, the worker finds no
     Kotler: it searches the index it read, not one it built."""
-    data = json.loads((site / "search" / "lunr_index.json").read_text(encoding="utf-8"))
+    data = lunr_index.read(site / "search")
     for n, term in enumerate(data["terms"]):
         if term.startswith("kotl"):
             data["postings"][n] = [[] for _ in data["fields"]]
-    page.route(lunr_index.is_worker_file,
-               lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(data)))
+    lunr_index.route(page, data)
     page.goto(server + page_url("factores", "es"))
     search = page.locator("input.md-search__input")
     search.click()
@@ -185,3 +209,36 @@ def test_the_worker_searches_the_file_it_read(server, site, page):
     search.fill("")
     search.press_sequentially("kotler")
     expect(page.locator(".md-search-result__meta")).to_have_text("No se encontraron documentos")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_query_fetches_only_the_chunks_it_needs(server, site, page, language):
+    """Before its first result, the worker fetches its manifest, the chunks of
+    terms that hold the query's words (and their stems), and the documents of
+    the pages it shows: not the whole index, and far fewer bytes."""
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request))
+    word, stem, expected = {"es": ("quejas", "quej", "funciones/"),
+                            "en": ("complaints", "complaint", "en/funciones/")}[language]
+    page.goto(server + page_url("factores", language) + f"?q={word}")
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_have_attribute("href", re.compile(re.escape(server + expected)))
+    fetched = {lunr_index.search_file(request.url): len(gzip.compress(request.response().body()))
+               for request in list(requests) if lunr_index.search_file(request.url)}
+    folder = site / ("en/" if language == "en" else "") / "search"
+    manifest = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    chunks = {f"{manifest['folder']}/{path.name}": json.loads(path.read_text(encoding="utf-8"))
+              for path in (folder / manifest["folder"]).glob("t*.json")}
+    terms = {name for name in fetched if name in chunks}
+    # Each chunk of terms fetched holds a term the query asks for, and there are others.
+    assert terms and all(any(term.startswith(stem) for term in chunks[name][0]) for name in terms), terms
+    assert len(terms) < len(chunks) == len(manifest["terms"])
+    # A page's documents, for the pages shown only.
+    shown = {unquote(href.removeprefix(server).split("?")[0]).removeprefix("en/")
+             for href in (results.nth(n).get_attribute("href") for n in range(results.count()))}
+    assert {name for name in fetched if name.startswith("pages/")} == {
+        search_index.page_file({"location": location}) for location in shown}
+    assert set(fetched) - terms - {"lunr_index.json", "search_index.json", f"{manifest['folder']}/pages.json"} <= {
+        search_index.page_file({"location": location}) for location in shown}
+    whole = sum(len(gzip.compress(path.read_bytes())) for path in folder.rglob("*.json"))
+    assert sum(fetched.values()) < whole / 2, (sum(fetched.values()), whole)

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from playbook import customer_type, label_files
-from support import LANGUAGES, ROOT, cards_site, mkdocs_build, page_url
+from support import LANGUAGES, ROOT, cards_site, lunr_index, mkdocs_build, page_url
 from support.cards_site import MARKERS
 
 TYPES = cards_site.TYPES
@@ -113,9 +113,9 @@ def test_the_sitemap_lists_cards_with_their_translations_and_not_the_kiosk(site,
 
 
 def search_index(site: Path, language: str) -> dict:
-    """The language's searched documents: in the search worker's file."""
+    """The language's searched documents: in the search worker's files."""
     folder = "" if language == "es" else f"{language}/"
-    return json.loads((site / folder / "search/lunr_index.json").read_text(encoding="utf-8"))
+    return lunr_index.read(site / folder / "search")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

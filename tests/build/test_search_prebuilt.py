@@ -3,8 +3,6 @@ the fields and pipeline Material's worker expects, one vector per document."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from playbook import search_index
@@ -20,7 +18,7 @@ def language_folder(site, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_has_its_prebuilt_index(site, language):
     folder = language_folder(site, language)
-    docs = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+    docs = lunr_index.read(folder)
     assert docs["format"] == search_index.FORMAT
     index = lunr_index.expanded(docs)
     assert index["version"] == "2.3.9"  # the lunr.js Material bundles

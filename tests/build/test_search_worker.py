@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import page_url
+from support import lunr_index, page_url
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
@@ -75,12 +75,12 @@ def test_every_page_with_search_starts_a_languages_worker(site):
 
 def test_the_page_reads_settings_only(site):
     """Material's page script reads search/search_index.json: the settings,
-    no documents (the worker has them, in its one file)."""
+    no documents (the worker has them, in its files)."""
     for folder in (site / "search", site / "en" / "search"):
         settings = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
         assert settings["docs"] == []
         assert set(settings["config"]) >= {"lang", "separator", "fields", "pipeline"}
         assert (folder / "search_index.json").stat().st_size < 1000
-        worker_file = json.loads((folder / "lunr_index.json").read_text(encoding="utf-8"))
+        worker_file = lunr_index.read(folder)
         assert worker_file["config"] == settings["config"]
         assert len(worker_file["docs"]) > 40

@@ -1,7 +1,8 @@
 """The built search index, searched the way the browser searches it.
 
 Each language's lunr index is the one the build wrote
-(``search/lunr_index.json``, the worker's file, turned back into lunr's),
+(``search/lunr_index.json`` and the chunks it names, the worker's files,
+joined and turned back into lunr's),
 loaded with lunr.py, the Python port of lunr.js
 (the browser's stemmers: hooks/playbook/search_index.py). A query goes
 through what the browser does to it: Material's worker turns each typed word
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
@@ -25,9 +26,37 @@ from playbook import search_index  # (registers lunr.es's stemmer label)
 
 
 def is_worker_file(url: str) -> bool:
-    """Whether a request is for a search worker's file (search/lunr_index.json),
+    """Whether a request is for a search worker's manifest (search/lunr_index.json),
     not for the worker's script, whose address names that file (?index=)."""
     return urlsplit(url).path.endswith("/search/lunr_index.json")
+
+
+def search_file(url: str) -> str:
+    """The name of a file below a language's search/ folder ("" for any other address)."""
+    _, found, name = urlsplit(url).path.rpartition("/search/")
+    return unquote(name) if found else ""
+
+
+def read(folder: Path) -> dict:
+    """A language's worker files (its search/ folder: the manifest and its
+    chunks) joined, in the form hooks/playbook/search_index.py's compact gives."""
+    manifest = json.loads((folder / search_index.MANIFEST).read_text(encoding="utf-8"))
+
+    def part(name: str):
+        return json.loads((folder / name).read_text(encoding="utf-8"))
+    chunks = [part(f"{manifest['folder']}/t{n}.json") for n in range(len(manifest["terms"]))]
+    return {**{key: manifest[key] for key in ("format", "version", "config", "fields", "pipeline")},
+            "docs": [doc for page in part(f"{manifest['folder']}/pages.json")
+                     for doc in part(search_index.page_file({"location": page[0]}))],
+            "terms": [term for terms, _ in chunks for term in terms],
+            "postings": [posting for _, postings in chunks for posting in postings]}
+
+
+def route(page, data: dict) -> None:
+    """Serve ``data`` (compact's form) to ``page`` as the worker's files of any language."""
+    files = search_index.chunks(data)
+    page.route(lambda url: search_file(url) in files, lambda route: route.fulfill(
+        status=200, content_type="application/json", body=files[search_file(route.request.url)]))
 
 
 def expanded(data: dict) -> dict:
@@ -57,9 +86,9 @@ def expanded(data: dict) -> dict:
 
 
 def load(site: Path, language: str):
-    """A language's prebuilt lunr index, and the worker's file it came from (config, docs, index)."""
+    """A language's prebuilt lunr index, and the worker's files it came from (config, docs, index)."""
     folder = site if language == "es" else site / language
-    data = json.loads((folder / "search/lunr_index.json").read_text(encoding="utf-8"))
+    data = read(folder / "search")
     assert data["config"]["lang"] == [language]
     index = Index.load(expanded(data))
     index.separator = search_index.js_regex(data["config"]["separator"])

@@ -4,6 +4,8 @@ them, and clear messages where the browser's index cannot be matched."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from playbook import search_index
@@ -47,7 +49,7 @@ def test_positions_follow_materials_blocks_and_tags():
     assert many[2048][1] == -(2 ** 31) + 1
 
 
-def test_the_workers_file_is_lunrs_index_searched_as_it_is():
+def test_the_workers_files_are_lunrs_index_searched_as_it_is(monkeypatch, tmp_path):
     config = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
               "fields": {"title": {"boost": 1000.0}, "text": {}}}
     docs = [{"location": "angry/", "title": "Angry customer", "text": "<p>Listen, then act.</p>"},
@@ -69,6 +71,18 @@ def test_the_workers_file_is_lunrs_index_searched_as_it_is():
     for n, weight in zip((0, 1, 3), listen[text][1::2], strict=True):
         elements = vectors[f"text/{docs[n]['location']}"]
         assert dict(zip(elements[::2], elements[1::2], strict=True))[term_index] == weight
+    # Split into the worker's files (a chunk per term here) and joined again, it is the same.
+    monkeypatch.setattr(search_index, "CHUNK", 1)
+    files = search_index.chunks(data)
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert lunr_index.read(tmp_path) == data
+    manifest = json.loads(files[search_index.MANIFEST])
+    assert manifest["terms"] == data["terms"]
+    # A page and its sections in one file; the list of pages names each once, with its documents.
+    assert [page[:3] for page in json.loads(files[f"{manifest['folder']}/pages.json"])] == [
+        ["angry/", "Angry customer", 2], ["faq/", "Questions", 1], ["long/", "Long", 1]]
     # Back as lunr's index, it scores as the one built: same documents, same scores.
     from lunr.index import Index
     built, loaded = Index.load(index), Index.load(lunr_index.expanded(data))
