@@ -238,7 +238,7 @@ def collect_stats(site: Site) -> None:
         "site_bytes": measure.site_bytes(site.site_dir),
         "largest": measure.largest_page(site.site_dir),
         "index": measure.index_bytes(site.site_dir, LANGUAGE_ROOTS),
-        "lunr": measure.index_bytes(site.site_dir, LANGUAGE_ROOTS, "lunr_index.json"),
+        "lunr": measure.index_bytes(site.site_dir, LANGUAGE_ROOTS, None),
         # Every language's search files, whatever their names (search/ below each root).
         "index_bytes": sum(path.stat().st_size for path in site.site_dir.rglob("search/*") if path.is_file()),
     }

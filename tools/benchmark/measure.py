@@ -90,8 +90,8 @@ def largest_page(site: Path) -> tuple[int, str]:
 
 
 def index_bytes(site: Path, language_roots: dict[str, str], name: str = "search_index.json") -> dict[str, int]:
-    """Bytes of the search index a page of each language loads (``name``:
-    Material's, or our worker's file, lunr_index.json, beside it; 0 where there is none).
+    """Bytes of the search index a page of each language loads (``name``: Material's file; None:
+    every other file of the search folder, our worker's manifest and chunks; 0 where there is none).
 
     Material's scripts fetch ``search/search_index.json`` below the ``base``
     of the page's configuration: ``en/`` on our English pages, the site root
@@ -100,9 +100,12 @@ def index_bytes(site: Path, language_roots: dict[str, str], name: str = "search_
     sizes = {}
     for language, root in language_roots.items():
         html = (site / root / "index.html").read_text(encoding="utf-8")
-        base = posixpath.normpath(posixpath.join(root, page_config(html)["base"]))
-        path = site / base / "search" / name
-        sizes[language] = path.stat().st_size if path.exists() else 0
+        folder = site / posixpath.normpath(posixpath.join(root, page_config(html)["base"])) / "search"
+        if name is not None:
+            sizes[language] = (folder / name).stat().st_size if (folder / name).exists() else 0
+        else:
+            sizes[language] = sum(path.stat().st_size for path in folder.rglob("*")
+                                  if path.is_file() and path.name != "search_index.json")
     return sizes
 
 
