@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, cards_site, drift_site, mkdocs_build
-from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from support.chromium import NOT_FOUND, PLAYWRIGHT_ARGS, chromium_path
 from support.server import free_port, serve
 
 TESTS = Path(__file__).resolve().parent
@@ -117,7 +117,7 @@ def browser():
     if not path:
         pytest.exit(NOT_FOUND, returncode=3)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=PLAYWRIGHT_ARGS)
         # Every page's Content-Security-Policy would block what tests add to a page to probe it
         # (axe-core, styles that stop transitions): their contexts bypass it, unless a test asks
         # for it with bypass_csp=False, as tests/browser/test_policy.py does.
