@@ -21,6 +21,7 @@ import pytest
 from support import ROOT, cards_site, drift_site, mkdocs_build
 from support.chromium import NOT_FOUND, PLAYWRIGHT_ARGS, chromium_path
 from support.server import free_port, serve
+from support.static_host import HeadersHandler
 
 TESTS = Path(__file__).resolve().parent
 # The build's messages in English whatever the machine's locale: the tests that quote them do so in
@@ -29,7 +30,7 @@ os.environ["PLAYBOOK_MESSAGES"] = "en"
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
 # browser, a build test opens no browser.
-BUILT = {"site", "site_url", "server", "changed_site", "drift_site"}
+BUILT = {"site", "site_url", "server", "host", "changed_site", "drift_site"}
 BROWSER = {"browser", "context", "page"}
 NOT_IN = {"unit": BUILT | BROWSER, "build": BROWSER, "browser": set()}
 
@@ -87,6 +88,14 @@ def site(tmp_path_factory, site_url) -> Path:
 def server(site, site_url) -> str:
     """The built site served over HTTP on 127.0.0.1; yields its base address."""
     with serve(site, int(site_url.rstrip("/").rsplit(":", 1)[1])) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def host(site) -> str:
+    """The built site as a static host serves it: each response with the headers its _headers
+    file gives the address (support/static_host.py), the Content-Security-Policy among them."""
+    with serve(site, handler=HeadersHandler) as base:
         yield base
 
 
