@@ -2,7 +2,8 @@
 and AA rules on any built page, in either language or colour scheme, and the
 keyboard reaches every control with a visible focus and can skip to content.
 The same one load of each page also shows it loads cleanly (no console
-error, nothing from another host).
+error, nothing from another host) and under its Content-Security-Policy,
+enforced as a host sends it (header and <meta>).
 
 Pages are found in the built site, not listed here: whatever the build makes
 (content pages, cards, kiosk, 404) is checked.
