@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, cards_site, drift_site, mkdocs_build
-from support.chromium import CHROMIUM_ARGS, NOT_FOUND, chromium_path
+from support.chromium import NOT_FOUND, PLAYWRIGHT_ARGS, chromium_path
 from support.server import free_port, serve
+from support.static_host import HeadersHandler
 
 TESTS = Path(__file__).resolve().parent
 # The build's messages in English whatever the machine's locale: the tests that quote them do so in
@@ -29,7 +30,7 @@ os.environ["PLAYBOOK_MESSAGES"] = "en"
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
 # browser, a build test opens no browser.
-BUILT = {"site", "site_url", "server", "changed_site", "drift_site"}
+BUILT = {"site", "site_url", "server", "host", "changed_site", "drift_site"}
 BROWSER = {"browser", "context", "page"}
 NOT_IN = {"unit": BUILT | BROWSER, "build": BROWSER, "browser": set()}
 
@@ -91,6 +92,14 @@ def server(site, site_url) -> str:
 
 
 @pytest.fixture(scope="session")
+def host(site) -> str:
+    """The built site as a static host serves it: each response with the headers its _headers
+    file gives the address (support/static_host.py), the Content-Security-Policy among them."""
+    with serve(site, handler=HeadersHandler) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def changed_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """The playbook with one card field changed per language, built once without
     a site_url: the built site, and the lines the change replaced."""
@@ -117,7 +126,7 @@ def browser():
     if not path:
         pytest.exit(NOT_FOUND, returncode=3)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=path, args=PLAYWRIGHT_ARGS)
         # Every page's Content-Security-Policy would block what tests add to a page to probe it
         # (axe-core, styles that stop transitions): their contexts bypass it, unless a test asks
         # for it with bypass_csp=False, as tests/browser/test_policy.py does.

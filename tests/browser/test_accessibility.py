@@ -2,7 +2,8 @@
 and AA rules on any built page, in either language or colour scheme, and the
 keyboard reaches every control with a visible focus and can skip to content.
 The same one load of each page also shows it loads cleanly (no console
-error, nothing from another host).
+error, nothing from another host) and under its Content-Security-Policy,
+enforced as a host sends it (header and <meta>).
 
 Pages are found in the built site, not listed here: whatever the build makes
 (content pages, cards, kiosk, 404) is checked.
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
+from support import built_pages as policed_pages
 from support.chromium import AXE, WCAG_TAGS
+from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -65,11 +68,11 @@ def axe_violations(page, axe_source: str) -> list[str]:
     return lines
 
 
-def axe_context(browser, axe_source: str, viewport: dict):
+def axe_context(browser, axe_source: str, viewport: dict, **options):
     """A browser context whose pages all have axe-core from their start: handed
     to Chromium once, not sent with each page (half a megabyte; sending it
     took as long as two axe runs). axe-core does nothing until it is run."""
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=viewport, **options)
     context.add_init_script(script=axe_source)
     return context
 
@@ -89,25 +92,34 @@ SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference: Material
 @dataclass
 class Walk:
     """What loading each built page once found, by address: axe-core's
-    violations (light, then dark) and what went wrong as it loaded."""
+    violations (light, then dark), what went wrong as it loaded, what broke
+    its Content-Security-Policy, and the policy it came with (header, <meta>)."""
 
     axe: dict[str, list[str]] = field(default_factory=dict)
     loading: dict[str, list[str]] = field(default_factory=dict)
+    policy: dict[str, list[str]] = field(default_factory=dict)
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    metas: dict[str, int] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
-def desktop_walk(site, server, browser, axe_source) -> Walk:
-    """Each page the build made, loaded once at the desktop size: what a
-    reader's browser reports while it loads and until its network is idle (a
-    console error, an uncaught exception, a request to another host, an HTTP
-    error), and axe-core on it in the light then the dark scheme (one load:
-    Material follows the reader's colour-scheme preference as it changes).
-    The tests below read one check each, every page's failures named."""
+def desktop_walk(site, host, browser, axe_source) -> Walk:
+    """Each page the build made, loaded once at the desktop size from a host
+    that sends the site's _headers, its policy enforced (the tests' contexts
+    bypass it elsewhere): what a reader's browser reports while it loads and
+    until its network is idle (a console error, an uncaught exception, a
+    request to another host, an HTTP error, a policy violation), and axe-core
+    on it in the light then the dark scheme (one load: Material follows the
+    reader's colour-scheme preference as it changes). The tests below read
+    one check each, every page's failures named."""
     walk = Walk()
-    context = axe_context(browser, axe_source, DESKTOP)
+    context = axe_context(browser, axe_source, DESKTOP, bypass_csp=False)
+    violations: list[str] = []
+    watch_policy(context, violations)
     page = context.new_page()
     page.set_default_timeout(10_000)
     found: list[str] = []
+    server = host
     page.on("console", lambda m: m.type == "error" and found.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: found.append(f"script: {e}"))
     page.on(
@@ -119,8 +131,11 @@ def desktop_walk(site, server, browser, axe_source) -> Walk:
     try:
         for address in built_pages(site):
             found.clear()
+            violations.clear()
             page.emulate_media(color_scheme="light")
-            page.goto(server + address, wait_until="load")
+            response = page.goto(server + address, wait_until="load")
+            walk.headers[address] = response.headers
+            walk.metas[address] = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
             walk.axe[address] = []
             for scheme in SCHEMES:
                 use_scheme(page, scheme)
@@ -128,6 +143,7 @@ def desktop_walk(site, server, browser, axe_source) -> Walk:
             # What the page still asks for after load (its search index, its worker) counts too.
             page.wait_for_load_state("networkidle")
             walk.loading[address] = list(found)
+            walk.policy[address] = list(violations)
     finally:
         context.close()
     return walk
@@ -151,6 +167,27 @@ def test_every_page_loads_cleanly(site, desktop_walk):
     assert list(desktop_walk.loading) == built_pages(site)
     problems = [f"/{address}: {line}" for address, lines in desktop_walk.loading.items() for line in lines]
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_runs_under_the_policy(site, desktop_walk, language):
+    """Every page the sitemaps list, and the not-found pages, under the policy a host sends with
+    it (the _headers file) and its own <meta> policy, enforced: no violation while it loads and
+    axe-core runs (tests/browser/test_policy.py has the rest of the site under the policy)."""
+    addresses = policed_pages(site)[language]
+    assert page_url("cards", language) in addresses and len(addresses) > 10, addresses
+    problems = []
+    for address in addresses:
+        headers = desktop_walk.headers[address]
+        # The header and the page's own <meta> both hold.
+        if "script-src 'self'" not in headers.get("content-security-policy", "") \
+                or "frame-ancestors 'none'" not in headers["content-security-policy"] \
+                or headers.get("x-content-type-options") != "nosniff":
+            problems.append(f"/{address}: headers {headers}")
+        if desktop_walk.metas[address] != 1:
+            problems.append(f"/{address}: {desktop_walk.metas[address]} <meta> policies")
+        problems += [f"/{address}: {line}" for line in desktop_walk.policy[address]]
+    assert problems == [], "\n".join(problems)
 
 
 def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, server, browser, axe_source):

@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 
 from support import ROOT, mkdocs_build
 from support.cards_site import change_type, copy_project, read_page
-from support.chromium import AXE, CHROMIUM_ARGS, WCAG_TAGS, chromium_path
+from support.chromium import AXE, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
 from support.server import QuietHandler, free_port, mkdocs_serve, serve
 
 PREFIX = "/playbook/"
@@ -358,7 +358,7 @@ def test_each_language_and_the_kiosk_install_as_an_app(browser, builds, tmp_path
     makes the page installable, in each language and on the kiosk. (In a
     profile on disk: Chromium installs nothing from an incognito context.)"""
     context = browser.browser_type.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        str(tmp_path / "profile"), executable_path=chromium_path(), args=PLAYWRIGHT_ARGS)
     try:
         with serving(builds.first, free_port(), PREFIX) as base:
             for address, manifest, language, start in (

@@ -1,7 +1,7 @@
 """The site under its Content-Security-Policy, enforced as a host sends it: served with the headers
 of its _headers file (tests/support/static_host.py), each page with its own <meta> policy too.
-Every page of both languages (the sitemaps, so a new page is covered unnamed, and the not-found
-pages) loads; then search in both languages, the language switch, the palette toggle, the kiosk
+Every page of both languages loads under it in tests/browser/test_accessibility.py, on the same
+page loads as axe-core; here search in both languages, the language switch, the palette toggle, the kiosk
 rotating, every card printed and the offline worker installing work: each fails on any
 `securitypolicyviolation` event, console error or uncaught exception. And the policy has teeth:
 an inline script added to a page does not run, under the header alone and under the <meta> alone,
@@ -13,15 +13,10 @@ import re
 
 import pytest
 
-from support import DEFAULT_LANGUAGE, LANGUAGES, built_pages, page_url
-from support.server import serve
-from support.static_host import HeadersHandler
+from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support.static_host import watch_policy
 
 SECOND = 1000
-# Every violation a page reports, sent to the test as it happens (bindings and init scripts are
-# the browser's own, outside any page's policy).
-REPORT = """document.addEventListener("securitypolicyviolation", (e) => window.__policyViolation(
-  e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber))"""
 READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
 QUERIES = {"es": ("cliente enojado", "tipos/enojado/"), "en": ("angry customer", "en/tipos/enojado/")}
 SHOWN = """() => [...document.querySelectorAll('.qc-slide')].filter((s) => !s.hidden)
@@ -33,13 +28,6 @@ INJECTED = '<script>document.documentElement.dataset.injected = "ran"</script>'
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 
-@pytest.fixture(scope="module")
-def host(site):
-    """The built site, each response with the headers _headers gives its address."""
-    with serve(site, handler=HeadersHandler) as base:
-        yield base
-
-
 class Policed:
     """A browser context that enforces the pages' policies (the tests' default bypasses them),
     and every violation, console error and uncaught exception of its pages."""
@@ -47,9 +35,7 @@ class Policed:
     def __init__(self, browser, **options):
         self.context = browser.new_context(bypass_csp=False, **options)
         self.problems: list[str] = []
-        self.context.expose_binding("__policyViolation",
-                                    lambda source, text: self.problems.append(f"{source['page'].url}: {text}"))
-        self.context.add_init_script(REPORT)
+        watch_policy(self.context, self.problems)
         self.context.on("page", self.watch)
 
     def watch(self, page):
@@ -66,21 +52,6 @@ def policed(browser):
     watched = Policed(browser, viewport={"width": 1280, "height": 900}, service_workers="block")
     yield watched
     watched.context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_runs_under_the_policy(site, host, policed, language):
-    addresses = built_pages(site)[language]
-    assert page_url("cards", language) in addresses and len(addresses) > 10, addresses
-    page = policed.page()
-    for address in addresses:
-        response = page.goto(host + address, wait_until="networkidle")
-        # The header and the page's own <meta> both hold.
-        assert "script-src 'self'" in response.headers.get("content-security-policy", ""), address
-        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-        assert response.headers.get("x-content-type-options") == "nosniff"
-        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, address
-    assert policed.problems == [], "\n".join(policed.problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support import page_url
-from support.chromium import AXE, CHROMIUM_ARGS, WCAG_TAGS, chromium_path
+from support.chromium import AXE, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
 from support.server import free_port, serve
 
 ADDRESS = {"es": "practica/", "en": "en/practice/"}
@@ -200,7 +200,7 @@ def test_progress_stays_across_reloads_closed_browsers_and_no_server(browser, si
     # A browser with a profile on disk: closed and opened again, as a phone's is.
     def open_browser():
         context = browser.browser_type.launch_persistent_context(
-            profile, executable_path=chromium_path(), args=CHROMIUM_ARGS, service_workers="allow")
+            profile, executable_path=chromium_path(), args=PLAYWRIGHT_ARGS, service_workers="allow")
         return context, Watched(context)
 
     with serve(site, port) as base:

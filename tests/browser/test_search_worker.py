@@ -18,12 +18,14 @@ from playbook import search_index
 from support import lunr_index, page_url
 
 # Counts the workers started, whether Material's script had been read when
-# each was, and the workers' own "ready" messages (Material's type 1; the
-# early script gives the first again, untrusted, once Material listens).
+# each was, the workers' own "ready" messages (Material's type 1; the early
+# script gives the first again, untrusted, once Material listens), and the
+# setup messages (type 0) Material's script sends once it listens.
 COUNTERS = """
 window.__workers = [];
 window.__ready = 0;
 window.__replayed = 0;
+window.__setups = 0;
 window.Worker = class extends window.Worker {
   constructor(...args) {
     super(...args);
@@ -31,6 +33,10 @@ window.Worker = class extends window.Worker {
     this.addEventListener("message", (event) => {
       if (event.data && event.data.type === 1) event.isTrusted ? window.__ready++ : window.__replayed++;
     });
+  }
+  postMessage(message, ...rest) {
+    if (message && message.type === 0) window.__setups++;
+    return super.postMessage(message, ...rest);
   }
 };
 """
@@ -184,7 +190,8 @@ def test_a_worker_ready_after_materials_script_listens(server, page):
     page.route(lunr_index.is_worker_file, lambda route: held.append(route))
     with page.expect_request_finished(lambda request: request.url.endswith("/search/search_index.json")):
         page.goto(server + page_url("factores", "es") + "?q=quejas")
-    page.wait_for_timeout(200)
+    # Material's script has set up (it sends its setup once it listens).
+    page.wait_for_function("window.__setups === 1")
     assert len(held) == 1
     held[0].continue_()
     first = page.locator(".md-search-result__item > a").first

@@ -22,6 +22,21 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# What Playwright launches with besides: each new window of Chromium's headless mode loads the
+# omnibox's two popups (chrome://omnibox-popup.top-chrome/) in a renderer of their own, which no
+# test uses and which cost about half a second of CPU per browser context. Chromium reads only the
+# last --disable-features, so Playwright's own list (playwright 1.65.2, chromiumSwitches.ts) is
+# repeated before them. Not for Lighthouse, which launches Chromium with its own defaults.
+PLAYWRIGHT_DISABLED = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin", "OptimizationHints",
+    "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch", "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+]
+BROWSER_UI = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
+PLAYWRIGHT_ARGS = [*CHROMIUM_ARGS, "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED + BROWSER_UI)]
+
 NOT_FOUND = (
     "Chromium is needed, and none was found on PATH.\n"
     "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "

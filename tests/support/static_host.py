@@ -47,3 +47,15 @@ class HeadersHandler(QuietHandler):
                 for name, value in headers:
                     self.send_header(name, value)
         super().end_headers()
+
+
+# Every violation of the page's policy, sent to the test as it happens (a binding and an init
+# script are the browser's own, outside any page's policy): watch_policy(context, problems).
+REPORT = """document.addEventListener("securitypolicyviolation", (e) => window.__policyViolation(
+  e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber))"""
+
+
+def watch_policy(context, problems: list[str]) -> None:
+    """Add each policy violation of ``context``'s pages to ``problems``, with the page's address."""
+    context.expose_binding("__policyViolation", lambda source, text: problems.append(f"{source['page'].url}: {text}"))
+    context.add_init_script(REPORT)
