@@ -11,8 +11,8 @@ from pathlib import Path
 import material
 import pytest
 
-from support import ROOT
-from support.sites import append, apply, base_files, build
+from support import ROOT, mkdocs_build
+from support.sites import append, apply, base_files, build, make_project
 
 THEME = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 MAIN = next(THEME.glob("main.*.min.css"))
@@ -86,3 +86,11 @@ def test_a_page_showing_a_left_out_component_stops_the_build(tmp_path):
         r"    How to fix: Add 'pymdownx\.tabbed' to markdown_extensions in mkdocs\.yml, "
         r"or take it out of the page\.$",
         output, re.M), output
+    # The fix the message names works first time: the extension it names enabled, the page builds as it is.
+    extension = re.search(r"Add '([^']+)' to markdown_extensions", output).group(1)
+    project = make_project(tmp_path / "fixed", files)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "markdown_extensions:\n", f"markdown_extensions:\n  - {extension}\n", 1), encoding="utf-8")
+    fixed = mkdocs_build(project, tmp_path / "fixed" / "site", "--no-strict")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
