@@ -22,10 +22,12 @@ from pathlib import Path
 import pytest
 
 from playbook import catalogue, config_check, config_yaml, label_files
-from playbook.checks import placeholders
+from playbook.checks import parity, placeholders
+from playbook.checks.anchors import site_from_catalogue
 from support import LANGUAGES, ROOT
 from support.practice_site import practice_files
-from support.sites import DELETE, NAV, append, apply, base_files, replace
+from support.sites import DELETE, NAV, append, apply, base_files, line_of, replace
+from support.sites import catalogue as in_memory
 
 ES_TYPE, EN_TYPE = "tipos/enojado.es.md", "tipos/enojado.en.md"
 BOTH = (ES_TYPE, EN_TYPE)
@@ -40,8 +42,9 @@ NOT_PROBLEMS = {"translation_stale", "translation_unrecorded", "review_overdue",
                 # Found in the rendered HTML, when the checks of the sources let something through: no
                 # Markdown is known to give it (the safety check would name it), so it has no case.
                 "unsafe_html", "generated_unsafe",
-                # Found in the built pages only, by a real build (tests/build/test_assets.py builds the first):
-                # a Material component whose styles the site leaves out, a generated page lacking an anchor.
+                # Found in the built pages only: a Material component whose styles the site leaves out
+                # (tests/build/test_assets.py builds it and applies its fix), a generated page lacking an
+                # anchor (its own test below, on a made-up generated page).
                 "unstyled_html", "generated_anchor_missing"}
 
 
@@ -623,3 +626,22 @@ def test_the_fix_the_message_gives_works_first_time(kind, tmp_path):
     for problem in found:
         fixed = case.fix(fixed, problem)
     assert problems(fixed, tmp_path / "fixed") == [], said
+
+
+# --- A generated page's anchor in one language only ------------------------------------------------
+# No page of docs/ can give it (a generated page's ids come from data the checks hold equal in both
+# languages), so the case is made with a generated page whose ids differ, as a new generator might make.
+
+def test_a_link_to_a_generated_anchor_one_language_lacks_is_fixed_as_its_message_says():
+    def said(files):
+        pages = in_memory(files)
+        site = site_from_catalogue(pages)
+        site.pages["es"]["cards"], site.pages["en"]["cards"] = frozenset({"quiosco", "solo"}), frozenset({"quiosco"})
+        return [problem for problem in parity.check(pages, site) if KINDS.get(problem) == "generated_anchor_missing"]
+
+    files = apply(base_files(), {"index.es.md": append("\nLas [tarjetas](cards.md#solo).\n")})
+    [problem] = said(files)
+    assert (problem.path, problem.line) == ("index.es.md", line_of(files["index.es.md"], "cards.md#solo"))
+    assert problem.hint == "Link to a section that exists in every language."
+    # The fix: the link goes to a section both languages' page has.
+    assert said(apply(files, {"index.es.md": replace("cards.md#solo", "cards.md#quiosco")})) == []
