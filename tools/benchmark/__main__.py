@@ -65,9 +65,10 @@ NOTES = f"""
   corpora; its HTML and the CSS and JS files Chromium loaded for it (the search
   worker's too), each gzip -{measure.GZIP_LEVEL}; requests to other hosts are
   not counted (vanilla asks Google Fonts for Roboto).
-- Search index KB: what a page's search fetches: search_index.json (vanilla's
-  whole index; ours, the search settings alone) and after "+" our worker's one
-  file (lunr_index.json: the documents and the lunr index the build made).
+- Search index KB: the search files of each language: search_index.json
+  (vanilla's whole index; ours, the search settings alone) and after "+" our
+  worker's files (its manifest, the chunks of terms and each page's documents,
+  of which a query fetches only what it needs: see KB before 1st result).
 - Search ready: from the end of the load event until results show, for a query
   given in the address (?q=), which Material runs once its worker is ready;
   median of fresh loads, per language. Key-up to results: median over every
@@ -240,7 +241,8 @@ def collect_stats(site: Site) -> None:
         "index": measure.index_bytes(site.site_dir, LANGUAGE_ROOTS),
         "lunr": measure.index_bytes(site.site_dir, LANGUAGE_ROOTS, None),
         # Every language's search files, whatever their names (search/ below each root).
-        "index_bytes": sum(path.stat().st_size for path in site.site_dir.rglob("search/*") if path.is_file()),
+        "index_bytes": sum(path.stat().st_size for path in site.site_dir.rglob("*")
+                           if path.is_file() and "search" in path.relative_to(site.site_dir).parts[:-1]),
     }
 
 
