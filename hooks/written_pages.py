@@ -32,7 +32,7 @@ def on_post_build(config: MkDocsConfig):
     scripts: dict[str, None] = {}
     styles: dict[str, None] = {}
     for path in sorted(site.rglob("*.html")):
-        html = material_markup.valid(path.read_text(encoding="utf-8"))
+        html = material_markup.compact(material_markup.valid(path.read_text(encoding="utf-8")))
         if not build.serving():
             page_scripts, page_styles = policy.inline(html)
             scripts.update(dict.fromkeys(page_scripts))

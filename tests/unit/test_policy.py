@@ -121,3 +121,13 @@ def test_cards_css_has_one_print_rule_for_every_scale():
     card = {"name": "A", "summary": "B", "recognise": ["c"], "attend": ["d"],
             "questions": {"kind_label": "e", "guidance": ["f"], "examples": ["g"]}}
     assert round(card_print.print_scale(card) * 100) in rules
+
+
+def test_indentation_between_tags_goes_where_whitespace_does_not_show():
+    page = ('<ul>\n      <li>\n\n        <a href="x/">Uno</a>\n      </li>\n</ul>\n'
+            '<pre><code>a:\n    b\n\n  c</code></pre>\n<p>Usa <code>x\n   y</code> y\n   <em>z</em></p>\n'
+            '<textarea>\n  hola\n</textarea>\n<script>\n  var a = 1\n</script>\n')
+    assert material_markup.compact(page) == (
+        '<ul>\n<li>\n<a href="x/">Uno</a>\n</li>\n</ul>\n'
+        '<pre><code>a:\n    b\n\n  c</code></pre>\n<p>Usa <code>x\n   y</code> y\n<em>z</em></p>\n'
+        '<textarea>\n  hola\n</textarea>\n<script>\n  var a = 1\n</script>\n')
