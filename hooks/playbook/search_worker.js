@@ -19,7 +19,8 @@
  * would, but only the first SHOWN pages come with their sections, text and
  * marked words; each page after those is its title alone (still listed, in
  * its place, and counted). Material shows 10 pages, then 4 more each time
- * the reader scrolls to the end.
+ * the reader scrolls to the end: a query is answered once the first 10
+ * pages' documents have come, and again, whole, once the others' have.
  *
  * Should the manifest be in another form (written by a build of another
  * version of this script, with its documents), Material's own worker
