@@ -19,7 +19,8 @@
  * would, but only the first SHOWN pages come with their sections, text and
  * marked words; each page after those is its title alone (still listed, in
  * its place, and counted). Material shows 10 pages, then 4 more each time
- * the reader scrolls to the end.
+ * the reader scrolls to the end: a query is answered once the first 10
+ * pages' documents have come, and again, whole, once the others' have.
  *
  * Should the manifest be in another form (written by a build of another
  * version of this script, with its documents), Material's own worker
@@ -31,6 +32,7 @@ const address = new URL(self.location.href)
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const FORMAT = "playbook-search-3"  // hooks/playbook/search_index.py
 const SHOWN = 30
+const FIRST = 10  // the pages Material's list shows before the reader scrolls
 // Material's worker takes one option, whether the site suggests terms: the
 // build says so in this script's address (?suggest).
 const OPTIONS = { suggest: address.searchParams.has("suggest") }
@@ -64,13 +66,14 @@ addEventListener("message", event => {
   } else if (type === QUERY && engine) {
     event.stopImmediatePropagation()
     const query = ++asked
-    engine.answer(String(data ?? "")).catch(error => {
-      console.warn(`Search: the query ${JSON.stringify(data)} could not be answered.`, error)
-      return { items: [] }
-    }).then(result => {
+    const send = result => {
       if (query === asked)
         postMessage({ type: RESULT, data: result })
-    })
+    }
+    engine.answer(String(data ?? ""), send).catch(error => {
+      console.warn(`Search: the query ${JSON.stringify(data)} could not be answered.`, error)
+      return { items: [] }
+    }).then(send)
   }
 })
 
@@ -204,15 +207,33 @@ class Engine {
   }
 
   // A query's answer, once every chunk and document it needs has come: its
-  // terms' chunks, then the documents of the pages it shows.
-  async answer(value) {
-    await this.fetch("list")
+  // terms' chunks (fetched with the list of pages, not after it), then the
+  // documents of the pages it shows, the first FIRST pages' asked for first.
+  // Once those are in, a first answer is sent (``send``, partial: the other
+  // pages it shows in full are their titles until their documents come),
+  // as Material's list shows FIRST pages until the reader scrolls; then the
+  // whole answer, for the same query, which Material's list shows instead.
+  async answer(value, send = () => {}) {
+    const query = transformSearchQuery(value)
+    this.missing = new Set()
+    if (query)
+      this.parse(query).searched.forEach(clause => this.expand(clause))
+    await Promise.all([this.fetch("list"), ...[...this.missing].map(name => this.fetch(name))])
     for (let round = 0; round < 3; round++) {
       this.missing = new Set()
       const result = this.search(value)
       if (!this.missing.size)
         return result
-      await Promise.all([...this.missing].map(name => this.fetch(name)))
+      const all = Promise.all([...this.missing].map(name => this.fetch(name)))
+      const first = this.first?.filter(name => this.missing.has(name))
+      if (first?.length && first.length < this.missing.size) {
+        await Promise.all(first.map(name => this.fetch(name)))
+        this.missing = new Set()
+        const partial = this.search(value, true)
+        if (!this.missing.size)
+          send({ ...partial, partial: true })
+      }
+      await all
     }
     throw new Error("the index's files do not hold what its manifest says")
   }
@@ -274,7 +295,9 @@ class Engine {
     return this.docs[n] ?? null
   }
 
-  search(value) {
+  // ``partial``: a shown page whose documents have not come is its title.
+  search(value, partial = false) {
+    this.first = null
     const query = transformSearchQuery(value)
     if (!query)
       return { items: [] }
@@ -326,6 +349,7 @@ class Engine {
         best[page] = n
     }
     pages.sort((p, q) => before(best[p], best[q]))
+    this.first = pages.slice(0, FIRST).map(page => `p${this.file[page]}`)
     const groups = new Map(pages.slice(0, SHOWN).map(page => [page, []]))
     for (const n of documents)
       groups.get(this.article[n])?.push(n)
@@ -335,7 +359,7 @@ class Engine {
       const group = groups.get(page)
       const article = kept[page] ? scored(page) : { n: page, score: 0, terms: none }
       // Past the pages shown at first, a page is its title, as found.
-      if (!group)
+      if (!group || partial && !this.docs[page])
         return [this.item(article, null)]
       const results = group.sort(before).map(scored)
       if (article.terms === none)

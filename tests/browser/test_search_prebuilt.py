@@ -172,7 +172,8 @@ def test_python_and_the_browser_stem_every_word_alike(server, site, page, langua
 
 
 # Material's worker, started by a page of the site as Material starts it;
-# it answers each query (Material's message types: 0 setup, 1 ready, 2 query, 3 result).
+# it answers each query (Material's message types: 0 setup, 1 ready, 2 query, 3 result;
+# ours may send a partial result first, marked so, then the whole: the whole is compared).
 ASK_WORKER = """
 async ([address, queries]) => {
   const worker = new Worker(address)
@@ -183,7 +184,7 @@ async ([address, queries]) => {
   })
   for (const query of queries) {
     answers.push(await new Promise(resolve => {
-      worker.onmessage = event => { if (event.data.type === 3) resolve(event.data.data) }
+      worker.onmessage = event => { if (event.data.type === 3 && !event.data.data.partial) resolve(event.data.data) }
       worker.postMessage({ type: 2, data: query })
     }))
   }

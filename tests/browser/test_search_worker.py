@@ -249,3 +249,56 @@ def test_a_query_fetches_only_the_chunks_it_needs(server, site, page, language):
         search_index.page_file({"location": location}) for location in shown}
     whole = sum(len(gzip.compress(path.read_bytes())) for path in folder.rglob("*.json"))
     assert sum(fetched.values()) < whole / 2, (sum(fetched.values()), whole)
+
+
+# The site's search worker, asked one query twice (the second time with every
+# file it needs at hand); each RESULT message (type 3) it sends is kept.
+ASK_TWICE = """
+([address, query]) => {
+  window.__answers = []
+  const worker = new Worker(address)
+  worker.onmessage = event => {
+    if (event.data.type === 1)
+      worker.postMessage({ type: 2, data: query })
+    else if (event.data.type === 3 && window.__answers.push(event.data.data) === 2)
+      worker.postMessage({ type: 2, data: query })
+  }
+}
+"""
+FIRST = 10  # the pages Material's list shows before the reader scrolls (hooks/playbook/search_worker.js)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_first_pages_answer_first_and_the_whole_answer_follows(server, site, page, language):
+    """A query that finds more pages than Material's list shows at first: the
+    worker asks for the documents of the first FIRST pages first and answers
+    as soon as they come (the other pages it shows in full held back: those
+    are their titles meanwhile, the count and order already the whole
+    answer's), then answers again once every document has come, as a worker
+    that had every file at hand answers."""
+    page.goto(server + page_url("factores", language))
+    html = (site / page_url("factores", language) / "index.html").read_text(encoding="utf-8")
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    asked, held = [], []
+
+    def hold_past_the_first(route):
+        asked.append(lunr_index.search_file(route.request.url))
+        if len(asked) <= FIRST:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(lambda url: lunr_index.search_file(url).startswith("pages/"), hold_past_the_first)
+    page.evaluate(ASK_TWICE, [json.loads(config.group(1))["search"], {"es": "cliente", "en": "customer"}[language]])
+    page.wait_for_function("window.__answers.length >= 1")
+    first = page.evaluate("window.__answers[0]")
+    assert first.get("partial") and held, (len(asked), len(held))
+    for route in held:
+        route.continue_()
+    page.wait_for_function("window.__answers.length >= 3")
+    whole, at_hand = page.evaluate("window.__answers.slice(1)")
+    assert "partial" not in whole and whole == at_hand
+    assert len(first["items"]) == len(whole["items"]) > FIRST
+    assert first["items"][:FIRST] == whole["items"][:FIRST] and first["items"] != whole["items"]
+    pages = [[group[0]["location"].split("#")[0] for group in answer["items"]] for answer in (first, whole)]
+    assert pages[0] == pages[1]

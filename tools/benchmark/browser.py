@@ -40,6 +40,17 @@ new MutationObserver((records) => {
     bench.pending = null;
   }
 }).observe(document, {childList: true, subtree: true, characterData: true});
+// Whether the search worker's last answer was partial (ours answers a query first with the first
+// pages' documents, then whole): the relevance suite types its next query once the whole has come.
+window.__bench.partial = false;
+window.Worker = class extends window.Worker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) window.__bench.partial = Boolean(event.data.data.partial);
+    });
+  }
+};
 """
 
 # Lighthouse's mobile preset, as Chrome DevTools applies it (Network.emulateNetworkConditions): 150 ms
@@ -182,6 +193,7 @@ def relevance(browser, base: str, pages: dict[str, str], cases: dict[str, list[t
                 else:
                     # Material searches on key-up, when the query changed.
                     if query != shown:
+                        page.wait_for_function("!window.__bench.partial", timeout=30_000)
                         page.locator("input.md-search__input").fill(query)
                         page.keyboard.press("End")
                         page.wait_for_function("window.__bench.pending === null", timeout=30_000)
