@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import cache, label_files, material_css, minify, templates
+from . import cache, label_files, material_css, templates
 from .catalogue import Catalogue, SourcePage, load
 from .generated import MARK, GeneratedPage
 
@@ -238,8 +238,6 @@ def compiled(env, config):
     """A Jinja environment of the theme that keeps its compiled templates for the next
     build (playbook/templates.py): the one place the template cache is set up."""
     env.bytecode_cache = templates.bytecode_cache(cache_folder(config, "templates"))
-    # A page's own inline script, written readably in its template, is sent minified as our files are.
-    env.filters["minified_js"] = lambda text: minify.minified(".js", text)
     return env
 
 
