@@ -87,20 +87,24 @@ def test_search_answers_before_the_page_has_its_settings(server, page):
     assert page.evaluate("window.__ready") == 1, "the worker set up twice"
 
 
+def failing_once(failed: list):
+    """A route handler that aborts the first request it gets (its address kept in ``failed``)."""
+    def handle(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+    return handle
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_failed_fetch_is_tried_again(server, page, language):
     """The worker's request for its file fails once (the network dropped):
     it asks again, and search answers."""
     failed = []
 
-    def fail_once(route):
-        if not failed:
-            failed.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route(lunr_index.is_worker_file, fail_once)
+    page.route(lunr_index.is_worker_file, failing_once(failed))
     query, expected = {"es": ("cliente enojado", "tipos/enojado/"),
                        "en": ("angry customer", "en/tipos/enojado/")}[language]
     page.goto(server + page_url("factores", language))
@@ -119,14 +123,7 @@ def test_a_failed_chunk_is_tried_again(server, page, kind):
     failed, warnings = [], []
     page.on("console", lambda message: warnings.append(message.text))
 
-    def fail_once(route):
-        if not failed:
-            failed.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route(lambda url: re.fullmatch(kind, lunr_index.search_file(url)), fail_once)
+    page.route(lambda url: re.fullmatch(kind, lunr_index.search_file(url)), failing_once(failed))
     page.goto(server + page_url("factores", "es") + "?q=quejas")
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")))
