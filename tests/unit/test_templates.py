@@ -52,9 +52,10 @@ PRUNED_IN_PLACE = """\
                  and "navigation.sections" in features and level == 1 and nav_item.active) %}
             {% for item in nav_item.children %}
               {% if not index or item != index %}
-                {% set first = item.children and item.children | first %}
-                {% if pruned and first and not first.children and not item.active and not item.pages
-                      and not item.meta and not item.typeset %}
+                {% set first = item.children and item.children[0] %}
+                {% set own = item.__dict__ %}
+                {% if pruned and first and not first.children and not item.active and not own.get("pages")
+                      and not own.get("meta") and not own.get("typeset") %}
                   <li class="md-nav__item md-nav__item--pruned md-nav__item--nested"> <a href="{{ first.url | url }}"
                     class="md-nav__link"> <span class="md-ellipsis"> {{ item.title }} </span>
                     <span class="md-nav__icon md-icon"></span> </a> </li>
