@@ -32,7 +32,7 @@ test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m unit
 
 # Build speed and scaling, page weight, search and offline storage against vanilla Material
-# and Pagefind, with budgets (tools/benchmark/; about 45 minutes on two cores). Needs Chromium.
+# and Pagefind, with budgets (tools/benchmark/; half an hour to 45 minutes on two cores). Needs Chromium.
 benchmark: $(VENV)/.test tools/benchmark/.venv/.installed
 	$(BIN)/python -m tools.benchmark
 
