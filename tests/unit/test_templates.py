@@ -188,3 +188,23 @@ def test_nav_item_renders_the_navigation_as_materials_partial_does(features, rea
     if "navigation.indexes" in features and reading == "third-0":
         # The section links to its index page, found though it is not its first child.
         assert 'href="third-2/"' in ours
+
+
+@pytest.mark.parametrize("attribute, value, shown", [
+    ("meta", {"status": "new"}, "md-status--new"),
+    ("typeset", {"title": "<em>Inner</em>"}, "<em>Inner</em>"),
+    ("pages", ["elsewhere"], None),
+])
+def test_a_pruned_section_with_more_than_a_title_is_left_to_materials_macros(attribute, value, shown):
+    """The partial writes a pruned sibling section in place only when it has nothing but a title
+    and children; one that has what Material's macros read (its own meta, typeset title, pages) is
+    rendered by them, as Material renders it."""
+    nav = navigation()
+    page = activate(nav, "leaf")
+    inner = nav[5].children[0]
+    setattr(inner, attribute, value)
+    ours = render([OURS, MATERIAL], nav, page, ["navigation.prune"])
+    assert ours == render([MATERIAL], nav, page, ["navigation.prune"])
+    assert 'href="inner-0/"' in ours
+    if shown:
+        assert shown in ours
