@@ -22,6 +22,10 @@ from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
+# Playwright's own default for a page's load and each step. A page that never loads still fails;
+# one slow to load while the other test process keeps both cores busy does not (in one full run of
+# three, /traducciones/ took more than 10 s to load early on, where both processes run Chromium).
+PAGE_TIMEOUT = 30_000
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +83,7 @@ def axe_context(browser, axe_source: str, viewport: dict, **options):
 
 def open_page(context, url: str):
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_TIMEOUT)
     page.goto(url, wait_until="load")
     return page
 
@@ -117,7 +121,7 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
     violations: list[str] = []
     watch_policy(context, violations)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_TIMEOUT)
     found: list[str] = []
     server = host
     page.on("console", lambda m: m.type == "error" and found.append(f"console: {m.text}"))
@@ -201,7 +205,7 @@ def assert_no_violations(browser, server, addresses, axe_source, viewport):
     reader's colour-scheme preference as it changes)."""
     context = axe_context(browser, axe_source, viewport)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_TIMEOUT)
     problems = []
     try:
         for address in addresses:
@@ -482,7 +486,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(
     problems = []
     try:
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(PAGE_TIMEOUT)
         for address in sample_pages(site):
             page.goto(server + address, wait_until="load")
             problems += [f"/{address}: {line}" for line in keyboard_problems(page)]
@@ -497,7 +501,7 @@ def test_skip_link_moves_the_keyboard_to_the_content(site, server, browser):
     checked = 0
     try:
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(PAGE_TIMEOUT)
         for address in sample_pages(site):
             page.goto(server + address, wait_until="load")
             skip = page.locator("a.md-skip")
