@@ -1,8 +1,8 @@
 """Material's markup that the W3C HTML checker rejects, made valid in each written page, keeping
 what it was for, and the indentation its templates leave between tags taken out. The one place that
 rewrites Material's markup (Material for MkDocs 9.8.1: ``base.html`` and ``partials/toc.html``;
-tests/unit/test_material_markup.py fails, naming Material, when either no longer holds what is
-rewritten here).
+tests/unit/test_policy.py fails, naming Material, when either no longer holds what is rewritten
+here, and holds the compaction to where whitespace does not show).
 """
 
 from __future__ import annotations

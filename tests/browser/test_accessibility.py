@@ -123,12 +123,11 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
     page = context.new_page()
     page.set_default_timeout(PAGE_TIMEOUT)
     found: list[str] = []
-    server = host
     page.on("console", lambda m: m.type == "error" and found.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: found.append(f"script: {e}"))
     page.on(
         "request",
-        lambda r: r.url.startswith(server) or r.url.startswith("data:")
+        lambda r: r.url.startswith(host) or r.url.startswith("data:")
         or found.append(f"other host: {r.url}"),
     )
     page.on("response", lambda r: r.status >= 400 and found.append(f"{r.status}: {r.url}"))
@@ -137,7 +136,7 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
             found.clear()
             violations.clear()
             page.emulate_media(color_scheme="light")
-            response = page.goto(server + address, wait_until="load")
+            response = page.goto(host + address, wait_until="load")
             walk.headers[address] = response.headers
             walk.metas[address] = page.locator('meta[http-equiv="Content-Security-Policy"]').count()
             walk.axe[address] = []

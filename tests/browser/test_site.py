@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from support import page_url
+from support.chromium import WORKER_ANSWERS
 
 
 @pytest.mark.parametrize("key", ["factores", "tipos/enojado", "index"])
@@ -64,26 +65,12 @@ def test_results_found_through_a_stem_do_not_call_the_word_missing(server, page,
     assert missing.count() == 0, missing.first.inner_text()
 
 
-# How many whole answers (not the first, partial one) the page's search worker has sent.
-COUNT_WHOLE_ANSWERS = """
-window.__wholeAnswers = 0;
-window.Worker = class extends window.Worker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (event) => {
-      if (event.data && event.data.type === 3 && !event.data.data.partial) window.__wholeAnswers += 1;
-    });
-  }
-};
-"""
-
-
 def test_results_further_down_the_list_show_when_scrolled_to(server, page):
     """Results out of view skip layout until scrolled to (content-visibility):
     scrolled to, each shows its title and text."""
     # Our worker answers first with the first pages' text, then whole, and Material draws the list
     # again for each: the list scrolled is the whole answer's.
-    page.add_init_script(COUNT_WHOLE_ANSWERS)
+    page.add_init_script(WORKER_ANSWERS)
     page.goto(server + page_url("index", "es") + "?q=cliente")
     page.wait_for_function("window.__wholeAnswers > 0")
     items = page.locator(".md-search-result__item")

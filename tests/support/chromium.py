@@ -37,6 +37,24 @@ PLAYWRIGHT_DISABLED = [
 BROWSER_UI = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
 PLAYWRIGHT_ARGS = [*CHROMIUM_ARGS, "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED + BROWSER_UI)]
 
+# Our search worker's answers as the page hears them (an init script): it answers a query first with
+# the first pages' documents, marked partial, then whole. window.__wholeAnswers counts the whole
+# answers; window.__lastPartial says whether the last answer was partial.
+WORKER_ANSWERS = """
+window.__wholeAnswers = 0;
+window.__lastPartial = false;
+window.Worker = class extends window.Worker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      if (!event.data || event.data.type !== 3) return;
+      window.__lastPartial = Boolean(event.data.data.partial);
+      if (!window.__lastPartial) window.__wholeAnswers += 1;
+    });
+  }
+};
+"""
+
 NOT_FOUND = (
     "Chromium is needed, and none was found on PATH.\n"
     "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "

@@ -1,7 +1,7 @@
 """The Content-Security-Policy's parts on pages in memory (hooks/playbook/policy.py): which inline
 texts a page is allowed by hash, where its <meta> goes, the policy's directives and the _headers
-file; Material's markup made valid (hooks/playbook/material_markup.py), checked against the
-installed Material; and the cards' print scales, one CSS rule each. The built site under the
+file; Material's markup made valid and its indentation taken out (hooks/playbook/material_markup.py),
+checked against the installed Material; and the cards' print scales, one CSS rule each. The built site under the
 policy: tests/browser/test_policy.py; its markup: tests/build/test_html_valid.py."""
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import quote, urljoin, urlsplit
 
-from tests.support.chromium import NOT_FOUND, chromium_path
+from tests.support.chromium import NOT_FOUND, WORKER_ANSWERS, chromium_path
 
 # Queries staff type, with plain keys only (an accented letter is no single key press).
 QUERIES = {
@@ -40,17 +40,6 @@ new MutationObserver((records) => {
     bench.pending = null;
   }
 }).observe(document, {childList: true, subtree: true, characterData: true});
-// Whether the search worker's last answer was partial (ours answers a query first with the first
-// pages' documents, then whole): the relevance suite types its next query once the whole has come.
-window.__bench.partial = false;
-window.Worker = class extends window.Worker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (event) => {
-      if (event.data && event.data.type === 3) window.__bench.partial = Boolean(event.data.data.partial);
-    });
-  }
-};
 """
 
 # Lighthouse's mobile preset, as Chrome DevTools applies it (Network.emulateNetworkConditions): 150 ms
@@ -184,6 +173,8 @@ def relevance(browser, base: str, pages: dict[str, str], cases: dict[str, list[t
         context, page = new_page(browser, None)
         try:
             page.add_init_script(PROBE)
+            # The relevance suite types its next query once our worker's whole answer has come.
+            page.add_init_script(WORKER_ANSWERS)
             page.goto(f"{base}{address}?q={quote(QUERIES[language][0])}", wait_until="load")
             page.wait_for_function("window.__bench.results !== null")
             hits, shown = 0, QUERIES[language][0]
@@ -193,7 +184,7 @@ def relevance(browser, base: str, pages: dict[str, str], cases: dict[str, list[t
                 else:
                     # Material searches on key-up, when the query changed.
                     if query != shown:
-                        page.wait_for_function("!window.__bench.partial", timeout=30_000)
+                        page.wait_for_function("!window.__lastPartial", timeout=30_000)
                         page.locator("input.md-search__input").fill(query)
                         page.keyboard.press("End")
                         page.wait_for_function("window.__bench.pending === null", timeout=30_000)
