@@ -11,6 +11,7 @@ Pages are found in the built site, not listed here: whatever the build makes
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import pytest
@@ -106,12 +107,46 @@ class Walk:
     metas: dict[str, int] = field(default_factory=dict)
 
 
+class Requests:
+    """Every request a page (and its search worker) starts, until it ends: a
+    page has settled when its search worker, if it has one, is ready and has
+    asked for its list of pages (what every answer lists), and every request
+    started has ended. State, not a quiet spell on the clock."""
+
+    def __init__(self, page):
+        self.page = page
+        self.started: list[str] = []
+        self.pending: set = set()
+        page.on("request", lambda r: (self.started.append(r.url), self.pending.add(r)))
+        page.on("requestfinished", lambda r: self.pending.discard(r))
+        page.on("requestfailed", lambda r: self.pending.discard(r))
+
+    def clear(self):
+        self.started.clear()
+        self.pending.clear()
+
+    def settle(self):
+        if self.page.locator("script[data-search-worker]").count():
+            self.page.locator("script[data-search-worker][data-ready]").wait_for(state="attached")
+            self.wait_until(lambda: any(url.endswith("/pages.json") for url in self.started), "the list of pages")
+        self.wait_until(lambda: not self.pending, "every request to end")
+
+    def wait_until(self, done, what: str):
+        # Each round trip to the page hands over the events that came meanwhile; one per frame.
+        deadline = time.monotonic() + PAGE_TIMEOUT / 1000
+        while not done():
+            assert time.monotonic() < deadline, (
+                f"{self.page.url}: waited {PAGE_TIMEOUT // 1000} s for {what}; still pending: "
+                + ", ".join(r.url for r in self.pending))
+            self.page.evaluate("() => new Promise(requestAnimationFrame)")
+
+
 @pytest.fixture(scope="module")
 def desktop_walk(site, host, browser, axe_source) -> Walk:
     """Each page the build made, loaded once at the desktop size from a host
     that sends the site's _headers, its policy enforced (the tests' contexts
     bypass it elsewhere): what a reader's browser reports while it loads and
-    until its network is idle (a console error, an uncaught exception, a
+    until it has settled (a console error, an uncaught exception, a
     request to another host, an HTTP error, a policy violation), and axe-core
     on it in the light then the dark scheme (one load: Material follows the
     reader's colour-scheme preference as it changes). The tests below read
@@ -131,10 +166,12 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
         or found.append(f"other host: {r.url}"),
     )
     page.on("response", lambda r: r.status >= 400 and found.append(f"{r.status}: {r.url}"))
+    requests = Requests(page)
     try:
         for address in built_pages(site):
             found.clear()
             violations.clear()
+            requests.clear()
             page.emulate_media(color_scheme="light")
             response = page.goto(host + address, wait_until="load")
             walk.headers[address] = response.headers
@@ -144,7 +181,7 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
                 use_scheme(page, scheme)
                 walk.axe[address] += [f"({scheme}): {line}" for line in axe_violations(page, axe_source)]
             # What the page still asks for after load (its search index, its worker) counts too.
-            page.wait_for_load_state("networkidle")
+            requests.settle()
             walk.loading[address] = list(found)
             walk.policy[address] = list(violations)
     finally:

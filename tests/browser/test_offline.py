@@ -27,10 +27,10 @@ from playwright.sync_api import expect
 from support import ROOT, mkdocs_build
 from support.cards_site import change_type, copy_project, read_page
 from support.chromium import AXE, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
+from support.offline import QUIET_MS, READY, stored
 from support.server import QuietHandler, free_port, mkdocs_serve, serve
 
 PREFIX = "/playbook/"
-READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
 UPDATE = {"es": "Hay una versión nueva", "en": "A new version"}
 RELOAD = {"es": "Actualizar", "en": "Reload"}
 ADDED = {"es": "Frase añadida en la segunda versión.", "en": "Sentence added in the second version."}
@@ -107,11 +107,13 @@ def unreachable(url: str) -> bool:
 
 
 class Watched:
-    """A browser context that service workers may serve, and every console
-    error and uncaught exception of its pages."""
+    """A browser context that service workers may serve, with Playwright's
+    clock (support/offline.py), and every console error and uncaught
+    exception of its pages."""
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+        self.context.clock.install()
         self.errors: list[str] = []
         self.context.on("page", self.watch)
 
@@ -163,14 +165,14 @@ def test_read_offline_then_updated(browser, builds, place):
         # The first visit: "ready offline" once the worker has stored everything.
         with serving(builds.first, port, prefix) as base:
             first = watched.open(base + "factores/")
-            first.get_by_text(READY["es"]).wait_for()
+            stored(first, "es")
             assert first.get_by_role("status").is_visible()
             # A page opened now is the worker's; it stays open through the update.
             reader = watched.open(base + "factores/")
             assert controlled(reader)
             assert reader.get_by_text(READY["es"]).is_hidden(), "'ready offline' is said once"
             # A reader of both languages: a visit in English stores English too.
-            watched.open(base + "en/factores/").get_by_text(READY["en"]).wait_for()
+            stored(watched.open(base + "en/factores/"), "en")
         assert unreachable(base), "the server still answers"
 
         # The server is gone: every page, a card, search in both languages.
@@ -283,13 +285,14 @@ SCHEMES = {"light": "default", "dark": "slate"}
 def test_the_notices_are_accessible_and_in_the_pages_language(browser, builds, language):
     root = "" if language == "es" else "en/"
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.clock.install()
     try:
         with serving(builds.first, free_port()) as base:
             page = context.new_page()
             page.goto(base + root + "factores/")
             notice = page.get_by_role("status")
             assert notice.get_attribute("aria-live") == "polite"
-            page.get_by_text(READY[language]).wait_for(timeout=15 * SECOND)
+            stored(page, language, timeout=15 * SECOND)
             # Each notice in both colour schemes.
             for scheme in SCHEMES:
                 page.emulate_media(color_scheme=scheme)
@@ -326,7 +329,7 @@ def test_mkdocs_serve_removes_the_worker_a_build_left(browser, builds, tmp_path_
     watched = Watched(browser)
     try:
         with serving(builds.first, builds.port) as base:
-            watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
+            stored(watched.open(base + "factores/"), "es")
         # Opened before the server answers, as when it is slow: the page the build's worker stored.
         page = watched.open(base + "factores/")
         assert controlled(page) and marker not in page.locator("article").inner_text()
@@ -411,21 +414,21 @@ def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browse
     changed = {address for address, digest in after.items() if before.get(address) != digest}
     assert 0 < len(changed) < len(after) / 2, "the rebuild changes some files, not most"
     watched = Watched(browser)
-    stored = []  # what the server was asked for past the HTTP cache, as the worker asks to store
+    asked = []  # what the server was asked for past the HTTP cache, as the worker asks to store
 
     class Recording(QuietHandler):
         def do_GET(self):
             if self.headers.get("Cache-Control") == "no-cache" and self.headers.get("Pragma") == "no-cache":
-                stored.append(base.rstrip("/") + self.path)
+                asked.append(base.rstrip("/") + self.path)
             super().do_GET()
 
     try:
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
         with serve(builds.first, port, Recording):
-            watched.open(base).get_by_text(READY["es"]).wait_for()
-        assert sorted(stored) == sorted(base + address for address in before), "the first visit stores its language"
-        stored.clear()
+            stored(watched.open(base), "es")
+        assert sorted(asked) == sorted(base + address for address in before), "the first visit stores its language"
+        asked.clear()
         with serve(builds.second, port, Recording):
             page = watched.open(base + "tipos/")
             new = json.loads(re.search(r'"version":"([0-9a-f]+)"', (builds.second / "sw.js").read_text()).group(0)
@@ -435,7 +438,7 @@ def test_a_new_build_fetches_exactly_what_changed_and_keeps_nothing_stale(browse
               caches.keys().then(keys => { window.stored = keys.map(key => key.split(" ").pop()).join(); });
               return window.stored === version;
             }""", arg=new, polling=100)
-        assert sorted(stored) == sorted(base + address for address in changed)
+        assert sorted(asked) == sorted(base + address for address in changed)
         # What is stored is the new build, file for file.
         digests = page.evaluate("""async () => {
             const cache = await caches.open((await caches.keys())[0]);
@@ -456,7 +459,7 @@ def test_a_first_visit_stores_its_language_only_and_search_answers_offline(brows
     watched = Watched(browser)
     try:
         with serving(builds.first, free_port()) as base:
-            watched.open(base + root + "factores/").get_by_text(READY[language]).wait_for()
+            stored(watched.open(base + root + "factores/"), language)
         assert unreachable(base), "the server still answers"
         page = watched.open(base + root)
         # One cache, this language's worker's: its language's pages and files, the shared assets, no more.
@@ -477,6 +480,44 @@ def test_a_first_visit_stores_its_language_only_and_search_answers_offline(brows
         # The other language was never stored: it does not open with the server gone.
         with pytest.raises(PlaywrightError):
             watched.context.new_page().goto(base + other + "factores/")
+    finally:
+        watched.close()
+
+
+# Counts the page's asking for its worker's registration: what a first visit does as it starts storing.
+ASKED = """
+window.__asked = 0;
+if (window.ServiceWorkerContainer) {  // a secure context's (not about:blank's)
+  const ask = ServiceWorkerContainer.prototype.getRegistration;
+  ServiceWorkerContainer.prototype.getRegistration = function (...args) {
+    window.__asked += 1;
+    return ask.apply(this, args);
+  };
+}
+"""
+
+
+def test_a_first_visit_stores_only_once_the_reader_pauses(browser, builds):
+    """Storing a language takes the network and the processor for a while: a
+    first visit starts only once the reader has left keys, pointer and
+    scrolling alone for a quiet spell, so that it never slows a search being
+    typed. On Playwright's clock, each key comes two thirds of a spell after
+    the last, five times over: nothing starts; once the reader pauses, it does."""
+    watched = Watched(browser)
+    watched.context.add_init_script(ASKED)
+    try:
+        with serving(builds.first, free_port()) as base:
+            page = watched.open(base + "factores/")
+            page.locator("script[data-search-worker][data-ready]").wait_for(state="attached")
+            box = page.locator("input.md-search__input")
+            box.click()
+            for letter in "queja":
+                page.clock.fast_forward(QUIET_MS * 2 // 3)
+                box.press(letter)
+            assert page.evaluate("window.__asked") == 0, "the first visit started storing while the reader typed"
+            stored(page, "es")
+            assert page.evaluate("window.__asked") == 1
+            assert watched.errors == []
     finally:
         watched.close()
 
@@ -504,7 +545,7 @@ def test_beyond_the_budget_pages_are_stored_as_they_are_read(browser, small_budg
     watched = Watched(browser)
     try:
         with serving(small_budget, free_port()) as base:
-            watched.open(base + "factores/").get_by_text(READY["es"]).wait_for()
+            stored(watched.open(base + "factores/"), "es")
             page = watched.open(base + "tipos/enojado/")
             assert controlled(page)
             page.wait_for_function("""url => {

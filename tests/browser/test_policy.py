@@ -14,10 +14,10 @@ import re
 import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support.offline import stored
 from support.static_host import watch_policy
 
 SECOND = 1000
-READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
 QUERIES = {"es": ("cliente enojado", "tipos/enojado/"), "en": ("angry customer", "en/tipos/enojado/")}
 SHOWN = """() => [...document.querySelectorAll('.qc-slide')].filter((s) => !s.hidden)
   .map((s) => s.dataset.lang + ':' + s.querySelector('.qc-card').dataset.card)"""
@@ -109,11 +109,12 @@ def test_every_card_prints_at_its_scale_under_the_policy(site, host, policed):
 
 def test_the_offline_worker_installs_under_the_policy(browser, host):
     policed = Policed(browser, viewport={"width": 1280, "height": 900}, service_workers="allow")
+    policed.context.clock.install()
     try:
         # The worker stores the reader's language, says so, and serves the other language's pages too.
         page = policed.page()
         page.goto(host + page_url("factores", DEFAULT_LANGUAGE), wait_until="load")
-        page.get_by_text(READY[DEFAULT_LANGUAGE]).wait_for(timeout=60 * SECOND)
+        stored(page, DEFAULT_LANGUAGE, timeout=60 * SECOND)
         assert page.evaluate("navigator.serviceWorker.ready.then(r => r.active.state)") == "activated"
         for language in LANGUAGES:
             page.goto(host + page_url("tipos/enojado", language), wait_until="load")

@@ -17,6 +17,7 @@ import pytest
 
 from support import page_url
 from support.chromium import AXE, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
+from support.offline import stored
 from support.server import free_port, serve
 
 ADDRESS = {"es": "practica/", "en": "en/practice/"}
@@ -24,7 +25,6 @@ RIGHT = {"es": "¡Correcto!", "en": "Correct!"}
 WRONG = {"es": "No es correcto", "en": "Not quite"}
 SCORE = {"es": "respuestas correctas", "en": "answers right"}
 KEY = {"es": "Clave de respuestas", "en": "Answer key"}
-READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
 SECOND = 1000
 
 
@@ -201,6 +201,7 @@ def test_progress_stays_across_reloads_closed_browsers_and_no_server(browser, si
     def open_browser():
         context = browser.browser_type.launch_persistent_context(
             profile, executable_path=chromium_path(), args=PLAYWRIGHT_ARGS, service_workers="allow")
+        context.clock.install()  # for support/offline.py's stored()
         return context, Watched(context)
 
     with serve(site, port) as base:
@@ -220,7 +221,7 @@ def test_progress_stays_across_reloads_closed_browsers_and_no_server(browser, si
         page.reload()
         assert progress_of(page) == answered
         # The service worker has stored the site: the server may go.
-        page.get_by_text(READY["en"]).wait_for(timeout=90 * SECOND)
+        stored(page, "en", timeout=90 * SECOND)
         assert watched.errors == []
         context.close()
     # The browser opened again with no server: the page, a round and the progress.

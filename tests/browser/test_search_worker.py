@@ -78,8 +78,10 @@ def test_search_answers_before_the_page_has_its_settings(server, page):
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "tipos/enojado/")))
     assert len(held) == 1, "the page's own request for the settings was not held"
+    assert page.evaluate("window.__setups") == 0, "Material's script set up before it had its settings"
     held[0].continue_()
-    page.wait_for_load_state("networkidle")
+    # Material's script sends its setup once the settings come: the state to wait on.
+    page.wait_for_function("window.__setups === 1")
     search = page.locator("input.md-search__input")
     search.fill("")
     search.press_sequentially("quejas")
