@@ -43,16 +43,6 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
     return {}
 
 
-def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
-    def script(language: str, name: str) -> str:
-        file = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
-        if file is None:
-            raise PluginError(label_files.said("search_no_support", language=language,
-                                                 script=f"{search_worker.LUNR}/{name}"))
-        return file.content_string
-    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script)
-
-
 # Before Material's search plugin (priority 0) reads its options: each language
 # build indexes with that language's lunr pipeline only.
 @event_priority(Priority.FIRST)
@@ -63,12 +53,19 @@ def on_config(config: MkDocsConfig):
 # The build that writes Material's scripts writes each language's worker beside them.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
+    # One of a language's lunr scripts, as Material ships them: without it, no search in the language.
+    def script(language: str, name: str) -> str:
+        if (file := files.get_file_from_path(f"{search_worker.LUNR}/{name}")) is None:
+            raise PluginError(label_files.said("search_no_support", language=language,
+                                                 script=f"{search_worker.LUNR}/{name}"))
+        return file.content_string
+
     material = next((file for file in files if search_worker.MATERIAL_WORKER.match(file.src_uri)), None)
     if material:
         # Made once per build: each language's build adds the same scripts to its files.
         made = workers(config)
         if not made:
-            made.update(make_workers(config, files, material))
+            made.update(search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script))
         for worker in made.values():
             if files.get_file_from_path(worker.uri) is None:
                 files.append(File.generated(config, worker.uri, content=worker.content))
