@@ -31,7 +31,6 @@ from lunr.field_ref import FieldRef
 from lunr.idf import idf
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
-from lunr.token import Token
 from lunr.vector import Vector
 
 from .cache import digest
@@ -300,19 +299,9 @@ class MaterialBuilder(Builder):
     def __init__(self, separator: re.Pattern):
         super().__init__()
         self.separator = separator
-        self._terms: dict[str, str | None] = {}
-
-    def term(self, text: str) -> str | None:
-        """A word through the pipeline (None: left out). The steps are
-        functions of the word alone: each word is worked out once."""
-        if text not in self._terms:
-            token = Token(text, {})
-            for step in self.pipeline._stack:
-                token = step(token)
-                if token is None:
-                    break
-            self._terms[text] = None if token is None else str(token)
-        return self._terms[text]
+        # A word through the pipeline (None: left out). The steps are functions of the word
+        # alone: each word is worked out once.
+        self.term = functools.cache(lambda text: next(iter(self.pipeline.run_string(text)), None))
 
     def add(self, doc, attributes=None):
         # lunr.Builder.prototype.add, with Material's tokenizer and field extractor.
