@@ -26,22 +26,21 @@ from playbook.build import Priority
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
     for file in list(files):
-        if material_css.MAIN.match(file.src_uri) or material_css.PALETTE.match(file.src_uri):
-            # main.css without the components the site cannot show (COMPONENTS says what in mkdocs.yml
-            # brings each); a page still using one is stopped by hooks/check_content.py.
-            if material_css.MAIN.match(file.src_uri):
-                file.content_string = material_css.trimmed_main(file.content_string, build.unused_components(config))
-            # palette.css without Material's named colours: the playbook names its own (``custom``).
-            else:
-                file.content_string = material_css.trimmed_palette(file.content_string)
-            # A source map describes the untrimmed file.
-            source_map = files.get_file_from_path(file.src_uri + ".map")
-            if source_map is not None:
-                files.remove(source_map)
-            continue
+        # main.css without the components the site cannot show (COMPONENTS says what in mkdocs.yml
+        # brings each); a page still using one is stopped by hooks/check_content.py.
+        if material_css.MAIN.match(file.src_uri):
+            file.content_string = material_css.trimmed_main(file.content_string, build.unused_components(config))
+        # palette.css without Material's named colours: the playbook names its own (``custom``).
+        elif material_css.PALETTE.match(file.src_uri):
+            file.content_string = material_css.trimmed_palette(file.content_string)
         # The playbook's own CSS and JavaScript, minified (playbook/minify.py).
-        extension = posixpath.splitext(file.src_uri)[1]
-        ours = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(config.docs_dir)
-        if ours and file.src_uri.startswith("assets/") and extension in minify.MINIFIERS:
-            file.content_string = minify.minified(extension, file.content_string)
+        else:
+            extension = posixpath.splitext(file.src_uri)[1]
+            ours = file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(config.docs_dir)
+            if ours and file.src_uri.startswith("assets/") and extension in minify.MINIFIERS:
+                file.content_string = minify.minified(extension, file.content_string)
+            continue
+        # A trimmed file's source map describes the untrimmed file.
+        if (source_map := files.get_file_from_path(file.src_uri + ".map")) is not None:
+            files.remove(source_map)
     return files

@@ -47,7 +47,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         "language": language,
         "languages": build.languages(config),
         "theme_color": colours(config)["theme_color"],
-        "labels": labels(config)[language],
+        "labels": label_files.labels("offline")[language],
         # An unattended kiosk shows no notices: it reloads itself for a new version.
         "kiosk": kiosk,
     }
@@ -88,15 +88,8 @@ def _apps(config: MkDocsConfig) -> dict[str, dict]:
     return {}
 
 
-# Labels and colours are read once per build, not on every page.
-@cache.kept()
-def labels(config: MkDocsConfig) -> dict[str, dict[str, str]]:
-    try:
-        return label_files.labels("offline", build.languages(config))
-    except label_files.LabelError as error:
-        raise PluginError(str(error).replace(str(build.project(config)) + "/", "")) from None
-
-
+# The colours are read once per build, not on every page (the labels are kept by label_files, and
+# checked with every label file, their file, line and fix, before a page is built).
 @cache.kept()
 def colours(config: MkDocsConfig) -> dict[str, str]:
     """The theme colours of the first stylesheet of extra_css that sets Material's primary colour."""
@@ -132,7 +125,7 @@ def manifests(config: MkDocsConfig, with_icons: bool) -> dict[str, dict]:
     """Each manifest by its folder below the site root: each language's, each kiosk's."""
     made = {}
     for language, app in _apps(config).items():
-        words = labels(config)[language]
+        words = label_files.labels("offline")[language]
         apps = [(build.folder(config, language), app.get("name") or config.site_name, words["short_name"],
                  app.get("description", ""), "standalone")]
         apps += [(kiosk, page["name"], words["kiosk_short_name"], page["description"], "fullscreen")

@@ -43,16 +43,6 @@ def workers(config: MkDocsConfig) -> dict[str, search_worker.Worker]:
     return {}
 
 
-def make_workers(config: MkDocsConfig, files: Files, material: File) -> dict[str, search_worker.Worker]:
-    def script(language: str, name: str) -> str:
-        file = files.get_file_from_path(f"{search_worker.LUNR}/{name}")
-        if file is None:
-            raise PluginError(label_files.said("search_no_support", language=language,
-                                                 script=f"{search_worker.LUNR}/{name}"))
-        return file.content_string
-    return search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script)
-
-
 # Before Material's search plugin (priority 0) reads its options: each language
 # build indexes with that language's lunr pipeline only.
 @event_priority(Priority.FIRST)
@@ -63,12 +53,19 @@ def on_config(config: MkDocsConfig):
 # The build that writes Material's scripts writes each language's worker beside them.
 @event_priority(Priority.GENERATE)
 def on_files(files: Files, config: MkDocsConfig):
+    # One of a language's lunr scripts, as Material ships them: without it, no search in the language.
+    def script(language: str, name: str) -> str:
+        if (file := files.get_file_from_path(f"{search_worker.LUNR}/{name}")) is None:
+            raise PluginError(label_files.said("search_no_support", language=language,
+                                                 script=f"{search_worker.LUNR}/{name}"))
+        return file.content_string
+
     material = next((file for file in files if search_worker.MATERIAL_WORKER.match(file.src_uri)), None)
     if material:
         # Made once per build: each language's build adds the same scripts to its files.
         made = workers(config)
         if not made:
-            made.update(make_workers(config, files, material))
+            made.update(search_worker.make(build.languages(config), posixpath.basename(material.src_uri), script))
         for worker in made.values():
             if files.get_file_from_path(worker.uri) is None:
                 files.append(File.generated(config, worker.uri, content=worker.content))
@@ -111,23 +108,19 @@ def language_worker(config: MkDocsConfig) -> tuple[str, bool] | None:
     return made[build.current_language(config)].uri, "search.suggest" in config.theme["features"]
 
 
-def leads(config: MkDocsConfig) -> dict[str, str]:
-    """What each page's search result shows first (by its address below the site root): a
-    customer type's summary, else the page's description."""
-    found = {}
+def staff_search(config: MkDocsConfig) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """What each page's search result shows first (a customer type's summary, else the page's
+    description) and its search terms (front matter, checked before any page is built), each by
+    the page's address below the site root."""
+    leads, words = {}, {}
     for page in build.catalogue(config).pages.values():
+        address = build.url_of(config, f"{page.key}.md", page.language)
         lead = (page.customer_type or {}).get("summary") or page.meta.get("description")
         if isinstance(lead, str) and lead.strip():
-            found[build.url_of(config, f"{page.key}.md", page.language)] = lead.strip()
-    return found
-
-
-def staff_words(config: MkDocsConfig) -> dict[str, list[str]]:
-    """Each page's search terms (front matter, checked before any page is
-    built), by its address below the site root."""
-    return {build.url_of(config, f"{page.key}.md", page.language): [str(word) for word in words]
-            for page in build.catalogue(config).pages.values()
-            if (words := page.meta.get("search_terms"))}
+            leads[address] = lead.strip()
+        if terms := page.meta.get("search_terms"):
+            words[address] = [str(word) for word in terms]
+    return leads, words
 
 
 # Once mkdocs-static-i18n has built every language and written their merged
@@ -140,9 +133,8 @@ def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
     path = Path(config.site_dir, "search", "search_index.json")
-    merged = search_index.with_staff_words(json.loads(path.read_text(encoding="utf-8")),
-                                           staff_words(config))
-    merged = search_index.for_scanning(merged, leads(config), citations.authors(build.catalogue(config)))
+    merged = search_index.for_staff(json.loads(path.read_text(encoding="utf-8")), *staff_search(config),
+                                    citations.authors(build.catalogue(config)))
     lunr = Path(config.site_dir, search_worker.LUNR)
     folders = build.folders(config)
     for language, index in search_worker.split_index(merged, folders).items():
@@ -154,9 +146,10 @@ def on_post_build(config: MkDocsConfig):
                                       script.read_text(encoding="utf-8") if script.is_file() else None)
         except search_index.SearchIndexError as error:
             raise PluginError(label_files.said("search_index_failed", language=language, error=error)) from None
-        # As compact JSON: the worker's files, and the settings for Material's page script.
+        # As compact JSON: the worker's files, and for Material's page script the settings (language,
+        # separator, fields: its highlighting of the page uses them) and no documents.
         files = search_index.chunks(search_index.compact(made, index))
-        files["search_index.json"] = search_index.as_json(search_worker.page_index(index))
+        files["search_index.json"] = search_index.as_json({"config": index["config"], "docs": []})
         for name, text in files.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")

@@ -69,39 +69,26 @@ COMPONENTS = (
     Component("navigation tabs", "md-tabs", features=("navigation.tabs",)),
 )
 
-# Braces in strings ("{" as generated content) do not open or close a block.
-BRACE = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[{}]""")
+# Strings, whose characters are text ("{" as generated content, [x=","]), and the characters that
+# open, close or separate a level of a stylesheet or a selector list.
+TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[{}()\[\],]""")
 NESTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 CLASS_ATTRIBUTES = (re.compile(r'class="([^"]*)"'), re.compile(r"class='([^']*)'"))
 
 
-def top_level_rules(css: str) -> list[str]:
-    """A minified stylesheet's top-level rules and at-rule blocks, in order."""
-    rules, depth, start = [], 0, 0
-    for match in BRACE.finditer(css):
-        if match.group() == "{":
-            depth += 1
-        elif match.group() == "}":
-            depth -= 1
-            if depth == 0:
-                rules.append(css[start:match.end()])
-                start = match.end()
-    return rules
-
-
-def selectors(prelude: str) -> list[str]:
-    """The selectors of a rule's selector list (commas inside :is() stay)."""
+def top_level(text: str, cut: str) -> list[str]:
+    """``text`` cut at each ``cut`` outside every (), [] and {}: after each "}", a minified
+    stylesheet's top-level rules and at-rule blocks, in order; at each ",", the selectors of a
+    rule's selector list (commas inside :is() stay)."""
     parts, depth, start = [], 0, 0
-    for index, char in enumerate(prelude):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(prelude[start:index])
-            start = index + 1
-    parts.append(prelude[start:])
-    return parts
+    for match in TOKEN.finditer(text):
+        char = match.group()
+        depth += (char in "{([") - (char in "})]")
+        if depth == 0 and char == cut:
+            parts.append(text[start:match.end() if cut == "}" else match.start()])
+            start = match.end()
+    # What follows the last "}" is no rule; what follows the last "," is the last selector.
+    return parts + [text[start:]] if cut == "," else parts
 
 
 def needs(selector: str, classes: re.Pattern) -> bool:
@@ -117,7 +104,7 @@ def without(css: str, drop) -> str:
     """A stylesheet with every selector ``drop`` refuses, and every rule left
     with none, taken out, at any depth of @media and @supports."""
     kept = []
-    for rule in top_level_rules(css):
+    for rule in top_level(css, "}"):
         prelude, _, body = rule.partition("{")
         if prelude.startswith(("@media", "@supports", "@container", "@layer")):
             inner = without(body[:-1], drop)
@@ -126,7 +113,7 @@ def without(css: str, drop) -> str:
         elif prelude.startswith("@"):
             kept.append(rule)
         else:
-            remaining = [selector for selector in selectors(prelude) if not drop(selector)]
+            remaining = [selector for selector in top_level(prelude, ",") if not drop(selector)]
             if remaining:
                 kept.append(",".join(remaining) + "{" + body)
     return "".join(kept)

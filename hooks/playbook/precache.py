@@ -53,10 +53,6 @@ def address_of(file: str) -> str:
     return file.removesuffix("index.html") if file == "index.html" or file.endswith("/index.html") else file
 
 
-def file_of(address: str) -> str:
-    return address + "index.html" if address == "" or address.endswith("/") else address
-
-
 def entries(site_dir: Path, leave_out: frozenset[str] = frozenset()) -> list[Entry]:
     """Every file of the built site a browser may ask for, sorted by address; ``leave_out``:
     files never to store (the worker scripts themselves)."""

@@ -31,7 +31,6 @@ from lunr.field_ref import FieldRef
 from lunr.idf import idf
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
-from lunr.token import Token
 from lunr.vector import Vector
 
 from .cache import digest
@@ -300,19 +299,9 @@ class MaterialBuilder(Builder):
     def __init__(self, separator: re.Pattern):
         super().__init__()
         self.separator = separator
-        self._terms: dict[str, str | None] = {}
-
-    def term(self, text: str) -> str | None:
-        """A word through the pipeline (None: left out). The steps are
-        functions of the word alone: each word is worked out once."""
-        if text not in self._terms:
-            token = Token(text, {})
-            for step in self.pipeline._stack:
-                token = step(token)
-                if token is None:
-                    break
-            self._terms[text] = None if token is None else str(token)
-        return self._terms[text]
+        # A word through the pipeline (None: left out). The steps are functions of the word
+        # alone: each word is worked out once.
+        self.term = functools.cache(lambda text: next(iter(self.pipeline.run_string(text)), None))
 
     def add(self, doc, attributes=None):
         # lunr.Builder.prototype.add, with Material's tokenizer and field extractor.
@@ -362,57 +351,41 @@ class MaterialBuilder(Builder):
             self.field_vectors[field_ref] = Vector([value for pair in sorted(elements) for value in pair])
 
 
-# Staff's own words for a page (its front matter's search_terms) go in a field
-# of their own, as strong as the title: indexed, never shown.
-STAFF_WORDS = "keywords"
+# Staff's own words for a page (its front matter's search_terms) go in a field of their own, as
+# strong as the title: indexed, never shown. What a result shows under its title is the start of
+# its text: staff scan it. A page's first text is its description (a customer type's, its one-line
+# summary), and no text holds a citation: a source stays on the page, where staff can open it, out
+# of every snippet. The authors a passage cites stay searchable, unseen (as staff words are): a
+# search for "Kotler" finds his definition of a service as well as his entry in the references.
+STAFF_WORDS, CITED = "keywords", "sources"
 
 
-def with_staff_words(index: dict, words: dict[str, list[str]]) -> dict:
-    """A search index (Material's: config and docs) with each page's staff
-    words (by the page's location) in its article's ``keywords`` field."""
-    fields = index["config"]["fields"]
-    boost = fields.get("title", {}).get("boost", 1)
-    docs = [{**doc, STAFF_WORDS: ", ".join(words[doc["location"]])}
-            if words.get(doc["location"]) else doc for doc in index["docs"]]
-    config = {**index["config"], "fields": {**fields, STAFF_WORDS: {"boost": boost}}}
-    return {**index, "config": config, "docs": docs}
-
-
-# What a result shows under its title is the start of its text: staff scan it. A page's first
-# text is its description (a customer type's, its one-line summary), and no text holds a
-# citation: a source stays on the page, where staff can open it, out of every snippet. The
-# authors a passage cites stay searchable, unseen (as staff words are): a search for "Kotler"
-# finds his definition of a service as well as his entry in the references.
-CITED = "sources"
-
-
-def for_scanning(index: dict, leads: dict[str, str], authors: set[str]) -> dict:
-    """A search index with each page's ``leads`` (by location) first in its article's text, and
-    every parenthesis that names one of ``authors`` (a citation) taken out of every text, the
-    authors it names kept in the article's ``sources`` field (indexed, never shown)."""
-    if not authors:
-        cited = named = None
-    else:
+def for_staff(index: dict, leads: dict[str, str], words: dict[str, list[str]], authors: set[str]) -> dict:
+    """A search index (Material's: config and docs) with each page's ``leads`` (by location) first
+    in its article's text and its staff ``words`` in its article's ``keywords`` field, and every
+    parenthesis that names one of ``authors`` (a citation) taken out of every text, the authors it
+    names kept in the article's ``sources`` field (indexed, never shown)."""
+    cited = named = None
+    if authors:
         names = "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
         cited = re.compile(r"\s*\([^()]*\b(?:" + names + r")\b[^()]*\)", re.I)
         named = re.compile(r"\b(?:" + names + r")\b", re.I)
     docs = []
     for doc in index["docs"]:
-        text = doc["text"]
-        sources = {}
+        text, sources, location = doc["text"], {}, doc["location"]
         if cited:
             for citation in cited.findall(text):
                 sources.update(dict.fromkeys(named.findall(citation)))
             text = cited.sub("", text)
-        lead = leads.get(doc["location"])
-        if lead:
+        if lead := leads.get(location):
             lead = f"<p>{html.escape(lead, quote=False)}</p>"
             text = text if text.startswith(lead) else f"{lead} {text}".strip()
-        docs.append({**doc, "text": text, **({CITED: ", ".join(sources)} if sources else {})})
-    config = index["config"]
-    if cited:
-        config = {**config, "fields": {**config.get("fields", {}), CITED: {"boost": 1}}}
-    return {**index, "config": config, "docs": docs}
+        staff = {STAFF_WORDS: ", ".join(words[location])} if words.get(location) else {}
+        docs.append({**doc, "text": text, **staff, **({CITED: ", ".join(sources)} if sources else {})})
+    fields = index["config"].get("fields", {})
+    fields = {**fields, STAFF_WORDS: {"boost": fields.get("title", {}).get("boost", 1)},
+              **({CITED: {"boost": 1}} if cited else {})}
+    return {**index, "config": {**index["config"], "fields": fields}, "docs": docs}
 
 
 def build(config: dict, docs: list[dict], script: str | None = None) -> dict:

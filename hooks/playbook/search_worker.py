@@ -95,13 +95,6 @@ def make(languages, material: str, script) -> dict[str, Worker]:
     return made
 
 
-def page_index(index: dict) -> dict:
-    """What Material's page script reads at search/search_index.json: the
-    settings (language, separator, fields), which its highlighting of the page
-    uses, and no documents: the worker fetches those itself."""
-    return {"config": index["config"], "docs": []}
-
-
 def split_index(index: dict, folders: dict[str, str]) -> dict[str, dict]:
     """Split a merged index into one per language (``folders``: each language's
     folder below the site root, "" for the default), locations relative to each."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydoc_data import topics
 
 import pytest
+from lunr.token import Token
 from playwright.sync_api import expect
 
 from playbook import search_index
@@ -163,7 +164,7 @@ def test_python_and_the_browser_stem_every_word_alike(server, site, page, langua
     theirs = run_in_worker(page, server, site, language, {"words": words, "language": language})
 
     def run(fn, word):
-        token = fn(search_index.Token(word))
+        token = fn(Token(word))
         return None if token is None else str(token)
 
     differ = [(word, [run(fn, word) for fn in steps], browser)

@@ -19,7 +19,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from playbook import precache
 from support import ROOT, mkdocs_build
 from support.cards_site import copy_project
 from support.server import free_port, mkdocs_serve
@@ -43,6 +42,10 @@ def listed(site: Path) -> dict[str, str]:
 
 def address_of(file: str) -> str:
     return file.removesuffix("index.html") if file == "index.html" or file.endswith("/index.html") else file
+
+
+def file_of(address: str) -> str:
+    return address + "index.html" if address == "" or address.endswith("/") else address
 
 
 def used_by_pages(site: Path, site_url: str) -> dict[str, set[str]]:
@@ -83,7 +86,7 @@ def missing_from(entries: dict[str, str], site: Path, site_url: str) -> list[str
     for address, pages in sorted(used_by_pages(site, site_url).items()):
         if address == "sw.js" or address in entries:
             continue
-        if (site / precache.file_of(address)).is_file():
+        if (site / file_of(address)).is_file():
             missing.append(f"{address} (used by {', '.join(sorted(pages)[:3])})")
     return missing
 
@@ -133,7 +136,7 @@ def test_the_check_finds_a_page_or_a_file_left_out(site, site_url):
 def test_each_listed_file_has_the_digest_of_its_content_and_nothing_unused_is_listed(site):
     entries = listed(site)
     for address, digest in entries.items():
-        data = (site / precache.file_of(address)).read_bytes()
+        data = (site / file_of(address)).read_bytes()
         assert hashlib.sha256(data).hexdigest()[: len(digest)] == digest, address
     assert "sw.js" not in entries
     assert not [a for a in entries if a.endswith((".map", ".gz"))]
@@ -204,7 +207,7 @@ def test_the_build_reports_what_a_browser_stores(project, tmp_path):
                          result.stderr)
         assert line, result.stderr[-2000:]
         entries = dict(worker_list(site, language)["files"])
-        total = sum((site / precache.file_of(a)).stat().st_size for a in entries)
+        total = sum((site / file_of(a)).stat().st_size for a in entries)
         assert float(line.group(1)) == round(total / 1e6, 1)
         assert int(line.group(2)) == len(entries)
         assert int(line.group(3)) == int(line.group(4)) == len(pages_of(site, root))

@@ -9,6 +9,7 @@ in the real search box."""
 from __future__ import annotations
 
 import pytest
+from lunr.token import Token
 
 from playbook import search_index
 from support import lunr_index, page_url, relevance
@@ -33,7 +34,7 @@ def page_lacks_a_word(index, steps, case) -> bool:
     """Whether a word of the query, stemmed as the index is, is in neither the
     title nor the text of the page or its sections (its search_terms aside)."""
     for word in lunr_index.words(index, case.query):
-        token = search_index.Token(word)
+        token = Token(word)
         for step in steps:
             token = step(token)
             if token is None:

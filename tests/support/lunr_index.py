@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
+from lunr.token import Token
 
 from playbook import search_index  # (registers lunr.es's stemmer label)
 
@@ -109,7 +110,7 @@ def _results(index, query: str):
     q = index.create_query()
     stems = {}
     # Our worker: a stop word typed in full (a word follows it) is left out.
-    dropped = {word for word in typed[:-1] if index.stop_word_filter(search_index.Token(word)) is None}
+    dropped = {word for word in typed[:-1] if index.stop_word_filter(Token(word)) is None}
     for word in typed:
         if word in dropped:
             continue

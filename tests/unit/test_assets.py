@@ -33,11 +33,11 @@ class Config(dict):
 
 def test_rules_are_split_at_the_top_level_only():
     css = '@media screen{a{b:c}d{e:f}}.x:before{content:"}{"}.y{z:0}'
-    assert material_css.top_level_rules(css) == ["@media screen{a{b:c}d{e:f}}", '.x:before{content:"}{"}', ".y{z:0}"]
+    assert material_css.top_level(css, "}") == ["@media screen{a{b:c}d{e:f}}", '.x:before{content:"}{"}', ".y{z:0}"]
 
 
 def test_selector_lists_split_outside_parentheses():
-    assert material_css.selectors(".a,.b :is(.c,.d),[x=\",\"]") == [".a", ".b :is(.c,.d)", "[x=\",\"]"]
+    assert material_css.top_level(".a,.b :is(.c,.d),[x=\",\"]", ",") == [".a", ".b :is(.c,.d)", "[x=\",\"]"]
 
 
 def test_a_selector_needs_a_class_only_outside_is_and_not():

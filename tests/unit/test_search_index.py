@@ -110,7 +110,8 @@ def test_results_show_the_description_first_and_no_citation():
         {"location": "tipos/enojado/", "title": "Enojado/a", "text": "<p>Calma &amp; privacidad.</p>"},
     ]}
     leads = {"factores/": "Los seis factores.", "tipos/enojado/": "Calma & privacidad."}
-    scanned = search_index.for_scanning(index, leads, {"Subercaseaux", "anónimo"})
+    words = {"tipos/enojado/": ["furioso", "molesto"]}
+    scanned = search_index.for_staff(index, leads, words, {"Subercaseaux", "anónimo"})
     docs = scanned["docs"]
     assert [doc["text"] for doc in docs] == [
         "<p>Los seis factores.</p> <p>Son seis. Úsalos.</p>",
@@ -120,4 +121,7 @@ def test_results_show_the_description_first_and_no_citation():
     # The authors a citation named stay searchable in a field of their own, never shown.
     assert [doc.get("sources") for doc in docs] == ["anónimo", "Subercaseaux", None]
     assert scanned["config"]["fields"]["sources"] == {"boost": 1}
-    assert search_index.for_scanning(index, {}, set())["docs"] == index["docs"]
+    # Staff's words for a page are in its article's own field, as strong as its title.
+    assert [doc.get("keywords") for doc in docs] == [None, None, "furioso, molesto"]
+    assert scanned["config"]["fields"]["keywords"] == {"boost": 1}
+    assert search_index.for_staff(index, {}, {}, set())["docs"] == index["docs"]

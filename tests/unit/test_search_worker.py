@@ -66,9 +66,3 @@ def test_the_worker_is_told_where_its_file_is_and_whether_the_site_suggests_term
     index = "?index=../../../{}search/lunr_index.json"
     assert search_worker.worker_address("/", "en/", worker) == "/" + worker + index.format("en/")
     assert search_worker.worker_address("/sub/", "", worker) == "/sub/" + worker + index.format("")
-
-
-def test_materials_page_script_reads_the_settings_alone():
-    index = {"config": {"lang": ["es"], "separator": "[\\s]+", "fields": {"title": {}}},
-             "docs": [{"location": "a/", "title": "A"}]}
-    assert search_worker.page_index(index) == {"config": index["config"], "docs": []}
