@@ -17,9 +17,6 @@ from playbook.build import Priority, relative_url, url_of
 from playbook.customer_type import card_path
 from playbook.generated import GeneratedPage, markdown
 
-# -----------------------------------------------------------------------------
-# Events
-# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has sorted the files of the language being built, after the cards.
 @event_priority(Priority.PRACTICE_PAGE)
@@ -36,18 +33,12 @@ def on_files(files: Files, config: MkDocsConfig):
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     if page.file.src_uri == KIOSK:
         catalogue = build.checked_catalogue(config)
-        own = build.current_language(config)
-        order = [own] + [language for language in build.languages(config) if language != own]
         context["practice_kiosk"] = [kiosk_slide(item, data, language)
-                                     for language in order
+                                     for language in build.languages(config, first=build.current_language(config))
                                      for data in [practice.model(catalogue, language, config.nav)]
                                      for item in practice.sheet_order(data["scenarios"])]
     return context
 
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
     """The practice page of a language, its rounds' data and its worksheet."""
@@ -88,10 +79,6 @@ def kiosk_slide(item: dict, data: dict, language: str) -> dict:
             "why": item["why"], "labels": {key: words[key] for key in ("who", "kiosk_reveal", "answer_type",
                                                                         "answer_do")}}
 
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
 
 PAGE = "practica.md"  # the page's path in every language; its address: labels/practice.yml, `path`
 KIOSK = "kiosk/index.md"  # the kiosk page hooks/cards.py generates
