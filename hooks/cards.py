@@ -150,9 +150,12 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
         "controls": {other: {key: labels[other][key] for key in KIOSK_CONTROLS} for other in order},
         "version_url": relative_url(url_of(config, VERSION, language), url_of(config, KIOSK, language)),
     }
+    # Its break-room mode shows every language's scenarios, its own first, in the page: no network once loaded.
+    slides = practice.kiosk_slides(build.checked_catalogue(config), order, config.nav)
     meta = {"title": words["kiosk_title"], "description": words["kiosk_description"],
             "template": "kiosk.html", "search": {"exclude": True}}
-    generated.append(GeneratedPage(KIOSK, markdown(meta), in_sitemap=False, context={**shared, "kiosk": kiosk}))
+    generated.append(GeneratedPage(KIOSK, markdown(meta), in_sitemap=False,
+                                   context={**shared, "kiosk": kiosk, "practice_kiosk": slides}))
     generated.append(GeneratedPage(JSON, cards_json(config, cards[language], language, version)))
     generated.append(GeneratedPage(VERSION, json.dumps({"version": version}) + "\n"))
     return generated

@@ -46,12 +46,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
-    catalogue = build.catalogue(config)
     # Stale translations and overdue reviews are information, never a warning: strict mode would
     # fail it, and an urgent fix to the Spanish page must be published before it is translated.
-    for line in report(list(_pairs(config).values())):
-        log.info(line)
-    for line in reviews.report(reviews.overdue(catalogue, datetime.date.today())):
+    overdue = reviews.overdue(build.catalogue(config), datetime.date.today())
+    for line in report(list(_pairs(config).values())) + reviews.report(overdue):
         log.info(line)
 
 
