@@ -100,7 +100,7 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
-    # Its break-room mode (?practice, hooks/practice.py) shows every language's scenarios too.
+    # Its break-room mode (?practice, playbook/practice.py) shows every language's scenarios too.
     catalogue = build.checked_catalogue(config)
     scenarios = [practice.model(catalogue, language, config.nav)["scenarios"] for language in cards]
     parts = [json.dumps([cards, scenarios, label_files.labels("cards"), label_files.labels("practice")],
