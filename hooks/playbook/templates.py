@@ -18,7 +18,7 @@ class _Store(dict):
         self[key] = value
 
 
-MEMORY = MemcachedBytecodeCache(_Store(), prefix="")
+MEMORY = MemcachedBytecodeCache(_Store())
 
 
 # Jinja checks each entry against its template's source and the Python version: an edited
