@@ -21,9 +21,6 @@ from playbook.build import Priority, relative_url, url_of
 from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage, markdown
 
-# -----------------------------------------------------------------------------
-# Events
-# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` (not in the English build nested in it, nor on every rebuild of
 # `mkdocs serve`, whose address is a local one by design): a printed card's QR code must lead
@@ -42,10 +39,6 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
-
 def card(config: MkDocsConfig, data: dict) -> dict:
     """A type's card in its language: its model and its addresses below the site root."""
     language = data["language"]
@@ -54,14 +47,15 @@ def card(config: MkDocsConfig, data: dict) -> dict:
     for link in data["related"]:
         link["url"] = url_of(config, link["path"], language)
     data["print_scale"] = print_scale(data)
-    data["qr"] = None
+    words = label_files.labels("cards")[language]
+    data["qr"] = data["qr_missing"] = None
     # A local address: no code that leads nowhere, and the card says why (cards.css prints it).
-    data["qr_missing"] = None if public(config.site_url) else label_files.labels("cards")[language]["qr_missing"]
-    if data["qr_missing"] is None:
+    if not public(config.site_url):
+        data["qr_missing"] = words["qr_missing"]
+    else:
         address = config.site_url.rstrip("/") + "/" + data["page_url"]
-        title = label_files.labels("cards")[language]["qr_title"].format(url=address)
         entry = build.cache_folder(config, "qr") / f"{language}-{data['id']}.svg"
-        data["qr"] = qr.qr_svg(address, title, entry)
+        data["qr"] = qr.qr_svg(address, words["qr_title"].format(url=address), entry)
     return data
 
 
@@ -106,7 +100,7 @@ def cards_json(config: MkDocsConfig, cards: list[dict], language: str, version: 
 
 def version_of(config: MkDocsConfig, cards: dict) -> str:
     """A digest of everything the kiosk shows: the same sources give the same version."""
-    # Its break-room mode (?practice, hooks/practice.py) shows every language's scenarios too.
+    # Its break-room mode (?practice, playbook/practice.py) shows every language's scenarios too.
     catalogue = build.checked_catalogue(config)
     scenarios = [practice.model(catalogue, language, config.nav)["scenarios"] for language in cards]
     parts = [json.dumps([cards, scenarios, label_files.labels("cards"), label_files.labels("practice")],
@@ -145,7 +139,7 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
                                        context={**shared, "card": data}))
     # The kiosk holds every language's cards, its own first, so ?lang=both needs no request;
     # version.json tells running kiosks when it has changed.
-    order = [language] + [other for other in cards if other != language]
+    order = build.languages(config, first=language)
     kiosk = {
         "slides": [{"card": data, "labels": labels[other]}
                    for position in range(len(cards[language]))
@@ -156,17 +150,16 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
         "controls": {other: {key: labels[other][key] for key in KIOSK_CONTROLS} for other in order},
         "version_url": relative_url(url_of(config, VERSION, language), url_of(config, KIOSK, language)),
     }
+    # Its break-room mode shows every language's scenarios, its own first, in the page: no network once loaded.
+    slides = practice.kiosk_slides(build.checked_catalogue(config), order, config.nav)
     meta = {"title": words["kiosk_title"], "description": words["kiosk_description"],
             "template": "kiosk.html", "search": {"exclude": True}}
-    generated.append(GeneratedPage(KIOSK, markdown(meta), in_sitemap=False, context={**shared, "kiosk": kiosk}))
+    generated.append(GeneratedPage(KIOSK, markdown(meta), in_sitemap=False,
+                                   context={**shared, "kiosk": kiosk, "practice_kiosk": slides}))
     generated.append(GeneratedPage(JSON, cards_json(config, cards[language], language, version)))
     generated.append(GeneratedPage(VERSION, json.dumps({"version": version}) + "\n"))
     return generated
 
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.cards")
 

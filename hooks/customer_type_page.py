@@ -15,9 +15,6 @@ from mkdocs.structure.pages import Page
 from playbook import additions, build, customer_type, label_files, markdown, type_lists
 from playbook.checks.urls import relative
 
-# -----------------------------------------------------------------------------
-# Events
-# -----------------------------------------------------------------------------
 
 # Into the Markdown, before MkDocs makes HTML: the headings (#reconocer, #atender...) reach the
 # table of contents and search, and the links are checked and sent to the reader's language.
@@ -32,10 +29,6 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
         markdown_text = type_lists_of(markdown_text, source, config)
     return markdown_text
 
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
     """A type page's Markdown with the blocks its data makes: action first (the overview before
@@ -60,18 +53,11 @@ def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
     labels = label_files.labels("cards")[source.language]
     types = type_lists.entries(models, source.path)
     template = build.theme_env(config).get_template(LISTS_TEMPLATE).module
-    rendered = {
-        "grid": str(template.grid(types, labels)),
-        "table": str(template.table(types, labels)),
-        "list": str(template.list(types, labels)),
-        "count": type_lists.number(len(types), labels["numbers"]),
-    }
+    # Each kind of list is the template's macro of its name; a count is a word of the labels.
+    rendered = {kind: str(getattr(template, kind)(types, labels)) for kind in ("grid", "table", "list")}
+    rendered["count"] = type_lists.number(len(types), labels["numbers"])
     return type_lists.fill(markdown_text, rendered)
 
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
 
 TEMPLATE = "partials/customer-type.html"
 LISTS_TEMPLATE = "partials/customer-types.html"

@@ -1,8 +1,8 @@
 """Practice for staff, in every language: a page of rounds of questions (``practica/``,
 ``en/practice/``: each language's address in its own words, labels/practice.yml), which also
-prints as a worksheet with its answer key, and the data of the kiosk's break-room mode
-(``kiosk/?practice``). Everything comes from the customer types' data and their scenarios
-(playbook/practice.py); the page's script is assets/javascripts/practice.js.
+prints as a worksheet with its answer key; the kiosk's break-room mode (``kiosk/?practice``,
+made by hooks/cards.py) shows the same scenarios. Everything comes from the customer types' data
+and their scenarios (playbook/practice.py); the page's script is assets/javascripts/practice.js.
 """
 
 from __future__ import annotations
@@ -10,16 +10,12 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from playbook import build, label_files, practice
 from playbook.build import Priority, relative_url, url_of
 from playbook.customer_type import card_path
 from playbook.generated import GeneratedPage, markdown
 
-# -----------------------------------------------------------------------------
-# Events
-# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has sorted the files of the language being built, after the cards.
 @event_priority(Priority.PRACTICE_PAGE)
@@ -30,24 +26,6 @@ def on_files(files: Files, config: MkDocsConfig):
         build.add_generated(files, config, [page(config, language, data)])
     return files
 
-
-# The kiosk (hooks/cards.py makes it) shows scenarios in its break-room mode: every language's,
-# its own first, in the page, so it needs no network once loaded.
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    if page.file.src_uri == KIOSK:
-        catalogue = build.checked_catalogue(config)
-        own = build.current_language(config)
-        order = [own] + [language for language in build.languages(config) if language != own]
-        context["practice_kiosk"] = [kiosk_slide(item, data, language)
-                                     for language in order
-                                     for data in [practice.model(catalogue, language, config.nav)]
-                                     for item in practice.sheet_order(data["scenarios"])]
-    return context
-
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
     """The practice page of a language, its rounds' data and its worksheet."""
@@ -79,19 +57,6 @@ def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
     addresses = {lang: label_files.labels("practice")[lang]["path"] for lang in build.languages(config)}
     return GeneratedPage(PAGE, markdown(meta, words["intro"]), context=context, in_nav=True, addresses=addresses)
 
-
-def kiosk_slide(item: dict, data: dict, language: str) -> dict:
-    """A scenario as the kiosk shows it: the situation, then who it is, what to do and why."""
-    words = label_files.labels("practice")[language]
-    name = next(entry["name"] for entry in data["types"] if entry["id"] == item["type"])
-    return {"language": language, "situation": item["situation"], "type": name, "answer": item["answer"],
-            "why": item["why"], "labels": {key: words[key] for key in ("who", "kiosk_reveal", "answer_type",
-                                                                        "answer_do")}}
-
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
 
 PAGE = "practica.md"  # the page's path in every language; its address: labels/practice.yml, `path`
 KIOSK = "kiosk/index.md"  # the kiosk page hooks/cards.py generates

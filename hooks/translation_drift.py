@@ -21,9 +21,6 @@ from playbook import build, cache, label_files, reviews, translations
 from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage, markdown
 
-# -----------------------------------------------------------------------------
-# Events
-# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has sorted the files of the language being built:
 # the status page, in that language (playbook/generated.py).
@@ -49,18 +46,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 def on_post_build(config: MkDocsConfig):
     if not build.is_outermost(config):
         return
-    catalogue = build.catalogue(config)
     # Stale translations and overdue reviews are information, never a warning: strict mode would
     # fail it, and an urgent fix to the Spanish page must be published before it is translated.
-    for line in report(list(_pairs(config).values())):
-        log.info(line)
-    for line in reviews.report(reviews.overdue(catalogue, datetime.date.today())):
+    overdue = reviews.overdue(build.catalogue(config), datetime.date.today())
+    for line in report(list(_pairs(config).values())) + reviews.report(overdue):
         log.info(line)
 
-
-# -----------------------------------------------------------------------------
-# Helpers
-# -----------------------------------------------------------------------------
 
 # Every page pair of the site, by (key, translation language): once per build.
 @cache.kept()
@@ -121,10 +112,6 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     return [label_files.said_with_fix(kinds[pair.state], name=pair.name, source=f"docs/{pair.source.path}")
             for pair in pairs if pair.state in kinds]
 
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
 
 STATUS_PAGE = "traducciones.md"
 log = logging.getLogger("mkdocs.hooks.translation_drift")

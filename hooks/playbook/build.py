@@ -6,8 +6,8 @@ which, and the version they were checked against), so every hook asks here inste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.exceptions import PluginError
@@ -91,11 +91,10 @@ def default_language(config) -> str:
     return i18n(config).default_language
 
 
-def languages(config) -> tuple[str, ...]:
-    """Every built language, the default first."""
+def languages(config, first: str | None = None) -> tuple[str, ...]:
+    """Every built language: ``first`` first, then the default, then the others."""
     plugin = i18n(config)
-    default = plugin.default_language
-    return (default, *(language for language in plugin.build_languages if language != default))
+    return tuple(dict.fromkeys((first or plugin.default_language, plugin.default_language, *plugin.build_languages)))
 
 
 def current_language(config) -> str:
@@ -121,14 +120,6 @@ def folder(config, language: str | None = None) -> str:
 def folders(config) -> dict[str, str]:
     """Every language's folder below the site root: {"es": "", "en": "en/"}."""
     return {language: folder(config, language) for language in languages(config)}
-
-
-@dataclass(frozen=True)
-class _Translation:
-    """What the plugin's sitemap template and switcher read of a page's translation."""
-
-    url: str
-    page: None = None
 
 
 def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
@@ -158,10 +149,12 @@ def add_generated(files: Files, config, pages: list[GeneratedPage]) -> None:
         setattr(file, MARK, page)
         if file.is_documentation_page():
             # The plugin's switcher (its on_page_context) and sitemap read a page's language and
-            # translations: each language's page at the same path, or at its own address.
+            # translations (their `url`, and `page`, which it reads for pages it found): each
+            # language's page at the same path, or at its own address.
             file.locale = file.locale_alternate_of = language
             file.alternates = {
-                lang: _Translation(url_of(config, page.address(lang), lang)) for lang in languages(config)
+                lang: SimpleNamespace(url=url_of(config, page.address(lang), lang), page=None)
+                for lang in languages(config)
             }
             # Its sitemap lists only the pages it found.
             if page.in_sitemap:

@@ -7,7 +7,7 @@ choices a round offers are lines of the other types' data.
 
 from __future__ import annotations
 
-from . import cache, customer_type
+from . import cache, customer_type, label_files
 from .catalogue import Catalogue
 
 # The lists of a type's data a scenario's answer may name, and the field whose heading teaches it.
@@ -40,3 +40,17 @@ def anchors() -> dict[str, str]:
 def sheet_order(scenarios: list[dict]) -> list[dict]:
     """The worksheet's order: mixed, so types do not come in a row, and the same on every build."""
     return sorted(scenarios, key=lambda item: cache.digest(item["id"]))
+
+
+def kiosk_slides(catalogue: Catalogue, languages: tuple[str, ...], nav=None) -> list[dict]:
+    """The kiosk's break-room mode: every scenario of each language (in ``languages``' order), as
+    the kiosk shows it: the situation, then who it is, what to do and why."""
+    slides = []
+    for language in languages:
+        data, words = model(catalogue, language, nav), label_files.labels("practice")[language]
+        names = {entry["id"]: entry["name"] for entry in data["types"]}
+        slides += [{"language": language, "situation": item["situation"], "type": names[item["type"]],
+                    "answer": item["answer"], "why": item["why"],
+                    "labels": {key: words[key] for key in ("who", "kiosk_reveal", "answer_type", "answer_do")}}
+                   for item in sheet_order(data["scenarios"])]
+    return slides

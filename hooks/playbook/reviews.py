@@ -21,16 +21,12 @@ class Review:
 
 
 # A review_by that is not a date never gets this far: the content checks hold it to the schema's date.
+# YAML reads it as text when quoted, else as a date (a datetime with a time): the day is its first ten.
 def review_date(page: SourcePage) -> datetime.date | None:
     """A page's ``review_by`` as a date; None when absent or not a date."""
-    value = page.meta.get("review_by")
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
     try:
-        return datetime.date.fromisoformat(value.strip()) if isinstance(value, str) else None
-    except ValueError:
+        return datetime.date.fromisoformat(str(page.meta["review_by"]).strip()[:10])
+    except (KeyError, ValueError):
         return None
 
 
@@ -39,10 +35,8 @@ def overdue(catalogue: Catalogue, today: datetime.date) -> list[Review]:
     reviews = []
     for _, page in sorted(catalogue.pages.items()):
         due = review_date(page)
-        if isinstance(due, datetime.date) and due < today:
-            owner = page.meta.get("owner")
-            owner = str(owner).strip() if owner else ""
-            reviews.append(Review(page, owner, due, (today - due).days))
+        if due and due < today:
+            reviews.append(Review(page, str(page.meta.get("owner") or "").strip(), due, (today - due).days))
     return sorted(reviews, key=lambda review: (review.review_by, review.page.path))
 
 

@@ -8,29 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache
-from jinja2.bccache import Bucket
+from jinja2 import BytecodeCache, FileSystemBytecodeCache, MemcachedBytecodeCache
 
 
-class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates by Jinja's key (template name and file), in memory."""
+class _Store(dict):
+    """Compiled templates by Jinja's key, in memory: the client Jinja's memcached cache asks for."""
 
-    def __init__(self):
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.store.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-    def clear(self) -> None:
-        self.store.clear()
+    def set(self, key: str, value: bytes) -> None:
+        self[key] = value
 
 
-MEMORY = MemoryBytecodeCache()
+MEMORY = MemcachedBytecodeCache(_Store())
 
 
 # Jinja checks each entry against its template's source and the Python version: an edited

@@ -26,19 +26,18 @@ KINDS = ("grid", "table", "list", "count")
 def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
     """Each marker of a page's text (``path`` below docs/, from ``first_line`` of its file) that names
     no list, or is misspelt: file, line and the fix (the content checks run it on every page)."""
-    found = []
-    for match in NEAR.finditer(markdown):
-        # Anything but the marker itself (another word, a space before the colon, a line break) lists nothing.
-        if not MARKER.fullmatch(match.group(0)):
-            line = markdown.count("\n", 0, match.start()) + first_line
-            found.append(Problem.of(path, line, "marker_misspelt", marker=" ".join(match.group(0).split()),
-                                    name=match.group("name") or "grid"))
+    def line(match) -> int:
+        return markdown.count("\n", 0, match.start()) + first_line
+
+    # Anything but the marker itself (another word, a space before the colon, a line break) lists nothing.
+    found = [Problem.of(path, line(match), "marker_misspelt", marker=" ".join(match.group(0).split()),
+                        name=match.group("name") or "grid")
+             for match in NEAR.finditer(markdown) if not MARKER.fullmatch(match.group(0))]
     for match in MARKER.finditer(markdown):
-        if (name := match.group("name")) in KINDS:
-            continue
-        close = closest(name, KINDS)
-        found.append(Problem.of(path, markdown.count("\n", 0, match.start()) + first_line, "marker_unknown", name=name,
-                                near=said("did_you_mean", near=close) if close else "", kinds=", ".join(KINDS)))
+        if (name := match.group("name")) not in KINDS:
+            close = closest(name, KINDS)
+            found.append(Problem.of(path, line(match), "marker_unknown", name=name,
+                                    near=said("did_you_mean", near=close) if close else "", kinds=", ".join(KINDS)))
     return found
 
 

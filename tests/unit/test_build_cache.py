@@ -56,8 +56,17 @@ def test_a_broken_cache_entry_is_compiled_anew(tmp_path):
 def test_an_unwritable_project_keeps_the_cache_in_memory(tmp_path):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    (templates / "page.html").write_text("Hello {{ who }}", encoding="utf-8")
     cache = compiled.bytecode_cache(blocked / "x" / FOLDER)
     assert cache is compiled.MEMORY
+    assert render(templates, cache) == "Hello staff"
+    assert list(compiled.MEMORY.client.values())[-1].startswith(jinja2.bccache.bc_magic)
+    # The next build's environment loads it from memory; an edited template is compiled anew.
+    assert render(templates, compiled.bytecode_cache(blocked / "x" / FOLDER)) == "Hello staff"
+    (templates / "page.html").write_text("Hola {{ who }}", encoding="utf-8")
+    assert render(templates, compiled.bytecode_cache(blocked / "x" / FOLDER)) == "Hola staff"
 
 
 def test_qr_codes_are_drawn_once_then_read_back(tmp_path, monkeypatch):

@@ -250,6 +250,15 @@ def fake_config(current="es", use_directory_urls=True):
     )
 
 
+def test_languages_come_in_the_order_asked_each_once():
+    """The default first; the kiosk's own language first where it asks (cards, practice slides)."""
+    config = fake_config()
+    config.plugins["i18n"].build_languages = ["en", "fr", "es"]
+    assert build.languages(config) == ("es", "en", "fr")
+    assert build.languages(config, first="fr") == ("fr", "es", "en")
+    assert build.languages(config, first="es") == ("es", "en", "fr")
+
+
 @pytest.mark.parametrize(
     ("path", "language", "url"),
     [
