@@ -21,6 +21,9 @@ from playbook.build import Priority, relative_url, url_of
 from playbook.card_print import print_scale
 from playbook.generated import GeneratedPage, markdown
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` (not in the English build nested in it, nor on every rebuild of
 # `mkdocs serve`, whose address is a local one by design): a printed card's QR code must lead
@@ -38,6 +41,10 @@ def on_files(files: Files, config: MkDocsConfig):
     build.add_generated(files, config, pages(config, all_cards(config), build.current_language(config)))
     return files
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def card(config: MkDocsConfig, data: dict) -> dict:
     """A type's card in its language: its model and its addresses below the site root."""
@@ -160,6 +167,10 @@ def pages(config: MkDocsConfig, cards: dict[str, list[dict]], language: str) -> 
     generated.append(GeneratedPage(VERSION, json.dumps({"version": version}) + "\n"))
     return generated
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.cards")
 

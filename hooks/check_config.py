@@ -17,6 +17,9 @@ from playbook import build, checks, config_check
 from playbook.build import Priority
 from playbook.catalogue import split_language
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once every hook has added its pages, in the first language's build, before
 # MkDocs reads `nav` and warns in each language.

@@ -15,6 +15,9 @@ from mkdocs.structure.pages import Page
 from playbook import additions, build, customer_type, label_files, markdown, type_lists
 from playbook.checks.urls import relative
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Into the Markdown, before MkDocs makes HTML: the headings (#reconocer, #atender...) reach the
 # table of contents and search, and the links are checked and sent to the reader's language.
@@ -29,6 +32,10 @@ def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files
         markdown_text = type_lists_of(markdown_text, source, config)
     return markdown_text
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def type_page(markdown_text: str, source, config: MkDocsConfig) -> str:
     """A type page's Markdown with the blocks its data makes: action first (the overview before
@@ -58,6 +65,10 @@ def type_lists_of(markdown_text: str, source, config: MkDocsConfig) -> str:
     rendered["count"] = type_lists.number(len(types), labels["numbers"])
     return type_lists.fill(markdown_text, rendered)
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 TEMPLATE = "partials/customer-type.html"
 LISTS_TEMPLATE = "partials/customer-types.html"

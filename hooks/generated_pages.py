@@ -17,6 +17,9 @@ from playbook.build import Priority
 from playbook.generated import MARK
 from playbook.label_files import said
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After every generator: note what this language generated; once every language has, compare.
 @event_priority(Priority.AFTER_GENERATE)
@@ -40,6 +43,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         context.update(generated.context)
     return context
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 # Per build: the paths each language generated.
 @cache.kept()

@@ -24,6 +24,9 @@ from playbook import build, cache, git_dates, label_files
 from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage, markdown
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Once per `mkdocs build` or rebuild of `mkdocs serve`, not again in the English
 # build nested in the Spanish one: one git call, one line about it.
@@ -65,6 +68,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     page.meta["revision_date"] = git_dates.localized(stamp, build.current_language(config))
     return markdown
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 # One git call per build, shared by both languages, reading every language's trailer. The build's
 # start stands in for pages git knows nothing of: no git, no repository, or not committed yet.
@@ -109,6 +116,10 @@ def report(history: git_dates.History, pages: list[str]) -> str | None:
         return label_files.said_with_fix("dates_shallow", cut=cut, pages=len(pages))
     return None
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.last_updated")
 

@@ -14,6 +14,9 @@ from mkdocs.plugins import event_priority
 
 from playbook import build, customer_type
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # The 404 page is a template, not a page: mkdocs-static-i18n never sets its language switcher,
 # which kept the last page built before it (en/404.html pointed at the translations page).
@@ -56,8 +59,16 @@ def on_post_build(config: MkDocsConfig):
         written.write_bytes(_Saved.default)
 
 
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
 class _Saved:
     default: bytes | None = None  # the default language's page, written first
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 PAGE = "404.html"

@@ -16,6 +16,9 @@ from playbook.build import Priority, relative_url, url_of
 from playbook.customer_type import card_path
 from playbook.generated import GeneratedPage, markdown
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has sorted the files of the language being built, after the cards.
 @event_priority(Priority.PRACTICE_PAGE)
@@ -26,6 +29,10 @@ def on_files(files: Files, config: MkDocsConfig):
         build.add_generated(files, config, [page(config, language, data)])
     return files
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
     """The practice page of a language, its rounds' data and its worksheet."""
@@ -57,6 +64,10 @@ def page(config: MkDocsConfig, language: str, data: dict) -> GeneratedPage:
     addresses = {lang: label_files.labels("practice")[lang]["path"] for lang in build.languages(config)}
     return GeneratedPage(PAGE, markdown(meta, words["intro"]), context=context, in_nav=True, addresses=addresses)
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 PAGE = "practica.md"  # the page's path in every language; its address: labels/practice.yml, `path`
 KIOSK = "kiosk/index.md"  # the kiosk page hooks/cards.py generates

@@ -22,6 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from playbook import build, build_errors, checks, config_yaml, label_files
 from playbook.label_files import said
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 def on_serve(server, config: MkDocsConfig, builder):
     # A MkDocs that moved them: serve as MkDocs does, and say why failures show in the terminal only.
@@ -92,6 +95,10 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
 def internals_changed(server) -> str | None:
     """None while the dev server has what this module swaps; else what changed, said for the terminal."""
     lost = [name for name in SWAPPED if not callable(getattr(server, name, None))]
@@ -100,6 +107,10 @@ def internals_changed(server) -> str | None:
     return said("serve_internals_changed", swapped=", ".join(lost), checked=CHECKED_AGAINST,
                 server=type(server).__name__)
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 log = logging.getLogger("mkdocs.hooks.serve_errors")
 # MkDocs' dev server as this module knows it: the release it was checked against, what it swaps.

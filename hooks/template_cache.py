@@ -8,6 +8,9 @@ from mkdocs.structure.files import Files
 
 from playbook import build
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # Every language's build: MkDocs renders no template before this event.
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

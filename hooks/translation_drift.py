@@ -21,6 +21,9 @@ from playbook import build, cache, label_files, reviews, translations
 from playbook.build import Priority, url_of
 from playbook.generated import GeneratedPage, markdown
 
+# -----------------------------------------------------------------------------
+# Events
+# -----------------------------------------------------------------------------
 
 # After mkdocs-static-i18n has sorted the files of the language being built:
 # the status page, in that language (playbook/generated.py).
@@ -52,6 +55,10 @@ def on_post_build(config: MkDocsConfig):
     for line in report(list(_pairs(config).values())) + reviews.report(overdue):
         log.info(line)
 
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
 
 # Every page pair of the site, by (key, translation language): once per build.
 @cache.kept()
@@ -112,6 +119,10 @@ def report(pairs: list[translations.PagePair]) -> list[str]:
     return [label_files.said_with_fix(kinds[pair.state], name=pair.name, source=f"docs/{pair.source.path}")
             for pair in pairs if pair.state in kinds]
 
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
 
 STATUS_PAGE = "traducciones.md"
 log = logging.getLogger("mkdocs.hooks.translation_drift")
