@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .catalogue import Problem, split_language
+from .catalogue import Problem, nodes, split_language
 from .label_files import said
 from .suggest import closest
 
@@ -53,21 +53,12 @@ def walk(nav) -> Iterator[NavEntry]:
     A loaded setting (config.nav) is walked as its node tree, with no lines."""
     if not isinstance(nav, yaml.Node):
         nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
-    if isinstance(nav, yaml.ScalarNode):
-        if nav.value:
-            yield NavEntry(nav.value, _line(nav))
-    elif isinstance(nav, yaml.SequenceNode):
-        for item in nav.value:
-            yield from walk(item)
-    elif isinstance(nav, yaml.MappingNode):
-        # A titled entry ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
-        for key, value in nav.value:
-            title = str(key.value)
-            if isinstance(value, yaml.ScalarNode):
-                yield NavEntry(value.value, _line(value), title, _line(key))
-            else:
-                yield NavEntry("", _line(key), title, _line(key))
-                yield from walk(value)
+    for _, node, key in nodes(nav):
+        # A page ("index.md"), a titled one ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
+        if isinstance(node, yaml.ScalarNode) and (node.value or key is not None):
+            yield NavEntry(node.value, _line(node), *((str(key.value), _line(key)) if key is not None else ()))
+        elif key is not None:
+            yield NavEntry("", _line(key), str(key.value), _line(key))
 
 
 def nav_entries(text: str) -> list[NavEntry]:

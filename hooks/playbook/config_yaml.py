@@ -12,8 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import characters
-from .catalogue import Problem, character_problem, yaml_kind, yaml_mark
+from .catalogue import Problem, yaml_problem
 from .checks import report
 
 
@@ -24,18 +23,7 @@ def problem(text: str, name: str = "mkdocs.yml") -> Problem | None:
         yaml.compose(text, Loader=yaml.SafeLoader)
         return None
     except yaml.YAMLError as error:
-        mark = yaml_mark(error)
-        line = mark.line + 1 if mark else 1
-        what = getattr(error, "problem", None) or str(error)
-    # What the eye does not see, and a quote never closed, explain the parser's problem best.
-    if found := [finding for finding in characters.in_yaml(text, 1) if finding.line <= line]:
-        return character_problem(name, found[0], "yaml", in_docs=False)
-    if quoted := [finding for finding in characters.quotes_in_yaml(text, 1) if finding.line <= line]:
-        return character_problem(name, quoted[-1], "quote", in_docs=False)
-    if unclosed := characters.unclosed_quote(text, line, 1):
-        return Problem.of(name, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
-                          quote=unclosed.character, in_docs=False)
-    return Problem.of(name, line, yaml_kind(what, text, mark) or "yaml_other", error=what, in_docs=False)
+        return yaml_problem(name, text, error, 1, "yaml_other", in_docs=False)
 
 
 def main(path: str = "mkdocs.yml") -> int:
