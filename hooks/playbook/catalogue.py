@@ -333,7 +333,7 @@ def character_problem(path: str, finding: characters.Finding, where: str, in_doc
                       count=finding.count, instead=finding.instead, next=last + 1, in_docs=in_docs)
 
 
-def sources(docs_dir, languages=()) -> list[Path]:
+def sources(docs_dir) -> list[Path]:
     """Every Markdown source below ``docs_dir``."""
     return sorted(Path(docs_dir).rglob("*.md"))
 
