@@ -108,10 +108,8 @@ def _findings(text: str, first_line: int, pattern: re.Pattern, characters: str) 
             if (found := wanted.search(text, match.start(), match.end() + 1))]
 
 
-def _everywhere(text: str, first_line: int, characters: str, skip_first: bool = False) -> list[Finding]:
-    return [_finding(text, match.start(), first_line)
-            for match in re.finditer(f"[{characters}]", text)
-            if not (skip_first and match.start() == 0)]
+def _everywhere(text: str, first_line: int, characters: str) -> list[Finding]:
+    return [_finding(text, match.start(), first_line) for match in re.finditer(f"[{characters}]", text)]
 
 
 def invisible(text: str) -> bool:
