@@ -12,11 +12,11 @@ export GIT_PYTHON_REFRESH := quiet
 
 # mkdocs.yml is read before any hook runs: a broken one is said first, in the checks' layout.
 serve: $(VENV)/.site
-	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_yaml mkdocs.yml
+	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_check mkdocs.yml
 	$(BIN)/mkdocs serve --livereload
 
 build: $(VENV)/.site
-	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_yaml mkdocs.yml
+	@PYTHONPATH=hooks $(BIN)/python -m playbook.config_check mkdocs.yml
 	$(BIN)/mkdocs build --strict
 
 # Two processes (pytest-xdist), each test file whole in one: the browser tests spend much of

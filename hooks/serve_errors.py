@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
-from playbook import build, build_errors, checks, config_yaml, label_files
+from playbook import build, build_errors, checks, config_check, label_files
 from playbook.label_files import said
 
 # -----------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def on_serve(server, config: MkDocsConfig, builder):
             raise
         except BaseException as error:  # noqa: B036 (an Abort is a SystemExit)
             # mkdocs.yml itself unreadable: one problem in the build's layout, not the parser's traceback.
-            if unreadable := config_yaml.problem(config_file.read_text(encoding="utf-8"), config_file.name):
+            if unreadable := config_check.unreadable(config_file.read_text(encoding="utf-8"), config_file.name):
                 report = checks.report([unreadable], where=config_file.name)
                 print(report, file=sys.stderr)  # noqa: T201 (as MkDocs prints it)
                 logged.buffer.clear()  # MkDocs' own words on the same line: said once

@@ -165,16 +165,16 @@ def split_language(path: str, languages: tuple[str, ...]) -> tuple[str, str | No
     return stem, None
 
 
-def _nodes(node, prefix=(), key=None):
-    """Every node of a composed YAML document: its key path, the node, and the key naming it
-    (None for a list item and the whole document)."""
+def nodes(node, prefix=(), key=None):
+    """Every node of a composed YAML document, each before what it holds: its key path, the node,
+    and the key naming it (None for a list item and the whole document)."""
     yield prefix, node, key
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
-            yield from _nodes(value, (*prefix, key_node.value), key_node)
+            yield from nodes(value, (*prefix, key_node.value), key_node)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _nodes(item, (*prefix, index))
+            yield from nodes(item, (*prefix, index))
 
 
 def field_name(path: tuple) -> str:
@@ -189,7 +189,7 @@ def field_name(path: tuple) -> str:
 def _ambiguities(path: str, root, source: str) -> list[Problem]:
     """Keys written twice and list items glued to the one above, in a composed document."""
     problems = []
-    for prefix, node, _ in _nodes(root):
+    for prefix, node, _ in nodes(root):
         if isinstance(node, yaml.MappingNode):
             seen: dict = {}
             for key, _value in node.value:
@@ -247,20 +247,11 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
         # PyYAML raises ValueError for impossible dates (2027-02-31), TypeError
         # for unhashable keys ({[a]: b}): malformed front matter all the same.
         # A date that does not exist, unquoted (2027-02-31): said on its line, as the schema says a quoted one.
-        for keys, item, _ in _nodes(node) if isinstance(error, ValueError) and node is not None else ():
+        for keys, item, _ in nodes(node) if isinstance(error, ValueError) and node is not None else ():
             if item.tag.endswith(":timestamp") and not _is_date(item.value):
                 return refused(item.start_mark.line + 2, "invalid_date", field=field_name(keys), value=item.value,
                                how=label_files.said("pattern_date"))
-        mark = yaml_mark(error)
-        line = (mark.line + 2) if mark else 1
-        # A text opened with a typographic quote, which YAML reads as text, not as a quote.
-        if quoted := [q for q in characters.quotes_in_yaml(source) if q.line <= line]:
-            return page, [character_problem(path, quoted[-1], "quote")]
-        if unclosed := characters.unclosed_quote(source, line, 2):
-            return page, [Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
-                                     quote=unclosed.character)]
-        what = getattr(error, "problem", None) or str(error) or "it cannot be read"
-        return refused(line, yaml_kind(what, source, mark) or "front_matter_yaml", error=what)
+        return page, [yaml_problem(path, source, error, 2, "front_matter_yaml")]
     finally:
         loader.dispose()
     meta = {} if meta is None else meta
@@ -269,7 +260,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     page.meta = meta
     if node is not None:
         # The front matter starts on the file's second line.
-        page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in _nodes(node)}
+        page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in nodes(node)}
         page.front_matter_problems = _ambiguities(path, node, source)
     return page, []
 
@@ -291,26 +282,35 @@ YAML_KINDS = (
 )
 
 
-def yaml_kind(what: str, text: str, mark) -> str | None:
-    """The message key of what YAML could not read in ``text``, in plain words (None: none fits)."""
+def yaml_problem(path: str, source: str, error: Exception, first_line: int, otherwise: str,
+                 in_docs: bool = True) -> Problem:
+    """What keeps YAML from reading ``source`` (which starts on line ``first_line`` of ``path``), on the
+    line at fault: what the eye does not see, a typographic or unclosed quote, else the parser's
+    problem in plain words (``otherwise``: the key when none fits)."""
+    # Where an unclosed quote, bracket or key began (the parser's context), else where it stopped.
+    context = getattr(error, "context", None) or ""
+    mark = getattr(error, "problem_mark", None)
+    if context.startswith("while scanning") or "flow" in context:
+        mark = getattr(error, "context_mark", None) or mark
+    line = mark.line + first_line if mark else 1
+    if found := [finding for finding in characters.in_yaml(source, first_line) if finding.line <= line]:
+        return character_problem(path, found[0], "yaml", in_docs)
+    # A text opened with a typographic quote, which YAML reads as text, not as a quote.
+    if quoted := [finding for finding in characters.quotes_in_yaml(source, first_line) if finding.line <= line]:
+        return character_problem(path, quoted[-1], "quote", in_docs)
+    if unclosed := characters.unclosed_quote(source, line, first_line):
+        return Problem.of(path, unclosed.line, "yaml_unclosed_quote", column=unclosed.column,
+                          quote=unclosed.character, in_docs=in_docs)
+    what = getattr(error, "problem", None) or str(error) or "it cannot be read"
     key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
-    lines = text.split("\n")
+    lines = source.split("\n")
     # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
     # (deeper than the line above), or a line above that runs on into this one (no plain words fit).
     if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
         above = next((line for line in reversed(lines[:mark.line]) if line.strip()), "")
         indent = len(lines[mark.line]) - len(lines[mark.line].lstrip())
         key = "yaml_indent" if indent > len(above) - len(above.lstrip()) else None
-    return key
-
-
-def yaml_mark(error):
-    """Where a YAML error is: where an unclosed quote, bracket or key began (the parser's context),
-    else where the parser stopped."""
-    context = getattr(error, "context", None) or ""
-    if context.startswith("while scanning") or "flow" in context:
-        return getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    return getattr(error, "problem_mark", None)
+    return Problem.of(path, line, key or otherwise, error=what, in_docs=in_docs)
 
 
 def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
@@ -333,7 +333,7 @@ def character_problem(path: str, finding: characters.Finding, where: str, in_doc
                       count=finding.count, instead=finding.instead, next=last + 1, in_docs=in_docs)
 
 
-def sources(docs_dir, languages=()) -> list[Path]:
+def sources(docs_dir) -> list[Path]:
     """Every Markdown source below ``docs_dir``."""
     return sorted(Path(docs_dir).rglob("*.md"))
 

@@ -12,26 +12,21 @@ from dataclasses import dataclass
 
 from . import label_files
 
+SPACES = "\u00a0\u202f"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+INVISIBLE = ZERO_WIDTH + "\ufeff"
+DOUBLE_QUOTES, SINGLE_QUOTES = "\u201c\u201d\u201e\u00ab", "\u2018\u2019"
+QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
 # What each character is called in a message, and what to type instead: keys of labels/messages.yml.
 NAMES = {
     "\u00a0": ("char_nbsp", "type_space"),
     "\u202f": ("char_narrow_nbsp", "type_space"),
     "\t": ("char_tab", "type_spaces"),
-    "\u200b": ("char_zero_width", ""),
-    "\u200c": ("char_zero_width", ""),
-    "\u200d": ("char_zero_width", ""),
-    "\u2060": ("char_zero_width", ""),
+    **dict.fromkeys(ZERO_WIDTH, ("char_zero_width", "")),
     "\ufeff": ("char_bom", ""),
-    "\u201c": ("char_quote", "type_double_quote"),
-    "\u201d": ("char_quote", "type_double_quote"),
-    "\u201e": ("char_quote", "type_double_quote"),
-    "\u00ab": ("char_quote", "type_double_quote"),
-    "\u2018": ("char_quote", "type_single_quote"),
-    "\u2019": ("char_quote", "type_single_quote"),
+    **dict.fromkeys(DOUBLE_QUOTES, ("char_quote", "type_double_quote")),
+    **dict.fromkeys(SINGLE_QUOTES, ("char_quote", "type_single_quote")),
 }
-SPACES = "\u00a0\u202f"
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-QUOTES = "\u201c\u201d\u201e\u00ab\u2018\u2019"
 
 # Where a space-like character changes what the line is. In YAML: in the indentation, after a
 # key's colon or a list item's dash. In Markdown: in the indentation, after a heading's #, a
@@ -81,9 +76,7 @@ class Conflict:
 def _finding(text: str, offset: int, first_line: int) -> Finding:
     """The character at ``offset``, with its line, its column and how many times it comes in a row."""
     line_start = text.rfind("\n", 0, offset) + 1
-    end = offset
-    while end < len(text) and text[end] == text[offset]:
-        end += 1
+    end = re.compile(f"{re.escape(text[offset])}+").match(text, offset).end()
     return Finding(first_line + text.count("\n", 0, offset), offset - line_start + 1, text[offset], end - offset)
 
 
@@ -109,20 +102,14 @@ def conflicts(text: str, first_line: int = 1) -> list[Conflict]:
 
 
 def _findings(text: str, first_line: int, pattern: re.Pattern, characters: str) -> list[Finding]:
-    found = []
-    for match in pattern.finditer(text):
-        end = match.end()
-        # The space-like run at the match's end, or the one character it looks ahead to.
-        offset = next((i for i in range(match.start(), len(text)) if text[i] in characters), None)
-        if offset is not None and offset <= end:
-            found.append(_finding(text, offset, first_line))
-    return found
+    # The space-like run at the match's end, or the one character it looks ahead to.
+    wanted = re.compile(f"[{characters}]")
+    return [_finding(text, found.start(), first_line) for match in pattern.finditer(text)
+            if (found := wanted.search(text, match.start(), match.end() + 1))]
 
 
-def _everywhere(text: str, first_line: int, characters: str, skip_first: bool = False) -> list[Finding]:
-    return [_finding(text, match.start(), first_line)
-            for match in re.finditer(f"[{characters}]", text)
-            if not (skip_first and match.start() == 0)]
+def _everywhere(text: str, first_line: int, characters: str) -> list[Finding]:
+    return [_finding(text, match.start(), first_line) for match in re.finditer(f"[{characters}]", text)]
 
 
 def invisible(text: str) -> bool:

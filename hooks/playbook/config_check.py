@@ -1,7 +1,12 @@
 """mkdocs.yml's mistakes, said like the pages' ones: file, line, what is
 wrong and how to fix it.
 
-Plain Python over the text of mkdocs.yml and a list of paths: the `nav`
+YAML that cannot be read first: MkDocs reads mkdocs.yml before any hook runs and answers a
+broken one with the parser's own text (`expected <block end>, but found ...`), so `unreadable`
+is asked by `make build` and `make serve` before MkDocs starts (`python -m playbook.config_check`),
+and by hooks/serve_errors.py when a rebuild of `mkdocs serve` finds mkdocs.yml broken.
+
+Then `nav`, in plain Python over the text of mkdocs.yml and a list of paths: the `nav`
 entries are read with their lines from the YAML node tree (composed, never
 constructed, so `!ENV` and `!!python/name` tags need no resolving), and each
 page they name is looked up among the pages the build has, named without
@@ -14,15 +19,39 @@ translations (checks/nav.py) and the order of the customer types
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from .catalogue import Problem, split_language
+from .catalogue import Problem, nodes, split_language, yaml_problem
 from .label_files import said
 from .suggest import closest
+
+
+def unreadable(text: str, name: str = "mkdocs.yml") -> Problem | None:
+    """What keeps YAML from reading ``text`` (the file ``name``), on the line at fault; None if it reads."""
+    try:
+        # Composed, not loaded: `!ENV` and `!!python/name:` tags need no resolving.
+        yaml.compose(text, Loader=yaml.SafeLoader)
+        return None
+    except yaml.YAMLError as error:
+        return yaml_problem(name, text, error, 1, "yaml_other", in_docs=False)
+
+
+def main(path: str = "mkdocs.yml") -> int:
+    """Say what keeps ``path`` from being read, in the layout of the build's report; 1 if anything."""
+    # Imported here: the checks read `nav` through this module.
+    from .checks import report
+
+    file = Path(path)
+    found = unreadable(file.read_text(encoding="utf-8"), file.name) if file.is_file() else None
+    if found:
+        print(report([found], where=file.name), file=sys.stderr)  # noqa: T201 (a command's answer)
+    return 1 if found else 0
 
 
 @dataclass(frozen=True)
@@ -53,21 +82,12 @@ def walk(nav) -> Iterator[NavEntry]:
     A loaded setting (config.nav) is walked as its node tree, with no lines."""
     if not isinstance(nav, yaml.Node):
         nav = yaml.SafeDumper(None, sort_keys=False).represent_data(nav)
-    if isinstance(nav, yaml.ScalarNode):
-        if nav.value:
-            yield NavEntry(nav.value, _line(nav))
-    elif isinstance(nav, yaml.SequenceNode):
-        for item in nav.value:
-            yield from walk(item)
-    elif isinstance(nav, yaml.MappingNode):
-        # A titled entry ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
-        for key, value in nav.value:
-            title = str(key.value)
-            if isinstance(value, yaml.ScalarNode):
-                yield NavEntry(value.value, _line(value), title, _line(key))
-            else:
-                yield NavEntry("", _line(key), title, _line(key))
-                yield from walk(value)
+    for _, node, key in nodes(nav):
+        # A page ("index.md"), a titled one ("Inicio: index.md") or a section ("Tipos de cliente: [...]").
+        if isinstance(node, yaml.ScalarNode) and (node.value or key is not None):
+            yield NavEntry(node.value, _line(node), *((str(key.value), _line(key)) if key is not None else ()))
+        elif key is not None:
+            yield NavEntry("", _line(key), str(key.value), _line(key))
 
 
 def nav_entries(text: str) -> list[NavEntry]:
@@ -103,3 +123,7 @@ def nav_problems(entries: list[NavEntry], pages: set[str], files: set[str] = fro
             values = {"files": both([f"docs/{stem}.{lang}.md" for lang in languages] or [f"docs/{stem}.md"])}
         problems.append(Problem.of(config_file, entry.line, kind, path=entry.path, in_docs=False, **values))
     return problems
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -396,21 +396,20 @@ def handed(markdown: str, page=None) -> tuple[Document, Callable[[int], int | No
     return page.document, index
 
 
-def slug(text: str, slugify: Slugify = toc_slugify, separator: str = "-") -> str:
-    """The id toc gives a heading of this text: mkdocs.yml's slugify, toc's own if that one fails."""
-    try:
-        return slugify(inline_text(text), separator)
-    except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
-        return toc_slugify(inline_text(text), separator)
-
-
 def heading_ids(
     page, slugify: Slugify = toc_slugify, separator: str = "-"
 ) -> list[tuple[str, int, bool]]:
-    """Each heading's id, line, and whether it was written explicitly, in page order."""
+    """Each heading's id, line, and whether it was written explicitly, in page order: else the id
+    toc gives a heading of its text, with mkdocs.yml's slugify, toc's own if that one fails."""
+
+    def slug(text: str) -> str:
+        try:
+            return slugify(inline_text(text), separator)
+        except Exception:  # noqa: BLE001 - a custom slugify must not stop the checks
+            return toc_slugify(inline_text(text), separator)
+
     return [(heading.explicit_id, heading.line, True) if heading.explicit_id
-            else (slug(heading.text, slugify, separator), heading.line, False)
-            for heading in page.document.headings]
+            else (slug(heading.text), heading.line, False) for heading in page.document.headings]
 
 
 def intro_and_rest(markdown: str, page=None) -> tuple[str, str]:

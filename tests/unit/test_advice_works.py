@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook import catalogue, config_check, config_yaml, label_files
+from playbook import catalogue, config_check, label_files
 from playbook.checks import parity, placeholders
 from playbook.checks.anchors import site_from_catalogue
 from support import LANGUAGES, ROOT
@@ -89,7 +89,7 @@ def problems(files: dict, folder: Path) -> list[catalogue.Problem]:
     """What a build of ``files`` stops with, in the order a build finds it: mkdocs.yml that YAML
     cannot read (before MkDocs starts), a label file, `nav` (on_files), then the content checks."""
     config = files.get(CONFIG, config_text())
-    if found := config_yaml.problem(config):
+    if found := config_check.unreadable(config):
         return [found]
     labels = [label_files.problems(_written(folder, path, text), LANGUAGES, path)
               for path, text in files.items() if path.startswith("hooks/")]

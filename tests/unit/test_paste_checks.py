@@ -316,21 +316,21 @@ NAV_ITEM = "\n  - factores.md\n"
     ids=["indent", "second-colon", "no-colon", "key-indented-under-a-value", "unclosed-quote", "tab", "nbsp"],
 )
 def test_a_broken_mkdocs_yml_is_said_on_its_line_with_the_fix(new, at, said, fix):
-    from playbook import config_yaml
+    from playbook import config_check
 
     text = CONFIG.replace(NAV_ITEM, new, 1)
-    problem = config_yaml.problem(text)
+    problem = config_check.unreadable(text)
     assert problem.text().startswith(f"mkdocs.yml:{line_of(text, at)}: "), problem.text()
     assert said in problem.message and fix in problem.hint
 
 
 def test_the_playbook_s_mkdocs_yml_reads(tmp_path, capsys):
-    from playbook import config_yaml
+    from playbook import config_check
 
-    assert config_yaml.main(str(ROOT / "mkdocs.yml")) == 0
+    assert config_check.main(str(ROOT / "mkdocs.yml")) == 0
     broken = tmp_path / "mkdocs.yml"
     broken.write_text(CONFIG.replace(NAV_ITEM, "\n - factores.md\n", 1), encoding="utf-8")
-    assert config_yaml.main(str(broken)) == 1
+    assert config_check.main(str(broken)) == 1
     printed = capsys.readouterr().err
     assert printed.count("mkdocs.yml:") == 1 and "The playbook cannot be built: 1 problem" in printed
 
@@ -341,7 +341,7 @@ def test_make_reads_mkdocs_yml_before_mkdocs_does(target):
     would answer it with the parser's own text."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).splitlines()
-    assert "-m playbook.config_yaml mkdocs.yml" in recipe[0] and "mkdocs " in recipe[-1], recipe
+    assert "-m playbook.config_check mkdocs.yml" in recipe[0] and "mkdocs " in recipe[-1], recipe
 
 
 @pytest.mark.parametrize("entry", ["factore.md", "factores.es.md"], ids=["misspelt", "with-its-language"])
