@@ -11,18 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import label_files
+from .catalogue import Problem
 
 # The checks' blocks: "docs/factores.es.md:12: The link ..." or "mkdocs.yml:147: The nav ...",
 # then "    How to fix: ..." (in the editor's language, labels/messages.yml).
 LOCATION = re.compile(r"^(?P<where>\S[^\n]*?:\d+|\S+\.(?:md|yml|yaml)):\s+(?P<message>.*)$")
 HOW_TO_FIX = r"^\s+{}:\s*(?P<hint>.*)$"
-
-
-@dataclass
-class Problem:
-    where: str
-    message: str
-    hint: str = ""
+LINE = re.compile(r":\d+$")
 
 
 @dataclass
@@ -34,21 +29,27 @@ class Failure:
 
 def parse_report(text: str, logged: list[str] = ()) -> Failure:
     """A build's stop message (and what it logged as warnings and errors) -> a Failure."""
-    summary, problems, details = "", [], []
+    summary, found, details = "", [], []  # found: each problem's where, message and fix, as its lines come
     how_to_fix = re.compile(HOW_TO_FIX.format(re.escape(label_files.said("fix_label"))))
     for line in text.strip("\n").splitlines():
         if not line.strip():
             continue
-        if (match := how_to_fix.match(line)) and problems and not problems[-1].hint:
-            problems[-1].hint = match["hint"]
+        if (match := how_to_fix.match(line)) and found and not found[-1][2]:
+            found[-1][2] = match["hint"]
         elif match := LOCATION.match(line):
-            problems.append(Problem(match["where"], match["message"]))
-        elif not summary and not problems:
+            found.append([match["where"], match["message"], ""])
+        elif not summary and not found:
             summary = line.strip()
-        elif problems and line.startswith(" ") and problems[-1].hint:
-            problems[-1].hint += " " + line.strip()
+        elif found and line.startswith(" ") and found[-1][2]:
+            found[-1][2] += " " + line.strip()
         else:
             details.append(line.strip())
+    # The checks' own problem type, its place as the report printed it (Problem.at): a file and a
+    # line, or a generated page's address alone.
+    problems = []
+    for where, message, hint in found:
+        path, line = where.rsplit(":", 1) if LINE.search(where) else (where, 0)
+        problems.append(Problem(path, int(line), message, hint, in_docs=False))
     # What the build logged (a strict build's warnings, a broken mkdocs.yml's errors) only when the report
     # names no file: the checks' messages come with MkDocs' warnings on the same links, said twice.
     if not problems:

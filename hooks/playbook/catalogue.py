@@ -50,11 +50,14 @@ class Problem:
     def where(self, docs: str = "docs") -> str:
         return f"{docs}/{self.path}" if self.in_docs else self.path
 
+    def at(self, docs: str = "docs") -> str:
+        """Where, as every report prints it: the file and line ("docs/factores.es.md:12")."""
+        # A generated page has no file to open, so no line.
+        return self.path if self.line == 0 else f"{self.where(docs)}:{self.line}"
+
     def text(self, docs: str = "docs") -> str:
         """The problem as every report prints it: where, what, and how to fix it."""
-        # A generated page has no file to open, so no line.
-        at = self.path if self.line == 0 else f"{self.where(docs)}:{self.line}"
-        return f"{at}: {self.message}\n    {label_files.said('fix_label')}: {self.hint}"
+        return f"{self.at(docs)}: {self.message}\n    {label_files.said('fix_label')}: {self.hint}"
 
     def __str__(self) -> str:
         return self.text()
