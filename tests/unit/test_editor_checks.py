@@ -14,10 +14,10 @@ from playbook import catalogue as content
 from playbook import checks
 from playbook.checks import (
     admonitions,
+    anchors,
     card_text,
     citations,
     emoji,
-    headings,
     images,
     nav,
     parity,
@@ -172,7 +172,7 @@ def test_a_section_heading_without_id_is_reported_with_a_suggestion():
             {"factores.es.md": append("## Trato al cliente\n\nTexto.\n\nOtra parte\n----------\n\n### Más {#mas}")},
         )
     )
-    assert [(p.line, p.message, p.hint.split(" (")[0]) for p in headings.check(cat)] == [
+    assert [(p.line, p.message, p.hint.split(" (")[0]) for p in anchors.check(cat)] == [
         (
             16,
             "The heading 'Trato al cliente' has no id.",

@@ -25,7 +25,6 @@ from . import (
     external,
     files,
     front_matter,
-    headings,
     images,
     links,
     nav,
@@ -50,7 +49,6 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         files.check(catalogue)
         + front_matter.check(catalogue, icon_dirs)
         + anchors.check(catalogue, slugify, separator)
-        + headings.check(catalogue, slugify, separator)
         + safety.check(catalogue)
         + external.check(catalogue)
         + images.check(catalogue)
@@ -69,7 +67,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     # What needs other files: links, the two languages, citations. A heading
     # whose id differs from its original's is reported, not each link to it.
     site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty))
-                               | headings.deleted_ids(catalogue))
+                               | anchors.deleted_ids(catalogue))
     # mkdocs.yml, read once for the checks of its menu (a mkdocs.yml YAML cannot read is MkDocs' to say).
     config = Path(config_file).read_text(encoding="utf-8") if config_file and Path(config_file).is_file() else ""
     problems = (

@@ -10,8 +10,7 @@ from .. import customer_type, schema
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import counted, said
 from ..markdown import heading_ids
-from .anchors import Site
-from .headings import explicit_ids
+from .anchors import Site, explicit_ids
 from .urls import language_name, resolve
 
 
