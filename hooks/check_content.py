@@ -54,7 +54,8 @@ def on_files(files: Files, config: MkDocsConfig):
             separator=separator,
             icon_dirs=icon_dirs,
             emoji_names=_emoji_names(config),
-            templates=_templates(config),
+            # The placeholder texts of templates/, beside mkdocs.yml (none: no folder, no placeholders).
+            templates=placeholders.from_folder(build.project(config) / "templates", build.languages(config)),
             config_file=config.config_file_path,
         ),
     )
@@ -82,21 +83,23 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 # attr_list left as text is not one), and anything unsafe that got through to its HTML.
 @event_priority(Priority.LAST)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
-    seen = _seen(config)
+    seen, catalogue = _seen(config), build.catalogue(config)
     language = build.current_language(config)
-    key = build.catalogue(config).split(page.file.src_uri)[0]
+    key = catalogue.split(page.file.src_uri)[0]
     seen.site.pages.setdefault(language, {})[key] = frozenset(
         next(group for group in match.groups() if group is not None)
         for match in ID_ATTRIBUTE.finditer(html)
     )
-    seen.rendered += [(language, key, needle, "unsafe_html", {"what": what}) for what, needle in safety.rendered(html)]
+    # (text to look for in the source, the message, the values it names)
+    found = [(needle, "unsafe_html", {"what": what}) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
     for component, token in material_css.unstyled(html, build.unused_components(config)):
         enable = material_css.how_to_enable(component)
-        seen.rendered.append((language, key, token, "unstyled_html", {
+        found.append((token, "unstyled_html", {
             "what": label_files.said("material_component", name=component.name, token=token),
             "enable": enable[:1].upper() + enable[1:]}))
+    seen.rendered += [_rendered_problem(catalogue, seen, key, language, *each) for each in found]
     return html
 
 
@@ -116,7 +119,7 @@ def on_post_build(config: MkDocsConfig):
     # translations' check (the rest of it passed before the build) sees the generated pages now.
     if any("#" in url for _, url, *_ in waiting):
         problems += checks.parity.check(catalogue, site)
-    problems += _rendered_problems(seen, catalogue)
+    problems += seen.rendered
     _stop(config, checks.ordered(catalogue, problems))
 
 
@@ -141,9 +144,8 @@ class _Build:
     site: Site = field(default_factory=Site)  # what links point at, the waiting ones with it
     generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
     files: set[str] = field(default_factory=set)  # every file but pages, generated ones too
-    # What the rendered pages show and the checks of the sources did not catch: (language, key,
-    # text to look for, the message, what the HTML contains and the values it names).
-    rendered: list[tuple[str, str, str, str, dict]] = field(default_factory=list)
+    # What the rendered pages show and the checks of the sources did not catch.
+    rendered: list[content.Problem] = field(default_factory=list)
 
 
 # What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
@@ -162,12 +164,6 @@ def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
     return emoji.names(index(options.get("options", {}), None)) if index else None
 
 
-def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
-    """The placeholder texts of templates/, beside mkdocs.yml."""
-    folder = build.project(config) / "templates"
-    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
-
-
 def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
@@ -175,20 +171,17 @@ def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
         raise Abort(checks.report(problems, docs))
 
 
-def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[content.Problem]:
-    """What the rendered pages show and the checks of the sources did not catch, on the line
-    of the source that shows it (a generated page's on the page)."""
-    problems = []
-    for language, key, needle, kind, values in seen.rendered:
-        page = catalogue.page(key, language)
-        if page is None:
-            problems.append(content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
-                                               by=seen.generated.get(key) or label_files.said("a_hook"), **values))
-            continue
-        lines = page.body.splitlines()
-        line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
-        problems.append(content.Problem.of(page.path, line, kind, **values))
-    return problems
+def _rendered_problem(catalogue: content.Catalogue, seen: _Build, key: str, language: str, needle: str,
+                      kind: str, values: dict) -> content.Problem:
+    """What a rendered page shows and the checks of the sources did not catch, on the line of the
+    source that shows it (a generated page's on the page)."""
+    page = catalogue.page(key, language)
+    if page is None:
+        return content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
+                                  by=seen.generated.get(key) or label_files.said("a_hook"), **values)
+    lines = page.body.splitlines()
+    line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
+    return content.Problem.of(page.path, line, kind, **values)
 
 
 # -----------------------------------------------------------------------------
