@@ -64,18 +64,12 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-# Once every hook has added its pages (hooks/cards.py adds generated ones):
-# every file of this language is something a waiting link may point at.
+# Once every hook has added its files (hooks/assets.py, hooks/cards.py): every file of this language
+# but its pages is something a waiting link may point at (each page, generated ones too, gives its
+# ids as it is rendered, below).
 @event_priority(Priority.LAST)
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    seen = _seen(config)
-    for file in files:
-        if file.generated_by and file.is_documentation_page():
-            key = build.catalogue(config).split(file.src_uri)[0]
-            seen.generated[key] = file.generated_by
-            seen.site.pages.setdefault(build.current_language(config), {})[key] = frozenset()
-        elif not file.is_documentation_page():
-            seen.files.add(file.src_uri)
+    _seen(config).files.update(file.src_uri for file in files if not file.is_documentation_page())
     return nav
 
 
@@ -99,7 +93,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
         found.append((token, "unstyled_html", {
             "what": label_files.said("material_component", name=component.name, token=token),
             "enable": enable[:1].upper() + enable[1:]}))
-    seen.rendered += [_rendered_problem(catalogue, seen, key, language, *each) for each in found]
+    seen.rendered += [_rendered_problem(catalogue, page, key, language, *each) for each in found]
     return html
 
 
@@ -142,7 +136,6 @@ class _Build:
     """What the language builds of one `mkdocs build` have seen so far."""
 
     site: Site = field(default_factory=Site)  # what links point at, the waiting ones with it
-    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
     files: set[str] = field(default_factory=set)  # every file but pages, generated ones too
     # What the rendered pages show and the checks of the sources did not catch.
     rendered: list[content.Problem] = field(default_factory=list)
@@ -171,14 +164,14 @@ def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
         raise Abort(checks.report(problems, docs))
 
 
-def _rendered_problem(catalogue: content.Catalogue, seen: _Build, key: str, language: str, needle: str,
+def _rendered_problem(catalogue: content.Catalogue, rendered: Page, key: str, language: str, needle: str,
                       kind: str, values: dict) -> content.Problem:
     """What a rendered page shows and the checks of the sources did not catch, on the line of the
     source that shows it (a generated page's on the page)."""
     page = catalogue.page(key, language)
     if page is None:
         return content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
-                                  by=seen.generated.get(key) or label_files.said("a_hook"), **values)
+                                  by=rendered.file.generated_by or label_files.said("a_hook"), **values)
     lines = page.body.splitlines()
     line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
     return content.Problem.of(page.path, line, kind, **values)
