@@ -9,7 +9,7 @@ import pytest
 from playbook import catalogue as content
 from playbook import checks
 from playbook import schema as schema_module
-from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, files, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support import ROOT
 from support.sites import DELETE, ICONS, append, apply, base_files, catalogue, page, replace
@@ -532,14 +532,14 @@ def test_rendered_html_is_checked_too():
     ],
 )
 def test_external_links(text, expected):
-    found = only(external.check(catalogue(apply(base_files(), {"factores.en.md": append(text)}))))
+    found = only(safety.check(catalogue(apply(base_files(), {"factores.en.md": append(text)}))))
     assert any(f.startswith("factores.en.md:16:") and expected in f for f in found), found
 
 
 def test_https_mail_and_phone_links_are_fine():
     text = "[a](https://example.com) [b](mailto:a@example.com) [c](tel:+56221234567)"
     assert (
-        only(external.check(catalogue(apply(base_files(), {"factores.en.md": append(text)})))) == []
+        only(safety.check(catalogue(apply(base_files(), {"factores.en.md": append(text)})))) == []
     )
 
 

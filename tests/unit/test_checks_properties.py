@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from playbook import catalogue as content
 from playbook import characters, checks
-from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, files, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support.sites import apply, base_files, catalogue
 
@@ -265,7 +265,7 @@ def test_safety(cat):
 @SETTINGS
 @given(sites())
 def test_external(cat):
-    _well_formed(external.check(cat), cat)
+    _well_formed(safety.check(cat), cat)
 
 
 @SETTINGS

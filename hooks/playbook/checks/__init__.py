@@ -22,7 +22,6 @@ from . import (
     citations,
     copies,
     emoji,
-    external,
     files,
     front_matter,
     images,
@@ -50,7 +49,6 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         + front_matter.check(catalogue, icon_dirs)
         + anchors.check(catalogue, slugify, separator)
         + safety.check(catalogue)
-        + external.check(catalogue)
         + images.check(catalogue)
         + admonitions.check(catalogue)
         + emoji.check(catalogue, emoji_names)
