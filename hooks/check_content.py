@@ -37,8 +37,11 @@ from playbook.checks.anchors import Site, site_from_catalogue
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
         return files
-    # The interface's words come first: every page and card is made with them.
-    _stop_on_labels(config)
+    # The interface's words come first: every page and card is made with them (the label files of
+    # every feature, in both languages).
+    languages = build.languages(config)
+    _stop(config, [problem for path in sorted(label_files.FOLDER.glob("*.yml"))
+                   for problem in label_files.problems(path, languages)], label_files.said("in_labels"))
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
     # The links that wait are kept in the site's list (the copies run_all makes share it).
@@ -55,7 +58,7 @@ def on_files(files: Files, config: MkDocsConfig):
             icon_dirs=icon_dirs,
             emoji_names=_emoji_names(config),
             # The placeholder texts of templates/, beside mkdocs.yml (none: no folder, no placeholders).
-            templates=placeholders.from_folder(build.project(config) / "templates", build.languages(config)),
+            templates=placeholders.from_folder(build.project(config) / "templates", languages),
             config_file=config.config_file_path,
         ),
     )
@@ -121,16 +124,6 @@ def on_post_build(config: MkDocsConfig):
 # Helpers
 # -----------------------------------------------------------------------------
 
-def _stop_on_labels(config: MkDocsConfig) -> None:
-    """Stop the build, with file and line, on a label file that cannot be used."""
-    problems = []
-    # The label files of every feature, in both languages.
-    for path in sorted(label_files.FOLDER.glob("*.yml")):
-        problems += label_files.problems(path, build.languages(config))
-    if problems:
-        raise Abort(checks.report(problems, where=label_files.said("in_labels")))
-
-
 @dataclass
 class _Build:
     """What the language builds of one `mkdocs build` have seen so far."""
@@ -157,11 +150,12 @@ def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
     return emoji.names(index(options.get("options", {}), None)) if index else None
 
 
-def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
+def _stop(config: MkDocsConfig, problems: list[content.Problem], where: str | None = None) -> None:
+    """Stop the build on ``problems``, each with its file, line and fix (``where``: which files; the pages)."""
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
         docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(checks.report(problems, docs))
+        raise Abort(checks.report(problems, docs, where))
 
 
 def _rendered_problem(catalogue: content.Catalogue, rendered: Page, key: str, language: str, needle: str,
