@@ -263,12 +263,6 @@ def test_safety(cat):
 
 
 @SETTINGS
-@given(sites())
-def test_external(cat):
-    _well_formed(safety.check(cat), cat)
-
-
-@SETTINGS
 @given(markdown)
 def test_rendered_html(html):
     found = safety.rendered(html)
