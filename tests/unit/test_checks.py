@@ -9,7 +9,7 @@ import pytest
 from playbook import catalogue as content
 from playbook import checks
 from playbook import schema as schema_module
-from playbook.checks import anchors, citations, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support import ROOT
 from support.sites import DELETE, ICONS, append, apply, base_files, catalogue, page, replace
@@ -101,7 +101,7 @@ def test_files_reports_unreadable_and_empty_pages():
             },
         )
     )
-    found = only(files.check(cat))
+    found = only(front_matter.check(cat))
     assert any(
         f.startswith("factores.en.md:5: This page has front matter but no text") for f in found
     )
@@ -113,7 +113,7 @@ def test_files_reports_unreadable_and_empty_pages():
 def test_a_customer_type_page_may_be_front_matter_only():
     text = base_files()[ES_TYPE]
     cat = catalogue(apply(base_files(), {ES_TYPE: text[: text.index("\n---\n") + 5]}))
-    assert not files.check(cat)
+    assert not front_matter.check(cat)
 
 
 def test_impossible_dates_are_said_on_their_line_not_a_crash():

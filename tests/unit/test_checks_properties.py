@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from playbook import catalogue as content
 from playbook import characters, checks
-from playbook.checks import anchors, citations, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support.sites import apply, base_files, catalogue
 
@@ -218,12 +218,6 @@ def test_any_bytes_are_a_page_or_a_problem(raw):
     page, problems = content.parse_page("x.es.md", raw, ("es", "en"))
     assert isinstance(page, content.SourcePage)
     assert all(isinstance(problem, content.Problem) for problem in problems)
-
-
-@SETTINGS
-@given(sites())
-def test_files(cat):
-    _well_formed(files.check(cat), cat)
 
 
 @SETTINGS

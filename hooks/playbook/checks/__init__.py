@@ -22,7 +22,6 @@ from . import (
     citations,
     copies,
     emoji,
-    files,
     front_matter,
     images,
     links,
@@ -45,8 +44,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     """Every problem of the content, each once: unreadable files first, then by file and line."""
     # What is wrong within each file, found in that file alone.
     own = (
-        files.check(catalogue)
-        + front_matter.check(catalogue, icon_dirs)
+        front_matter.check(catalogue, icon_dirs)
         + anchors.check(catalogue, slugify, separator)
         + safety.check(catalogue)
         + images.check(catalogue)
