@@ -16,14 +16,13 @@ from .. import type_lists
 from ..catalogue import Catalogue, Problem
 from ..label_files import said
 from . import (
-    admonitions,
     anchors,
+    blanks,
     card_text,
     citations,
     copies,
     emoji,
     front_matter,
-    images,
     links,
     nav,
     orphans,
@@ -32,7 +31,6 @@ from . import (
     placeholders,
     practice,
     safety,
-    search_terms,
     untranslated,
 )
 from .anchors import Site, site_from_catalogue
@@ -47,14 +45,12 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
         front_matter.check(catalogue, icon_dirs)
         + anchors.check(catalogue, slugify, separator)
         + safety.check(catalogue)
-        + images.check(catalogue)
-        + admonitions.check(catalogue)
+        + blanks.check(catalogue)
         + emoji.check(catalogue, emoji_names)
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
         + pastes.check(catalogue)
-        + search_terms.check(catalogue)
         # The markers of the lists of types, before hooks/customer_type_page.py fills them.
         + [problem for page in catalogue.pages.values()
            for problem in type_lists.problems(page.body, page.path, page.body_start)]
