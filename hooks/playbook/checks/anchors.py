@@ -100,6 +100,7 @@ def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str =
 
 
 def _twice(page: SourcePage, ids: list[tuple[str, int, bool]]) -> list[Problem]:
+    """Each id written a second time on the page, or taken from the headings a type's data makes."""
     problems, seen = [], {}
     # A customer type's data makes headings with fixed ids (#atender...): the page's own text may not take them.
     made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
