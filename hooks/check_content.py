@@ -37,8 +37,11 @@ from playbook.checks.anchors import Site, site_from_catalogue
 def on_files(files: Files, config: MkDocsConfig):
     if not build.is_outermost(config):
         return files
-    # The interface's words come first: every page and card is made with them.
-    _stop_on_labels(config)
+    # The interface's words come first: every page and card is made with them (the label files of
+    # every feature, in both languages).
+    languages = build.languages(config)
+    _stop(config, [problem for path in sorted(label_files.FOLDER.glob("*.yml"))
+                   for problem in label_files.problems(path, languages)], label_files.said("in_labels"))
     catalogue = build.catalogue(config)
     slugify, separator = build.slugify(config)
     # The links that wait are kept in the site's list (the copies run_all makes share it).
@@ -54,7 +57,8 @@ def on_files(files: Files, config: MkDocsConfig):
             separator=separator,
             icon_dirs=icon_dirs,
             emoji_names=_emoji_names(config),
-            templates=_templates(config),
+            # The placeholder texts of templates/, beside mkdocs.yml (none: no folder, no placeholders).
+            templates=placeholders.from_folder(build.project(config) / "templates", languages),
             config_file=config.config_file_path,
         ),
     )
@@ -63,18 +67,12 @@ def on_files(files: Files, config: MkDocsConfig):
     return files
 
 
-# Once every hook has added its pages (hooks/cards.py adds generated ones):
-# every file of this language is something a waiting link may point at.
+# Once every hook has added its files (hooks/assets.py, hooks/cards.py): every file of this language
+# but its pages is something a waiting link may point at (each page, generated ones too, gives its
+# ids as it is rendered, below).
 @event_priority(Priority.LAST)
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    seen = _seen(config)
-    for file in files:
-        if file.generated_by and file.is_documentation_page():
-            key = build.catalogue(config).split(file.src_uri)[0]
-            seen.generated[key] = file.generated_by
-            seen.site.pages.setdefault(build.current_language(config), {})[key] = frozenset()
-        elif not file.is_documentation_page():
-            seen.files.add(file.src_uri)
+    _seen(config).files.update(file.src_uri for file in files if not file.is_documentation_page())
     return nav
 
 
@@ -82,21 +80,23 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 # attr_list left as text is not one), and anything unsafe that got through to its HTML.
 @event_priority(Priority.LAST)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files):
-    seen = _seen(config)
+    seen, catalogue = _seen(config), build.catalogue(config)
     language = build.current_language(config)
-    key = build.catalogue(config).split(page.file.src_uri)[0]
+    key = catalogue.split(page.file.src_uri)[0]
     seen.site.pages.setdefault(language, {})[key] = frozenset(
         next(group for group in match.groups() if group is not None)
         for match in ID_ATTRIBUTE.finditer(html)
     )
-    seen.rendered += [(language, key, needle, "unsafe_html", {"what": what}) for what, needle in safety.rendered(html)]
+    # (text to look for in the source, the message, the values it names)
+    found = [(needle, "unsafe_html", {"what": what}) for what, needle in safety.rendered(html)]
     # Material's styles for components the site does not enable are left out
     # (hooks/assets.py): a page that shows one anyway would look broken.
     for component, token in material_css.unstyled(html, build.unused_components(config)):
         enable = material_css.how_to_enable(component)
-        seen.rendered.append((language, key, token, "unstyled_html", {
+        found.append((token, "unstyled_html", {
             "what": label_files.said("material_component", name=component.name, token=token),
             "enable": enable[:1].upper() + enable[1:]}))
+    seen.rendered += [_rendered_problem(catalogue, page, key, language, *each) for each in found]
     return html
 
 
@@ -116,7 +116,7 @@ def on_post_build(config: MkDocsConfig):
     # translations' check (the rest of it passed before the build) sees the generated pages now.
     if any("#" in url for _, url, *_ in waiting):
         problems += checks.parity.check(catalogue, site)
-    problems += _rendered_problems(seen, catalogue)
+    problems += seen.rendered
     _stop(config, checks.ordered(catalogue, problems))
 
 
@@ -124,26 +124,14 @@ def on_post_build(config: MkDocsConfig):
 # Helpers
 # -----------------------------------------------------------------------------
 
-def _stop_on_labels(config: MkDocsConfig) -> None:
-    """Stop the build, with file and line, on a label file that cannot be used."""
-    problems = []
-    # The label files of every feature, in both languages.
-    for path in sorted(label_files.FOLDER.glob("*.yml")):
-        problems += label_files.problems(path, build.languages(config))
-    if problems:
-        raise Abort(checks.report(problems, where=label_files.said("in_labels")))
-
-
 @dataclass
 class _Build:
     """What the language builds of one `mkdocs build` have seen so far."""
 
     site: Site = field(default_factory=Site)  # what links point at, the waiting ones with it
-    generated: dict[str, str] = field(default_factory=dict)  # page key -> what generated it
     files: set[str] = field(default_factory=set)  # every file but pages, generated ones too
-    # What the rendered pages show and the checks of the sources did not catch: (language, key,
-    # text to look for, the message, what the HTML contains and the values it names).
-    rendered: list[tuple[str, str, str, str, dict]] = field(default_factory=list)
+    # What the rendered pages show and the checks of the sources did not catch.
+    rendered: list[content.Problem] = field(default_factory=list)
 
 
 # What one `mkdocs build` (or rebuild of `mkdocs serve`) has seen: a new one starts with nothing,
@@ -162,33 +150,25 @@ def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
     return emoji.names(index(options.get("options", {}), None)) if index else None
 
 
-def _templates(config: MkDocsConfig) -> placeholders.Placeholders | None:
-    """The placeholder texts of templates/, beside mkdocs.yml."""
-    folder = build.project(config) / "templates"
-    return placeholders.from_folder(folder, build.languages(config)) if folder.is_dir() else None
-
-
-def _stop(config: MkDocsConfig, problems: list[content.Problem]) -> None:
+def _stop(config: MkDocsConfig, problems: list[content.Problem], where: str | None = None) -> None:
+    """Stop the build on ``problems``, each with its file, line and fix (``where``: which files; the pages)."""
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
         docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(checks.report(problems, docs))
+        raise Abort(checks.report(problems, docs, where))
 
 
-def _rendered_problems(seen: _Build, catalogue: content.Catalogue) -> list[content.Problem]:
-    """What the rendered pages show and the checks of the sources did not catch, on the line
-    of the source that shows it (a generated page's on the page)."""
-    problems = []
-    for language, key, needle, kind, values in seen.rendered:
-        page = catalogue.page(key, language)
-        if page is None:
-            problems.append(content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
-                                               by=seen.generated.get(key) or label_files.said("a_hook"), **values))
-            continue
-        lines = page.body.splitlines()
-        line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
-        problems.append(content.Problem.of(page.path, line, kind, **values))
-    return problems
+def _rendered_problem(catalogue: content.Catalogue, rendered: Page, key: str, language: str, needle: str,
+                      kind: str, values: dict) -> content.Problem:
+    """What a rendered page shows and the checks of the sources did not catch, on the line of the
+    source that shows it (a generated page's on the page)."""
+    page = catalogue.page(key, language)
+    if page is None:
+        return content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
+                                  by=rendered.file.generated_by or label_files.said("a_hook"), **values)
+    lines = page.body.splitlines()
+    line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)
+    return content.Problem.of(page.path, line, kind, **values)
 
 
 # -----------------------------------------------------------------------------

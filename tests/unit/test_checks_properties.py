@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from playbook import catalogue as content
 from playbook import characters, checks
-from playbook.checks import anchors, citations, external, files, front_matter, links, parity, safety
+from playbook.checks import anchors, citations, front_matter, links, parity, safety
 from playbook.markdown import scan
 from support.sites import apply, base_files, catalogue
 
@@ -222,12 +222,6 @@ def test_any_bytes_are_a_page_or_a_problem(raw):
 
 @SETTINGS
 @given(sites())
-def test_files(cat):
-    _well_formed(files.check(cat), cat)
-
-
-@SETTINGS
-@given(sites())
 def test_front_matter(cat):
     _well_formed(front_matter.check(cat, ()), cat)
 
@@ -260,12 +254,6 @@ def test_citations(cat):
 @given(sites())
 def test_safety(cat):
     _well_formed(safety.check(cat), cat)
-
-
-@SETTINGS
-@given(sites())
-def test_external(cat):
-    _well_formed(external.check(cat), cat)
 
 
 @SETTINGS

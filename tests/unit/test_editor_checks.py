@@ -13,12 +13,11 @@ import pytest
 from playbook import catalogue as content
 from playbook import checks
 from playbook.checks import (
-    admonitions,
+    anchors,
+    blanks,
     card_text,
     citations,
     emoji,
-    headings,
-    images,
     nav,
     parity,
     placeholders,
@@ -172,7 +171,7 @@ def test_a_section_heading_without_id_is_reported_with_a_suggestion():
             {"factores.es.md": append("## Trato al cliente\n\nTexto.\n\nOtra parte\n----------\n\n### Más {#mas}")},
         )
     )
-    assert [(p.line, p.message, p.hint.split(" (")[0]) for p in headings.check(cat)] == [
+    assert [(p.line, p.message, p.hint.split(" (")[0]) for p in anchors.check(cat)] == [
         (
             16,
             "The heading 'Trato al cliente' has no id.",
@@ -245,7 +244,7 @@ def test_a_page_without_ids_is_not_compared():
 )
 def test_images_need_alt_text(addition, expected):
     cat = catalogue(apply(base_files(), {"factores.en.md": append(addition)}))
-    assert [p.message for p in images.check(cat)] == ([expected] if expected else [])
+    assert [p.message for p in blanks.check(cat)] == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize(
@@ -265,7 +264,7 @@ def test_images_need_alt_text(addition, expected):
 )
 def test_empty_admonitions(box, empty):
     cat = catalogue(apply(base_files(), {"factores.es.md": append(box)}))
-    found = admonitions.check(cat)
+    found = blanks.check(cat)
     if empty is None:
         assert found == []
         return

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from playbook import characters
-from playbook.checks import copies, orphans, pastes, search_terms
+from playbook.checks import copies, orphans, pastes, untranslated
 from support import ROOT
 from support.sites import NAV, append, apply, base_files, catalogue, line_of, replace
 
@@ -237,7 +237,7 @@ def test_every_page_of_the_playbook_is_in_its_menu():
 def test_a_search_term_of_the_wrong_language_or_written_twice_is_named(path, terms, term, said):
     written = "search_terms:\n" + "".join(f"  - {t}\n" for t in terms) + "title:"
     files, read_catalogue = read({path: replace("title:", written)})
-    problem = only(search_terms.check(read_catalogue), path)
+    problem = only(untranslated.check(read_catalogue), path)
     assert problem.line == line_of(files[path], f"  - {term}\n")
     assert f"'{term}' {said}" in problem.message
 
@@ -245,7 +245,7 @@ def test_a_search_term_of_the_wrong_language_or_written_twice_is_named(path, ter
 @pytest.mark.parametrize("term", ["de-escalate", "VIP", "customer service", "queue"])
 def test_an_english_term_passes_on_an_english_page(term):
     _, read_catalogue = read({"factores.en.md": replace("title:", f"search_terms:\n  - {term}\ntitle:")})
-    assert search_terms.check(read_catalogue) == []
+    assert untranslated.check(read_catalogue) == []
 
 
 # --- Advice that works first time ----------------------------------------------------

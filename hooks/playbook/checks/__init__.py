@@ -16,17 +16,13 @@ from .. import type_lists
 from ..catalogue import Catalogue, Problem
 from ..label_files import said
 from . import (
-    admonitions,
     anchors,
+    blanks,
     card_text,
     citations,
     copies,
     emoji,
-    external,
-    files,
     front_matter,
-    headings,
-    images,
     links,
     nav,
     orphans,
@@ -35,7 +31,6 @@ from . import (
     placeholders,
     practice,
     safety,
-    search_terms,
     untranslated,
 )
 from .anchors import Site, site_from_catalogue
@@ -47,20 +42,15 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     """Every problem of the content, each once: unreadable files first, then by file and line."""
     # What is wrong within each file, found in that file alone.
     own = (
-        files.check(catalogue)
-        + front_matter.check(catalogue, icon_dirs)
+        front_matter.check(catalogue, icon_dirs)
         + anchors.check(catalogue, slugify, separator)
-        + headings.check(catalogue, slugify, separator)
         + safety.check(catalogue)
-        + external.check(catalogue)
-        + images.check(catalogue)
-        + admonitions.check(catalogue)
+        + blanks.check(catalogue)
         + emoji.check(catalogue, emoji_names)
         + card_text.check(catalogue)
         + placeholders.check(catalogue, templates)
         + untranslated.check(catalogue)
         + pastes.check(catalogue)
-        + search_terms.check(catalogue)
         # The markers of the lists of types, before hooks/customer_type_page.py fills them.
         + [problem for page in catalogue.pages.values()
            for problem in type_lists.problems(page.body, page.path, page.body_start)]
@@ -69,7 +59,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
     # What needs other files: links, the two languages, citations. A heading
     # whose id differs from its original's is reported, not each link to it.
     site = dataclasses.replace(site, excused=frozenset(parity.missing_ids(catalogue, faulty))
-                               | headings.deleted_ids(catalogue))
+                               | anchors.deleted_ids(catalogue))
     # mkdocs.yml, read once for the checks of its menu (a mkdocs.yml YAML cannot read is MkDocs' to say).
     config = Path(config_file).read_text(encoding="utf-8") if config_file and Path(config_file).is_file() else ""
     problems = (

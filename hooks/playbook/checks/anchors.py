@@ -1,4 +1,8 @@
-"""Anchors: the ids a link can jump to, and one check, that no id is used twice on a page.
+"""Anchors: the ids a link can jump to, and their checks: every section heading (`##` and below,
+ATX or setext) ends with its id, `## Speed {#rapidez}`, as CONTRIBUTING asks (links and the other
+language's page use it, and one made from the heading's words would change with every rewording and
+differ between the languages; that both use the same ids is checks/parity.py's), and no id is used
+twice on a page.
 ``Site`` is what links may point at, per language: each page with its ids, and the other files
 of docs/. ``site_from_catalogue`` makes it from the sources, before the build: a type page's
 headings made from its data included; what hooks generate later is waited for (``waiting``), and
@@ -13,7 +17,9 @@ from markdown.extensions.toc import slugify as toc_slugify
 
 from .. import customer_type
 from ..catalogue import Catalogue, Problem, SourcePage
-from ..markdown import Slugify, heading_ids
+from ..markdown import Slugify, heading_ids, inline_text
+
+LEVEL = 2  # the first heading level that needs an id: the page title is the front matter's
 
 
 @dataclass
@@ -85,20 +91,90 @@ def site_from_catalogue(
 
 
 def check(catalogue: Catalogue, slugify: Slugify = toc_slugify, separator: str = "-") -> list[Problem]:
-    """No two headings or elements of a page share an id."""
+    """Every section heading has its id, and no two headings or elements of a page share one."""
     problems = []
     for page in catalogue.pages.values():
-        seen: dict[str, int] = {}
-        # A customer type's data makes headings with fixed ids (#atender...):
-        # the page's own text may not take them.
-        made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
-        for id_, line, explicit in page_ids(page, slugify, separator):
-            if id_ in made:
-                problems.append(Problem.of(page.path, line, "id_taken_by_type", id=id_))
-            elif id_ in seen:
-                # A heading without its {#id} is the headings check's to say, with an id still free.
-                if explicit:
-                    problems.append(Problem.of(page.path, line, "id_twice", id=id_, first=seen[id_]))
-            else:
-                seen[id_] = line
+        ids = page_ids(page, slugify, separator)
+        problems += _twice(page, ids) + _unnamed(catalogue, page, ids, slugify, separator)
     return problems
+
+
+def _twice(page: SourcePage, ids: list[tuple[str, int, bool]]) -> list[Problem]:
+    """Each id written a second time on the page, or taken from the headings a type's data makes."""
+    problems, seen = [], {}
+    # A customer type's data makes headings with fixed ids (#atender...): the page's own text may not take them.
+    made = set(customer_type.shape().anchors.values()) if page.customer_type else set()
+    for id_, line, explicit in ids:
+        if id_ in made:
+            problems.append(Problem.of(page.path, line, "id_taken_by_type", id=id_))
+        elif id_ in seen:
+            # A heading without its {#id} is said once, as one, with an id still free.
+            if explicit:
+                problems.append(Problem.of(page.path, line, "id_twice", id=id_, first=seen[id_]))
+        else:
+            seen[id_] = line
+    return problems
+
+
+def _unnamed(catalogue: Catalogue, page: SourcePage, ids, slugify: Slugify, separator: str) -> list[Problem]:
+    """Each section heading without its `{#id}`: the id to restore, or one to write."""
+    problems = []
+    # The slug the toc extension would make is the id offered; a translation is offered its original's
+    # heading's in the same place, so that both languages get the same id.
+    original = catalogue.page(page.key, catalogue.languages[0]) or page
+    offered = _slugs(original, slugify, separator)
+    for index, (heading, slug) in enumerate(zip(sections(page), _slugs(page, slugify, separator), strict=True)):
+        if heading.explicit_id:
+            continue
+        if kept := _kept(catalogue, page, heading):
+            other, theirs = kept
+            problems.append(Problem.of(page.path, heading.line, "heading_id_deleted", text=inline_text(heading.text),
+                                       other=other.path, other_text=inline_text(theirs.text),
+                                       other_line=theirs.line, id=theirs.explicit_id))
+            continue
+        slug = offered[index] if index < len(offered) else slug
+        # An id the page already has elsewhere would be used twice: the first free one is offered.
+        taken = {id_ for id_, line, _ in ids if line != heading.line}
+        slug = next(free for free in [slug] + [f"{slug}-{n}" for n in range(2, len(taken) + 3)] if free not in taken)
+        problems.append(Problem.of(page.path, heading.line, "heading_no_id", heading=inline_text(heading.text),
+                                   slug=slug or "section-id"))
+    return problems
+
+
+def sections(page: SourcePage) -> list:
+    """The headings of a page that need an id, in order."""
+    return [heading for heading in page.document.headings if heading.level >= LEVEL]
+
+
+def _slugs(page: SourcePage, slugify: Slugify, separator: str) -> list[str]:
+    """The id the toc extension would give each section heading of ``page``, in order."""
+    return [slug for heading, (slug, _, _) in zip(page.document.headings, heading_ids(page, slugify, separator),
+                                                  strict=True) if heading.level >= LEVEL]
+
+
+# An id deleted by mistake is still on the other language's heading in the same place: the fix is
+# to restore it (links use it), not to make a new one that the other file would then lack.
+def _kept(catalogue: Catalogue, page: SourcePage, heading):
+    """(the other language's page, its heading) in the same place as ``heading``, where that heading
+    keeps an id this page lacks; None if no other language does."""
+    own = sections(page)
+    index, written = own.index(heading), {section.explicit_id for section in own if section.explicit_id}
+    for language in catalogue.languages:
+        other = catalogue.page(page.key, language)
+        theirs = sections(other) if other is not None and language != page.language else []
+        if index < len(theirs) and theirs[index].explicit_id and theirs[index].explicit_id not in written:
+            return other, theirs[index]
+    return None
+
+
+def deleted_ids(catalogue: Catalogue) -> frozenset[tuple[str, str, str]]:
+    """(language, page key, id) of each heading id deleted while the other language keeps it: links to
+    it are explained by the heading's own problem, "restore it"."""
+    return frozenset((page.language, page.key, kept[1].explicit_id) for page in catalogue.pages.values()
+                     for heading in sections(page)
+                     if not heading.explicit_id and (kept := _kept(catalogue, page, heading)))
+
+
+def explicit_ids(page: SourcePage) -> list[tuple[str, int, str]]:
+    """(id, line, text) of each section heading with its id written, in page order."""
+    return [(h.explicit_id, h.line, inline_text(h.text)) for h in sections(page) if h.explicit_id]

@@ -27,26 +27,22 @@ def same(page: SourcePage | None, other: SourcePage | None) -> list[tuple[tuple,
     return [(keys, name) for keys, name in FIELDS if _value(page, keys) and _value(page, keys) == _value(other, keys)]
 
 
-def _record(catalogue: Catalogue, page: SourcePage, key: str) -> str:
-    """How ``page``'s translation record stands against the first-language page of ``key``:
-    "fresh" (it records that page as it is), else ""."""
+def _records(catalogue: Catalogue, page: SourcePage, key: str) -> bool:
+    """Whether ``page``'s translation record is that of the first-language page of ``key`` as it is."""
     source = catalogue.page(key, catalogue.languages[0])
     recorded = page.meta.get(translations.RECORD_KEY)
-    return "fresh" if source and source is not page and recorded == translations.fingerprint(source) else ""
+    return source is not None and source is not page and recorded == translations.fingerprint(source)
 
 
 # Which of two alike pages is the copy: the one whose translation record was copied with it (it
 # records the other type's source), else the one whose record is not fresh beside one that is,
 # else the later in the folder.
 def _the_copy(catalogue: Catalogue, page: SourcePage, original: SourcePage) -> bool:
-    if _record(catalogue, page, original.key):
-        return True
-    if _record(catalogue, original, page.key):
-        return False
-    mine, theirs = _record(catalogue, page, page.key), _record(catalogue, original, original.key)
-    if mine != theirs:
-        return not mine
-    return page.key > original.key
+    copied = _records(catalogue, page, original.key), _records(catalogue, original, page.key)
+    if any(copied):
+        return copied[0]
+    mine, theirs = _records(catalogue, page, page.key), _records(catalogue, original, original.key)
+    return not mine if mine != theirs else page.key > original.key
 
 
 def check(catalogue: Catalogue) -> list[Problem]:

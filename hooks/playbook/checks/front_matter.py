@@ -1,7 +1,8 @@
-"""Front matter: every page's YAML block against playbook/schemas/page.schema.json, the one
-description of what a page may say (the same schema gives editors completion in their editor).
-Schema errors become plain sentences with the field's line and a "did you mean" for a misspelt
-key.
+"""Files and front matter: each page is readable UTF-8 text with YAML front matter (the catalogue
+records what kept a file from being read; it is handed on here), says something, and its YAML block
+follows playbook/schemas/page.schema.json, the one description of what a page may say (the same
+schema gives editors completion in their editor). Schema errors become plain sentences with the
+field's line and a "did you mean" for a misspelt key.
 """
 
 from __future__ import annotations
@@ -130,13 +131,17 @@ def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
 
 
 def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
-    """Every readable page's front matter against the schema, and a customer type's id and icons."""
+    """What kept a file from being read; every readable page's text, its front matter against the
+    schema, and a customer type's id and icons."""
     unreadable = {problem.path for problem in catalogue.problems}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(catalogue.problems)
     ids: dict[tuple[str, str], SourcePage] = {}
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
         if page.path in unreadable:
             continue
+        # A customer type's page may be front matter only: its structured part is rendered from it.
+        if not page.customer_type and not page.body.strip():
+            problems.append(Problem.of(page.path, page.body_start, "no_text"))
         # Beyond the schema: no key written twice, no list item glued to the one above (the catalogue
         # finds both while reading), a type's id its file name and one page per language, icons that exist.
         problems += page.front_matter_problems

@@ -18,10 +18,8 @@ CONFIG = "mkdocs.yml"
 
 def _i18n(root):
     plugins, _ = value_of(root, "plugins")
-    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
-    if isinstance(plugins, yaml.MappingNode):
-        items = [plugins]
-    for item in items:
+    # A list of plugins, or one mapping of them.
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]:
         config, _ = value_of(item, "i18n")
         if config is not None:
             return config

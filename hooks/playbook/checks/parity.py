@@ -10,8 +10,8 @@ from .. import customer_type, schema
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import counted, said
 from ..markdown import heading_ids
-from .anchors import Site
-from .headings import explicit_ids
+from .anchors import Site, explicit_ids
+from .links import addresses
 from .urls import language_name, resolve
 
 
@@ -112,15 +112,10 @@ def _linked_anchors(catalogue: Catalogue, site: Site) -> list[Problem]:
     wanted: dict[tuple[str, str], tuple[SourcePage, int]] = {}  # (key, anchor) -> first link
     linked_in: dict[tuple[str, str], set[str]] = {}  # (key, anchor) -> languages that link to it
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):
-        addresses = [(page.path, link.url, link.line) for link in page.document.links
-                     if link.kind in ("link", "image", "definition")]
-        related = (page.customer_type or {}).get("related")
-        if isinstance(related, list):
-            addresses += [("index.md", entry, page.line_of("customer_type", "related", i))
-                          for i, entry in enumerate(related) if isinstance(entry, str)]
-        for base, url, line in addresses:
-            target = resolve(base, url)
-            if target is None or not target.fragment or target.absolute or target.outside:
+        # The addresses the link check reads, but raw HTML's (it may only jump within its own page).
+        for url, line, _, base, raw_html in addresses(page):
+            target = resolve(base or page.path, url)
+            if raw_html or target is None or not target.fragment or target.absolute or target.outside:
                 continue
             if target.path and not target.is_page:
                 continue

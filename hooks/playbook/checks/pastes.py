@@ -22,11 +22,7 @@ TABBED = re.compile(r"\S\t+\S")
 
 def cells(row: str) -> list[str]:
     """The cells of a table row: "| a | b |" -> ["a", "b"]."""
-    row = row.strip()
-    row = row.removeprefix(PIPE)
-    if row.endswith(PIPE):
-        row = row[:-1]
-    return [cell.strip() for cell in row.split(PIPE)]
+    return [cell.strip() for cell in row.strip().removeprefix(PIPE).removesuffix(PIPE).split(PIPE)]
 
 
 def table_rows(page: SourcePage) -> list[Problem]:

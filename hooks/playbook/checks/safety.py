@@ -1,7 +1,9 @@
 """Unsafe content: nothing in a page may run script, restyle the site or pull in another site,
 on staff browsers or store kiosks. Raw HTML is limited to a short list of harmless tags, and
 `on…=` attributes and `javascript:`, `vbscript:` and `data:` addresses are refused in Markdown
-links and images, attribute lists and HTML.
+links and images, attribute lists and HTML. A link to another site must be `https://` (`mailto:`
+and `tel:` are fine), and images and other embedded files must live in docs/, so kiosks work
+offline and no other site learns who reads the playbook. Each address gets one of these messages.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from html.parser import HTMLParser
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
 from ..markdown import URL_ATTRIBUTES, fed
-from .urls import IGNORED_BY_BROWSERS, scheme
+from .urls import IGNORED_BY_BROWSERS, is_external, scheme
 
 # Addresses are read as a browser reads them (references decoded, blanks in the scheme dropped),
 # so `&#106;avascript:` is caught too. Each with the name of what it does in labels/messages.yml.
@@ -34,6 +36,12 @@ a abbr article aside b blockquote br caption cite code col colgroup dd del detai
 figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span
 strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr
 """.split()
+)
+
+ALLOWED_SCHEMES = {"https", "mailto", "tel"}
+# Attributes whose address the browser loads by itself, without a click.
+LOADED = frozenset(
+    "src srcset poster data background imagesrcset lowsrc dynsrc manifest codebase archive classid profile icon".split()
 )
 
 UNSAFE_STYLE = re.compile(r"url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding", re.I)
@@ -65,6 +73,21 @@ def _attribute_problem(name: str, value: str | None) -> tuple[str, dict] | None:
     return None
 
 
+def _elsewhere(link, found: str) -> tuple[str, dict] | None:
+    """What is wrong with an address of another site (its message in labels/messages.yml, and the values
+    it names); None when it is fine."""
+    url = link.url.strip()
+    if link.kind == "image":
+        return "image_elsewhere", {"url": url}
+    if link.kind == "html" and link.attribute in LOADED:
+        return "file_elsewhere", {"url": url}
+    if found in ALLOWED_SCHEMES:
+        return None
+    if found == "http":
+        return "http_link", {"url": url, "fixed": "https://" + re.sub(r"^[^:]*:/*", "", url)}
+    return ("no_scheme", {"url": url}) if not found else ("other_scheme", {"url": url, "scheme": found})
+
+
 def _page(page: SourcePage) -> list[Problem]:
     doc = page.document
     problems = []
@@ -83,13 +106,20 @@ def _page(page: SourcePage) -> list[Problem]:
         for name, value in attributes:
             if found := _attribute_problem(name, value):
                 problems.append(Problem.of(page.path, line, found[0], where=where, **found[1]))
-    for link in doc.links:
+    # A refused tag (<iframe src=...>) is one problem, said above: its address is not another.
+    refused = {(tag.line, name.lower(), value) for tag in doc.tags if tag.name in FORBIDDEN_TAGS
+               for name, value in tag.attributes}
+    # reference: checked where it is defined.
+    for link in (link for link in doc.links if link.kind != "reference"):
         found = scheme(link.url)
-        # html: checked with its tag; reference: where it is defined.
-        if link.kind not in ("html", "reference") and found in DANGEROUS_SCHEMES:
-            problems.append(Problem.of(page.path, link.line, "dangerous_address", url=link.url[:60], scheme=found,
-                                       what=said("what_image" if link.kind == "image" else "what_link"),
-                                       why=said(DANGEROUS_SCHEMES[found])))
+        if found in DANGEROUS_SCHEMES:
+            if link.kind != "html":  # html: said with its tag
+                what = said("what_image" if link.kind == "image" else "what_link")
+                problems.append(Problem.of(page.path, link.line, "dangerous_address", url=link.url[:60],
+                                           scheme=found, what=what, why=said(DANGEROUS_SCHEMES[found])))
+        elif is_external(link.url) and (link.line, link.attribute, link.url) not in refused:
+            if fault := _elsewhere(link, found):
+                problems.append(Problem.of(page.path, link.line, fault[0], **fault[1]))
     return problems
 
 

@@ -1,5 +1,5 @@
-"""Where an address written in a page goes: shared by the link, citation,
-external-link and safety checks, so they all read an address the same way."""
+"""Where an address written in a page goes: shared by the link, citation and
+safety checks, so they all read an address the same way."""
 
 from __future__ import annotations
 
