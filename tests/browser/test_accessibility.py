@@ -18,7 +18,7 @@ import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
 from support import built_pages as policed_pages
-from support.chromium import AXE, WCAG_TAGS
+from support.chromium import AXE, END_ANIMATIONS, WCAG_TAGS
 from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -267,17 +267,9 @@ def use_scheme(page, scheme: str):
     settle(page)
 
 
-# The page's finite animations and transitions (a card fading in, colours
-# changing, a focus ring appearing), taken to their end at once rather than
-# waited out: axe and the focus check measure what the page shows then.
-SETTLE = """() => document.getAnimations()
-    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
-    .forEach(a => a.finish())"""
-
-
 def settle(page):
     """End the page's finite animations and transitions."""
-    page.evaluate(SETTLE)
+    page.evaluate(END_ANIMATIONS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -453,7 +445,7 @@ def tab_through(page) -> tuple[int, list[dict]]:
     for _ in range(controls + 50):
         page.keyboard.press("Tab")
         # Once settled (the drawer slid in, the search box widened), in one call.
-        state = page.evaluate(f"() => {{ ({SETTLE})(); return ({FOCUS_STATE})(); }}")
+        state = page.evaluate(f"() => {{ ({END_ANIMATIONS})(); return ({FOCUS_STATE})(); }}")
         if state is None:  # the page itself, between the last control and the first
             continue
         key = state["control"] or state["name"]

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support import page_url
-from support.chromium import AXE, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
+from support.chromium import AXE, END_ANIMATIONS, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
 from support.offline import stored
 from support.server import free_port, serve
 
@@ -163,6 +163,7 @@ def test_axe_finds_nothing_mid_round(browser, server, scheme):
             page.locator(".pr-choice").first.click()
             page.locator(".pr-item").first.locator("summary").click()
             page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            page.evaluate(END_ANIMATIONS)
             results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
                                     [*WCAG_TAGS, "best-practice"])
             violations = [f"{v['id']}: {node['target']}" for v in results["violations"] for node in v["nodes"]]
@@ -268,6 +269,7 @@ def test_the_kiosk_break_room_mode_rotates(context, server, language):
     page.clock.run_for(5 * SECOND)
     assert page.locator(".pr-kiosk__answer").is_visible()
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.evaluate(END_ANIMATIONS)
     results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
                             [*WCAG_TAGS, "best-practice"])
     assert [f"{v['id']}: {node['target']}" for v in results["violations"] for node in v["nodes"]] == []

@@ -55,6 +55,13 @@ window.Worker = class extends window.Worker {
 };
 """
 
+# A page's finite animations and transitions (a card fading in, a button's colours changing, a focus
+# ring appearing), taken to their end at once rather than waited out: axe and the other checks then
+# measure what the page shows once they are over (axe once found a button's colours mid-change).
+END_ANIMATIONS = """() => document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .forEach(a => a.finish())"""
+
 NOT_FOUND = (
     "Chromium is needed, and none was found on PATH.\n"
     "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
