@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, cards_site, drift_site, mkdocs_build
+from support import PUBLIC_URL, ROOT, cards_site, drift_site, mkdocs_build
 from support.chromium import NOT_FOUND, PLAYWRIGHT_ARGS, chromium_path
 from support.server import free_port, serve
 from support.static_host import HeadersHandler
@@ -82,6 +82,16 @@ def site(tmp_path_factory, site_url) -> Path:
     result = mkdocs_build(ROOT, site_dir, "--strict", site_url=site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def public_build(tmp_path_factory) -> tuple[Path, str]:
+    """The real playbook built once for a public address, as the deploy builds it: the site and
+    what the build said."""
+    site_dir = tmp_path_factory.mktemp("public-site")
+    result = mkdocs_build(ROOT, site_dir, "--strict", site_url=PUBLIC_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")

@@ -9,18 +9,15 @@ import re
 
 import pytest
 
-from support import LANGUAGES, ROOT, cards_site, mkdocs_build, page_url
+from support import LANGUAGES, cards_site, page_url
 from support.server import serve
 
 CARDS = [(type_id, language) for language in LANGUAGES for type_id in cards_site.TYPES]
 
 
 @pytest.fixture(scope="module")
-def public_server(tmp_path_factory):
-    site = tmp_path_factory.mktemp("public-site")
-    result = mkdocs_build(ROOT, site, "--strict", site_url="https://playbook.example.org/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve(site) as base:
+def public_server(public_build):
+    with serve(public_build[0]) as base:
         yield base
 
 

@@ -248,10 +248,15 @@ def test_the_kiosk_keeps_rotating_offline_and_asks_for_nothing(kiosk):
 
 
 def test_after_load_the_only_requests_are_uncached_version_checks(kiosk, server):
-    k = kiosk("kiosk/?lang=both")
+    # A card a minute: in 16 minutes, every card of both languages shown, and three version checks.
+    k = kiosk("kiosk/?lang=both&interval=60")
     loaded = len(k.requests)
     assert all(r.url.startswith(server) for r in k.requests), "the kiosk asked another host"
-    k.wait(16 * MINUTE)
+    seen = set()
+    for _ in range(16):
+        k.wait(MINUTE)
+        seen.add(k.shown())
+    assert seen == set(cycle("es", "en"))
     # Every request the page made in those minutes has been heard: one it makes now, heard last.
     k.page.route(server + "heard", lambda route: route.fulfill(status=204))
     with k.page.expect_request(server + "heard"):
@@ -294,7 +299,8 @@ def test_the_kiosk_reloads_only_when_the_server_answers_a_new_version(kiosk, sit
                 status=200, content_type="application/json", body=json.dumps({"version": version})
             )
 
-    k = kiosk()
+    # The cards stand still (an hour each): only the version checks matter here.
+    k = kiosk("kiosk/?interval=3600")
     k.page.route("**/kiosk/version.json", respond)
     k.wait(4 * MINUTE)
     assert calls == []

@@ -13,11 +13,10 @@ import segno
 import yaml
 
 from playbook import label_files
-from support import LANGUAGES, ROOT, cards_site, mkdocs_build, page_url
+from support import LANGUAGES, PUBLIC_URL, ROOT, cards_site, mkdocs_build, page_url
 
 LINE = "QR codes: the site's address"
 CARDS = [(type_id, language) for language in LANGUAGES for type_id in cards_site.TYPES]
-PUBLIC = "https://playbook.example.org/"
 
 
 def card(site, type_id, language) -> str:
@@ -29,14 +28,6 @@ def default_build(tmp_path_factory):
     """The playbook as `make build` builds it without SITE_URL (mkdocs.yml's 127.0.0.1:8000)."""
     site = tmp_path_factory.mktemp("local-site")
     result = mkdocs_build(ROOT, site, "--strict")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site, result.stdout + result.stderr
-
-
-@pytest.fixture(scope="module")
-def public_build(tmp_path_factory):
-    site = tmp_path_factory.mktemp("public-site")
-    result = mkdocs_build(ROOT, site, "--strict", site_url=PUBLIC)
     assert result.returncode == 0, result.stdout + result.stderr
     return site, result.stdout + result.stderr
 
@@ -66,7 +57,7 @@ def test_a_public_build_draws_every_code_of_the_full_pages_address(public_build,
     site, output = public_build
     assert LINE not in output
     html = card(site, type_id, language)
-    address = PUBLIC + page_url(f"tipos/{type_id}", language)
+    address = PUBLIC_URL + page_url(f"tipos/{type_id}", language)
     expected = segno.make(address, error="m").svg_inline(
         scale=1, border=4, dark="#000", light="#fff", svgclass="qc-qr", lineclass=None, omitsize=True,
         title=label_files.labels("cards")[language]["qr_title"].format(url=address))

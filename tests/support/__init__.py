@@ -24,6 +24,8 @@ from . import forked_build
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
+# An address the deploy could build for, one another device can open: its cards carry QR codes.
+PUBLIC_URL = "https://playbook.example.org/"
 
 
 def source_pages() -> list[str]:
