@@ -1,0 +1,91 @@
+"""The dark scheme changes colours, never the layout: every rule of every stylesheet the built
+site serves (its files and its pages' own <style>) that applies only in Material's dark scheme
+(slate) or to a reader who prefers dark sets colours, colour variables, shadows or the colour
+scheme itself, never a size, a place or what shows. A page therefore lays out the same in both
+schemes: tests/browser/test_every_page.py measures every size in the light scheme and the
+narrowest in the dark one. Material's one rule that hides something in the dark scheme (images
+marked #only-light) finds no such image on any page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import tinycss2
+
+DARK = re.compile(r"data-md-color-scheme=\"?slate|prefers-color-scheme\s*:\s*dark")
+# What may change with the scheme: how things are coloured.
+COLOURS = re.compile(r"^(?:color|color-scheme|background-color|(?:border|border-\w+|outline|text-decoration|caret|"
+                     r"accent|column-rule)-color|fill|stroke|box-shadow|text-shadow)$")
+COLOUR = r"(?:#[0-9a-f]{3,8}|(?:rgba?|hsla?|color-mix|var)\(.*\)|transparent|currentcolor|white|black)"
+# A variable's value: a colour, or shadows (offsets and a colour, comma-separated).
+COLOUR_VALUE = re.compile(rf"^(?:{COLOUR}|(?:\s*(?:-?[\d.]+(?:rem|em|px)?\s+){{2,4}}{COLOUR}\s*,?)+)$", re.I | re.S)
+# Images a page marks for the light scheme only, which the dark scheme hides (Material's palette.css).
+ONE_SCHEME_IMAGE = re.compile(r'img\[src\$="?#(?:only-light|gh-light-mode-only)"?\]')
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+
+
+def rules(css: str, within: str = ""):
+    """Each style rule of a stylesheet, with the at-rules (@media ...) it sits in."""
+    for rule in tinycss2.parse_rule_list(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.content is not None:
+            yield from rules(rule.content, within + tinycss2.serialize(rule.prelude))
+        elif rule.type == "qualified-rule":
+            yield within, tinycss2.serialize(rule.prelude), rule
+
+
+def dark_only(stylesheets: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(stylesheet, selector, property, value) of every declaration that applies in the dark scheme only."""
+    found = []
+    for name, css in stylesheets.items():
+        for within, selector, rule in rules(css):
+            if not DARK.search(within + selector):
+                continue
+            for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True,
+                                                               skip_whitespace=True):
+                if declaration.type == "declaration":
+                    value = tinycss2.serialize(declaration.value).strip()
+                    found.append((name, selector, declaration.lower_name, value))
+    return found
+
+
+def layout_changes(declarations) -> list[str]:
+    """The declarations that could change where text lands, with where they are."""
+    changes = []
+    for name, selector, prop, value in declarations:
+        if COLOURS.match(prop) or prop.startswith("--") and COLOUR_VALUE.match(value):
+            continue
+        if prop == "display" and value == "none" and ONE_SCHEME_IMAGE.search(selector):
+            continue  # checked against the pages below
+        changes.append(f"{name}: {selector} {{ {prop}: {value} }}")
+    return changes
+
+
+def test_the_dark_scheme_changes_colours_only(site):
+    stylesheets = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+                   for path in sorted(site.rglob("*.css"))}
+    pages = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted(site.rglob("*.html"))}
+    for address, html in pages.items():
+        stylesheets.update({f"{address} <style> {i}": css for i, css in enumerate(STYLE.findall(html))})
+    declarations = dark_only(stylesheets)
+    # The sweep sees the schemes' own rules: Material's palette, ours and the cards'.
+    assert {name.split("/")[-1].split(".")[0] for name, *_ in declarations} >= {"palette", "playbook", "cards"}
+    assert layout_changes(declarations) == []
+    marked = [address for address, html in pages.items() if re.search(r'<img[^>]+src="[^"]*#only-light', html)]
+    assert marked == [], "images the dark scheme hides change the layout"
+
+
+def test_the_sweep_finds_a_dark_rule_that_moves_text():
+    """A rule of each kind that changes the layout in the dark scheme only is found."""
+    css = """
+    [data-md-color-scheme="slate"] .md-typeset { --md-typeset-a-color: #8ab8e6; color: #fff; font-size: 1.1rem }
+    @media (prefers-color-scheme: dark) { .qc-card { padding: 2rem; box-shadow: 0 0 1px #000 } }
+    [data-md-color-scheme=slate] { --md-shadow-z1: 0 0.2rem 0.5rem #0000000d, 0 0 0.05rem #0000001a;
+                                   --pb-gap: 2rem }
+    [data-md-color-scheme=slate] img[src$="#only-light"] { display: none }
+    [data-md-color-scheme=slate] .md-header { display: none }
+    [data-md-color-scheme=default] .md-typeset { font-size: 2rem }
+    """
+    assert sorted(change.split(" { ")[1] for change in layout_changes(dark_only({"test.css": css}))) == [
+        "--pb-gap: 2rem }", "display: none }", "font-size: 1.1rem }", "padding: 2rem }"]
