@@ -801,7 +801,7 @@ function highlightAll(inputs, table, positions, full = false) {
  * message) when the manifest is in another form, or, when none is named,
  * the page's.
  * Every reach into Material's worker and lunr's prototypes is here; each is
- * checked against the installed Material by tests/unit/test_upstream.py.
+ * checked against the installed Material by tests/unit/test_search_upstream.py.
  *
  * Its queries get the same two additions as ours (prefixes meet stems; stop
  * words typed in full are left out), and its results lose the page each

@@ -230,30 +230,43 @@ def test_every_page_runs_under_the_policy(site, desktop_walk, language):
     assert problems == [], "\n".join(problems)
 
 
-def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, server, browser, axe_source):
-    # The mobile layout comes from the same templates on every page: one page
-    # of each kind is enough (each page takes about a second).
-    assert_no_violations(browser, server, sample_pages(site), axe_source, MOBILE)
+@dataclass
+class MobileWalk:
+    """What loading one page of each kind once at a phone's size found: the pages, axe-core's
+    violations (light, then dark) and what the keyboard could not reach or see (dark)."""
+
+    pages: list[str] = field(default_factory=list)
+    axe: list[str] = field(default_factory=list)
+    keyboard: list[str] = field(default_factory=list)
 
 
-def assert_no_violations(browser, server, addresses, axe_source, viewport):
-    """axe-core on each page, light then dark (one load: Material follows the
-    reader's colour-scheme preference as it changes)."""
-    context = axe_context(browser, axe_source, viewport)
-    page = context.new_page()
-    page.set_default_timeout(PAGE_TIMEOUT)
-    problems = []
+@pytest.fixture(scope="module")
+def mobile_walk(site, server, browser, axe_source) -> MobileWalk:
+    """The mobile layout comes from the same templates on every page: one page of each kind
+    (sample_pages), loaded once at a phone's size, gets axe-core in the light then the dark
+    scheme (Material follows the reader's preference as it changes), then the keyboard, in
+    the dark, through every control."""
+    walk = MobileWalk()
+    context = axe_context(browser, axe_source, MOBILE, reduced_motion="reduce")
     try:
-        for address in addresses:
+        page = context.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT)
+        for address in sample_pages(site):
             page.emulate_media(color_scheme="light")
             page.goto(server + address, wait_until="load")
             for scheme in SCHEMES:
                 use_scheme(page, scheme)
-                lines = axe_violations(page, axe_source)
-                problems += [f"/{address} ({scheme}): {line}" for line in lines]
+                walk.axe += [f"/{address} ({scheme}): {line}" for line in axe_violations(page, axe_source)]
+            walk.keyboard += [f"/{address}: {line}" for line in keyboard_problems(page)]
+            walk.pages.append(address)
     finally:
         context.close()
-    assert not problems, f"{len(problems)} violations:\n" + "\n".join(problems)
+    return walk
+
+
+def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, mobile_walk):
+    assert mobile_walk.pages == sample_pages(site)
+    assert not mobile_walk.axe, f"{len(mobile_walk.axe)} violations:\n" + "\n".join(mobile_walk.axe)
 
 
 def use_scheme(page, scheme: str):
@@ -503,15 +516,13 @@ def sample_pages(site) -> list[str]:
     return chosen
 
 
-@pytest.mark.parametrize(
-    ("scheme", "viewport"),
-    [("light", DESKTOP), ("dark", MOBILE)],
-    ids=["light-desktop", "dark-mobile"],
-)
-def test_keyboard_reaches_every_control_with_a_visible_focus(
-    site, server, browser, scheme, viewport
-):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
+def test_keyboard_reaches_every_control_with_a_visible_focus_on_a_phone_in_the_dark(site, mobile_walk):
+    assert mobile_walk.pages == sample_pages(site)
+    assert not mobile_walk.keyboard, "\n".join(mobile_walk.keyboard)
+
+
+def test_keyboard_reaches_every_control_with_a_visible_focus_on_a_desktop_in_the_light(site, server, browser):
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light", reduced_motion="reduce")
     problems = []
     try:
         page = context.new_page()
