@@ -18,7 +18,7 @@ import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
 from support import built_pages as policed_pages
-from support.chromium import AXE, END_ANIMATIONS, WCAG_TAGS
+from support.chromium import AXE, END_ANIMATIONS, WCAG_TAGS, search_ready
 from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -126,10 +126,17 @@ class Requests:
         self.pending.clear()
 
     def settle(self):
+        search_ready(self.page)
         if self.page.locator("script[data-search-worker]").count():
-            self.page.locator("script[data-search-worker][data-ready]").wait_for(state="attached")
             self.wait_until(lambda: any(url.endswith("/pages.json") for url in self.started), "the list of pages")
-        self.wait_until(lambda: not self.pending, "every request to end")
+        # Until a frame passes with nothing pending and nothing new started: a request one
+        # ending starts counts too.
+        while True:
+            self.wait_until(lambda: not self.pending, "every request to end")
+            started = len(self.started)
+            self.page.evaluate("() => new Promise(requestAnimationFrame)")
+            if not self.pending and len(self.started) == started:
+                return
 
     def wait_until(self, done, what: str):
         # Each round trip to the page hands over the events that came meanwhile; one per frame.
@@ -277,10 +284,10 @@ def use_scheme(page, scheme: str):
             || document.body.dataset.mdColorScheme === scheme""",
         arg=SCHEMES[scheme],
     )
-    settle(page)
+    end_animations(page)
 
 
-def settle(page):
+def end_animations(page):
     """End the page's finite animations and transitions."""
     page.evaluate(END_ANIMATIONS)
 

@@ -62,6 +62,14 @@ END_ANIMATIONS = """() => document.getAnimations()
     .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
     .forEach(a => a.finish())"""
 
+
+def search_ready(page) -> None:
+    """Wait until the page's search worker, if it has one, says it is ready
+    (overrides/partials/material-page.html marks its script data-ready)."""
+    if page.locator("script[data-search-worker]").count():
+        page.locator("script[data-search-worker][data-ready]").wait_for(state="attached")
+
+
 NOT_FOUND = (
     "Chromium is needed, and none was found on PATH.\n"
     "Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "

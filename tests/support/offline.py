@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import ROOT
+from .chromium import search_ready
 
 READY = {"es": "Listo para usar sin conexión", "en": "Ready to use offline"}
 
@@ -22,7 +23,6 @@ def stored(page, language: str, timeout: float | None = None) -> None:
     ready, the clock skips the quiet spell, which then elapses at once, as
     for a reader who left the page alone. Should the spell not have begun
     yet, it elapses at the real pace: slower, never wrong."""
-    if page.locator("script[data-search-worker]").count():
-        page.locator("script[data-search-worker][data-ready]").wait_for(state="attached")
+    search_ready(page)
     page.clock.fast_forward(QUIET_MS)
     page.get_by_text(READY[language]).wait_for(timeout=timeout)
