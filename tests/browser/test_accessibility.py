@@ -27,6 +27,12 @@ MOBILE = {"width": 390, "height": 844}
 # one slow to load while the other test process keeps both cores busy does not (in one full run of
 # three, /traducciones/ took more than 10 s to load early on, where both processes run Chromium).
 PAGE_TIMEOUT = 30_000
+# The walks of the sample pages (the keyboard, the skip link, the phone layout) test markup, not
+# offline: without the service worker, which the kiosk page registers at once and which then
+# stores the site in the background while the walk goes on: under a full run's load, the skip-link
+# walk has at times waited more than 30 s for the page it opened then (/traducciones/) to load.
+# Cause not found; tests/browser/test_offline.py covers the worker.
+NO_WORKER = "block"
 
 
 @pytest.fixture(scope="session")
@@ -254,7 +260,7 @@ def mobile_walk(site, server, browser, axe_source) -> MobileWalk:
     scheme (Material follows the reader's preference as it changes), then the keyboard, in
     the dark, through every control."""
     walk = MobileWalk()
-    context = axe_context(browser, axe_source, MOBILE, reduced_motion="reduce")
+    context = axe_context(browser, axe_source, MOBILE, reduced_motion="reduce", service_workers=NO_WORKER)
     try:
         page = context.new_page()
         page.set_default_timeout(PAGE_TIMEOUT)
@@ -529,7 +535,8 @@ def test_keyboard_reaches_every_control_with_a_visible_focus_on_a_phone_in_the_d
 
 
 def test_keyboard_reaches_every_control_with_a_visible_focus_on_a_desktop_in_the_light(site, server, browser):
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light", reduced_motion="reduce")
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light", reduced_motion="reduce",
+                                  service_workers=NO_WORKER)
     problems = []
     try:
         page = context.new_page()
@@ -543,7 +550,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus_on_a_desktop_in_the
 
 
 def test_skip_link_moves_the_keyboard_to_the_content(site, server, browser):
-    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce")
+    context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce", service_workers=NO_WORKER)
     problems = []
     checked = 0
     try:
