@@ -18,7 +18,7 @@ import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
 from support import built_pages as policed_pages
-from support.chromium import AXE, END_ANIMATIONS, WCAG_TAGS, search_ready
+from support.chromium import AXE, END_ANIMATIONS, axe_violations, search_ready
 from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -53,30 +53,6 @@ def built_pages(site) -> list[str]:
         address = path.relative_to(site).as_posix()
         addresses.append(address.removesuffix("index.html"))
     return addresses
-
-
-def axe_violations(page, axe_source: str) -> list[str]:
-    """Run axe-core on the page as it is now; one line per violation and element."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_source)
-    results = page.evaluate(
-        """tags => axe.run(document, {
-            runOnly: {type: 'tag', values: tags},
-            resultTypes: ['violations'],
-        })""",
-        WCAG_TAGS,
-    )
-    # A run that checked nothing would pass anything.
-    assert results["passes"], "axe-core ran no check on the page"
-    lines = []
-    for violation in results["violations"]:
-        for node in violation["nodes"]:
-            summary = " ".join(node["failureSummary"].split("\n")[1:2]).strip()
-            lines.append(
-                f"{violation['id']} ({violation['impact']}): {violation['help']} "
-                f"at {' '.join(map(str, node['target']))}: {summary}"
-            )
-    return lines
 
 
 def axe_context(browser, axe_source: str, viewport: dict, **options):
@@ -192,7 +168,7 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
             walk.axe[address] = []
             for scheme in SCHEMES:
                 use_scheme(page, scheme)
-                walk.axe[address] += [f"({scheme}): {line}" for line in axe_violations(page, axe_source)]
+                walk.axe[address] += [f"({scheme}): {line}" for line in axe_violations(page)]
             # What the page still asks for after load (its search index, its worker) counts too.
             requests.settle()
             walk.loading[address] = list(found)
@@ -269,7 +245,7 @@ def mobile_walk(site, server, browser, axe_source) -> MobileWalk:
             page.goto(server + address, wait_until="load")
             for scheme in SCHEMES:
                 use_scheme(page, scheme)
-                walk.axe += [f"/{address} ({scheme}): {line}" for line in axe_violations(page, axe_source)]
+                walk.axe += [f"/{address} ({scheme}): {line}" for line in axe_violations(page)]
             walk.keyboard += [f"/{address}: {line}" for line in keyboard_problems(page)]
             walk.pages.append(address)
     finally:
@@ -310,7 +286,7 @@ def test_axe_finds_no_violation_with_search_results_open(server, browser, axe_so
         assert page.locator(".md-search").get_attribute("aria-label")
         for scheme in SCHEMES:
             use_scheme(page, scheme)
-            assert axe_violations(page, axe_source) == [], scheme
+            assert axe_violations(page) == [], scheme
     finally:
         context.close()
 
@@ -324,7 +300,7 @@ def test_axe_finds_no_violation_with_the_mobile_menu_open(server, browser, axe_s
         page.locator(".md-sidebar--primary .md-nav__link--active").first.wait_for()
         for scheme in SCHEMES:
             use_scheme(page, scheme)
-            assert axe_violations(page, axe_source) == [], scheme
+            assert axe_violations(page) == [], scheme
     finally:
         context.close()
 
@@ -343,7 +319,7 @@ def test_axe_reports_what_it_finds(browser, axe_source):
                text-decoration:none">a link that looks like text</a> in the middle.</p>
             </main></body></html>"""
         )
-        found = "\n".join(axe_violations(page, axe_source))
+        found = "\n".join(axe_violations(page))
     finally:
         context.close()
     for rule in ("color-contrast", "image-alt", "link-in-text-block"):

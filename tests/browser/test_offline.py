@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 
 from support import ROOT, mkdocs_build
 from support.cards_site import change_type, copy_project, read_page
-from support.chromium import AXE, END_ANIMATIONS, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path, search_ready
+from support.chromium import PLAYWRIGHT_ARGS, axe_violations, chromium_path, search_ready
 from support.offline import QUIET_MS, READY, stored
 from support.server import QuietHandler, free_port, mkdocs_serve, serve
 
@@ -266,16 +266,6 @@ COVERED = """async () => {
   }
   return covered;
 }"""
-
-
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG A and AA violations on the page as it is now."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    page.evaluate(END_ANIMATIONS)
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    assert results["passes"], "axe-core ran no check on the page"
-    return [f"{v['id']}: {' '.join(map(str, node['target']))}" for v in results["violations"] for node in v["nodes"]]
 
 
 # The reader's colour scheme, as Material names it on the page.

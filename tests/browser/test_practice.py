@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support import page_url
-from support.chromium import AXE, END_ANIMATIONS, PLAYWRIGHT_ARGS, WCAG_TAGS, chromium_path
+from support.chromium import PLAYWRIGHT_ARGS, WCAG_TAGS, axe_violations, chromium_path
 from support.offline import stored
 from support.server import free_port, serve
 
@@ -162,11 +162,7 @@ def test_axe_finds_nothing_mid_round(browser, server, scheme):
             page.locator("[data-pr=start]").click()
             page.locator(".pr-choice").first.click()
             page.locator(".pr-item").first.locator("summary").click()
-            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-            page.evaluate(END_ANIMATIONS)
-            results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                                    [*WCAG_TAGS, "best-practice"])
-            violations = [f"{v['id']}: {node['target']}" for v in results["violations"] for node in v["nodes"]]
+            violations = axe_violations(page, [*WCAG_TAGS, "best-practice"])
             assert violations == [], (language, scheme)
             assert watched.errors == []
     finally:
@@ -268,11 +264,7 @@ def test_the_kiosk_break_room_mode_rotates(context, server, language):
     # Question and answer on show, axe finds nothing, best practices included.
     page.clock.run_for(5 * SECOND)
     assert page.locator(".pr-kiosk__answer").is_visible()
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    page.evaluate(END_ANIMATIONS)
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                            [*WCAG_TAGS, "best-practice"])
-    assert [f"{v['id']}: {node['target']}" for v in results["violations"] for node in v["nodes"]] == []
+    assert axe_violations(page, [*WCAG_TAGS, "best-practice"]) == []
     assert watched.errors == []
 
 

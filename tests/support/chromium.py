@@ -5,6 +5,7 @@ is here too."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 
@@ -85,3 +86,28 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def chromium_path() -> str | None:
     """Chromium's executable: $CHROMIUM, else the one on PATH; None if there is none."""
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@functools.cache
+def axe_source() -> str:
+    """axe-core's script, read once."""
+    return AXE.read_text(encoding="utf-8")
+
+
+def axe_violations(page, tags: list[str] = WCAG_TAGS) -> list[str]:
+    """axe-core's violations of ``tags`` (WCAG 2.2 A and AA unless said) on the page as it is now,
+    its animations ended: one line per violation and element."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=axe_source())
+    page.evaluate(END_ANIMATIONS)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
+    # A run that checked nothing would pass anything.
+    assert results["passes"], "axe-core ran no check on the page"
+    lines = []
+    for violation in results["violations"]:
+        for node in violation["nodes"]:
+            summary = " ".join(node["failureSummary"].split("\n")[1:2]).strip()
+            lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} "
+                         f"at {' '.join(map(str, node['target']))}: {summary}")
+    return lines
