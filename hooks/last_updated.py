@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -78,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 @cache.kept()
 def _history(config: MkDocsConfig) -> tuple[git_dates.History, float]:
     trailers = tuple(words["trailer"] for words in label_files.labels("whats_new").values())
-    return git_dates.read(Path(config.docs_dir), trailers), time.time()
+    return git_dates.read(Path(config.docs_dir), trailers), build.moment(config).timestamp()
 
 
 def whats_new(config: MkDocsConfig, history: git_dates.History, language: str) -> dict:

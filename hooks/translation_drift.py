@@ -30,7 +30,7 @@ from playbook.generated import GeneratedPage, markdown
 @event_priority(Priority.STATUS_PAGE)
 def on_files(files: Files, config: MkDocsConfig):
     language = build.current_language(config)
-    build.add_generated(files, config, [status_page(config, language, datetime.date.today())])
+    build.add_generated(files, config, [status_page(config, language, build.moment(config).date())])
     return files
 
 
@@ -51,7 +51,7 @@ def on_post_build(config: MkDocsConfig):
         return
     # Stale translations and overdue reviews are information, never a warning: strict mode would
     # fail it, and an urgent fix to the Spanish page must be published before it is translated.
-    overdue = reviews.overdue(build.catalogue(config), datetime.date.today())
+    overdue = reviews.overdue(build.catalogue(config), build.moment(config).date())
     for line in report(list(_pairs(config).values())) + reviews.report(overdue):
         log.info(line)
 

@@ -11,9 +11,11 @@ and ``browser`` (Chromium driven by Playwright).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,10 @@ TESTS = Path(__file__).resolve().parent
 # The build's messages in English whatever the machine's locale: the tests that quote them do so in
 # English; tests/unit/test_messages.py and tests/build/test_messages_build.py choose each language.
 os.environ["PLAYBOOK_MESSAGES"] = "en"
+# Every build of a run is made at one moment (SOURCE_DATE_EPOCH, which the build honours; set here,
+# before xdist starts its workers, which inherit it): a run that crosses midnight dates alike the
+# builds it compares and the pages a test expects to carry the build's day.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
 # browser, a build test opens no browser.
@@ -84,6 +90,17 @@ def site(tmp_path_factory, site_url) -> Path:
     return site_dir
 
 
+# The drift site is built as if on this day (2030-06-15, noon UTC): the days a review is overdue by
+# are known, and the build is seen to date itself by SOURCE_DATE_EPOCH, not by the clock.
+DRIFT_MOMENT = 1907755200
+
+
+@pytest.fixture(scope="session")
+def build_day() -> datetime.date:
+    """The day (UTC) every build of this run is made on."""
+    return datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.UTC).date()
+
+
 @pytest.fixture(scope="session")
 def public_build(tmp_path_factory) -> tuple[Path, str]:
     """The real playbook built once for a public address, as the deploy builds it: the site and
@@ -125,7 +142,7 @@ def drift_site_fixture(tmp_path_factory) -> tuple[Path, Path, subprocess.Complet
     --strict: its project, its built site and the build's result."""
     project = drift_site.drifted(tmp_path_factory.mktemp("drift"))
     site = tmp_path_factory.mktemp("drift-site")
-    return project, site, mkdocs_build(project, site, "--strict")
+    return project, site, mkdocs_build(project, site, "--strict", SOURCE_DATE_EPOCH=str(DRIFT_MOMENT))
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,14 @@ which, and the version they were checked against), so every hook asks here inste
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_build_datetime, get_relative_url
 
 from . import cache, label_files, material_css, templates
 from .catalogue import Catalogue, SourcePage, load
@@ -188,6 +189,14 @@ def started(command: str) -> None:
 def serving() -> bool:
     """Whether this is `mkdocs serve` (a rebuild of it too)."""
     return _Started.command == "serve"
+
+
+# Taken once per build, so both languages and every page tell the same day even when a build
+# crosses midnight; SOURCE_DATE_EPOCH (reproducible builds) sets it, as it does MkDocs's own dates.
+@cache.kept()
+def moment(config) -> datetime.datetime:
+    """When this build was made (UTC)."""
+    return get_build_datetime()
 
 
 # --- Addresses ----------------------------------------------------------------

@@ -125,7 +125,10 @@ def test_the_status_page_lists_overdue_reviews(drift_site, address, heading):
     rows = re.findall(r"<tr>\s*<td>.*?<code>(docs/[^<]+)</code>.*?<td>([^<]+)</td>\s*"
                       r'<td><time datetime="([0-9-]+)">', table, re.S)
     assert rows == [("docs/fresca.es.md", "Equipo de formación", "2001-02-03")]
-    days = (datetime.date.today() - datetime.date(2001, 2, 3)).days
+    # The build's day, the same in both languages, is the one it was told (conftest.DRIFT_MOMENT).
+    status_day = re.search(r"<p>(?:Estado al|Status on) ([0-9-]+)\.</p>", page).group(1)
+    assert status_day == "2030-06-15"
+    days = (datetime.date(2030, 6, 15) - datetime.date(2001, 2, 3)).days
     assert f"<td>{days}</td>" in table
 
 

@@ -65,10 +65,11 @@ def page_url(key: str, language: str) -> str:
     return f"{prefix}{key}/"
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None):
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None, **env: str):
     """Run a real `mkdocs build` of ``project`` into ``site_dir``, in a process
-    of its own (forked_build: the libraries imported once, not per build)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    of its own (forked_build: the libraries imported once, not per build), with ``env`` added
+    to this process's environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     if site_url:
         env["SITE_URL"] = site_url
     return forked_build.mkdocs(["build", "--site-dir", str(site_dir), *extra], project, env, timeout=300)
