@@ -28,6 +28,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    # A browser that leaves a page cancels what it was still loading: the client hanging up is
+    # no fault of the site, and its traceback would bury the run's output. Any other error prints.
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def free_port() -> int:
     """A port free on 127.0.0.1 now: sites are built for it, then served on it."""
     with socket.socket() as probe:
@@ -39,7 +47,7 @@ def free_port() -> int:
 def serve(directory: Path, port: int = 0, handler: type = QuietHandler) -> Iterator[str]:
     """``directory`` over HTTP on 127.0.0.1:``port`` (any free port if 0);
     yields its base address."""
-    httpd = http.server.ThreadingHTTPServer(
+    httpd = QuietServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     # Stopping waits for the server's next look at its flag: every 50 ms, not Python's 500.
     threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
