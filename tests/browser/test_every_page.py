@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from support import LANGUAGES, built_pages, page_url
+from support.chromium import SCHEMES
 from support.screen_geometry import PAGE_GEOMETRY
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,6 @@ HEIGHT = 800
 # for text that wraps; at most four times LIMIT problems are listed per page and size.
 CHARS = 12
 LIMIT = 12
-SCHEMES = {"light": "default", "dark": "slate"}
 # The page as it settles after each change, measured at once: no transitions
 # (Material's search field widens over a quarter second) and no animations.
 SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important }"

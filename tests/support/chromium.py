@@ -64,6 +64,21 @@ END_ANIMATIONS = """() => document.getAnimations()
     .forEach(a => a.finish())"""
 
 
+# A reader's colour-scheme preference, and the scheme Material's palette then shows.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def use_scheme(page, scheme: str) -> None:
+    """Prefer ``scheme`` ("light", "dark") and wait until the page shows it, its animations ended.
+    Material's palette follows the preference as it changes; pages without it (the kiosk) follow
+    it in CSS."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function(
+        """scheme => !document.querySelector('[data-md-color-media]')
+            || document.body.dataset.mdColorScheme === scheme""", arg=SCHEMES[scheme])
+    page.evaluate(END_ANIMATIONS)
+
+
 def search_ready(page) -> None:
     """Wait until the page's search worker, if it has one, says it is ready
     (overrides/partials/material-page.html marks its script data-ready)."""
@@ -81,6 +96,10 @@ NOT_FOUND = (
 # level A and AA success criteria.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# axe-core's own category of the rules a colour decides (contrast, a link told from its text by
+# colour): a page's second colour scheme needs only these, since a scheme changes colours alone
+# (tests/build/test_colour_schemes.py sweeps every stylesheet for it).
+COLOUR_RULES = "cat.color"
 
 
 def chromium_path() -> str | None:
@@ -94,14 +113,17 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def axe_violations(page, tags: list[str] = WCAG_TAGS) -> list[str]:
-    """axe-core's violations of ``tags`` (WCAG 2.2 A and AA unless said) on the page as it is now,
-    its animations ended: one line per violation and element."""
+def axe_violations(page, tags: list[str] = WCAG_TAGS, only: str | None = None) -> list[str]:
+    """axe-core's violations of ``tags`` (WCAG 2.2 A and AA unless said), of those in the category
+    ``only`` if given (COLOUR_RULES), on the page as it is now, its animations ended: one line per
+    violation and element."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source())
     page.evaluate(END_ANIMATIONS)
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
+    results = page.evaluate("""([tags, only]) => axe.run(document, {resultTypes: ['violations'],
+        runOnly: only ? {type: 'rule', values: axe.getRules(tags)
+                           .filter(rule => rule.tags.includes(only)).map(rule => rule.ruleId)}
+                      : {type: 'tag', values: tags}})""", [tags, only])
     # A run that checked nothing would pass anything.
     assert results["passes"], "axe-core ran no check on the page"
     lines = []
@@ -110,4 +132,15 @@ def axe_violations(page, tags: list[str] = WCAG_TAGS) -> list[str]:
             summary = " ".join(node["failureSummary"].split("\n")[1:2]).strip()
             lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} "
                          f"at {' '.join(map(str, node['target']))}: {summary}")
+    return lines
+
+
+def axe_in_each_scheme(page) -> list[str]:
+    """axe-core's violations on the open page in the light scheme, then those of the colour rules
+    in the dark one (COLOUR_RULES: a scheme changes colours alone), each line naming its scheme."""
+    lines = []
+    for scheme in SCHEMES:
+        use_scheme(page, scheme)
+        found = axe_violations(page, only=None if scheme == "light" else COLOUR_RULES)
+        lines += [f"({scheme}) {line}" for line in found]
     return lines
