@@ -269,26 +269,38 @@ def test_the_kiosk_break_room_mode_rotates(context, server, language):
 
 
 SCREENS = [(1024, 600), (1280, 720), (1920, 1080), (1080, 1920), (768, 1024), (3840, 2160), (320, 568)]
+# Each scenario in turn (the kiosk's own key, in the page: no round trip per scenario), measured
+# with its answer laid out (hidden until revealed, it takes its room from the start): what does
+# not fit the screen, or whose type is under a sixtieth of the screen's shorter side.
+NOT_FITTING = """total => {
+  const misfits = [];
+  for (let i = 0; i < total; i++) {
+    document.dispatchEvent(new KeyboardEvent("keydown", {key: "ArrowRight"}));
+    const box = document.querySelector(".pr-kiosk");
+    const size = parseFloat(getComputedStyle(box).fontSize);
+    const fits = box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1
+      && box.getBoundingClientRect().bottom <= innerHeight + 1;
+    if (!fits || size < Math.min(innerWidth, innerHeight) / 60 - 0.5) {
+      misfits.push(`${Math.round(size)} px: ${box.querySelector(".pr-kiosk__situation").textContent}`);
+    }
+  }
+  return misfits;
+}"""
 
 
-@pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
-def test_every_kiosk_scenario_fits_the_screen(browser, server, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
+def test_every_kiosk_scenario_fits_every_screen(browser, server):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0], strict=True)))
     try:
         watched = Watched(context)
         page = watched.page
         page.goto(server + "kiosk/?practice&lang=both")
         total = len(json.loads(page.locator("#pr-kiosk-data").text_content()))
-        for _ in range(total):
-            fits = page.evaluate("""() => {
-              const box = document.querySelector('.pr-kiosk');
-              return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1
-                && box.getBoundingClientRect().bottom <= innerHeight + 1;
-            }""")
-            assert fits, page.locator(".pr-kiosk__situation").inner_text()
-            assert float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('.pr-kiosk')).fontSize)")) \
-                >= min(width, height) / 60 - 0.5
-            page.keyboard.press("ArrowRight")
+        assert total >= 12, total  # both languages' scenarios, every type
+        misfits = []
+        for width, height in SCREENS:
+            page.set_viewport_size({"width": width, "height": height})
+            misfits += [f"{width}x{height}: {misfit}" for misfit in page.evaluate(NOT_FITTING, total)]
+        assert misfits == [], "\n".join(misfits)
         assert watched.errors == []
     finally:
         context.close()
