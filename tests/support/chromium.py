@@ -69,14 +69,13 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def use_scheme(page, scheme: str) -> None:
-    """Prefer ``scheme`` ("light", "dark") and wait until the page shows it, its animations ended.
-    Material's palette follows the preference as it changes; pages without it (the kiosk) follow
-    it in CSS."""
+    """Prefer ``scheme`` ("light", "dark") and wait until the page shows it (axe_violations then
+    ends the change's transitions). Material's palette follows the preference as it changes; pages
+    without it (the kiosk) follow it in CSS."""
     page.emulate_media(color_scheme=scheme)
     page.wait_for_function(
         """scheme => !document.querySelector('[data-md-color-media]')
             || document.body.dataset.mdColorScheme === scheme""", arg=SCHEMES[scheme])
-    page.evaluate(END_ANIMATIONS)
 
 
 def search_ready(page) -> None:
@@ -117,13 +116,19 @@ def axe_violations(page, tags: list[str] = WCAG_TAGS, only: str | None = None) -
     """axe-core's violations of ``tags`` (WCAG 2.2 A and AA unless said), of those in the category
     ``only`` if given (COLOUR_RULES), on the page as it is now, its animations ended: one line per
     violation and element."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.add_script_tag(content=axe_source())
-    page.evaluate(END_ANIMATIONS)
-    results = page.evaluate("""([tags, only]) => axe.run(document, {resultTypes: ['violations'],
+    # One round trip where axe-core is there already (a context's init script put it there).
+    run = """([tags, only]) => {
+      if (typeof window.axe !== 'object') return null;
+      (END_ANIMATIONS)();
+      return axe.run(document, {resultTypes: ['violations'],
         runOnly: only ? {type: 'rule', values: axe.getRules(tags)
                            .filter(rule => rule.tags.includes(only)).map(rule => rule.ruleId)}
-                      : {type: 'tag', values: tags}})""", [tags, only])
+                      : {type: 'tag', values: tags}});
+    }""".replace("END_ANIMATIONS", END_ANIMATIONS)
+    results = page.evaluate(run, [tags, only])
+    if results is None:
+        page.add_script_tag(content=axe_source())
+        results = page.evaluate(run, [tags, only])
     # A run that checked nothing would pass anything.
     assert results["passes"], "axe-core ran no check on the page"
     lines = []
