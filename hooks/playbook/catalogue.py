@@ -107,6 +107,10 @@ class Catalogue:
     def keys(self) -> list[str]:
         return sorted({key for key, _ in self.pages})
 
+    def unreadable(self) -> set[str]:
+        """The paths of the files that could not be read: their problem says why, once."""
+        return {problem.path for problem in self.problems}
+
     def in_language(self, language: str) -> list[SourcePage]:
         return [p for (_, lang), p in sorted(self.pages.items()) if lang == language]
 

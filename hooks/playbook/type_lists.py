@@ -11,8 +11,7 @@ import re
 
 from .catalogue import Problem
 from .checks.urls import relative
-from .label_files import said
-from .suggest import closest
+from .suggest import closest, did_you_mean
 
 # An HTML comment readers never see: ``<!-- customer-types: grid -->`` (icons, names, summaries),
 # ``table`` (a comparison), ``list`` (names in a sentence) or ``count`` (how many, in words).
@@ -37,7 +36,7 @@ def problems(markdown: str, path: str, first_line: int = 1) -> list[Problem]:
         if (name := match.group("name")) not in KINDS:
             close = closest(name, KINDS)
             found.append(Problem.of(path, line(match), "marker_unknown", name=name,
-                                    near=said("did_you_mean", near=close) if close else "", kinds=", ".join(KINDS)))
+                                    near=did_you_mean(close), kinds=", ".join(KINDS)))
     return found
 
 

@@ -79,7 +79,7 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
 # it (the comparing checks, such as parity, leave out every page whose own checks failed).
 def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     """Each problem once; a file that cannot be read first, then by file and line."""
-    unreadable = {problem.path for problem in catalogue.problems}
+    unreadable = catalogue.unreadable()
     return sorted(
         set(problems),
         key=lambda p: (p.path not in unreadable, not p.in_docs, p.path, p.line, p.message),

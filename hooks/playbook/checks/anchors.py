@@ -83,7 +83,7 @@ def site_from_catalogue(
     open: bool = False,
 ) -> Site:
     """The site the sources make; ``open``: hooks may still add pages and files (links wait)."""
-    unreadable = {problem.path for problem in catalogue.problems}
+    unreadable = catalogue.unreadable()
     pages: dict[str, dict] = {language: {} for language in catalogue.languages}
     for (key, language), page in catalogue.pages.items():
         pages[language][key] = None if page.path in unreadable else source_ids(page, slugify, separator)

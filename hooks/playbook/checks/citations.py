@@ -83,7 +83,7 @@ def check(catalogue: Catalogue) -> list[Problem]:
     # Never empty: KNOWN_AUTHORS are named even without an entry.
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(authors(catalogue)))) + r")\b", re.I)
     problems: list[Problem] = []
-    unreadable = {problem.path for problem in catalogue.problems}
+    unreadable = catalogue.unreadable()
     for language in catalogue.languages:
         references = catalogue.page(REFERENCES, language)
         if references is None or references.path in unreadable:

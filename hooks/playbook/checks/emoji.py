@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from .. import cache
 from ..catalogue import Catalogue, Problem
-from ..label_files import said
-from ..suggest import closest
+from ..suggest import closest, did_you_mean
 
 
 @cache.kept()
@@ -36,5 +35,5 @@ def check(catalogue: Catalogue, known: frozenset[str] | None = None) -> list[Pro
             prefix = code.name.split("-", 1)[0] + "-" if "-" in code.name else ""
             near = closest(code.name, [n for n in known if n.startswith(prefix)] if prefix else known)
             problems.append(Problem.of(page.path, code.line, "unknown_emoji", name=code.name,
-                                       near=said("did_you_mean", near=f":{near}:") if near else ""))
+                                       near=did_you_mean(near and f":{near}:")))
     return problems

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, Problem, SourcePage, field_name, mapped
 from ..label_files import counted, said
 from ..schema import fields, validator
-from ..suggest import closest
+from ..suggest import closest, did_you_mean
 
 # A JSON type -> the name of its words in labels/messages.yml: "type_<name>" what it is called,
 # "write_<name>" how to write it.
@@ -104,7 +104,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
         choices = [str(choice) for choice in value]
         near = closest(instance, choices)
         kind, values = "not_allowed", {**values, "choices": ", ".join(choices),
-                                       "near": said("did_you_mean", near=near) if near else ""}
+                                       "near": did_you_mean(near)}
     elif keyword == "pattern" or (keyword, value) == ("format", "date"):
         kind = "not_as_expected" if keyword == "pattern" else "invalid_date"
         values["how"] = said(subschema.get("x-pattern", "check_spelling"))
@@ -127,13 +127,13 @@ def _icon_problem(page: SourcePage, icon, path, icon_dirs) -> list[Problem]:
         return []  # the schema reports an unknown icon set
     near = closest(name, known)
     return [Problem.of(page.path, page.line_of(*path), "no_icon", icon=icon,
-                       near=said("did_you_mean", near=f"{icon_set}/{near}") if near else "")]
+                       near=did_you_mean(near and f"{icon_set}/{near}"))]
 
 
 def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
     """What kept a file from being read; every readable page's text, its front matter against the
     schema, and a customer type's id and icons."""
-    unreadable = {problem.path for problem in catalogue.problems}
+    unreadable = catalogue.unreadable()
     problems: list[Problem] = list(catalogue.problems)
     ids: dict[tuple[str, str], SourcePage] = {}
     for page in sorted(catalogue.pages.values(), key=lambda p: p.path):

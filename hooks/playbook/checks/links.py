@@ -11,7 +11,7 @@ import re
 from .. import characters
 from ..catalogue import Catalogue, Problem, SourcePage
 from ..label_files import said
-from ..suggest import closest
+from ..suggest import closest, did_you_mean
 from .anchors import Site
 from .urls import Target, language_name, relative, resolve
 
@@ -78,7 +78,7 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         meant = _meant(origin, url, site.files)
         if site.open and not meant:
             return WAIT
-        return "missing_file", {"path": target.path, "near": said("did_you_mean", near=meant) if meant else ""}
+        return "missing_file", {"path": target.path, "near": did_you_mean(meant)}
     key, named_language = target.page(catalogue.languages)
     if named_language:
         fixed = url.replace(f".{named_language}.md", ".md")
@@ -93,7 +93,7 @@ def _fault(catalogue, site: Site, page: SourcePage, url, what, origin, raw_html)
         near = closest(key, site.keys(language))
         meant = meant or (relative(origin, near + ".md") if near else None)
         return "missing_page", {"language": language_name(language),
-                                "near": said("did_you_mean", near=meant) if meant else "",
+                                "near": did_you_mean(meant),
                                 "resolved": "" if url.split("#")[0] == f"{key}.md" else f" ('{key}.md')"}
     return _anchor_fault(catalogue, site, key, language, target, own=key == page.key)
 
@@ -122,7 +122,7 @@ def _anchor_fault(catalogue, site: Site, key, language, target: Target, own: boo
     listed = ", ".join(f"#{i}" for i in sorted(ids)[:MAX_LISTED]) + (" …" if len(ids) > MAX_LISTED else "")
     known = said("ids_listed", where=where, listed=listed) if ids else said("no_ids", where=where)
     return "missing_anchor", {"fragment": fragment, "where": where, "ids": known[0].upper() + known[1:],
-                              "near": said("did_you_mean", near=f"#{near}") if near else ""}
+                              "near": did_you_mean(near and f"#{near}")}
 
 
 def check(catalogue: Catalogue, site: Site) -> list[Problem]:

@@ -10,7 +10,7 @@ import yaml
 from ..catalogue import Problem
 from ..config_check import value_of, walk
 from ..label_files import said
-from ..suggest import closest
+from ..suggest import closest, did_you_mean
 from .urls import language_name
 
 CONFIG = "mkdocs.yml"
@@ -66,5 +66,5 @@ def check_text(text: str, name: str = CONFIG) -> list[Problem]:
         problems += [Problem.of(name, line, "menu_untranslated", title=title, language=code, where=where, in_docs=False)
                      for title, line in written if title not in known and title not in unused.values()]
         problems += [Problem.of(name, known[title], "menu_translation_unused", title=title, in_docs=False,
-                                near=said("did_you_mean", near=near) if near else "") for title, near in unused.items()]
+                                near=did_you_mean(near)) for title, near in unused.items()]
     return problems
