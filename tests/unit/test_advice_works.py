@@ -40,7 +40,8 @@ TEMPLATES = placeholders.from_folder(ROOT / "templates", LANGUAGES)
 NOT_PROBLEMS = {"translation_stale", "translation_unrecorded", "review_overdue", "dates_no_history", "dates_shallow",
                 "rebuild_failed",
                 # Found in the rendered HTML, when the checks of the sources let something through: no
-                # Markdown is known to give it (the safety check would name it), so it has no case.
+                # Markdown is known to give it (the safety check would name it), so it has no case; a
+                # page a hook makes with a script: tests/build/test_checks.py, its own hook.
                 "unsafe_html", "generated_unsafe",
                 # Found in the built pages only: a Material component whose styles the site leaves out
                 # (tests/build/test_assets.py builds it and applies its fix), a generated page lacking an
