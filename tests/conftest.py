@@ -11,7 +11,6 @@ and ``browser`` (Chromium driven by Playwright).
 
 from __future__ import annotations
 
-import datetime
 import functools
 import os
 import subprocess
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PUBLIC_URL, ROOT, cards_site, drift_site, mkdocs_build
+from support import FIXED_MOMENT, PUBLIC_URL, ROOT, cards_site, drift_site, mkdocs_build
 from support.chromium import NOT_FOUND, PLAYWRIGHT_ARGS, chromium_path
 from support.server import free_port, serve
 from support.static_host import HeadersHandler
@@ -31,7 +30,7 @@ TESTS = Path(__file__).resolve().parent
 os.environ["PLAYBOOK_MESSAGES"] = "en"
 # Every build of a run is made at one moment (SOURCE_DATE_EPOCH, which the build honours; set here,
 # before xdist starts its workers, which inherit it): a run that crosses midnight dates alike the
-# builds it compares and the pages a test expects to carry the build's day.
+# builds it compares (tests/build/test_properdocs.py). Tests of the build's day set their own.
 os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
@@ -90,17 +89,6 @@ def site(tmp_path_factory, site_url) -> Path:
     return site_dir
 
 
-# The drift site is built as if on this day (2030-06-15, noon UTC): the days a review is overdue by
-# are known, and the build is seen to date itself by SOURCE_DATE_EPOCH, not by the clock.
-DRIFT_MOMENT = 1907755200
-
-
-@pytest.fixture(scope="session")
-def build_day() -> datetime.date:
-    """The day (UTC) every build of this run is made on."""
-    return datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.UTC).date()
-
-
 @pytest.fixture(scope="session")
 def public_build(tmp_path_factory) -> tuple[Path, str]:
     """The real playbook built once for a public address, as the deploy builds it: the site and
@@ -139,10 +127,10 @@ def changed_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 @pytest.fixture(scope="session", name="drift_site")
 def drift_site_fixture(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess]:
     """The small translation-drift site (support/drift_site.py), built once with
-    --strict: its project, its built site and the build's result."""
+    --strict at FIXED_MOMENT: its project, its built site and the build's result."""
     project = drift_site.drifted(tmp_path_factory.mktemp("drift"))
     site = tmp_path_factory.mktemp("drift-site")
-    return project, site, mkdocs_build(project, site, "--strict", SOURCE_DATE_EPOCH=str(DRIFT_MOMENT))
+    return project, site, mkdocs_build(project, site, "--strict", env={"SOURCE_DATE_EPOCH": str(FIXED_MOMENT)})
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Accessibility in Chromium: axe-core finds no violation of the WCAG 2.2 A
-and AA rules on any built page, in either language or colour scheme, and the
+and AA rules on any built page, in either language, in the light scheme, nor of
+its colour rules in the dark one (a scheme changes colours alone), and the
 keyboard reaches every control with a visible focus and can skip to content.
 The same one load of each page also shows it loads cleanly (no console
 error, nothing from another host) and under its Content-Security-Policy,
@@ -77,7 +78,7 @@ def open_page(context, url: str):
 @dataclass
 class Walk:
     """What loading each built page once found, by address: axe-core's
-    violations (light, then dark), what went wrong as it loaded, what broke
+    violations (every rule in the light scheme, the colour rules in the dark), what went wrong as it loaded, what broke
     its Content-Security-Policy, and the policy it came with (header, <meta>)."""
 
     axe: dict[str, list[str]] = field(default_factory=dict)
@@ -135,8 +136,8 @@ def desktop_walk(site, host, browser, axe_source) -> Walk:
     bypass it elsewhere): what a reader's browser reports while it loads and
     until it has settled (a console error, an uncaught exception, a
     request to another host, an HTTP error, a policy violation), and axe-core
-    on it in the light then the dark scheme (one load: Material follows the
-    reader's colour-scheme preference as it changes). The tests below read
+    on it in the light scheme, then its colour rules in the dark (one load:
+    Material follows the reader's colour-scheme preference as it changes). The tests below read
     one check each, every page's failures named."""
     walk = Walk()
     context = axe_context(browser, axe_source, DESKTOP, bypass_csp=False)
@@ -217,7 +218,7 @@ def test_every_page_runs_under_the_policy(site, desktop_walk, language):
 @dataclass
 class MobileWalk:
     """What loading one page of each kind once at a phone's size found: the pages, axe-core's
-    violations (light, then dark) and what the keyboard could not reach or see (dark)."""
+    violations (all in the light, colour in the dark) and what the keyboard could not reach or see (dark)."""
 
     pages: list[str] = field(default_factory=list)
     axe: list[str] = field(default_factory=list)
@@ -227,8 +228,8 @@ class MobileWalk:
 @pytest.fixture(scope="module")
 def mobile_walk(site, server, browser, axe_source) -> MobileWalk:
     """The mobile layout comes from the same templates on every page: one page of each kind
-    (sample_pages), loaded once at a phone's size, gets axe-core in the light then the dark
-    scheme (Material follows the reader's preference as it changes), then the keyboard, in
+    (sample_pages), loaded once at a phone's size, gets axe-core in the light scheme, then its
+    colour rules in the dark (Material follows the reader's preference as it changes), then the keyboard, in
     the dark, through every control."""
     walk = MobileWalk()
     context = axe_context(browser, axe_source, MOBILE, reduced_motion="reduce", service_workers=NO_WORKER)

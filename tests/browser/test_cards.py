@@ -11,6 +11,7 @@ import pytest
 
 from support import LANGUAGES, cards_site, mkdocs_build, page_url
 from support.cards_site import CONTRASTS, MARKERS, TEXT_SIZES
+from support.chromium import SCHEMES
 from support.server import serve
 
 TYPES = cards_site.TYPES
@@ -90,15 +91,14 @@ def test_a_card_has_three_filled_blocks_fits_the_screen_and_one_sheet(
     assert errors == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_card_text_has_aaa_contrast(server, browser, scheme, language):
     context = browser.new_context(viewport=FULL_HD, color_scheme=scheme)
     page = context.new_page()
     for type_id in TYPES:
         page.goto(server + page_url(f"cards/{type_id}", language))
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         results = page.locator(".qc-card").evaluate(CONTRASTS)
         assert len(results) > 10
         low = [r for r in results if r["ratio"] < 7]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from support import LANGUAGES, built_pages, page_url
-from support.chromium import SCHEMES
+from support.chromium import SCHEMES, use_scheme
 from support.screen_geometry import PAGE_GEOMETRY
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,6 @@ LIMIT = 12
 # The page as it settles after each change, measured at once: no transitions
 # (Material's search field widens over a quarter second) and no animations.
 SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important }"
-# Material's palette follows the reader's preference as it changes.
-SCHEME_SHOWN = "scheme => document.body.dataset.mdColorScheme === scheme"
 
 
 def open_page(page, address: str):
@@ -43,9 +41,8 @@ def open_page(page, address: str):
 def page_problems(page, name: str) -> list[str]:
     """What is broken on the open page: at every width in the light scheme, at the narrowest in the dark."""
     found = []
-    for scheme, material_scheme in SCHEMES.items():
-        page.emulate_media(color_scheme=scheme)
-        page.wait_for_function(SCHEME_SHOWN, arg=material_scheme)
+    for scheme in SCHEMES:
+        use_scheme(page, scheme)
         for width in WIDTHS if scheme == "light" else WIDTHS[:1]:
             page.set_viewport_size({"width": width, "height": HEIGHT})
             result = page.evaluate(PAGE_GEOMETRY, [CHARS, LIMIT])

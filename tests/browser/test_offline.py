@@ -151,7 +151,8 @@ def search(page, query: str) -> list[str]:
 
 
 # Where the built site is served: at the address it was built for, and under a sub-path on another
-# port (another origin and another root: nothing in the worker hangs on either).
+# port (another origin and another root: nothing in the worker hangs on either; the 404 pages are
+# read at the first only, as MkDocs writes their addresses from site_url's root).
 PLACES = {
     "at site_url": lambda builds: (builds.port, "/"),
     "under a sub-path": lambda builds: (free_port(), PREFIX),

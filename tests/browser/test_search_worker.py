@@ -156,7 +156,9 @@ def test_the_worker_keeps_trying_until_its_file_comes(server, page):
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_have_attribute("href", re.compile(re.escape(server + "funciones/")), timeout=15_000)
     assert len(failed) == 2
-    assert sum("could not read its index" in text for text in warnings) == 2, warnings
+    # Each failure said, with a longer wait after the second.
+    said = [text for text in warnings if "could not read its index" in text]
+    assert len(said) == 2 and "in 1 s" in said[0] and "in 2 s" in said[1], warnings
 
 
 def test_a_worker_ready_before_materials_script_is_handed_over_ready(server, page):

@@ -465,10 +465,11 @@ def test_every_problem_of_a_build_is_listed_together(tmp_path):
 UNSAFE_PAGE_HOOK = """from mkdocs.plugins import event_priority
 
 from playbook import build
+from playbook.build import Priority
 from playbook.generated import GeneratedPage
 
 
-@event_priority(-150)
+@event_priority(Priority.GENERATE)
 def on_files(files, config):
     build.add_generated(files, config, [GeneratedPage("aviso.md", "# Aviso\\n\\n<script>alert(1)</script>\\n")])
     return files

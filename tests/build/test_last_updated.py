@@ -21,7 +21,7 @@ import pytest
 from babel.dates import format_date
 
 from playbook import git_dates, label_files
-from support import ROOT, page_url
+from support import FIXED_DAY, FIXED_MOMENT, ROOT, page_url
 from support.sites import base_files, make_project
 
 UTC = datetime.UTC
@@ -93,8 +93,9 @@ def builds(tmp_path_factory):
         "history": (history, {}),
         # A CI runner's checkout: the plugin this hook replaced warned here.
         "shallow": (shallow, {"GITHUB_ACTIONS": "true"}),
-        "no-repository": (plain, {}),
-        "no-git": (no_git, {"PATH": str(no_git_bin)}),
+        # Without history a page shows the build's day: one set in advance (FIXED_MOMENT), not the clock's.
+        "no-repository": (plain, {"SOURCE_DATE_EPOCH": str(FIXED_MOMENT)}),
+        "no-git": (no_git, {"PATH": str(no_git_bin), "SOURCE_DATE_EPOCH": str(FIXED_MOMENT)}),
     }
     processes = {name: (start_build(project, base / f"site-{name}", **env), base / f"site-{name}")
                  for name, (project, env) in cases.items()}
@@ -167,14 +168,14 @@ def test_a_shallow_clone_says_so_once_and_shows_its_commit_date(builds):
 
 @pytest.mark.parametrize("case, reason", [("no-repository", "not a git repository"),
                                           ("no-git", "git is not installed")])
-def test_without_history_pages_show_the_build_date_and_say_so_once(builds, build_day, case, reason):
+def test_without_history_pages_show_the_build_date_and_say_so_once(builds, case, reason):
     _, output, site = builds[case]
     lines = ONE_LINE.findall(output)
     assert len(lines) == 1, output
     assert reason in lines[0] and "build date" in lines[0], lines[0]
     for key in ("factores", "tipos/enojado"):
         for language in ("es", "en"):
-            assert shown(site, key, language) == long_dates(build_day)[language]
+            assert shown(site, key, language) == long_dates(datetime.date.fromisoformat(FIXED_DAY))[language]
 
 
 def test_generated_pages_show_no_date(builds):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from playbook import translations
-from support import ROOT, sites, source_pages
+from support import FIXED_DAY, ROOT, sites, source_pages
 from support.drift_site import front_matter, make_project, mark, source_page
 from support.sites import base_files, line_of, replace
 
@@ -125,10 +125,10 @@ def test_the_status_page_lists_overdue_reviews(drift_site, address, heading):
     rows = re.findall(r"<tr>\s*<td>.*?<code>(docs/[^<]+)</code>.*?<td>([^<]+)</td>\s*"
                       r'<td><time datetime="([0-9-]+)">', table, re.S)
     assert rows == [("docs/fresca.es.md", "Equipo de formación", "2001-02-03")]
-    # The build's day, the same in both languages, is the one it was told (conftest.DRIFT_MOMENT).
+    # The build's day, the same in both languages, is the one it was told (FIXED_MOMENT).
     status_day = re.search(r"<p>(?:Estado al|Status on) ([0-9-]+)\.</p>", page).group(1)
-    assert status_day == "2030-06-15"
-    days = (datetime.date(2030, 6, 15) - datetime.date(2001, 2, 3)).days
+    assert status_day == FIXED_DAY
+    days = (datetime.date.fromisoformat(FIXED_DAY) - datetime.date(2001, 2, 3)).days
     assert f"<td>{days}</td>" in table
 
 

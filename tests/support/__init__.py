@@ -26,6 +26,10 @@ LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 # An address the deploy could build for, one another device can open: its cards carry QR codes.
 PUBLIC_URL = "https://playbook.example.org/"
+# A moment to build at (SOURCE_DATE_EPOCH), not the clock's: 2030-06-15 at noon UTC, a day known
+# in advance (the days a review is overdue, a page's fallback date) and never the run's own.
+FIXED_MOMENT = 1907755200
+FIXED_DAY = "2030-06-15"
 
 
 def source_pages() -> list[str]:
@@ -65,11 +69,12 @@ def page_url(key: str, language: str) -> str:
     return f"{prefix}{key}/"
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None, **env: str):
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, site_url: str | None = None,
+                 env: dict[str, str] | None = None):
     """Run a real `mkdocs build` of ``project`` into ``site_dir``, in a process
     of its own (forked_build: the libraries imported once, not per build), with ``env`` added
     to this process's environment."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return forked_build.mkdocs(["build", "--site-dir", str(site_dir), *extra], project, env, timeout=300)

@@ -9,7 +9,7 @@ import re
 from types import SimpleNamespace
 
 from playbook import build
-from support import ROOT
+from support import FIXED_DAY, FIXED_MOMENT, ROOT
 
 
 def test_make_lets_the_build_run_without_git():
@@ -20,13 +20,13 @@ def test_make_lets_the_build_run_without_git():
 def test_a_build_keeps_the_moment_it_started_and_the_next_build_takes_its_own(monkeypatch):
     # The last-updated fallback and the status page's day read it: a build that crosses midnight
     # (SOURCE_DATE_EPOCH moving stands in for the clock) still tells one day in both languages.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1907755200")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FIXED_MOMENT))
     one_build = SimpleNamespace()
     started = build.moment(one_build)
-    assert started == datetime.datetime(2030, 6, 15, 12, tzinfo=datetime.UTC)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1907841600")
+    assert started.isoformat() == f"{FIXED_DAY}T12:00:00+00:00"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FIXED_MOMENT + 24 * 3600))
     assert build.moment(one_build) == started
-    assert build.moment(SimpleNamespace()).date() == datetime.date(2030, 6, 16)
+    assert build.moment(SimpleNamespace()) == started + datetime.timedelta(days=1)
     # Without SOURCE_DATE_EPOCH, the clock's time.
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     before = datetime.datetime.now(datetime.UTC)

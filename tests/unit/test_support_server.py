@@ -11,7 +11,7 @@ from support.server import QuietHandler, QuietServer
 @pytest.mark.parametrize(("error", "printed"), [
     (BrokenPipeError, False), (ConnectionResetError, False), (ValueError, True)])
 def test_only_a_client_hanging_up_is_quiet(capsys, error, printed):
-    server = QuietServer(("127.0.0.1", 0), QuietHandler)
+    server = QuietServer(("127.0.0.1", 0), QuietHandler, bind_and_activate=False)
     try:
         try:
             raise error("in a request")

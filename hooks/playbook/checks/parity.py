@@ -162,7 +162,7 @@ def _translated_heading(catalogue: Catalogue, key: str, anchor: str, target: Sou
 def check(catalogue: Catalogue, site: Site, faulty=frozenset()) -> list[Problem]:
     """``faulty``: the pages whose own checks failed, left out of the comparisons."""
     # Such a page is reported once, where it is wrong, and none of its values is offered as the one to copy.
-    faulty = frozenset(faulty) | {problem.path for problem in catalogue.problems}
+    faulty = frozenset(faulty) | catalogue.unreadable()
     linked = [p for p in _linked_anchors(catalogue, site) if p.path not in faulty]
     # A heading whose id differs and is linked is one problem: the link's says more.
     at = {(p.path, p.line) for p in linked}
