@@ -1,20 +1,19 @@
 """Every page at every size: each page the sitemaps list (both languages, the
 generated card pages too, so that a new page is covered without being named
-here) and the not-found pages, at 320, 390, 768, 1366 and 1920 px wide in
-the light scheme, and at 320 in the dark one (the dark scheme changes colours,
-never the layout: tests/build/test_colour_schemes.py sweeps every stylesheet
-for it). A page fails on what a reader would see as
+here) and the not-found pages, at 320, 390, 768, 1366 and 1920 px wide, in
+the light scheme: the dark one changes colours, never the layout
+(tests/build/test_colour_schemes.py sweeps every stylesheet and page for it),
+so its pages measure the same. A page fails on what a reader would see as
 broken (tests/support/screen_geometry.py, PAGE_GEOMETRY): the page scrolling
 sideways, text wrapped in a box narrower than about twelve characters, a word
 over two lines, text cut off by its box, or text drawn over other text. Each
-page is loaded once; the screen's width and colour scheme change under it."""
+page is loaded once; the screen's width changes under it."""
 
 from __future__ import annotations
 
 import pytest
 
 from support import LANGUAGES, built_pages, page_url
-from support.chromium import SCHEMES, use_scheme
 from support.screen_geometry import PAGE_GEOMETRY
 
 pytestmark = pytest.mark.browser
@@ -39,17 +38,15 @@ def open_page(page, address: str):
 
 
 def page_problems(page, name: str) -> list[str]:
-    """What is broken on the open page: at every width in the light scheme, at the narrowest in the dark."""
+    """What is broken on the open page, at every width."""
     found = []
-    for scheme in SCHEMES:
-        use_scheme(page, scheme)
-        for width in WIDTHS if scheme == "light" else WIDTHS[:1]:
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            result = page.evaluate(PAGE_GEOMETRY, [CHARS, LIMIT])
-            # The walk saw the page's text, so an empty list means something.
-            assert result["texts"] > 5, f"/{name} at {width} px: only {result['texts']} texts seen"
-            found += [f"/{name} {width} px {scheme}: {p['kind']}: {p['selector']} \"{p['text']}\""
-                      f" ({p['detail']})" for p in result["problems"]]
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        result = page.evaluate(PAGE_GEOMETRY, [CHARS, LIMIT])
+        # The walk saw the page's text, so an empty list means something.
+        assert result["texts"] > 5, f"/{name} at {width} px: only {result['texts']} texts seen"
+        found += [f"/{name} {width} px: {p['kind']}: {p['selector']} \"{p['text']}\""
+                  f" ({p['detail']})" for p in result["problems"]]
     return found
 
 
@@ -92,7 +89,7 @@ def test_the_check_catches_each_fault(server, page):
     page.add_style_tag(content=OLD_INDEX)
     problems = "\n".join(page_problems(page, "cards/"))
     for width in WIDTHS:
-        assert f"/cards/ {width} px light: narrow box: a.qc-index__card > span.qc-index__summary" in problems
+        assert f"/cards/ {width} px: narrow box: a.qc-index__card > span.qc-index__summary" in problems
     assert "word split" in problems
 
     open_page(page, server + page_url("que-es", "es"))
