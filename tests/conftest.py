@@ -1,6 +1,7 @@
-"""Shared fixtures: one real build of the playbook per test run, served on
-127.0.0.1, the small sites that more than one tier reads, and one Chromium
-for every browser test. Helpers that are not fixtures live in tests/support/.
+"""Shared fixtures: the real playbook built once per test run for 127.0.0.1 and
+served there (and once for a public address, for what carries it: the cards' QR
+codes), the small sites that more than one tier reads, and one Chromium for
+every browser test. Helpers that are not fixtures live in tests/support/.
 
 The tests come in three tiers, one folder each, and each folder's tests carry
 its marker, so that `pytest -m unit` runs what `pytest tests/unit` runs:
@@ -35,7 +36,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 TIERS = ("unit", "build", "browser")
 # What a tier's tests may not ask for: a unit test builds nothing and opens no
 # browser, a build test opens no browser.
-BUILT = {"site", "site_url", "server", "host", "changed_site", "drift_site"}
+BUILT = {"site", "site_url", "server", "host", "changed_site", "drift_site", "public_build"}
 BROWSER = {"browser", "context", "page"}
 NOT_IN = {"unit": BUILT | BROWSER, "build": BROWSER, "browser": set()}
 

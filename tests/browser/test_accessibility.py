@@ -20,6 +20,7 @@ import pytest
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url, source_pages
 from support import built_pages as policed_pages
 from support.chromium import AXE, END_ANIMATIONS, axe_in_each_scheme, axe_violations, search_ready
+from support.chromium import axe_source as chromium_axe_source
 from support.static_host import watch_policy
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -44,7 +45,7 @@ def axe_source() -> str:
             "or `npm ci` in the project folder.",
             returncode=3,
         )
-    return AXE.read_text(encoding="utf-8")
+    return chromium_axe_source()
 
 
 def built_pages(site) -> list[str]:
@@ -512,7 +513,7 @@ def skip_link_problems(page) -> list[str]:
     Enter then Tab takes the keyboard into the content."""
     skip = page.locator("a.md-skip")
     if not skip.evaluate("el => el === document.activeElement"):
-        return ["the first Tab does not reach the skip link"]
+        return ["the keyboard walk did not end on the skip link, its first stop from the top"]
     problems = []
     page.wait_for_function("() => getComputedStyle(document.querySelector('a.md-skip')).opacity === '1'")
     box = skip.bounding_box()

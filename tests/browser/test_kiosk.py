@@ -17,7 +17,7 @@ TYPES = cards_site.TYPES
 FULL_HD = {"width": 1920, "height": 1080}
 SECOND = 1000
 MINUTE = 60 * SECOND
-START = 1_800_000_000_000  # a fixed moment, in milliseconds since 1970
+START = 1_800_000_000_000  # a fixed moment (Playwright's Python clock reads it in seconds since 1970)
 
 SHOWN = """() => [...document.querySelectorAll('.qc-slide')].filter((s) => !s.hidden)
   .map((s) => s.dataset.lang + ':' + s.querySelector('.qc-card').dataset.card)"""
@@ -280,11 +280,7 @@ def test_after_load_the_only_requests_are_uncached_version_checks(kiosk, server)
 WATCH_VERSION_CHECK = """(() => {
   window.__leaving = false;
   addEventListener("beforeunload", () => { window.__leaving = true; });
-  const handled = () => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { window.__versionHandled = true; };
-    channel.port2.postMessage(null);
-  };
+  const handled = () => (TURN)().then(() => { window.__versionHandled = true; });
   const fetch = window.fetch, json = Response.prototype.json;
   window.fetch = function (...args) {
     const answer = fetch.apply(this, args);
@@ -296,7 +292,7 @@ WATCH_VERSION_CHECK = """(() => {
     if (this.url.includes("version.json")) read.then(handled, handled);
     return read;
   };
-})()"""
+})()""".replace("TURN", TURN)
 
 
 def version_file(site) -> str:

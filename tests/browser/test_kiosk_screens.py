@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from support import LANGUAGES, cards_site, mkdocs_build, page_url
-from support.chromium import AXE
+from support.chromium import axe_source
 from support.screen_geometry import TEXT_GEOMETRY, summary
 from support.server import serve
 
@@ -121,7 +121,7 @@ def test_every_piece_of_the_kiosk_is_in_a_landmark(browser, server, language):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.goto(server + page_url("kiosk/index", language) + "?lang=both", wait_until="load")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.add_script_tag(content=axe_source())
     rules = "['region', 'landmark-unique', 'landmark-one-main']"
     results = page.evaluate(f"() => axe.run(document, {{runOnly: {{type: 'rule', values: {rules}}}}})")
     assert results["passes"] or results["inapplicable"]

@@ -199,7 +199,6 @@ def test_read_offline_then_updated(browser, builds, place):
 
         # The kiosk opens from storage and rotates.
         kiosk = watched.context.new_page()
-        kiosk.clock.install()
         kiosk.goto(base + "kiosk/?interval=5", wait_until="load")
         first_card = shown_card(kiosk)
         kiosk.clock.run_for(6 * SECOND)

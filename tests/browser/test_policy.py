@@ -14,6 +14,7 @@ import re
 import pytest
 
 from support import DEFAULT_LANGUAGE, LANGUAGES, page_url
+from support.chromium import SCHEMES
 from support.offline import stored
 from support.static_host import watch_policy
 
@@ -68,7 +69,7 @@ def test_search_the_language_switch_and_the_palette_work_under_the_policy(host, 
     page.keyboard.press("Escape")
 
     # The palette: from the system's preference to light, then dark, kept for the next page.
-    for scheme in ("default", "slate"):
+    for scheme in SCHEMES.values():
         page.locator("form[data-md-component=palette] label:visible").click()
         page.wait_for_function("scheme => document.body.dataset.mdColorScheme === scheme", arg=scheme)
     other = next(other for other in LANGUAGES if other != language)

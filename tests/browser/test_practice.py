@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support import page_url
-from support.chromium import PLAYWRIGHT_ARGS, WCAG_TAGS, axe_violations, chromium_path
+from support.chromium import PLAYWRIGHT_ARGS, SCHEMES, WCAG_TAGS, axe_violations, chromium_path
 from support.offline import stored
 from support.server import free_port, serve
 
@@ -151,7 +151,7 @@ def test_both_kinds_of_question_and_wrong_choices_from_other_types(context, serv
     assert watched.errors == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_axe_finds_nothing_mid_round(browser, server, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
     try:
@@ -289,7 +289,7 @@ NOT_FITTING = """total => {
 
 
 def test_every_kiosk_scenario_fits_every_screen(browser, server):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0], strict=True)))
+    context = browser.new_context(viewport={"width": SCREENS[0][0], "height": SCREENS[0][1]})
     try:
         watched = Watched(context)
         page = watched.page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support.chromium import AXE, WCAG_TAGS
+from support.chromium import WCAG_TAGS, axe_source
 from support.server import serve
 
 
@@ -23,7 +23,7 @@ def test_the_notice_is_seen_and_leads_to_the_spanish_page(drift_server, page):
     assert notice.is_visible()
     assert notice.get_attribute("role") == "note"
     # The small site's pages are not the playbook's: check the notice itself.
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    page.add_script_tag(content=axe_source())
     results = page.evaluate("""tags => axe.run('.translation-notice', {
         runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", WCAG_TAGS)
     assert results["passes"] and results["violations"] == []

@@ -3,7 +3,7 @@ site serves (its files and its pages' own <style>) that applies in one scheme on
 slate or default, a reader's preference for dark or light) sets colours, colour variables,
 shadows or the colour scheme itself, never a size, a place or what shows. A page therefore lays
 out the same in both schemes: tests/browser/test_every_page.py measures every size in the light
-scheme and the narrowest in the dark one. Material's rules that hide an image in one scheme
+scheme only. Material's rules that hide an image in one scheme
 (images marked #only-light, #only-dark and GitHub's like) find no such image on any page.
 """
 

@@ -14,6 +14,7 @@ modules import each other relatively and never import pytest.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -29,7 +30,7 @@ PUBLIC_URL = "https://playbook.example.org/"
 # A moment to build at (SOURCE_DATE_EPOCH), not the clock's: 2030-06-15 at noon UTC, a day known
 # in advance (the days a review is overdue, a page's fallback date) and never the run's own.
 FIXED_MOMENT = 1907755200
-FIXED_DAY = "2030-06-15"
+FIXED_DAY = datetime.datetime.fromtimestamp(FIXED_MOMENT, datetime.UTC).date().isoformat()
 
 
 def source_pages() -> list[str]:

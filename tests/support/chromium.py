@@ -1,7 +1,8 @@
 """Debian's Chromium, as the browser tests, the benchmark and the Lighthouse
 run launch it: where it is, and the flags that keep it quiet on a machine
-without internet. axe-core, which the accessibility tests inject into pages,
-is here too."""
+without internet. And what the browser tests share in a page: a colour scheme
+shown (SCHEMES, use_scheme), animations ended, the search worker ready, and
+axe-core's violations, in each scheme too (axe_in_each_scheme)."""
 
 from __future__ import annotations
 

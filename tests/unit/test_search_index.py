@@ -121,7 +121,7 @@ def test_results_show_the_description_first_and_no_citation():
     # The authors a citation named stay searchable in a field of their own, never shown.
     assert [doc.get("sources") for doc in docs] == ["anónimo", "Subercaseaux", None]
     assert scanned["config"]["fields"]["sources"] == {"boost": 1}
-    # Staff's words for a page are in its article's own field, as strong as its title.
+    # Staff's words for a page are in its article's own field, as strong as its title (unboosted here: 1).
     assert [doc.get("keywords") for doc in docs] == [None, None, "furioso, molesto"]
     assert scanned["config"]["fields"]["keywords"] == {"boost": 1}
     assert search_index.for_staff(index, {}, {}, set())["docs"] == index["docs"]
