@@ -164,7 +164,9 @@ def _rendered_problem(catalogue: content.Catalogue, rendered: Page, key: str, la
     source that shows it (a generated page's on the page)."""
     page = catalogue.page(key, language)
     if page is None:
-        return content.Problem.of(f"{key}.md", 0, "generated_unsafe", key=key, language=language,
+        # No source of docs/ gives the page: the message names the hook that made it.
+        kind = "generated_unsafe" if kind == "unsafe_html" else "generated_unstyled"
+        return content.Problem.of(f"{key}.md", 0, kind, key=key, language=language,
                                   by=rendered.file.generated_by or label_files.said("a_hook"), **values)
     lines = page.body.splitlines()
     line = next((page.body_start + i for i, text in enumerate(lines) if needle.lower() in text.lower()), 1)

@@ -41,8 +41,9 @@ NOT_PROBLEMS = {"translation_stale", "translation_unrecorded", "review_overdue",
                 "rebuild_failed",
                 # Found in the rendered HTML, when the checks of the sources let something through: no
                 # Markdown is known to give it (the safety check would name it), so it has no case; a
-                # page a hook makes with a script: tests/build/test_checks.py, its own hook.
-                "unsafe_html", "generated_unsafe",
+                # page a hook makes with a script or an unstyled component: tests/build/test_checks.py,
+                # its own hook.
+                "unsafe_html", "generated_unsafe", "generated_unstyled",
                 # Found in the built pages only: a Material component whose styles the site leaves out
                 # (tests/build/test_assets.py builds it and applies its fix), a generated page lacking an
                 # anchor (its own test below, on a made-up generated page).
