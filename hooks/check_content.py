@@ -61,6 +61,8 @@ def on_files(files: Files, config: MkDocsConfig):
             templates=placeholders.from_folder(build.project(config) / "templates", languages),
             config_file=config.config_file_path,
         ),
+        # A link that waits for a generated page may be broken too: the report says it is not checked yet.
+        waiting=len(seen.site.waiting),
     )
     # Hooks that trust the pages' data take what the checks passed (playbook.build.checked_catalogue).
     build.passed(config, catalogue)
@@ -150,12 +152,13 @@ def _emoji_names(config: MkDocsConfig) -> frozenset[str] | None:
     return emoji.names(index(options.get("options", {}), None)) if index else None
 
 
-def _stop(config: MkDocsConfig, problems: list[content.Problem], where: str | None = None) -> None:
-    """Stop the build on ``problems``, each with its file, line and fix (``where``: which files; the pages)."""
+def _stop(config: MkDocsConfig, problems: list[content.Problem], where: str | None = None, waiting: int = 0) -> None:
+    """Stop the build on ``problems``, each with its file, line and fix (``where``: which files; the pages;
+    ``waiting``: how many links wait for pages the build has not made yet)."""
     if problems:
         root = os.path.dirname(config.config_file_path or "") or "."
         docs = os.path.relpath(config.docs_dir, root).replace(os.sep, "/")
-        raise Abort(checks.report(problems, docs, where))
+        raise Abort(checks.report(problems, docs, where, waiting))
 
 
 def _rendered_problem(catalogue: content.Catalogue, rendered: Page, key: str, language: str, needle: str,

@@ -24,6 +24,8 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 OPENING = re.compile(r"\A---[ \t]*\r?\n")
 YAML_LIKE = re.compile(r"^(?:[ \t]+\S|#|- |[\w\"'-]+[ \t]*:)")
+# A page named with a language this site does not have: "factores.fr.md", "factores.eng.md".
+LANGUAGE_LIKE = re.compile(r"^(?P<stem>.+)\.(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)$")
 # A plain YAML value that runs onto a line starting with "- ": a list item
 # indented too far, which YAML silently glues to the item above.
 GLUED_ITEM = re.compile(r"\n[ \t]*- ")
@@ -230,6 +232,10 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     # A merge conflict left in the file: said as one before anything it garbles (its front matter's YAML).
     if merged := characters.conflicts(text):
         return page, [conflict_problem(path, conflict) for conflict in merged]
+    # Letters lost when the file was saved in another encoding: the text reads, wrong, until retyped.
+    if lost := characters.lost(text):
+        return refused(lost[0].line, "lost_letters", column=lost[0].column,
+                       count=text.count(characters.REPLACEMENT))
     if not text.strip():
         return refused(1, "empty_page")
     match = FRONT_MATTER.match(text)
@@ -355,16 +361,36 @@ def load(docs_dir: Path, languages: tuple[str, ...]) -> Catalogue:
 
 @cache.kept(files=lambda docs_dir, languages, said_in: sources(docs_dir))
 def _load(docs_dir: Path, languages: tuple[str, ...], said_in: str) -> Catalogue:
-    catalogue = Catalogue(languages=languages)
-    for file in sources(docs_dir):
-        path = file.relative_to(docs_dir).as_posix()
-        page, problems = _read(file, path, languages, said_in)
+    return catalogued(languages, (_read(file, file.relative_to(docs_dir).as_posix(), languages, said_in)
+                                  for file in sources(docs_dir)))
+
+
+def catalogued(languages: tuple[str, ...], read) -> Catalogue:
+    """The catalogue of the pages ``read`` gives, each with the problems that keep it from being read;
+    a page whose name says none of ``languages`` is a problem, said once every page is known."""
+    catalogue, unnamed = Catalogue(languages=languages), []
+    for page, problems in read:
         catalogue.problems += problems
         if page.language:
             catalogue.pages[(page.key, page.language)] = page
         else:
-            catalogue.problems.append(Problem.of(path, 1, "no_language", key=page.key))
+            unnamed.append(page)
+    catalogue.problems += [naming_problem(catalogue, page) for page in unnamed]
     return catalogue
+
+
+# Renaming a copy of a page to the name the page has would overwrite it; a language the site lacks
+# ("factores.fr.md") is not part of the page's name.
+def naming_problem(catalogue: Catalogue, page: SourcePage) -> Problem:
+    """What to call a page whose name says none of the site's languages."""
+    match = LANGUAGE_LIKE.match(page.key)
+    stem, code = (match["stem"], match["code"]) if match else (page.key, None)
+    if taken := [f"{stem}.{language}.md" for language in catalogue.languages if catalogue.page(stem, language)]:
+        return Problem.of(page.path, 1, "page_copy", key=stem, files=", ".join(taken))
+    if code:
+        return Problem.of(page.path, 1, "language_unknown", code=code, key=stem,
+                          languages=", ".join(catalogue.languages))
+    return Problem.of(page.path, 1, "no_language", key=stem)
 
 
 # A rebuild of `mkdocs serve` after an edit reads, parses and scans again only the files that

@@ -1,8 +1,9 @@
 """What a paste or a merge leaves in a file that the eye does not see, found on its real line
 and column: merge-conflict markers, and characters that look like a space or like nothing
 (a non-breaking space, a tab, a zero-width character, a byte-order mark inside the file) or
-like a straight quote (a typographic one). Plain Python over text: the catalogue asks it
-before reading a page's front matter, and the pastes check (checks/pastes.py) over the text.
+like a straight quote (a typographic one), and the mark of a letter an encoding change lost.
+Plain Python over text: the catalogue asks it before reading a page's front matter, and the
+pastes check (checks/pastes.py) over the text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ SPACES = "\u00a0\u202f"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
 INVISIBLE = ZERO_WIDTH + "\ufeff"
 DOUBLE_QUOTES, SINGLE_QUOTES = "\u201c\u201d\u201e\u00ab", "\u2018\u2019"
+# What an editor leaves for each letter it could not read when a file is saved in another encoding.
+REPLACEMENT = "\ufffd"
 QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
 # What each character is called in a message, and what to type instead: keys of labels/messages.yml.
 NAMES = {
@@ -123,6 +126,11 @@ def in_yaml(text: str, first_line: int = 2) -> list[Finding]:
     found = (_findings(text, first_line, YAML_SPACE, SPACES + "\t")
              + _everywhere(text, first_line, "\t" + INVISIBLE))
     return _first_per_line(found)
+
+
+def lost(text: str) -> list[Finding]:
+    """Each letter lost to an encoding change (shown as \ufffd), one per line, in order."""
+    return _first_per_line(_everywhere(text, 1, REPLACEMENT))
 
 
 def quotes_in_yaml(text: str, first_line: int = 2) -> list[Finding]:

@@ -382,6 +382,13 @@ CASES: dict[str, Case] = {
             lines(files, p)[p.line - 2].lstrip())] + the_line(files, p).lstrip())),
     "no_language": Case({"colas.md": NEW_PAGE}, lambda files, p: apply(files, {
         "colas.md": DELETE, quoted(p.hint): files["colas.md"], quoted(p.hint, "translation"): NEW_PAGE_EN})),
+    # A language the site lacks: named in Spanish, the page it is, and translated.
+    "language_unknown": Case({"colas.spa.md": NEW_PAGE}, lambda files, p: apply(files, {
+        "colas.spa.md": DELETE, quoted(p.hint, "Name it"): files["colas.spa.md"], quoted(p.hint, "or"): NEW_PAGE_EN})),
+    # A copy of a page that exists (saved without its language, or with another one): nothing to keep.
+    "page_copy": Case({"factores.md": lambda text: NEW_PAGE}, lambda files, p: apply(files, {p.path: DELETE})),
+    "page_copy/other-language": Case({"factores.fr.md": lambda text: NEW_PAGE},
+                                     lambda files, p: apply(files, {p.path: DELETE})),
     # The front matter against the page schema
     "field_missing": Case("missing-description", lambda files, p: set_line(
         files, p, the_line(files, p) + f"\n{quoted(p.hint, 'Add a')} Los factores que hacen un buen servicio, en un "
@@ -594,6 +601,9 @@ CASES: dict[str, Case] = {
         ("type_copy", "english-type-copied"), ("not_in_nav", "page-out-of-the-menu"),
         ("search_term_in_es", "search-term-in-spanish-on-an-english-page"), ("search_term_twice", "search-term-twice"),
         ("heading_id_deleted", "heading-id-deleted"))},
+    # Saved as UTF-8 from a file read in another encoding: a letter became \ufffd. Retyped, it reads.
+    "lost_letters": Case({"factores.es.md": replace("Tratar bien.", "Tratar bien: atenci\ufffdn.")},
+                         lambda files, p: set_line(files, p, the_line(files, p).replace("\ufffd", "ó"))),
     "merge_marker": Case({"factores.es.md": replace("Tratar bien.", "Tratar bien.\n>>>>>>> rama-de-ana")}, delete_line),
     "characters_markdown": Case({"factores.es.md": append(f"-{NBSP}{NBSP}Uno")}, paste_fix("type_instead")),
     "characters_invisible": Case({"factores.es.md": replace("Tratar bien.", f"Tratar bien.{ZERO_WIDTH * 2}")},

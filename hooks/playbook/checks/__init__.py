@@ -86,13 +86,16 @@ def ordered(catalogue: Catalogue, problems: list[Problem]) -> list[Problem]:
     )
 
 
-def report(problems: list[Problem], docs: str = "docs", where: str | None = None) -> str:
+def report(problems: list[Problem], docs: str = "docs", where: str | None = None, waiting: int = 0) -> str:
     """The report that stops the build: every problem with its file, line and fix (the
-    content checks' and mkdocs.yml's: ``where`` says which; the pages when not said)."""
+    content checks' and mkdocs.yml's: ``where`` says which; the pages when not said), and how many
+    links (``waiting``) point at pages the build has not made yet, so are not checked yet."""
     count, where = len(problems), where or said("in_pages")
     lines = [said("cannot_build_one" if count == 1 else "cannot_build", count=count, where=where), ""]
     for problem in problems:
         lines += [problem.text(docs), ""]
+    if waiting:
+        lines += [said("links_wait_one" if waiting == 1 else "links_wait", count=waiting), ""]
     return "\n".join(lines)
 
 
