@@ -58,7 +58,7 @@ FAULTS = [
         "factores.en.md",
         "amable",
         "not UTF-8",
-        "Save it as UTF-8",
+        "Reopen it in its own encoding, then save it as UTF-8",
     ),
     Fault(
         "empty-page",

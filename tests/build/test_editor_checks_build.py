@@ -250,7 +250,18 @@ FAULTS = [
         "docs/factores.es.md",
         "description:",  # its first letter that is not plain ASCII: "mínimo"
         "This file is not UTF-8 text.",
-        "Save it as UTF-8",
+        "Reopen it in its own encoding, then save it as UTF-8",
+        count=1,
+    ),
+    Fault(
+        # The same file saved as UTF-8 without reopening it in its encoding: each accented letter lost.
+        "latin-1-saved-as-utf-8",
+        {"factores.es.md": lambda t: t.replace("Tratar bien.", "Trátalo bien.").encode("latin-1")
+         .decode("utf-8", "replace")},
+        "docs/factores.es.md",
+        "description:",  # its first letter that is not plain ASCII: "mínimo"
+        "There is a replacement character (\ufffd) at column",
+        "Type each lost letter again",
         count=1,
     ),
     Fault(
