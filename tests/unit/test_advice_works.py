@@ -393,6 +393,12 @@ CASES: dict[str, Case] = {
     "field_missing": Case("missing-description", lambda files, p: set_line(
         files, p, the_line(files, p) + f"\n{quoted(p.hint, 'Add a')} Los factores que hacen un buen servicio, en un "
         "sitio mínimo de prueba.")),
+    # A colon left out, and a ': ' further on: YAML reads the start of the line as a key.
+    "colon_missing": Case({"factores.es.md": replace(
+        "description: Los factores que hacen un buen servicio, en un sitio mínimo de prueba.",
+        'description "Los factores que hacen un buen servicio: en un sitio mínimo de prueba."')},
+        lambda files, p: set_line(files, p, the_line(files, p).replace(
+            quoted(p.hint, "after"), quoted(p.hint, "after") + ":", 1))),
     "unknown_field": Case(_front("autor: Ana"), delete_line),
     "misspelt_field": Case("unknown-customer-type-field", swap("field", "Did you mean")),
     "field_too_high": Case({ES_TYPE: lambda text: re.sub(r"(?m)^  (channels:|  (?:phone|chat|email):)", r"\1", text)},

@@ -46,6 +46,14 @@ def _about(subschema: dict) -> str:
     return said(subschema["x-about"]) if "x-about" in subschema else ""
 
 
+# `description "Los seis factores: …"`: a field's colon left out, and a ': ' further on, make YAML read
+# the whole start of the line as a key. Deleting that "unknown field" would lose the editor's text.
+def _colon_missing(name, allowed: dict) -> str | None:
+    """The field allowed here that an unknown key starts with, followed by a space: its colon left out."""
+    first, _, rest = str(name).partition(" ")
+    return first if rest and first in allowed else None
+
+
 def _nested_owner(key: str, root: dict) -> str | None:
     """The field that ``key`` belongs under, when it is written one level too high."""
     return next((".".join(path[:-1]) for path, _ in fields(root) if path[-1] == key and len(path) > 1), None)
@@ -63,7 +71,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     # Several problems: a field missing, or written that the schema does not know.
     if keyword == "required":
         # A misspelt field is reported once, as unknown, with its "did you mean".
-        misspelt = {closest(name, allowed) for name in instance if name not in allowed}
+        misspelt = {_colon_missing(name, allowed) or closest(name, allowed) for name in instance if name not in allowed}
         # A field written one level too high is said there, with where it belongs (indent it), not also here.
         above = page.meta
         for part in path[:-1]:
@@ -79,6 +87,8 @@ def _translate(page: SourcePage, error) -> list[Problem]:
                       "inside": said("in_field", field=where) if path else ""}
             if owner := _nested_owner(str(name), subschema):
                 kind, values["owner"] = "field_too_high", owner
+            elif near := _colon_missing(name, allowed):
+                kind, values["near"] = "colon_missing", near
             elif near := closest(name, allowed):
                 kind, values["near"] = "misspelt_field", near
             else:
