@@ -287,9 +287,11 @@ def _is_date(text: str) -> bool:
 
 
 # The parser's problem -> our message key: a line indented unlike its neighbours, a second ': '
-# in a value, a line that is neither 'key: value' nor '- item'.
+# in a value, a line that is neither 'key: value' nor '- item' (PyYAML's words, then libyaml's).
 YAML_KINDS = (
     ("expected <block end>", "yaml_indent"),
+    ("did not find expected key", "yaml_indent"),
+    ("did not find expected '-' indicator", "yaml_indent"),
     ("mapping values are not allowed", "yaml_colon"),
     ("could not find expected ':'", "yaml_no_colon"),
 )
@@ -318,11 +320,18 @@ def yaml_problem(path: str, source: str, error: Exception, first_line: int, othe
     key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
     lines = source.split("\n")
     # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
-    # (deeper than the line above), or a line above that runs on into this one (no plain words fit).
+    # (deeper than the line above), or a line above that runs on into this one: one that lacks its own
+    # colon ('kind closed') is said on its line; else no plain words fit.
     if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
-        above = next((line for line in reversed(lines[:mark.line]) if line.strip()), "")
+        at = next((index for index in range(mark.line - 1, -1, -1) if lines[index].strip()), None)
+        above = "" if at is None else lines[at]
         indent = len(lines[mark.line]) - len(lines[mark.line].lstrip())
-        key = "yaml_indent" if indent > len(above) - len(above.lstrip()) else None
+        if indent > len(above) - len(above.lstrip()):
+            key = "yaml_indent"
+        elif above and ":" not in above and not above.lstrip().startswith(("-", "#")):
+            key, line = "yaml_no_colon", at + first_line
+        else:
+            key = None
     return Problem.of(path, line, key or otherwise, error=what, in_docs=in_docs)
 
 

@@ -597,6 +597,12 @@ CASES: dict[str, Case] = {
                                     r"quote \((.)\)", p.hint).group(1)), with_config),
     "yaml_indent": Case({CONFIG: replace("\nnav:", "\nextra_css:\n  - a.css\n - b.css\nnav:")},
                         lambda files, p: set_line(files, p, "  " + the_line(files, p).lstrip()), with_config),
+    # The same slips in a page's front matter, which libyaml reads (it words its problems its own way).
+    "yaml_indent/front-matter": Case({ES_TYPE: replace("    - Dar privacidad", "  - Dar privacidad")},
+                                     lambda files, p: set_line(files, p, "    " + the_line(files, p).lstrip())),
+    "yaml_no_colon/front-matter": Case({ES_TYPE: replace("    kind: closed", "    kind closed")},
+                                       lambda files, p: set_line(files, p, the_line(files, p).replace(
+                                           "kind ", "kind: ", 1))),
     "yaml_other": Case({CONFIG: replace("\nnav:", "\ncopyright: @Ana\nnav:")}, quote_value, with_config),
     # What a paste or a merge leaves (the slips of tests/build/test_paste_checks_build.py)
     **{kind: slip(name) for kind, name in (
