@@ -76,6 +76,7 @@ class SourcePage:
     # What YAML reads but the front matter says ambiguously: a key written twice (the last silently
     # wins), a list item glued to the one above. Reported by the front-matter check.
     front_matter_problems: list[Problem] = field(default_factory=list)
+    glued: frozenset[tuple] = frozenset()  # the key paths of the values a list item was glued onto
     _lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     def line_of(self, *keys) -> int:
@@ -195,9 +196,10 @@ def field_name(path: tuple) -> str:
     return named
 
 
-def _ambiguities(path: str, root, source: str) -> list[Problem]:
-    """Keys written twice and list items glued to the one above, in a composed document."""
-    problems = []
+def _ambiguities(path: str, root, source: str) -> tuple[list[Problem], frozenset[tuple]]:
+    """Keys written twice and list items glued to the one above, in a composed document; and the key
+    paths of the values glued onto."""
+    problems, glued_onto = [], set()
     for prefix, node, _ in nodes(root):
         if isinstance(node, yaml.MappingNode):
             seen: dict = {}
@@ -214,7 +216,8 @@ def _ambiguities(path: str, root, source: str) -> list[Problem]:
             if glued:
                 line = node.start_mark.line + 2 + text.count("\n", 0, glued.start() + 1)
                 problems.append(Problem.of(path, line, "glued_item", field=field_name(prefix)))
-    return problems
+                glued_onto.add(prefix)
+    return problems, frozenset(glued_onto)
 
 
 def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[SourcePage, list[Problem]]:
@@ -274,7 +277,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     if node is not None:
         # The front matter starts on the file's second line.
         page._lines = {keys: (key or value).start_mark.line + 2 for keys, value, key in nodes(node)}
-        page.front_matter_problems = _ambiguities(path, node, source)
+        page.front_matter_problems, page.glued = _ambiguities(path, node, source)
     return page, []
 
 

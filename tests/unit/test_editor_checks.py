@@ -77,6 +77,16 @@ def test_a_mis_indented_list_item_is_reported_where_it_is():
     assert "indented further than the other items" in problems[0].message
 
 
+def test_an_item_glued_to_the_one_above_is_one_problem_not_also_a_too_long_item():
+    """The glued text is too long because of the glue: indenting the item is the whole fix."""
+    glued = "      - Dar privacidad, lejos de la fila, para hablar con calma del problema\n"
+    edits = {ES_TYPE: replace("    - Dar privacidad\n", glued)}
+    problems = run(edits)
+    assert len(problems) == 1, text(problems)
+    assert problems[0].line == line(ES_TYPE, glued.strip(), edits)
+    assert "indented further than the other items" in problems[0].message
+
+
 def test_an_english_page_at_fault_is_not_compared_either():
     edits = {EN_TYPE: replace("    - Give them privacy\n", "    - Give them privacy\n" + "    - More\n" * 6)}
     problems = run(edits)
