@@ -87,6 +87,13 @@ def test_an_item_glued_to_the_one_above_is_one_problem_not_also_a_too_long_item(
     assert "indented further than the other items" in problems[0].message
 
 
+def test_a_broken_link_in_the_original_is_not_also_a_difference_to_copy_into_the_translation():
+    """The related topic's anchor misspelt in Spanish: said there, not as English's to copy (the typo with it)."""
+    problems = run({ES_TYPE: replace("    - factores.md#rapidez", "    - factores.md#rapides")})
+    assert files_named(problems) == {ES_TYPE}, text(problems)
+    assert len(problems) == 1 and "rapides" in problems[0].message, text(problems)
+
+
 def test_an_english_page_at_fault_is_not_compared_either():
     edits = {EN_TYPE: replace("    - Give them privacy\n", "    - Give them privacy\n" + "    - More\n" * 6)}
     problems = run(edits)

@@ -62,10 +62,13 @@ def run_all(catalogue: Catalogue, site: Site, *, slugify: Callable = toc_slugify
                                | anchors.deleted_ids(catalogue))
     # mkdocs.yml, read once for the checks of its menu (a mkdocs.yml YAML cannot read is MkDocs' to say).
     config = Path(config_file).read_text(encoding="utf-8") if config_file and Path(config_file).is_file() else ""
+    # A page with a broken link is not compared with its translation either: "copy it from the
+    # original" would copy the broken link.
+    linked = links.check(catalogue, site)
     problems = (
         own
-        + links.check(catalogue, site)
-        + parity.check(catalogue, site, faulty)
+        + linked
+        + parity.check(catalogue, site, faulty | {problem.path for problem in linked})
         + citations.check(catalogue)
         + nav.check_text(config, Path(config_file or nav.CONFIG).name)
         + practice.check(catalogue, faulty)
