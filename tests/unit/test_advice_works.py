@@ -498,6 +498,9 @@ CASES: dict[str, Case] = {
     "built_address": Case({"index.es.md": append("Ver las [tarjetas](cards/).")}, swap("", "instead:")),
     "missing_file": Case({"assets/fila.svg": SVG, ES_TYPE: append("![Una fila](../assets/Fila.svg)")},
                          swap("", "Did you mean")),
+    # An image not added yet, nothing like it in docs/: added where the message says the link points.
+    "missing_file/not-added": Case({ES_TYPE: append("![Una fila larga](../assets/cola-larga.svg)")},
+                                   lambda files, p: {**files, quoted(p.message, "points to"): SVG}),
     "other_language_link": Case("link-to-other-language", swap("", "Write")),
     "language_in_link": Case({"index.es.md": replace("(factores.md#rapidez)", "(factores.es.md#rapidez)")},
                              swap("", "Write")),

@@ -392,6 +392,8 @@ def test_a_placeholder_sentence_in_a_page_is_refused():
     edits = {"factores.es.md": append("Un consejo breve para el mostrador.")}
     found = placeholders.check(catalogue(apply(base_files(), edits)), TEMPLATES)
     assert [(p.path, p.line) for p in found] == [("factores.es.md", 16)]
+    # Quoted as written, capitals included: a search of the file finds it.
+    assert found[0].message.startswith("'Un consejo breve para el mostrador")
 
 
 def test_the_real_pages_have_no_placeholder():

@@ -28,9 +28,10 @@ class Placeholders:
     sentences: dict[str, str]  # normalised sentence of the text -> template
 
 
-def _normal(text: str) -> str:
+def _normal(text: str, lower: bool = True) -> str:
     # Link addresses are blanked by the scanner: their brackets are left.
-    return " ".join(inline_text(text).replace("[", "").replace("]", "").split()).lower()
+    text = " ".join(inline_text(text).replace("[", "").replace("]", "").split())
+    return text.lower() if lower else text
 
 
 def blocks(page: SourcePage) -> list[tuple[int, str]]:
@@ -105,6 +106,10 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
                           if f" {sentence} " in normal or normal.strip() == sentence), None)
             if found:
                 sentence, template = found
+                # Quoted as the page writes it, so that a search of the file finds it.
+                written = _normal(text, lower=False)
+                at = written.lower().find(sentence) if len(written) == len(written.lower()) else -1
+                sentence = written[at:at + len(sentence)] if at >= 0 else sentence
                 problems.append(Problem.of(page.path, line, "placeholder_text", template=template,
                                            text=sentence[:60] + "…" * (len(sentence) > 60)))
     return problems
