@@ -238,7 +238,7 @@ def parse_page(path: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Sourc
     # Letters lost when the file was saved in another encoding: the text reads, wrong, until retyped.
     if lost := characters.lost(text):
         return refused(lost[0].line, "lost_letters", column=lost[0].column,
-                       count=text.count(characters.REPLACEMENT))
+                       count=text.count(characters.REPLACEMENT), path=path)
     if not text.strip():
         return refused(1, "empty_page")
     match = FRONT_MATTER.match(text)
@@ -293,6 +293,8 @@ def _is_date(text: str) -> bool:
 # in a value, a line that is neither 'key: value' nor '- item' (PyYAML's words, then libyaml's).
 YAML_KINDS = (
     ("expected <block end>", "yaml_indent"),
+    # libyaml's, also for text after a closed quote or bracket: an indentation slip only where
+    # the parser stopped at the line's indentation (yaml_problem).
     ("did not find expected key", "yaml_indent"),
     ("did not find expected '-' indicator", "yaml_indent"),
     ("mapping values are not allowed", "yaml_colon"),
@@ -322,20 +324,35 @@ def yaml_problem(path: str, source: str, error: Exception, first_line: int, othe
     what = getattr(error, "problem", None) or str(error) or "it cannot be read"
     key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
     lines = source.split("\n")
+    if what.startswith("did not find expected") and mark and mark.column != _indent(lines[mark.line]):
+        key = None  # text after a closed quote or bracket ('title: "Factores" de prueba')
     # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
     # (deeper than the line above), or a line above that runs on into this one: one that lacks its own
-    # colon ('kind closed') is said on its line; else no plain words fit.
+    # colon ('kind closed'), and continues no value, is said on its line; else no plain words fit.
     if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
         at = next((index for index in range(mark.line - 1, -1, -1) if lines[index].strip()), None)
         above = "" if at is None else lines[at]
-        indent = len(lines[mark.line]) - len(lines[mark.line].lstrip())
-        if indent > len(above) - len(above.lstrip()):
+        if _indent(lines[mark.line]) > _indent(above):
             key = "yaml_indent"
-        elif above and ":" not in above and not above.lstrip().startswith(("-", "#")):
+        elif above and ":" not in above and not above.lstrip().startswith(("-", "#")) \
+                and not _continues_a_value(lines, at):
             key, line = "yaml_no_colon", at + first_line
         else:
             key = None
     return Problem.of(path, line, key or otherwise, error=what, in_docs=in_docs)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continues_a_value(lines: list[str], at: int) -> bool:
+    """Whether line ``at`` goes on with the text of the nearest line above it that is indented less
+    (a value wrapped over lines: 'description: Los factores que' then '  hacen un buen servicio')."""
+    parent = next((line for line in reversed(lines[:at]) if line.strip() and _indent(line) < _indent(lines[at])), "")
+    text = parent.strip().removeprefix("- ")
+    key, colon, value = text.partition(":")
+    return bool(value.strip() if colon else text) and not text.startswith("#")
 
 
 def conflict_problem(path: str, conflict: characters.Conflict) -> Problem:
@@ -397,8 +414,10 @@ def naming_problem(catalogue: Catalogue, page: SourcePage) -> Problem:
     """What to call a page whose name says none of the site's languages."""
     match = LANGUAGE_LIKE.match(page.key)
     stem, code = (match["stem"], match["code"]) if match else (page.key, None)
-    if taken := [f"{stem}.{language}.md" for language in catalogue.languages if catalogue.page(stem, language)]:
-        return Problem.of(page.path, 1, "page_copy", key=stem, files=", ".join(taken))
+    # In every language already: a copy. (Missing in one, it is most likely that language's page.)
+    if all(catalogue.page(stem, language) for language in catalogue.languages):
+        files = ", ".join(f"{stem}.{language}.md" for language in catalogue.languages)
+        return Problem.of(page.path, 1, "page_copy", key=stem, files=files)
     if code:
         return Problem.of(page.path, 1, "language_unknown", code=code, key=stem,
                           languages=", ".join(catalogue.languages))

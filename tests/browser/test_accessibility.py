@@ -245,9 +245,13 @@ def mobile_walk(site, server, browser, axe_source) -> MobileWalk:
 
 
 def test_axe_finds_no_wcag_violation_in_the_mobile_layout(site, mobile_walk):
-    # The sample holds the generated kinds too (cards, a card, the kiosk, the 404 page), not only
-    # the four written kinds the list names.
-    assert len(sample_pages(site)) > 4 * len(LANGUAGES) + 3, sample_pages(site)
+    # The sample holds the generated kinds too, not only the four written kinds the list names: the
+    # cards, a page below them, the kiosk and the 404 page, in each language.
+    sample = sample_pages(site)
+    for root in ("", "en/"):
+        assert {root + "cards/", root + "kiosk/", root + "404.html"} <= set(sample), sample
+        assert any(address.startswith(root + "cards/") and address.count("/") == root.count("/") + 2
+                   for address in sample), sample
     assert not mobile_walk.axe, f"{len(mobile_walk.axe)} violations:\n" + "\n".join(mobile_walk.axe)
 
 

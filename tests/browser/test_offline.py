@@ -154,7 +154,7 @@ def search(page, query: str, expected: str) -> list[str]:
     links.first.wait_for()
     try:
         page.wait_for_function(
-            "url => document.querySelector('.md-search-result__item > a').href.split('?')[0] === url",
+            "url => document.querySelector('.md-search-result__item > a')?.href.split('?')[0] === url",
             arg=expected, timeout=10 * SECOND)
     except PlaywrightTimeoutError:
         pass  # the caller's assertion names what was found instead

@@ -66,7 +66,7 @@ def test_search_the_language_switch_and_the_palette_work_under_the_policy(host, 
     box.press_sequentially(query)
     # Results show as each letter is answered: the whole query's first result must come.
     first = page.locator(".md-search-result__item > a").first
-    expect(first).to_have_attribute("href", re.compile("^" + re.escape(host + expected)))
+    expect(first).to_have_attribute("href", re.compile("^" + re.escape(host + expected)), timeout=15_000)
     page.keyboard.press("Escape")
 
     # The palette: from the system's preference to light, then dark, kept for the next page.

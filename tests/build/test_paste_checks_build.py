@@ -70,7 +70,7 @@ def keep_first_version(files, entry):
     return {**files, entry.file: "\n".join(kept)}
 
 
-TYPED = {"an ordinary space": " ", "two spaces (one level of indentation)": "  ", 'a straight quote "': '"'}
+TYPED = {"an ordinary space": " ", "spaces (two per level of indentation)": "  ", 'a straight quote "': '"'}
 
 
 def type_instead(files, entry):
@@ -201,7 +201,8 @@ SLIPS = [
          type_instead),
     Slip("tab-in-front-matter",
          {EN_TYPE: replace("  summary: Little", "\tsummary: Little")},
-         "docs/" + EN_TYPE, "summary: Little", "There is a tab at column 1", "type two spaces", type_instead),
+         "docs/" + EN_TYPE, "summary: Little", "There is a tab at column 1", "type spaces (two per level",
+         type_instead),
     Slip("typographic-quotes",
          {"factores.en.md": replace("title: Test factors", "title: “Test factors: speed”")},
          "docs/factores.en.md", "title:", "starts with a typographic quote “", 'Type a straight quote "',

@@ -399,6 +399,11 @@ CASES: dict[str, Case] = {
         'description "Los factores que hacen un buen servicio: en un sitio mínimo de prueba."')},
         lambda files, p: set_line(files, p, the_line(files, p).replace(
             quoted(p.hint, "after"), quoted(p.hint, "after") + ":", 1))),
+    "colon_missing/unquoted": Case({"factores.es.md": replace(
+        "description: Los factores que hacen un buen servicio, en un sitio mínimo de prueba.",
+        "description Los factores que hacen un buen servicio: en un sitio mínimo de prueba.")},
+        lambda files, p: set_line(files, p, re.sub(r"^(\w+) (.*)$", r'\1: "\2"', the_line(files, p)))
+        if "straight quotes" in p.hint else files),
     "unknown_field": Case(_front("autor: Ana"), delete_line),
     "misspelt_field": Case("unknown-customer-type-field", swap("field", "Did you mean")),
     "field_too_high": Case({ES_TYPE: lambda text: re.sub(r"(?m)^  (channels:|  (?:phone|chat|email):)", r"\1", text)},
@@ -500,7 +505,8 @@ CASES: dict[str, Case] = {
                          swap("", "Did you mean")),
     # An image not added yet, nothing like it in docs/: added where the message says the link points.
     "missing_file/not-added": Case({ES_TYPE: append("![Una fila larga](../assets/cola-larga.svg)")},
-                                   lambda files, p: {**files, quoted(p.message, "points to"): SVG}),
+                                   lambda files, p: {**files, re.search(r"docs/(assets/)", p.hint).group(1)
+                                                     + quoted(p.message, "points to").rsplit("/", 1)[-1]: SVG}),
     "other_language_link": Case("link-to-other-language", swap("", "Write")),
     "language_in_link": Case({"index.es.md": replace("(factores.md#rapidez)", "(factores.es.md#rapidez)")},
                              swap("", "Write")),

@@ -85,6 +85,11 @@ def test_an_item_glued_to_the_one_above_is_one_problem_not_also_a_too_long_item(
     assert len(problems) == 1, text(problems)
     assert problems[0].line == line(ES_TYPE, glued.strip(), edits)
     assert "indented further than the other items" in problems[0].message
+    # Nor is its list too short: 'phrases' holds its two items at the least, one glued to the other.
+    edits = {ES_TYPE: replace('    - "Entiendo su molestia."\n    - "Vamos a resolverlo ahora."',
+                              '    - Entiendo su molestia.\n      - Vamos a resolverlo ahora.')}
+    problems = run(edits)
+    assert len(problems) == 1 and "indented further" in problems[0].message, text(problems)
 
 
 def test_a_broken_link_in_the_original_is_not_also_a_difference_to_copy_into_the_translation():
@@ -128,6 +133,18 @@ def test_an_unreadable_page_comes_first():
         }
     )
     assert [p.path for p in problems] == ["factores.es.md", "factores.en.md", "index.en.md"]
+
+
+def test_a_page_named_without_its_language_is_a_copy_only_when_every_language_has_the_page():
+    page = base_files()["factores.es.md"]
+    copy = catalogue({"factores.md": page, "factores.es.md": page, "factores.en.md": base_files()["factores.en.md"]})
+    assert [p.hint for p in copy.problems] == [
+        "Move what this copy adds into factores.es.md, factores.en.md (each text in its language), "
+        "then delete this file."]
+    # The Spanish page missing: this is most likely it, to be named as such (nothing is overwritten).
+    missing = catalogue({"factores.md": page, "factores.en.md": base_files()["factores.en.md"]})
+    assert [p.hint for p in missing.problems] == [
+        "Name it 'factores.es.md' (Spanish) and add its translation 'factores.en.md'."]
 
 
 def test_a_missing_closing_line_says_so():

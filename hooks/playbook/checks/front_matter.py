@@ -48,10 +48,14 @@ def _about(subschema: dict) -> str:
 
 # `description "Los seis factores: …"`: a field's colon left out, and a ': ' further on, make YAML read
 # the whole start of the line as a key. Deleting that "unknown field" would lose the editor's text.
-def _colon_missing(name, allowed: dict) -> str | None:
-    """The field allowed here that an unknown key starts with, followed by a space: its colon left out."""
+def _near(name, allowed: dict) -> tuple[str, str | None]:
+    """What an unknown key is (its message key) and the field allowed here it comes nearest:
+    one whose colon was left out, a misspelt one, or none."""
     first, _, rest = str(name).partition(" ")
-    return first if rest and first in allowed else None
+    if rest and first in allowed:
+        return "colon_missing", first
+    near = closest(name, allowed)
+    return ("misspelt_field" if near else "unknown_field"), near
 
 
 def _nested_owner(key: str, root: dict) -> str | None:
@@ -71,7 +75,7 @@ def _translate(page: SourcePage, error) -> list[Problem]:
     # Several problems: a field missing, or written that the schema does not know.
     if keyword == "required":
         # A misspelt field is reported once, as unknown, with its "did you mean".
-        misspelt = {_colon_missing(name, allowed) or closest(name, allowed) for name in instance if name not in allowed}
+        misspelt = {_near(name, allowed)[1] for name in instance if name not in allowed}
         # A field written one level too high is said there, with where it belongs (indent it), not also here.
         above = page.meta
         for part in path[:-1]:
@@ -87,12 +91,8 @@ def _translate(page: SourcePage, error) -> list[Problem]:
                       "inside": said("in_field", field=where) if path else ""}
             if owner := _nested_owner(str(name), subschema):
                 kind, values["owner"] = "field_too_high", owner
-            elif near := _colon_missing(name, allowed):
-                kind, values["near"] = "colon_missing", near
-            elif near := closest(name, allowed):
-                kind, values["near"] = "misspelt_field", near
             else:
-                kind = "unknown_field"
+                kind, values["near"] = _near(name, allowed)
             problems.append(Problem.of(page.path, page.line_of(*path, name), kind, **values))
         return problems
 
@@ -163,10 +163,12 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
             ("pattern", tuple(e.absolute_path)) for e in errors if e.validator == "minLength" and not e.instance}
         # A related topic written with '../' is the link check's to say, with the address to write; scenarios
         # on a page with no customer type are the practice check's (move them), whatever their shape. A
-        # value a list item was glued onto is too long because of the glue: its indentation is the fix.
+        # value a list item was glued onto is too long, and its list too short, because of the glue: the
+        # item's indentation is the fix.
+        glue = {("maxLength", path) for path in page.glued} | {("minItems", path[:-1]) for path in page.glued}
         for error in errors:
             path = tuple(error.absolute_path)
-            if not ((error.validator, path) in said_else or (error.validator == "maxLength" and path in page.glued)
+            if not ((error.validator, path) in said_else | glue
                     or (path[:2] == ("customer_type", "related") and str(error.instance).startswith("../"))
                     or (path[:1] == ("practice",) and "customer_type" not in page.meta)):
                 problems += _translate(page, error)

@@ -107,9 +107,9 @@ def check(catalogue: Catalogue, placeholders: Placeholders | None) -> list[Probl
             if found:
                 sentence, template = found
                 # Quoted as the page writes it, so that a search of the file finds it.
-                written = _normal(text, lower=False)
-                at = written.lower().find(sentence) if len(written) == len(written.lower()) else -1
-                sentence = written[at:at + len(sentence)] if at >= 0 else sentence
+                written = f" {_normal(text, lower=False)} "
+                at = written.lower().find(f" {sentence} ") if len(written) == len(written.lower()) else -1
+                sentence = written[at + 1:at + 1 + len(sentence)] if at >= 0 else sentence
                 problems.append(Problem.of(page.path, line, "placeholder_text", template=template,
                                            text=sentence[:60] + "…" * (len(sentence) > 60)))
     return problems
