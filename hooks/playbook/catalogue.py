@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import cache, characters, label_files
-from .markdown import Document, scan
+from .markdown import Document, indentation, scan
 
 # libyaml's parser where PyYAML has it (its wheels do): front matter is read
 # for every page of every build, and the pure-Python parser is ten times slower.
@@ -324,7 +324,7 @@ def yaml_problem(path: str, source: str, error: Exception, first_line: int, othe
     what = getattr(error, "problem", None) or str(error) or "it cannot be read"
     key = next((key for start, key in YAML_KINDS if what.startswith(start)), None)
     lines = source.split("\n")
-    if what.startswith("did not find expected") and mark and mark.column != _indent(lines[mark.line]):
+    if what.startswith("did not find expected") and mark and mark.column != indentation(lines[mark.line]):
         key = None  # text after a closed quote or bracket ('title: "Factores" de prueba')
     # No colon before the one YAML stops at: not a second ': ' in a value, but a key indented under one
     # (deeper than the line above), or a line above that runs on into this one: one that lacks its own
@@ -332,7 +332,7 @@ def yaml_problem(path: str, source: str, error: Exception, first_line: int, othe
     if key == "yaml_colon" and mark and ":" not in lines[mark.line][:mark.column]:
         at = next((index for index in range(mark.line - 1, -1, -1) if lines[index].strip()), None)
         above = "" if at is None else lines[at]
-        if _indent(lines[mark.line]) > _indent(above):
+        if indentation(lines[mark.line]) > indentation(above):
             key = "yaml_indent"
         elif above and ":" not in above and not above.lstrip().startswith(("-", "#")) \
                 and not _continues_a_value(lines, at):
@@ -342,14 +342,11 @@ def yaml_problem(path: str, source: str, error: Exception, first_line: int, othe
     return Problem.of(path, line, key or otherwise, error=what, in_docs=in_docs)
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 def _continues_a_value(lines: list[str], at: int) -> bool:
     """Whether line ``at`` goes on with the text of the nearest line above it that is indented less
     (a value wrapped over lines: 'description: Los factores que' then '  hacen un buen servicio')."""
-    parent = next((line for line in reversed(lines[:at]) if line.strip() and _indent(line) < _indent(lines[at])), "")
+    indent = indentation(lines[at])
+    parent = next((line for line in reversed(lines[:at]) if line.strip() and indentation(line) < indent), "")
     text = parent.strip().removeprefix("- ")
     key, colon, value = text.partition(":")
     return bool(value.strip() if colon else text) and not text.startswith("#")

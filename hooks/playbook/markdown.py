@@ -267,7 +267,7 @@ ADMONITION = re.compile(
 SHORTCODE = re.compile(RE_EMOJI)
 
 
-def _columns(line: str) -> int:
+def indentation(line: str) -> int:
     """The indentation of a line in columns, a tab to the next multiple of four."""
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
@@ -356,9 +356,9 @@ def scan(body: str, body_start: int = 1) -> Document:
     # Admonitions: empty when the next line with text is not indented four columns more than the `!!!`.
     admonitions = []
     for match in ADMONITION.finditer(text):
-        indent = _columns(match["indent"])
+        indent = indentation(match["indent"])
         admonitions.append(Admonition(match["kind"].split()[0].lower(), match["title"], line_at(match.start()),
-                                      _columns(match["next"] or "") < indent + 4, indent))
+                                      indentation(match["next"] or "") < indent + 4, indent))
     shortcodes = [Shortcode(match.group(1).strip(":"), line_at(match.start()))
                   for match in SHORTCODE.finditer(prose)]
 

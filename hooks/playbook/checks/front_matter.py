@@ -161,14 +161,14 @@ def check(catalogue: Catalogue, icon_dirs=()) -> list[Problem]:
         # empty text also not written as its pattern asks.
         said_else = {("format", tuple(e.absolute_path)) for e in errors if e.validator == "pattern"} | {
             ("pattern", tuple(e.absolute_path)) for e in errors if e.validator == "minLength" and not e.instance}
+        # A value a list item was glued onto is too long, and its list too short, because of the glue: the
+        # glued item's problem says the fix (indent it).
+        said_else |= {("maxLength", path) for path in page.glued} | {("minItems", path[:-1]) for path in page.glued}
         # A related topic written with '../' is the link check's to say, with the address to write; scenarios
-        # on a page with no customer type are the practice check's (move them), whatever their shape. A
-        # value a list item was glued onto is too long, and its list too short, because of the glue: the
-        # item's indentation is the fix.
-        glue = {("maxLength", path) for path in page.glued} | {("minItems", path[:-1]) for path in page.glued}
+        # on a page with no customer type are the practice check's (move them), whatever their shape.
         for error in errors:
             path = tuple(error.absolute_path)
-            if not ((error.validator, path) in said_else | glue
+            if not ((error.validator, path) in said_else
                     or (path[:2] == ("customer_type", "related") and str(error.instance).startswith("../"))
                     or (path[:1] == ("practice",) and "customer_type" not in page.meta)):
                 problems += _translate(page, error)
